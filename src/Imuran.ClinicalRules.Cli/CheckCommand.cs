@@ -1,0 +1,126 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Serialization;
+
+namespace Imuran.ClinicalRules.Cli;
+
+/// <summary><c>imuran-rules check FILE|-</c>: evaluate one patient.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var input = new Argument<string>("input") { Description = "Patient facts JSON (or a FHIR R4 Bundle): a file path, or '-' for standard input." };
+        var format = new Option<string>("--format") { Description = "Output: text (a report for a pharmacist) or json (the stable contract).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 3 when a finding at or above this severity is present: critical or warning." };
+        failOn.AcceptOnlyFromAmong("critical", "warning");
+        var date = CommonOptions.EvaluationDate();
+
+        var command = new Command("check", "Check one patient against the azathioprine rule set.") { input, format, failOn, date };
+        command.SetAction(parse => Run(
+            io,
+            parse.GetValue(input)!,
+            parse.GetValue(format) ?? "text",
+            parse.GetValue(failOn),
+            parse.GetValue(date)));
+        return command;
+    }
+
+    internal static int Run(CliIO io, string source, string format, string? failOn, string? evaluationDate)
+    {
+        if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        string json;
+        try
+        {
+            json = io.ReadAll(source);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"error: cannot read '{source}': {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var patient = PatientInput.Read(json, date);
+        EvaluationResult result;
+        if (!patient.Succeeded)
+        {
+            result = new EvaluationResult
+            {
+                RuleSetId = ClinicalRuleSet.Default.Id,
+                RuleSetVersion = ClinicalRuleSet.Default.Version,
+                PatientId = patient.Facts?.PatientId,
+                EvaluationDate = patient.Facts?.EvaluationDate ?? default,
+                Validation = patient.Problems,
+            };
+        }
+        else
+        {
+            result = ClinicalRuleSet.Default.Evaluate(patient.Facts!);
+        }
+
+        if (format == "json")
+        {
+            io.Out.WriteLine(EvaluationResultJson.ToJson(result));
+        }
+        else
+        {
+            TextReport.Write(result, io.Out);
+        }
+
+        if (!result.IsValid)
+        {
+            if (format == "json")
+            {
+                TextReport.WriteProblems(result.Validation, io.Error);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!result.IsComplete)
+        {
+            io.Error.WriteLine("error: the evaluation is incomplete: " + string.Join("; ", result.RuleErrors));
+            return ExitCodes.InternalError;
+        }
+
+        var threshold = failOn switch
+        {
+            "critical" => Severity.Critical,
+            "warning" => Severity.Warning,
+            _ => (Severity?)null,
+        };
+        return threshold is { } t && result.HighestSeverity is { } h && h >= t ? ExitCodes.ThresholdReached : ExitCodes.Ok;
+    }
+}
+
+/// <summary>Options several commands share.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> EvaluationDate() =>
+        new("--evaluation-date") { Description = "The evaluation date (yyyy-MM-dd). Overrides the input's date; for FHIR input the default is today, printed in the output." };
+
+    public static bool TryParseDate(string? text, CliIO io, out ClinicalDate? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (ClinicalDate.TryParse(text, out var d))
+        {
+            date = d;
+            return true;
+        }
+
+        io.Error.WriteLine($"error: --evaluation-date '{text}' is not a date in the form yyyy-MM-dd.");
+        return false;
+    }
+}

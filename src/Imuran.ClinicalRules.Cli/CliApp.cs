@@ -1,0 +1,62 @@
+using System;
+using System.CommandLine;
+using System.IO;
+
+namespace Imuran.ClinicalRules.Cli;
+
+/// <summary>The imuran-rules command line: parses arguments and runs a command with the given streams.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<Stream>? openStdin = null)
+    {
+        var io = new CliIO(stdin, stdout, stderr, openStdin);
+        var root = new RootCommand("imuran-rules: azathioprine (Imuran) clinical decision support. Raises cautions and monitoring prompts for clinician review; never makes a dosing decision.");
+        root.Subcommands.Add(CheckCommand.Create(io));
+        root.Subcommands.Add(CatalogCommand.Create(io));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+            {
+                stderr.WriteLine("error: " + e.Message);
+            }
+
+            stderr.WriteLine("Run 'imuran-rules --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine("internal error: " + ex.GetType().Name + ": " + ex.Message);
+            return ExitCodes.InternalError;
+        }
+    }
+}
+
+/// <summary>The streams a command reads and writes (so tests can capture them).</summary>
+internal sealed class CliIO
+{
+    private readonly Func<Stream>? _openStdin;
+
+    public CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr, Func<Stream>? openStdin)
+    {
+        In = stdin;
+        Out = stdout;
+        Error = stderr;
+        _openStdin = openStdin;
+    }
+
+    public TextReader In { get; }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>Reads a whole input named on the command line: a file path, or '-' for standard input.</summary>
+    public string ReadAll(string source) => source == "-" ? In.ReadToEnd() : File.ReadAllText(source);
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Rules.Model;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules;
+
+/// <summary>Evaluates patient facts against the azathioprine rule set. The seam for dependency injection.</summary>
+public interface IClinicalRuleEvaluator
+{
+    /// <summary>Validates <paramref name="facts"/> and, when valid, runs every enabled rule.</summary>
+    /// <returns>The result; never null. Invalid input comes back as validation problems, not as an exception.</returns>
+    EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null);
+}
+
+/// <summary>Per-evaluation options.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>Receives engine events (facts inserted, rules fired, conditions tested) for tracing and coverage.</summary>
+    public IRuleEventListener? Listener { get; init; }
+}
+
+/// <summary>How to build a rule set: host thresholds and rules or topics to leave out.</summary>
+public sealed record RuleSetOptions
+{
+    private IReadOnlyList<string> _disabledRules = ReadOnly.Empty<string>();
+    private IReadOnlyList<string> _disabledTopics = ReadOnly.Empty<string>();
+
+    /// <summary>Host thresholds and windows (local choices).</summary>
+    public RuleOptions Rules { get; init; } = RuleOptions.Default;
+
+    /// <summary>Rule ids to leave out. Every result lists them, so nothing disappears unseen.</summary>
+    public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
+
+    /// <summary>Topics to leave out (every rule of the topic). Every result lists the rules left out.</summary>
+    public IReadOnlyList<string> DisabledTopics { get => _disabledTopics; init => _disabledTopics = ReadOnly.Copy(value); }
+}
+
+/// <summary>
+/// The compiled azathioprine rule set. Build it once and share it: it is immutable and thread-safe, and each
+/// <see cref="Evaluate"/> call uses its own short-lived session. Evaluation does no I/O and never reads the clock.
+/// </summary>
+public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
+{
+    private static readonly Lazy<ClinicalRuleSet> LazyDefault = new(() => Create());
+
+    private readonly CompiledRules _compiled;
+    private readonly RuleOptions _options;
+
+    private ClinicalRuleSet(CompiledRules compiled, RuleOptions options, IReadOnlyList<string> disabled)
+    {
+        _compiled = compiled;
+        _options = options;
+        DisabledRules = disabled;
+        Rules = ReadOnly.Freeze(compiled.Rules.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The rule set with default options, built on first use.</summary>
+    public static ClinicalRuleSet Default => LazyDefault.Value;
+
+    /// <summary>The rule set's id.</summary>
+    public string Id => RuleCatalog.RuleSetId;
+
+    /// <summary>The rule set's version; every result is stamped with it.</summary>
+    public string Version => RuleCatalog.RuleSetVersion;
+
+    /// <summary>The finding rules in this rule set (derivation rules are internal), ordered by id.</summary>
+    public IReadOnlyList<RuleMetadata> Rules { get; }
+
+    /// <summary>Ids of rules the options left out.</summary>
+    public IReadOnlyList<string> DisabledRules { get; }
+
+    /// <summary>Builds and validates the rule set.</summary>
+    /// <exception cref="RuleSetValidationException">A rule breaks a rule-set invariant (id, topic, source, summary length, no-dose policy); the message names it.</exception>
+    /// <exception cref="ArgumentException">The options name a rule id or topic that does not exist.</exception>
+    public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
+
+    internal static ClinicalRuleSet Create(IEnumerable<RuleDefinition> rules, RuleSetOptions options)
+    {
+        var all = rules.ToList();
+        foreach (var id in options.DisabledRules)
+        {
+            if (!all.Any(r => r.Metadata.Id == id && !r.Metadata.IsDerivation))
+            {
+                throw new ArgumentException($"No rule has the id '{id}'.", nameof(options));
+            }
+        }
+
+        foreach (var topic in options.DisabledTopics)
+        {
+            if (!Topics.IsKnown(topic))
+            {
+                throw new ArgumentException($"'{topic}' is not a topic in the vocabulary.", nameof(options));
+            }
+        }
+
+        var disabled = all
+            .Where(r => !r.Metadata.IsDerivation && (options.DisabledRules.Contains(r.Metadata.Id) || options.DisabledTopics.Contains(r.Metadata.Topic)))
+            .Select(r => r.Metadata.Id)
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .ToList();
+        var compiled = CompiledRules.Compile(all.Where(r => !disabled.Contains(r.Metadata.Id)), RuleCatalog.Policy);
+        return new ClinicalRuleSet(compiled, options.Rules, ReadOnly.Freeze(disabled));
+    }
+
+    /// <inheritdoc />
+    public EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null)
+    {
+        if (facts is null)
+        {
+            throw new ArgumentNullException(nameof(facts));
+        }
+
+        var problems = PatientFactsValidation.Validate(facts);
+        if (problems.Count > 0)
+        {
+            return new EvaluationResult
+            {
+                RuleSetId = Id,
+                RuleSetVersion = Version,
+                PatientId = facts.PatientId,
+                EvaluationDate = facts.EvaluationDate,
+                Validation = problems,
+                DisabledRules = DisabledRules,
+            };
+        }
+
+        var working = new List<object>(16);
+        var unrecognised = new List<UnrecognisedInput>();
+        FactLoader.Load(facts, _options, working, unrecognised);
+
+        var session = new Session(_compiled, options?.Listener, _options.MaxFirings);
+        foreach (var fact in working)
+        {
+            session.Insert(fact);
+        }
+
+        session.Fire();
+
+        var findings = new List<Finding>(session.Findings);
+        SortFindings(findings);
+        return new EvaluationResult
+        {
+            RuleSetId = Id,
+            RuleSetVersion = Version,
+            PatientId = facts.PatientId,
+            EvaluationDate = facts.EvaluationDate,
+            Findings = ReadOnly.Freeze(findings),
+            Unrecognised = ReadOnly.Freeze(unrecognised),
+            RuleErrors = session.Errors,
+            DisabledRules = DisabledRules,
+        };
+    }
+
+    /// <summary>Severity (critical first), then rule id, then the order raised (a stable sort).</summary>
+    internal static void SortFindings(List<Finding> findings)
+    {
+        var indexed = findings.Select((f, i) => (f, i)).ToList();
+        indexed.Sort((a, b) =>
+        {
+            var c = b.f.Severity.CompareTo(a.f.Severity);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = string.CompareOrdinal(a.f.RuleId, b.f.RuleId);
+            return c != 0 ? c : a.i.CompareTo(b.i);
+        });
+        findings.Clear();
+        findings.AddRange(indexed.Select(x => x.f));
+    }
+}

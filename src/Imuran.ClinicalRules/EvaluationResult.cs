@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Internal;
+
+namespace Imuran.ClinicalRules;
+
+/// <summary>One problem with the input: the field, a stable machine-readable code, and a message a pharmacist understands.</summary>
+/// <param name="Field">The field path, e.g. <c>labResults[2].unit</c>.</param>
+/// <param name="Code">A stable code, e.g. <c>LAB_UNIT_MISSING</c>.</param>
+/// <param name="Message">What is wrong, in plain words.</param>
+public sealed record ValidationProblem(string Field, string Code, string Message);
+
+/// <summary>An input item no classifier recognised. It is kept and listed, never silently dropped.</summary>
+/// <param name="Field">Where it is in the input, e.g. <c>medications[3]</c>.</param>
+/// <param name="Category">What it is: <c>medication</c>, <c>condition</c>, <c>lab</c>, <c>allergy</c> or <c>vaccine</c>.</param>
+/// <param name="Text">Its name and code as given.</param>
+public sealed record UnrecognisedInput(string Field, string Category, string Text);
+
+/// <summary>
+/// The outcome of one evaluation. Immutable. Findings are in a fixed order: severity (critical first), then rule id,
+/// then the order the rule raised them.
+/// </summary>
+public sealed record EvaluationResult
+{
+    private IReadOnlyList<ValidationProblem> _validation = ReadOnly.Empty<ValidationProblem>();
+    private IReadOnlyList<Finding> _findings = ReadOnly.Empty<Finding>();
+    private IReadOnlyList<UnrecognisedInput> _unrecognised = ReadOnly.Empty<UnrecognisedInput>();
+    private IReadOnlyList<RuleError> _ruleErrors = ReadOnly.Empty<RuleError>();
+    private IReadOnlyList<string> _disabled = ReadOnly.Empty<string>();
+
+    /// <summary>The rule set's id.</summary>
+    public string RuleSetId { get; init; } = string.Empty;
+
+    /// <summary>The rule set's version.</summary>
+    public string RuleSetVersion { get; init; } = string.Empty;
+
+    /// <summary>The host's patient id, echoed.</summary>
+    public string? PatientId { get; init; }
+
+    /// <summary>The evaluation date the rules used.</summary>
+    public ClinicalDate EvaluationDate { get; init; }
+
+    /// <summary>Problems with the input. When there are any, no rule ran and <see cref="Findings"/> is empty.</summary>
+    public IReadOnlyList<ValidationProblem> Validation { get => _validation; init => _validation = ReadOnly.Copy(value); }
+
+    /// <summary>The findings, critical first, then by rule id.</summary>
+    public IReadOnlyList<Finding> Findings { get => _findings; init => _findings = ReadOnly.Copy(value); }
+
+    /// <summary>Input items no classifier recognised.</summary>
+    public IReadOnlyList<UnrecognisedInput> Unrecognised { get => _unrecognised; init => _unrecognised = ReadOnly.Copy(value); }
+
+    /// <summary>Rules that failed while evaluating; any entry makes the result incomplete.</summary>
+    public IReadOnlyList<RuleError> RuleErrors { get => _ruleErrors; init => _ruleErrors = ReadOnly.Copy(value); }
+
+    /// <summary>Ids of rules the host disabled (by id or topic) for this rule set, so nothing disappears unseen.</summary>
+    public IReadOnlyList<string> DisabledRules { get => _disabled; init => _disabled = ReadOnly.Copy(value); }
+
+    /// <summary>Whether the input passed validation.</summary>
+    public bool IsValid => Validation.Count == 0;
+
+    /// <summary>
+    /// True only when the input was valid and every enabled rule was evaluated without error. An incomplete result
+    /// must never be presented as a complete review.
+    /// </summary>
+    public bool IsComplete => IsValid && RuleErrors.Count == 0;
+
+    /// <summary>The most severe finding's severity, or null when there is none.</summary>
+    public Severity? HighestSeverity => Findings.Count == 0 ? null : Findings.Max(f => f.Severity);
+
+    /// <summary>Throws when the input was invalid, listing every problem.</summary>
+    /// <exception cref="InvalidPatientFactsException">The input was invalid.</exception>
+    public EvaluationResult ThrowIfInvalid() => IsValid ? this : throw new InvalidPatientFactsException(Validation);
+}
+
+/// <summary>Thrown by <see cref="EvaluationResult.ThrowIfInvalid"/> for callers who prefer exceptions.</summary>
+public sealed class InvalidPatientFactsException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public InvalidPatientFactsException(IReadOnlyList<ValidationProblem> problems)
+        : base("The patient facts are invalid: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")))
+    {
+        Problems = problems;
+    }
+
+    /// <summary>Every problem found.</summary>
+    public IReadOnlyList<ValidationProblem> Problems { get; }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using Imuran.ClinicalRules.Facts;
+
+namespace Imuran.ClinicalRules.Pharmacogenomics;
+
+/// <summary>
+/// The CPIC allele-function tables for TPMT and NUDT15, the diplotype-to-phenotype rule and the combined
+/// TPMT x NUDT15 recommendation categories, loaded from data embedded in the library. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// Source: CPIC Guideline for Thiopurine Dosing Based on TPMT and NUDT15 Genotypes (2018 update, PMID 30447069),
+/// allele functions as published 2025-11-05. A later CPIC update is a data change with its own version string.
+/// </remarks>
+public sealed class CpicTables
+{
+    private static readonly Regex DiplotypePattern = new(
+        @"^\s*(\*[0-9]+[A-Z]?)\s*/\s*(\*[0-9]+[A-Z]?)\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Lazy<CpicTables> LazyDefault = new(Load);
+
+    private readonly Dictionary<string, AlleleFunction>[] _alleles;
+    private readonly Dictionary<(Gene, AlleleFunction, AlleleFunction), MetabolizerPhenotype> _pairs;
+    private readonly Dictionary<(MetabolizerPhenotype?, MetabolizerPhenotype?), CpicCategory> _combined;
+
+    private CpicTables(
+        Dictionary<string, AlleleFunction>[] alleles,
+        Dictionary<(Gene, AlleleFunction, AlleleFunction), MetabolizerPhenotype> pairs,
+        Dictionary<(MetabolizerPhenotype?, MetabolizerPhenotype?), CpicCategory> combined,
+        string alleleVersion,
+        string categoryVersion)
+    {
+        _alleles = alleles;
+        _pairs = pairs;
+        _combined = combined;
+        AlleleFunctionVersion = alleleVersion;
+        CategoryVersion = categoryVersion;
+    }
+
+    /// <summary>The tables embedded in this version of the library.</summary>
+    public static CpicTables Default => LazyDefault.Value;
+
+    /// <summary>The data version of the allele-function tables, e.g. <c>2025-11-05-00-25</c>.</summary>
+    public string AlleleFunctionVersion { get; }
+
+    /// <summary>The data version of the combined-category table.</summary>
+    public string CategoryVersion { get; }
+
+    /// <summary>The citation for these tables.</summary>
+    public string Citation =>
+        "CPIC Guideline for Thiopurine Dosing Based on TPMT and NUDT15 Genotypes, 2018 update (Relling et al., "
+        + "Clin Pharmacol Ther 2019;105:1095-1105, PMID 30447069); allele functions as published " + AlleleFunctionVersion;
+
+    /// <summary>Whether <paramref name="diplotype"/> has the form <c>*A/*B</c> (e.g. <c>*1/*3A</c>).</summary>
+    public static bool IsWellFormedDiplotype(string? diplotype) => diplotype is not null && DiplotypePattern.IsMatch(diplotype);
+
+    /// <summary>The function of an allele of <paramref name="gene"/>; <see cref="AlleleFunction.NotInTable"/> if not listed.</summary>
+    public AlleleFunction FunctionOf(Gene gene, string allele) =>
+        _alleles[GeneSlot(gene)].TryGetValue(allele.Trim().ToUpperInvariant(), out var f) ? f : AlleleFunction.NotInTable;
+
+    /// <summary>The alleles listed for <paramref name="gene"/>.</summary>
+    public IReadOnlyCollection<string> AllelesOf(Gene gene) => _alleles[GeneSlot(gene)].Keys;
+
+    /// <summary>
+    /// Translates a diplotype with the CPIC allele-function rule. Allele order does not matter. An allele not in the
+    /// table is treated as unknown function, which makes the phenotype indeterminate (or possible intermediate with a
+    /// no-function partner).
+    /// </summary>
+    /// <returns><see langword="null"/> when <paramref name="diplotype"/> is not of the form <c>*A/*B</c>.</returns>
+    public PhenotypeTranslation? Translate(Gene gene, string? diplotype)
+    {
+        if (diplotype is null)
+        {
+            return null;
+        }
+
+        var m = DiplotypePattern.Match(diplotype);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var a1 = m.Groups[1].Value.ToUpperInvariant();
+        var a2 = m.Groups[2].Value.ToUpperInvariant();
+        var f1 = FunctionOf(gene, a1);
+        var f2 = FunctionOf(gene, a2);
+        var phenotype = _pairs.TryGetValue((gene, Effective(f1), Effective(f2)), out var p)
+            ? p
+            : MetabolizerPhenotype.Indeterminate;
+        return new PhenotypeTranslation(gene, a1 + "/" + a2, phenotype, a1, f1, a2, f2);
+    }
+
+    /// <summary>The CPIC category for a combined phenotype; <see langword="null"/> stands for "no result".</summary>
+    public CpicCategory CategoryFor(MetabolizerPhenotype? tpmt, MetabolizerPhenotype? nudt15) => _combined[(tpmt, nudt15)];
+
+    private static AlleleFunction Effective(AlleleFunction f) => f == AlleleFunction.NotInTable ? AlleleFunction.Unknown : f;
+
+    private static int GeneSlot(Gene gene) => gene switch
+    {
+        Gene.Tpmt => 0,
+        Gene.Nudt15 => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(gene), gene, "Only TPMT and NUDT15 are supported."),
+    };
+
+    private static CpicTables Load()
+    {
+        var alleles = new[] { new Dictionary<string, AlleleFunction>(), new Dictionary<string, AlleleFunction>() };
+        var alleleVersion = string.Empty;
+        foreach (var (gene, file) in new[] { (Gene.Tpmt, "tpmt-alleles.tsv"), (Gene.Nudt15, "nudt15-alleles.tsv") })
+        {
+            foreach (var row in Rows(file))
+            {
+                if (row[0] == "version")
+                {
+                    alleleVersion = row[1];
+                    continue;
+                }
+
+                alleles[GeneSlot(gene)][row[0].ToUpperInvariant()] = ParseFunction(row[1]);
+            }
+        }
+
+        var pairs = new Dictionary<(Gene, AlleleFunction, AlleleFunction), MetabolizerPhenotype>();
+        foreach (var row in Rows("function-pairs.tsv"))
+        {
+            if (row[0] == "version")
+            {
+                continue;
+            }
+
+            var gene = row[0] == "TPMT" ? Gene.Tpmt : Gene.Nudt15;
+            var f1 = ParseFunction(row[1]);
+            var f2 = ParseFunction(row[2]);
+            var phenotype = (MetabolizerPhenotype)Enum.Parse(typeof(MetabolizerPhenotype), row[3]);
+            pairs[(gene, f1, f2)] = phenotype;
+            pairs[(gene, f2, f1)] = phenotype;
+        }
+
+        var combined = new Dictionary<(MetabolizerPhenotype?, MetabolizerPhenotype?), CpicCategory>();
+        var categoryVersion = string.Empty;
+        foreach (var row in Rows("combined-categories.tsv"))
+        {
+            if (row[0] == "version")
+            {
+                categoryVersion = row[1];
+                continue;
+            }
+
+            combined[(ParsePhenotype(row[0]), ParsePhenotype(row[1]))] = new CpicCategory(row[2], row[3]);
+        }
+
+        return new CpicTables(alleles, pairs, combined, alleleVersion, categoryVersion);
+    }
+
+    private static MetabolizerPhenotype? ParsePhenotype(string text) =>
+        text == "None" ? null : (MetabolizerPhenotype)Enum.Parse(typeof(MetabolizerPhenotype), text);
+
+    private static AlleleFunction ParseFunction(string text) => text switch
+    {
+        "Normal function" => AlleleFunction.Normal,
+        "No function" => AlleleFunction.None,
+        "Uncertain function" => AlleleFunction.Uncertain,
+        "Unknown function" => AlleleFunction.Unknown,
+        "Decreased function" => AlleleFunction.Decreased,
+        _ => throw new InvalidDataException($"Unknown allele function '{text}' in the embedded CPIC data."),
+    };
+
+    private static IEnumerable<string[]> Rows(string file)
+    {
+        var name = "Imuran.ClinicalRules.Pharmacogenomics.Data." + file;
+        using var stream = typeof(CpicTables).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidDataException($"The embedded resource {name} is missing.");
+        using var reader = new StreamReader(stream);
+        string? line;
+        var rows = new List<string[]>();
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            rows.Add(line.Split('\t'));
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>A CPIC recommendation category for a combined TPMT x NUDT15 phenotype (never a dose).</summary>
+/// <param name="Code">The category, e.g. <c>REVIEW+ACTIVITY</c> (see the pharmacogenomics reference for the key).</param>
+/// <param name="Strength">The CPIC strength of the recommendation.</param>
+public sealed record CpicCategory(string Code, string Strength)
+{
+    /// <summary>The category in plain words.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        foreach (var c in Code.Split('+'))
+        {
+            parts.Add(c switch
+            {
+                "NORMAL" => "usual starting regimen",
+                "REVIEW" => "prescriber review of the starting regimen, then blood-count guided",
+                "BOTH" => "both pathways reduced: more caution than for one gene",
+                "ALT" => "for non-malignant conditions consider a non-thiopurine alternative",
+                "ACTIVITY" => "consider a red-cell TPMT activity test",
+                "MONITOR" => "close toxicity monitoring",
+                "TEST" => "test both genes",
+                _ => c,
+            });
+        }
+
+        return string.Join("; ", parts) + " (CPIC, " + Strength + ")";
+    }
+}

@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Terminology;
+
+namespace Imuran.ClinicalRules.Rules.Model;
+
+/// <summary>The patient as one fact: context every rule may join to.</summary>
+internal sealed class PatientContext
+{
+    public PatientContext(PatientFacts facts, RuleOptions options)
+    {
+        Facts = facts;
+        Options = options;
+        Date = facts.EvaluationDate;
+        Age = facts.BirthDate is { } b ? b.YearsUntil(facts.EvaluationDate) : null;
+    }
+
+    public PatientFacts Facts { get; }
+
+    public RuleOptions Options { get; }
+
+    public ClinicalDate Date { get; }
+
+    /// <summary>Age in completed years, or null when the birth date is unknown.</summary>
+    public int? Age { get; }
+
+    public Sex Sex => Facts.Sex;
+
+    public TherapyStatus TherapyStatus { get; set; }
+
+    public ClinicalDate? TherapyStart { get; set; }
+
+    public string TherapyBasis { get; set; } = string.Empty;
+
+    public bool HasRheumatoidArthritis { get; set; }
+
+    public bool HasIbd { get; set; }
+
+    public bool IsTransplantRecipient { get; set; }
+
+    public string IndicationText { get; set; } = string.Empty;
+
+    /// <summary>Every recognised blood count (white cells, neutrophils, lymphocytes, platelets, haemoglobin).</summary>
+    public List<LabFact> BloodCounts { get; } = new();
+
+    /// <summary>Every recognised co-medication other than azathioprine.</summary>
+    public List<MedicationFact> InteractingMedications { get; } = new();
+
+    /// <summary>Newly started or continuing.</summary>
+    public bool OnTherapy => TherapyStatus is TherapyStatus.NewlyStarted or TherapyStatus.Continuing;
+
+    /// <summary>Considering, newly started, or unknown (unknown is treated like a new start: the more cautious reading).</summary>
+    public bool AtOrBeforeStart => TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted or TherapyStatus.Unknown;
+
+    public bool IsFemaleOfReproductivePotential =>
+        Sex == Sex.Female && (Age is null || (Age >= Options.ReproductiveAgeFrom && Age <= Options.ReproductiveAgeTo));
+
+    public string AgeText => Age is { } a ? a + " years" : "unknown (no birth date)";
+}
+
+internal sealed class MedicationFact
+{
+    public MedicationFact(Medication source, int index, MedicationMatch match)
+    {
+        Source = source;
+        Index = index;
+        Class = match.Class;
+        Ingredient = match.Ingredient;
+        MatchedBy = match.MatchedBy;
+    }
+
+    public Medication Source { get; }
+
+    public int Index { get; }
+
+    public MedicationClass Class { get; }
+
+    public string Ingredient { get; }
+
+    public MatchedBy MatchedBy { get; }
+
+    public bool Active => Source.Active;
+
+    public string Path => "medications[" + Index + "]";
+
+    public string Describe()
+    {
+        var name = NoDosePolicy.RedactStrength(Source.Name ?? Ingredient);
+        var code = Source.RxNormCode is null ? string.Empty : "; RxNorm " + Source.RxNormCode;
+        var how = MatchedBy == MatchedBy.Name ? "; recognised by name" : string.Empty;
+        var since = Source.StartDate is { } s ? ", since " + s : string.Empty;
+        return $"{Ingredient} ({name}{code}{how}){(Active ? " active" : " past")}{since}";
+    }
+}
+
+internal sealed class ConditionFact
+{
+    public ConditionFact(Condition source, int index, ConditionKind kind, bool active)
+    {
+        Source = source;
+        Index = index;
+        Kind = kind;
+        Active = active;
+    }
+
+    public Condition Source { get; }
+
+    public int Index { get; }
+
+    public ConditionKind Kind { get; }
+
+    /// <summary>Current rather than past history.</summary>
+    public bool Active { get; }
+
+    public string Path => "conditions[" + Index + "]";
+
+    public string Describe()
+    {
+        var code = Source.Code is null ? string.Empty : $"; {Source.CodeSystem ?? "code"} {Source.Code}";
+        return $"{Source.Name ?? Kind.ToString()}{code} ({(Active ? "current" : "history")})";
+    }
+}
+
+internal sealed class LabFact
+{
+    public LabFact(LabResult source, int index, LabKind kind)
+    {
+        Source = source;
+        Index = index;
+        Kind = kind;
+    }
+
+    public LabResult Source { get; }
+
+    public int Index { get; }
+
+    public LabKind Kind { get; }
+
+    /// <summary>The most recent result of its kind.</summary>
+    public bool IsLatest { get; set; }
+
+    /// <summary>The result of the same kind just before this one, if any.</summary>
+    public LabFact? Previous { get; set; }
+
+    public ClinicalDate Date => Source.Date!.Value;
+
+    public bool IsBloodCount => Kind is LabKind.WhiteCells or LabKind.Neutrophils or LabKind.Platelets or LabKind.Haemoglobin or LabKind.Lymphocytes;
+
+    public bool IsCytopeniaCount => Kind is LabKind.WhiteCells or LabKind.Neutrophils or LabKind.Platelets or LabKind.Haemoglobin;
+
+    public bool IsLiverTest => Kind is LabKind.Alt or LabKind.Ast or LabKind.Bilirubin or LabKind.AlkalinePhosphatase;
+
+    public string Path => "labResults[" + Index + "]";
+
+    public string Describe() =>
+        $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}";
+
+    public static string Flag(LabFlag flag) => flag switch
+    {
+        LabFlag.Low => "low",
+        LabFlag.CriticallyLow => "critically low",
+        LabFlag.High => "high",
+        LabFlag.CriticallyHigh => "critically high",
+        LabFlag.Normal => "normal",
+        _ => "none",
+    };
+}
+
+internal sealed class VaccineFact
+{
+    public VaccineFact(Vaccination source, int index, bool live)
+    {
+        Source = source;
+        Index = index;
+        Live = live;
+    }
+
+    public Vaccination Source { get; }
+
+    public int Index { get; }
+
+    public bool Live { get; }
+
+    public string Path => "vaccinations[" + Index + "]";
+
+    public string Describe() =>
+        $"{Source.Name ?? "vaccine"}{(Source.CvxCode is null ? string.Empty : " (CVX " + Source.CvxCode + ")")}, "
+        + (Source.Status == VaccinationStatus.Planned ? "planned" : "given") + (Source.Date is { } d ? " " + d : string.Empty);
+}
+
+internal sealed class HypersensitivityFact
+{
+    public HypersensitivityFact(Allergy source, int index, string thiopurine)
+    {
+        Source = source;
+        Index = index;
+        Thiopurine = thiopurine;
+    }
+
+    public Allergy Source { get; }
+
+    public int Index { get; }
+
+    public string Thiopurine { get; }
+
+    public string Path => "allergies[" + Index + "]";
+}
+
+internal sealed class PgxResultFact
+{
+    public PgxResultFact(PharmacogenomicResult source, int index)
+    {
+        Source = source;
+        Index = index;
+    }
+
+    public PharmacogenomicResult Source { get; }
+
+    public int Index { get; }
+
+    public Gene Gene => Source.Gene;
+
+    public string Path => "pharmacogenomics[" + Index + "]";
+}
+
+/// <summary>Derived: the phenotype the rules use for a gene (the most cautious of its results).</summary>
+internal sealed class PhenotypeCall
+{
+    public PhenotypeCall(Gene gene, MetabolizerPhenotype phenotype, string basis, string path, IReadOnlyList<PgxResultFact> results)
+    {
+        Gene = gene;
+        Phenotype = phenotype;
+        Basis = basis;
+        Path = path;
+        Results = results;
+    }
+
+    public Gene Gene { get; }
+
+    public MetabolizerPhenotype Phenotype { get; }
+
+    /// <summary>How the call was made, e.g. <c>diplotype *3A/*3A (CPIC: poor metabolizer)</c>.</summary>
+    public string Basis { get; }
+
+    public string Path { get; }
+
+    public IReadOnlyList<PgxResultFact> Results { get; }
+
+    public bool IsIntermediateLike => Phenotype is MetabolizerPhenotype.Intermediate or MetabolizerPhenotype.PossibleIntermediate;
+}
+
+/// <summary>Derived: no result on file for a gene.</summary>
+internal sealed class MissingGeneResult
+{
+    public MissingGeneResult(Gene gene) => Gene = gene;
+
+    public Gene Gene { get; }
+}
+
+/// <summary>Derived: a fact the rules need is missing, stale or contradictory.</summary>
+internal sealed class DataQualityIssue
+{
+    public DataQualityIssue(string fact, string problem, string consequence, string? path)
+    {
+        Fact = fact;
+        Problem = problem;
+        Consequence = consequence;
+        Path = path;
+    }
+
+    public string Fact { get; }
+
+    public string Problem { get; }
+
+    public string Consequence { get; }
+
+    public string? Path { get; }
+}
+
+/// <summary>A red-cell TPMT activity result, from a pharmacogenomic result or a lab.</summary>
+internal sealed class TpmtActivityResult
+{
+    public TpmtActivityResult(ClinicalDate date, string description, string path)
+    {
+        Date = date;
+        Description = description;
+        Path = path;
+    }
+
+    public ClinicalDate Date { get; }
+
+    public string Description { get; }
+
+    public string Path { get; }
+}

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Imuran.ClinicalRules.Rules;
+
+/// <summary>
+/// The no-dose policy of the clinical reference: finding texts never contain dose words, mass or dose units, a
+/// percentage, a fraction, or an instruction to start, stop, raise or lower a medicine's amount. The rule set
+/// refuses to build when any text breaks it. Thread-safe.
+/// </summary>
+internal static class NoDosePolicy
+{
+    private static readonly (Regex Pattern, string Reason)[] Forbidden =
+    {
+        (Make(@"\bdos(e|es|ed|age|ages|ing)\b"), "a dose word"),
+        (Make(@"\b(mg|mcg|µg|ug|g/day|milligrams?|micrograms?|tablets?|capsules?|units?/kg)\b|mg/kg|mg/m2|mg/m²|µg"), "a mass or dose unit"),
+        (Make(@"%|\bper\s?cent\b|\bpercentage\b"), "a percentage"),
+        (Make(@"(?<![\*\w])\d+\s*/\s*\d+(?![\w])|\b(half|halve|halved|halving|one[- ]third|one[- ]quarter|two[- ]thirds|three[- ]quarters|quarter|third)\b"), "a fraction"),
+        (Make(@"\b(reduce|reduced|reducing|reduction|decrease|decreasing|increase|increasing|lower|lowering|raise|raising|cut|double|doubling|titrate|titration|taper|tapering)\s+(the\s+|its\s+|their\s+)?(amount|regimen|strength|quantity|intake)\b"), "an instruction to change a medicine's amount"),
+        (Make(@"\b(stop|stopping|discontinue|discontinuing|withhold|withholding|hold|start|starting|begin|resume)\s+(azathioprine|imuran|the\s+(drug|medicine|medication|treatment|therapy)|treatment|therapy|it)\b"), "an instruction to start or stop a medicine"),
+    };
+
+    /// <summary>Describes the first forbidden phrase in <paramref name="text"/>, or returns null when it is clean.</summary>
+    public static string? FindViolation(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (var (pattern, reason) in Forbidden)
+        {
+            var m = pattern.Match(text);
+            if (m.Success)
+            {
+                return $"{reason} ('{m.Value}')";
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|%)(?:\s*/\s*\d*\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
+
+    /// <summary>
+    /// Removes strengths, dose units and dose forms from an echoed input name (e.g. <c>Allopurinol 300 MG Oral
+    /// Tablet</c> becomes <c>Allopurinol</c>), so no output repeats a dose even when the input carried one.
+    /// </summary>
+    public static string RedactStrength(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var redacted = Strength.Replace(text, string.Empty).Trim();
+        return redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
+    }
+
+    private static Regex Make(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+}

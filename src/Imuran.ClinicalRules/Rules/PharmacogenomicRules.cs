@@ -1,0 +1,311 @@
+using System.Collections.Generic;
+using System.Linq;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Pharmacogenomics;
+using Imuran.ClinicalRules.Rules.Model;
+using static Imuran.ClinicalRules.Engine.RuleBuilder;
+
+namespace Imuran.ClinicalRules.Rules;
+
+/// <summary>TPMT and NUDT15: phenotype derivation, phenotype cautions, missing and unreliable results.</summary>
+internal static class PharmacogenomicRules
+{
+    private const string Poor = "very high risk of life-threatening myelosuppression on a thiopurine";
+
+    public static IEnumerable<RuleDefinition> All()
+    {
+        yield return DerivePhenotype("AZA-DRV-001", Gene.Tpmt);
+        yield return DerivePhenotype("AZA-DRV-002", Gene.Nudt15);
+        yield return DeriveMissing("AZA-DRV-003", Gene.Tpmt);
+        yield return DeriveMissing("AZA-DRV-004", Gene.Nudt15);
+
+        yield return Rule("AZA-PGX-001")
+            .Title("TPMT poor metabolizer")
+            .Topic(Topics.Tpmt).Caution(Severity.Critical)
+            .Logic("TPMT phenotype (reported, or derived from the diplotype by the CPIC allele-function rule) is poor metabolizer, whatever the NUDT15 status")
+            .Summary("TPMT poor metabolizer: very high risk of life-threatening myelosuppression with azathioprine.")
+            .Detail("Both TPMT alleles lack function, so thiopurine metabolites accumulate. CPIC (strong): for non-malignant conditions consider a non-thiopurine alternative; if a thiopurine is used, a specialist-directed regimen with close blood counts. The label advises considering another therapy in homozygous deficiency.")
+            .Review("Review the choice of azathioprine with the prescriber (CPIC: consider a non-thiopurine alternative for non-malignant conditions) and the blood-count plan.")
+            .Source(Sources.Cpic, "Table 2: TPMT poor metabolizer", Confidence.Verified)
+            .Source(Sources.Label, "WARNINGS: Cytopenias (homozygous TPMT or NUDT15 deficiency)", Confidence.Verified)
+            .Match<PhenotypeCall>("TPMT phenotype is poor metabolizer", c => c.Gene == Gene.Tpmt && c.Phenotype == MetabolizerPhenotype.Poor)
+            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+
+        yield return Rule("AZA-PGX-002")
+            .Title("NUDT15 poor metabolizer")
+            .Topic(Topics.Nudt15).Caution(Severity.Critical)
+            .Logic("NUDT15 phenotype (reported, or derived from the diplotype) is poor metabolizer, whatever the TPMT status")
+            .Summary("NUDT15 poor metabolizer: very high risk of life-threatening myelosuppression with azathioprine.")
+            .Detail("Both NUDT15 alleles lack function, so active thioguanine nucleotides accumulate. CPIC (strong): for non-malignant conditions consider a non-thiopurine alternative; if a thiopurine is used, a specialist-directed regimen with close blood counts.")
+            .Review("Review the choice of azathioprine with the prescriber (CPIC: consider a non-thiopurine alternative for non-malignant conditions) and the blood-count plan.")
+            .Source(Sources.Cpic, "Table 2: NUDT15 poor metabolizer", Confidence.Verified)
+            .Source(Sources.Label, "WARNINGS: Cytopenias (homozygous TPMT or NUDT15 deficiency)", Confidence.Verified)
+            .Match<PhenotypeCall>("NUDT15 phenotype is poor metabolizer", c => c.Gene == Gene.Nudt15 && c.Phenotype == MetabolizerPhenotype.Poor)
+            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+
+        yield return Rule("AZA-PGX-003")
+            .Title("TPMT intermediate metabolizer")
+            .Topic(Topics.Tpmt).Caution(Severity.Warning)
+            .Logic("TPMT phenotype is intermediate or possible intermediate, and NUDT15 is normal, indeterminate or not on file")
+            .Summary("TPMT {phenotype}: raised risk of myelosuppression with azathioprine.")
+            .Detail("One TPMT allele lacks function (or probably does). CPIC (strong): prescriber review of the starting regimen, then adjustment guided by blood counts.")
+            .Review("Prescriber review of the starting regimen per CPIC, and blood-count monitoring.")
+            .Source(Sources.Cpic, "Table 2: TPMT intermediate or possible intermediate metabolizer", Confidence.Verified)
+            .Match<PhenotypeCall>("TPMT phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Tpmt && c.IsIntermediateLike)
+            .Not<PhenotypeCall>("NUDT15 phenotype is not intermediate, possible intermediate or poor", c => c.Gene == Gene.Nudt15 && (c.IsIntermediateLike || c.Phenotype == MetabolizerPhenotype.Poor))
+            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+
+        yield return Rule("AZA-PGX-004")
+            .Title("NUDT15 intermediate metabolizer")
+            .Topic(Topics.Nudt15).Caution(Severity.Warning)
+            .Logic("NUDT15 phenotype is intermediate or possible intermediate, and TPMT is normal, indeterminate or not on file")
+            .Summary("NUDT15 {phenotype}: raised risk of myelosuppression with azathioprine.")
+            .Detail("One NUDT15 allele lacks function (or probably does). CPIC (strong): prescriber review of the starting regimen, then adjustment guided by blood counts.")
+            .Review("Prescriber review of the starting regimen per CPIC, and blood-count monitoring.")
+            .Source(Sources.Cpic, "Table 2: NUDT15 intermediate or possible intermediate metabolizer", Confidence.Verified)
+            .Match<PhenotypeCall>("NUDT15 phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Nudt15 && c.IsIntermediateLike)
+            .Not<PhenotypeCall>("TPMT phenotype is not intermediate, possible intermediate or poor", c => c.Gene == Gene.Tpmt && (c.IsIntermediateLike || c.Phenotype == MetabolizerPhenotype.Poor))
+            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+
+        yield return Rule("AZA-PGX-005")
+            .Title("TPMT and NUDT15 both intermediate")
+            .Topic(Topics.Tpmt).Caution(Severity.Critical)
+            .Logic("TPMT and NUDT15 phenotypes are both intermediate or possible intermediate")
+            .Summary("TPMT and NUDT15 both reduced: myelosuppression risk higher than with either gene alone.")
+            .Detail("Both thiopurine inactivation pathways are reduced. CPIC notes more caution than for one gene alone (prescriber review of the starting regimen, close blood counts). Critical is this library's choice because both pathways are affected; the topic is tpmt for both genes.")
+            .Review("Prescriber review of the starting regimen with both results in view, and close blood-count monitoring.")
+            .Source(Sources.Cpic, "Table 2 and CPIC data, compound TPMT and NUDT15 rows (text revised 2024)", Confidence.Verified, "Severity critical is the author's choice.")
+            .Match<PhenotypeCall>("TPMT phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Tpmt && c.IsIntermediateLike)
+            .Match<PhenotypeCall>("NUDT15 phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Nudt15 && c.IsIntermediateLike)
+            .Then(f =>
+            {
+                var t = f.Get<PhenotypeCall>(0);
+                var n = f.Get<PhenotypeCall>(1);
+                f.Raise(new[] { CallFact(t), CallFact(n) });
+            });
+
+        foreach (var (id, gene, topic) in new[] { ("AZA-PGX-006", Gene.Tpmt, Topics.Tpmt), ("AZA-PGX-007", Gene.Nudt15, Topics.Nudt15) })
+        {
+            var g = Describe.Gene(gene);
+            yield return Rule(id)
+                .Title(g + " phenotype indeterminate")
+                .Topic(topic).Monitoring(Severity.Warning)
+                .Logic(g + " phenotype is indeterminate (an allele of uncertain or unknown function)")
+                .Summary(g + " function cannot be assigned from this result: close toxicity monitoring advised.")
+                .Detail("The result includes an allele whose function CPIC lists as uncertain or unknown, so no phenotype can be assigned."
+                    + (gene == Gene.Tpmt ? " CPIC suggests a red-cell TPMT activity test when TPMT is indeterminate." : string.Empty)
+                    + " Treat the risk as unknown, not as normal.")
+                .Review(gene == Gene.Tpmt
+                    ? "Consider a red-cell TPMT activity test and close monitoring for toxicity."
+                    : "Close monitoring for toxicity; review the NUDT15 result with the laboratory.")
+                .Source(Sources.Cpic, "allele function tables and Table 2 (indeterminate)", Confidence.Verified)
+                .Match<PhenotypeCall>(g + " phenotype is indeterminate", c => c.Gene == gene && c.Phenotype == MetabolizerPhenotype.Indeterminate)
+                .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+        }
+
+        yield return Rule("AZA-PGX-008")
+            .Title("No TPMT or NUDT15 result before therapy")
+            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning)
+            .Logic("azathioprine is being considered, newly started or of unknown status, and no TPMT or no NUDT15 result is on file")
+            .Summary("No {genes} result on file: consider testing before relying on a standard regimen.")
+            .Detail("CPIC recommends knowing TPMT and NUDT15 status before a thiopurine begins. Testing does not replace blood counts (label). NUDT15 risk alleles are commoner in people of East Asian and Hispanic ancestry.")
+            .Review("Consider TPMT (genotype or red-cell activity) and NUDT15 genotype testing; blood counts remain necessary whatever the result.")
+            .Source(Sources.Cpic, "pre-emptive genotyping", Confidence.Verified)
+            .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
+            .Match<PatientContext>("azathioprine is considered, newly started or of unknown status", p => p.AtOrBeforeStart)
+            .Exists<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Once()
+            .Then(RaiseMissing);
+
+        yield return Rule("AZA-PGX-009")
+            .Title("No TPMT or NUDT15 result during therapy")
+            .Topic(Topics.PgxTesting).Monitoring(Severity.Info)
+            .Logic("azathioprine is continuing and no TPMT or no NUDT15 result is on file")
+            .Summary("No {genes} result on file for a patient on azathioprine: consider testing.")
+            .Detail("A result explains unexpected toxicity and guides regimen reviews. Testing does not replace blood counts (label). NUDT15 risk alleles are commoner in people of East Asian and Hispanic ancestry.")
+            .Review("Consider TPMT and NUDT15 testing at the next review.")
+            .Source(Sources.Cpic, "genotyping", Confidence.Verified)
+            .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
+            .Match<PatientContext>("azathioprine is continuing", p => p.TherapyStatus == TherapyStatus.Continuing)
+            .Exists<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Once()
+            .Then(RaiseMissing);
+
+        yield return Rule("AZA-PGX-010")
+            .Title("Severe myelosuppression without a TPMT or NUDT15 result")
+            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning)
+            .Logic("on therapy, a blood count is flagged critically low or fell markedly, and no TPMT or no NUDT15 result is on file")
+            .Summary("Severe myelosuppression with no {genes} result on file: the label asks for TPMT and NUDT15 testing.")
+            .Detail("The label asks for TPMT and NUDT15 testing in patients with severe myelosuppression. Severe toxicity also occurs with normal results, so the result explains but does not exclude other causes.")
+            .Review("Arrange TPMT and NUDT15 testing alongside the urgent blood-count review.")
+            .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
+            .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
+            .Match<LabFact>("latest blood count is critically low or fell markedly", (l, b) => l.IsCytopeniaCount && l.IsLatest && BloodCountRules.IsSevere(l, b.Get<PatientContext>(0).Options))
+            .Exists<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Once()
+            .Then(f =>
+            {
+                var basis = f.Matches.Select(m => (LabFact)m[1]!).Select(l => new BasisFact("blood count", l.Describe(), l.Path)).ToList();
+                RaiseMissing(f, basis);
+            });
+
+        yield return Rule("AZA-PGX-011")
+            .Title("TPMT activity measured soon after a transfusion")
+            .Topic(Topics.PgxTesting).Caution(Severity.Warning)
+            .Logic("a red-cell TPMT activity result was taken within the transfusion window after a red-cell transfusion")
+            .Summary("TPMT activity measured {days} days after a red-cell transfusion may reflect donor cells.")
+            .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")
+            .Review("Interpret the activity result with caution and prefer a TPMT genotype.")
+            .Source(Sources.Cpic, "Other considerations: recent transfusion", Confidence.Verified, "The 90-day window is the usual red-cell lifespan [R], a host option.")
+            .Match<PatientContext>("a red-cell transfusion date is on file", p => p.Facts.LastRedCellTransfusion is not null)
+            .Match<TpmtActivityResult>("the TPMT activity result falls within the transfusion window", (a, b) => WithinTransfusionWindow(a, b.Get<PatientContext>(0)))
+            .Then(f =>
+            {
+                var p = f.Get<PatientContext>(0);
+                var a = f.Get<TpmtActivityResult>(1);
+                var days = p.Facts.LastRedCellTransfusion!.Value.DaysUntil(a.Date);
+                f.Raise(
+                    new[]
+                    {
+                        new BasisFact("red-cell transfusion", p.Facts.LastRedCellTransfusion!.Value.ToString(), "lastRedCellTransfusion"),
+                        new BasisFact("TPMT activity result", a.Description, a.Path),
+                    },
+                    new[] { Value("days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+            });
+    }
+
+    internal static KeyValuePair<string, string> Value(string key, string value) => new(key, value);
+
+    private static bool WithinTransfusionWindow(TpmtActivityResult a, PatientContext p)
+    {
+        var days = p.Facts.LastRedCellTransfusion!.Value.DaysUntil(a.Date);
+        return days >= 0 && days <= p.Options.TransfusionWindowDays;
+    }
+
+    private static void RaiseMissing(Firing f) => RaiseMissing(f, new List<BasisFact>());
+
+    private static void RaiseMissing(Firing f, List<BasisFact> basis)
+    {
+        var p = (PatientContext)f.Slots[0]!;
+        basis.Insert(0, new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"));
+        var genes = MissingGenes(p);
+        basis.Add(new BasisFact("pharmacogenomic results", "no " + genes + " result on file", "pharmacogenomics"));
+        f.Raise(basis, new[] { Value("genes", genes) });
+    }
+
+    private static string MissingGenes(PatientContext p)
+    {
+        bool tpmt = false, nudt15 = false;
+        foreach (var r in p.Facts.Pharmacogenomics)
+        {
+            if (r.Phenotype is not null || r.Diplotype is not null)
+            {
+                tpmt |= r.Gene == Gene.Tpmt;
+                nudt15 |= r.Gene == Gene.Nudt15;
+            }
+        }
+
+        return (tpmt, nudt15) switch
+        {
+            (false, false) => "TPMT or NUDT15",
+            (false, true) => "TPMT",
+            _ => "NUDT15",
+        };
+    }
+
+    private static void RaiseCall(Firing f, PhenotypeCall call) =>
+        f.Raise(new[] { CallFact(call) }, new[] { Value("phenotype", Describe.Phenotype(call.Phenotype)) });
+
+    private static BasisFact CallFact(PhenotypeCall call) =>
+        new(Describe.Gene(call.Gene) + " phenotype", Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")", call.Path);
+
+    private static RuleDefinition DeriveMissing(string id, Gene gene) =>
+        Rule(id)
+            .Title("Derive: no " + Describe.Gene(gene) + " result")
+            .Derivation().Salience(90)
+            .Logic("no usable " + Describe.Gene(gene) + " phenotype on file")
+            .Match<PatientContext>("the patient")
+            .Not<PhenotypeCall>("no " + Describe.Gene(gene) + " phenotype was derived", c => c.Gene == gene)
+            .Then(f => f.Insert(new MissingGeneResult(gene)));
+
+    private static RuleDefinition DerivePhenotype(string id, Gene gene) =>
+        Rule(id)
+            .Title("Derive: " + Describe.Gene(gene) + " phenotype")
+            .Derivation().Salience(100)
+            .Logic(Describe.Gene(gene) + " results are translated with the CPIC allele-function rule; the most cautious phenotype is used")
+            .Match<PgxResultFact>("a " + Describe.Gene(gene) + " result", r => r.Gene == gene)
+            .Once()
+            .Then(f => DerivePhenotypeCall(f, gene));
+
+    private static void DerivePhenotypeCall(Firing f, Gene gene)
+    {
+        var g = Describe.Gene(gene);
+        var results = f.Matches.Select(m => (PgxResultFact)m[0]!).ToList();
+        MetabolizerPhenotype? chosen = null;
+        string chosenBasis = string.Empty;
+        string chosenPath = string.Empty;
+        var seen = new List<(MetabolizerPhenotype Phenotype, string Basis)>();
+        foreach (var r in results)
+        {
+            MetabolizerPhenotype? fromDiplotype = null;
+            if (r.Source.Diplotype is { } diplotype)
+            {
+                var t = CpicTables.Default.Translate(gene, diplotype);
+                if (t is not null)
+                {
+                    fromDiplotype = t.Phenotype;
+                    Consider(t.Phenotype, "diplotype " + t.Diplotype + " (CPIC: " + Describe.Phenotype(t.Phenotype) + ")", r.Path);
+                    if (t.HasAlleleNotInTable)
+                    {
+                        f.Insert(new DataQualityIssue(
+                            g + " diplotype",
+                            $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}",
+                            "its function is taken as unknown, so the phenotype is indeterminate",
+                            r.Path));
+                    }
+                }
+            }
+
+            if (r.Source.Phenotype is { } reported)
+            {
+                Consider(reported, "reported phenotype " + Describe.Phenotype(reported), r.Path);
+                if (fromDiplotype is { } d && d != reported)
+                {
+                    f.Insert(new DataQualityIssue(
+                        g + " result",
+                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)",
+                        "the rules use the more cautious of the two",
+                        r.Path));
+                }
+            }
+        }
+
+        var distinct = seen.Select(s => s.Phenotype).Distinct().ToList();
+        if (results.Count > 1 && distinct.Count > 1)
+        {
+            f.Insert(new DataQualityIssue(
+                g + " results",
+                "results on file disagree: " + string.Join("; ", seen.Select(s => s.Basis)),
+                "the rules use the most cautious one",
+                "pharmacogenomics"));
+        }
+
+        if (chosen is { } phenotype)
+        {
+            f.Insert(new PhenotypeCall(gene, phenotype, chosenBasis, chosenPath, results));
+        }
+
+        void Consider(MetabolizerPhenotype p, string basis, string path)
+        {
+            seen.Add((p, basis));
+            if (chosen is null || Describe.Caution(p) > Describe.Caution(chosen.Value))
+            {
+                chosen = p;
+                chosenBasis = basis;
+                chosenPath = path;
+            }
+        }
+    }
+}

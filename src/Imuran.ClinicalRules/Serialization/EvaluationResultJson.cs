@@ -1,0 +1,150 @@
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Imuran.ClinicalRules.Findings;
+
+namespace Imuran.ClinicalRules.Serialization;
+
+/// <summary>
+/// Writes an <see cref="EvaluationResult"/> as the stable JSON contract: camelCase members, enum values as camelCase
+/// text, findings in the result's order. Thread-safe.
+/// </summary>
+public static class EvaluationResultJson
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The result as JSON text.</summary>
+    public static string ToJson(EvaluationResult result, bool indented = true)
+    {
+        using var stream = new MemoryStream();
+        Write(result, stream, indented);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the result as UTF-8 JSON to <paramref name="utf8Stream"/>.</summary>
+    public static void Write(EvaluationResult result, Stream utf8Stream, bool indented = true)
+    {
+        using var w = new Utf8JsonWriter(utf8Stream, indented ? Indented : Compact);
+        Write(result, w);
+    }
+
+    /// <summary>Writes the result as one JSON object to <paramref name="w"/>.</summary>
+    public static void Write(EvaluationResult result, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("ruleSet");
+        w.WriteString("id", result.RuleSetId);
+        w.WriteString("version", result.RuleSetVersion);
+        w.WriteEndObject();
+        if (result.PatientId is not null)
+        {
+            w.WriteString("patientId", result.PatientId);
+        }
+
+        w.WriteString("evaluationDate", result.EvaluationDate.ToString());
+        w.WriteBoolean("isComplete", result.IsComplete);
+        w.WriteBoolean("isValid", result.IsValid);
+
+        w.WriteStartArray("findings");
+        foreach (var f in result.Findings)
+        {
+            WriteFinding(f, w);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("validation");
+        foreach (var p in result.Validation)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", p.Field);
+            w.WriteString("code", p.Code);
+            w.WriteString("message", p.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("unrecognised");
+        foreach (var u in result.Unrecognised)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", u.Field);
+            w.WriteString("category", u.Category);
+            w.WriteString("text", u.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("ruleErrors");
+        foreach (var e in result.RuleErrors)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", e.RuleId);
+            w.WriteString("message", e.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("disabledRules");
+        foreach (var id in result.DisabledRules)
+        {
+            w.WriteStringValue(id);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    private static void WriteFinding(Finding f, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", f.RuleId);
+        w.WriteString("kind", JsonNames.Of(f.Kind));
+        w.WriteString("severity", JsonNames.Of(f.Severity));
+        w.WriteString("topic", f.Topic);
+        w.WriteString("summary", f.Summary);
+        w.WriteString("detail", f.Detail);
+        w.WriteString("review", f.Review);
+        w.WriteStartObject("basis");
+        w.WriteString("logic", f.Basis.Logic);
+        w.WriteStartArray("facts");
+        foreach (var b in f.Basis.Facts)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", b.Name);
+            w.WriteString("value", b.Value);
+            if (b.Path is not null)
+            {
+                w.WriteString("path", b.Path);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartArray("sources");
+        foreach (var s in f.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", s.Document);
+            w.WriteString("section", s.Section);
+            w.WriteString("confidence", s.ConfidenceTag);
+            if (s.Note is not null)
+            {
+                w.WriteString("note", s.Note);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules.Serialization;
+
+/// <summary>The outcome of reading a patient-facts JSON document.</summary>
+public sealed record PatientFactsReadResult
+{
+    private IReadOnlyList<ValidationProblem> _problems = ReadOnly.Empty<ValidationProblem>();
+
+    /// <summary>The facts read; null when the document could not be read at all.</summary>
+    public PatientFacts? Facts { get; init; }
+
+    /// <summary>Every problem found while reading (malformed JSON with line and position, wrong types, unknown values or members).</summary>
+    public IReadOnlyList<ValidationProblem> Problems { get => _problems; init => _problems = ReadOnly.Copy(value); }
+
+    /// <summary>Whether the document was read without problems.</summary>
+    public bool Succeeded => Facts is not null && Problems.Count == 0;
+}
+
+/// <summary>
+/// Reads and writes the patient-facts JSON contract (camelCase members, ISO 8601 dates, camelCase enum names).
+/// Reading never throws for bad input: every problem is returned with its field path. Thread-safe.
+/// </summary>
+public static class PatientFactsJson
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Reads patient facts from JSON text.</summary>
+    public static PatientFactsReadResult Read(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, DocumentOptions);
+            return Read(doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(ex);
+        }
+    }
+
+    /// <summary>Reads patient facts from a UTF-8 JSON stream.</summary>
+    public static PatientFactsReadResult Read(Stream utf8Json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8Json, DocumentOptions);
+            return Read(doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(ex);
+        }
+    }
+
+    /// <summary>Reads patient facts from a parsed JSON element.</summary>
+    public static PatientFactsReadResult Read(JsonElement root)
+    {
+        var problems = new List<ValidationProblem>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new ValidationProblem("$", ErrorCodes.MalformedInput, "The document must be a JSON object of patient facts."));
+            return new PatientFactsReadResult { Problems = problems };
+        }
+
+        var r = new ObjectReader(root, string.Empty, problems);
+        r.Known("$schema", "patientId", "evaluationDate", "birthDate", "sex", "therapy", "setting", "indications", "pharmacogenomics",
+            "lastRedCellTransfusion", "pregnancyStatus", "pruritusInPregnancy", "raisedBileAcids", "suspectedCholestasisOfPregnancy",
+            "breastfeeding", "plannedConception", "medications", "allergies", "conditions", "labResults", "vaccinations", "newNeurologicalSigns");
+        var evaluationDate = r.Date("evaluationDate");
+        if (evaluationDate is null && !r.Has("evaluationDate"))
+        {
+            problems.Add(new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing; the rules never read the clock, so it must be given."));
+        }
+
+        var facts = new PatientFacts
+        {
+            PatientId = r.String("patientId"),
+            EvaluationDate = evaluationDate ?? default,
+            BirthDate = r.Date("birthDate"),
+            Sex = r.Enum("sex", Sex.Unknown),
+            Therapy = r.Object("therapy", t =>
+            {
+                t.Known("status", "startDate", "lastRegimenChange");
+                return new AzathioprineTherapy { Status = t.Enum("status", TherapyStatus.Unknown), StartDate = t.Date("startDate"), LastRegimenChange = t.Date("lastRegimenChange") };
+            }) ?? new AzathioprineTherapy(),
+            Setting = r.Enum("setting", CareSetting.Unspecified),
+            Indications = r.EnumArray<Indication>("indications"),
+            Pharmacogenomics = r.Array("pharmacogenomics", g =>
+            {
+                g.Known("gene", "phenotype", "diplotype", "method", "date");
+                return new PharmacogenomicResult
+                {
+                    Gene = g.RequiredEnum<Gene>("gene"),
+                    Phenotype = g.OptionalEnum<MetabolizerPhenotype>("phenotype"),
+                    Diplotype = g.String("diplotype"),
+                    Method = g.Enum("method", TestMethod.Unspecified),
+                    Date = g.Date("date"),
+                };
+            }),
+            LastRedCellTransfusion = r.Date("lastRedCellTransfusion"),
+            PregnancyStatus = r.Enum("pregnancyStatus", PregnancyStatus.Unknown),
+            PruritusInPregnancy = r.Bool("pruritusInPregnancy") ?? false,
+            RaisedBileAcids = r.Bool("raisedBileAcids") ?? false,
+            SuspectedCholestasisOfPregnancy = r.Bool("suspectedCholestasisOfPregnancy") ?? false,
+            Breastfeeding = r.Bool("breastfeeding"),
+            PlannedConception = r.Bool("plannedConception") ?? false,
+            Medications = r.Array("medications", m =>
+            {
+                m.Known("name", "rxNormCode", "startDate", "endDate", "active");
+                return new Medication { Name = m.String("name"), RxNormCode = m.String("rxNormCode"), StartDate = m.Date("startDate"), EndDate = m.Date("endDate"), Active = m.Bool("active") ?? true };
+            }),
+            Allergies = r.Array("allergies", a =>
+            {
+                a.Known("substance", "rxNormCode");
+                return new Allergy { Substance = a.String("substance"), RxNormCode = a.String("rxNormCode") };
+            }),
+            Conditions = r.Array("conditions", c =>
+            {
+                c.Known("name", "code", "codeSystem", "kind", "status", "onset");
+                return new Condition
+                {
+                    Name = c.String("name"),
+                    Code = c.String("code"),
+                    CodeSystem = c.String("codeSystem"),
+                    Kind = c.OptionalEnum<ConditionKind>("kind"),
+                    Status = c.Enum("status", ConditionStatus.Active),
+                    Onset = c.Date("onset"),
+                };
+            }),
+            LabResults = r.Array("labResults", l =>
+            {
+                l.Known("kind", "loincCode", "name", "value", "unit", "date", "flag");
+                return new LabResult
+                {
+                    Kind = l.OptionalEnum<LabKind>("kind"),
+                    LoincCode = l.String("loincCode"),
+                    Name = l.String("name"),
+                    Value = l.RequiredNumber("value"),
+                    Unit = l.String("unit"),
+                    Date = l.Date("date"),
+                    Flag = l.Enum("flag", LabFlag.None),
+                };
+            }),
+            Vaccinations = r.Array("vaccinations", v =>
+            {
+                v.Known("cvxCode", "name", "date", "status");
+                return new Vaccination { CvxCode = v.String("cvxCode"), Name = v.String("name"), Date = v.Date("date"), Status = v.Enum("status", VaccinationStatus.Given) };
+            }),
+            NewNeurologicalSigns = r.EnumArray<NeurologicalSign>("newNeurologicalSigns"),
+        };
+
+        return new PatientFactsReadResult { Facts = facts, Problems = problems };
+    }
+
+    private static PatientFactsReadResult Malformed(JsonException ex)
+    {
+        var where = ex.LineNumber is { } line
+            ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}"
+            : string.Empty;
+        var reason = ex.Message;
+        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            reason = reason.Substring(0, cut);
+        }
+
+        return new PatientFactsReadResult
+        {
+            Problems = new[] { new ValidationProblem("$", ErrorCodes.MalformedInput, $"The input is not valid JSON{where}: {reason}") },
+        };
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+
+namespace Imuran.ClinicalRules.Terminology;
+
+/// <summary>How a medicine, condition or lab was recognised.</summary>
+internal enum MatchedBy
+{
+    None = 0,
+    Code = 1,
+    Name = 2,
+    Declared = 3,
+}
+
+/// <summary>A recognised medicine: its interaction class and the ingredient that placed it there.</summary>
+internal readonly record struct MedicationMatch(MedicationClass Class, string Ingredient, MatchedBy MatchedBy);
+
+/// <summary>
+/// Recognises medicines by RxNorm code (only codes verified in the clinical reference, codes.md) and otherwise by
+/// ingredient or brand name as a whole word in any case. Immutable and thread-safe.
+/// </summary>
+internal static class MedicationTerminology
+{
+    private static readonly Dictionary<string, (MedicationClass Class, string Ingredient)> ByCode = new()
+    {
+        ["1256"] = (MedicationClass.Azathioprine, "azathioprine"),
+        ["519"] = (MedicationClass.Allopurinol, "allopurinol"),
+        ["834235"] = (MedicationClass.Febuxostat, "febuxostat"),
+        ["834241"] = (MedicationClass.Febuxostat, "febuxostat"),
+        ["9524"] = (MedicationClass.Aminosalicylate, "sulfasalazine"),
+        ["52582"] = (MedicationClass.Aminosalicylate, "mesalamine"),
+        ["10831"] = (MedicationClass.CoTrimoxazole, "sulfamethoxazole / trimethoprim"),
+        ["11289"] = (MedicationClass.Coumarin, "warfarin"),
+        ["9344"] = (MedicationClass.Ribavirin, "ribavirin"),
+        ["3002"] = (MedicationClass.AlkylatingAgent, "cyclophosphamide"),
+        ["6718"] = (MedicationClass.AlkylatingAgent, "melphalan"),
+        ["197462"] = (MedicationClass.AlkylatingAgent, "chlorambucil"),
+        ["191831"] = (MedicationClass.TnfBlocker, "infliximab"),
+        ["327361"] = (MedicationClass.TnfBlocker, "adalimumab"),
+        ["795081"] = (MedicationClass.TnfBlocker, "certolizumab pegol"),
+        ["849597"] = (MedicationClass.TnfBlocker, "certolizumab pegol"),
+        ["848160"] = (MedicationClass.TnfBlocker, "golimumab"),
+        ["1431642"] = (MedicationClass.TnfBlocker, "golimumab"),
+        ["1482813"] = (MedicationClass.TnfBlocker, "golimumab"),
+        ["1653142"] = (MedicationClass.TnfBlocker, "golimumab"),
+        ["1653165"] = (MedicationClass.TnfBlocker, "golimumab"),
+        ["1998"] = (MedicationClass.AceInhibitor, "captopril"),
+        ["3827"] = (MedicationClass.AceInhibitor, "enalapril"),
+        ["29046"] = (MedicationClass.AceInhibitor, "lisinopril"),
+        ["35296"] = (MedicationClass.AceInhibitor, "ramipril"),
+        ["18867"] = (MedicationClass.AceInhibitor, "benazepril"),
+        ["35208"] = (MedicationClass.AceInhibitor, "quinapril"),
+        ["50166"] = (MedicationClass.AceInhibitor, "fosinopril"),
+        ["54552"] = (MedicationClass.AceInhibitor, "perindopril"),
+        ["30131"] = (MedicationClass.AceInhibitor, "moexipril"),
+        ["38454"] = (MedicationClass.AceInhibitor, "trandolapril"),
+        ["103"] = (MedicationClass.OtherThiopurine, "mercaptopurine"),
+        ["10485"] = (MedicationClass.OtherThiopurine, "thioguanine"),
+        ["6851"] = (MedicationClass.Immunosuppressant, "methotrexate"),
+        ["42316"] = (MedicationClass.Immunosuppressant, "tacrolimus"),
+        ["3008"] = (MedicationClass.Immunosuppressant, "cyclosporine"),
+        ["1357536"] = (MedicationClass.Immunosuppressant, "tofacitinib"),
+    };
+
+    private static readonly WordIndex<(MedicationClass Class, string Ingredient)> ByName = BuildNames();
+
+    public static MedicationMatch Classify(string? rxNormCode, string? name)
+    {
+        if (rxNormCode is not null && ByCode.TryGetValue(rxNormCode.Trim(), out var byCode))
+        {
+            return new MedicationMatch(byCode.Class, byCode.Ingredient, MatchedBy.Code);
+        }
+
+        if (name is not null
+            && name.IndexOf("sulfamethoxazole", System.StringComparison.OrdinalIgnoreCase) >= 0
+            && name.IndexOf("trimethoprim", System.StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return new MedicationMatch(MedicationClass.CoTrimoxazole, "sulfamethoxazole / trimethoprim", MatchedBy.Name);
+        }
+
+        if (ByName.TryFind(name, out var byName, out _))
+        {
+            return new MedicationMatch(byName.Class, byName.Ingredient, MatchedBy.Name);
+        }
+
+        return new MedicationMatch(MedicationClass.Unrecognised, string.Empty, MatchedBy.None);
+    }
+
+    private static WordIndex<(MedicationClass, string)> BuildNames()
+    {
+        var index = new WordIndex<(MedicationClass, string)>();
+        void Add(MedicationClass c, string ingredient, params string[] names)
+        {
+            index.Add(ingredient, (c, ingredient));
+            foreach (var n in names)
+            {
+                index.Add(n, (c, ingredient));
+            }
+        }
+
+        Add(MedicationClass.Azathioprine, "azathioprine", "Imuran", "Azasan");
+        Add(MedicationClass.Allopurinol, "allopurinol", "Zyloprim", "Aloprim");
+        Add(MedicationClass.Allopurinol, "oxypurinol", "oxipurinol");
+        Add(MedicationClass.Febuxostat, "febuxostat", "Uloric", "Adenuric");
+        Add(MedicationClass.Aminosalicylate, "sulfasalazine", "sulphasalazine", "Salazopyrin", "Azulfidine");
+        Add(MedicationClass.Aminosalicylate, "mesalamine", "mesalazine", "Asacol", "Pentasa", "Lialda", "Apriso", "Delzicol", "Mezavant", "Octasa");
+        Add(MedicationClass.Aminosalicylate, "olsalazine", "Dipentum");
+        Add(MedicationClass.Aminosalicylate, "balsalazide", "Colazal", "Colazide");
+        Add(MedicationClass.CoTrimoxazole, "co-trimoxazole", "cotrimoxazole", "Bactrim", "Septra", "sulfamethoxazole trimethoprim");
+        Add(MedicationClass.AceInhibitor, "captopril");
+        Add(MedicationClass.AceInhibitor, "enalapril");
+        Add(MedicationClass.AceInhibitor, "lisinopril");
+        Add(MedicationClass.AceInhibitor, "ramipril");
+        Add(MedicationClass.AceInhibitor, "benazepril");
+        Add(MedicationClass.AceInhibitor, "quinapril");
+        Add(MedicationClass.AceInhibitor, "fosinopril");
+        Add(MedicationClass.AceInhibitor, "perindopril");
+        Add(MedicationClass.AceInhibitor, "moexipril");
+        Add(MedicationClass.AceInhibitor, "trandolapril");
+        Add(MedicationClass.Coumarin, "warfarin", "Coumadin", "Jantoven");
+        Add(MedicationClass.Coumarin, "acenocoumarol", "Sintrom");
+        Add(MedicationClass.Coumarin, "phenprocoumon", "Marcumar");
+        Add(MedicationClass.Ribavirin, "ribavirin", "Rebetol", "Copegus");
+        Add(MedicationClass.AlkylatingAgent, "cyclophosphamide", "Cytoxan");
+        Add(MedicationClass.AlkylatingAgent, "chlorambucil", "Leukeran");
+        Add(MedicationClass.AlkylatingAgent, "melphalan", "Alkeran");
+        Add(MedicationClass.TnfBlocker, "infliximab", "Remicade", "Inflectra", "Renflexis", "Remsima");
+        Add(MedicationClass.TnfBlocker, "adalimumab", "Humira", "Amjevita", "Hyrimoz");
+        Add(MedicationClass.TnfBlocker, "certolizumab", "Cimzia");
+        Add(MedicationClass.TnfBlocker, "golimumab", "Simponi");
+        Add(MedicationClass.TnfBlocker, "etanercept", "Enbrel");
+        Add(MedicationClass.OtherThiopurine, "mercaptopurine", "Purinethol", "Purixan");
+        Add(MedicationClass.OtherThiopurine, "thioguanine", "tioguanine", "Tabloid");
+        Add(MedicationClass.Immunosuppressant, "methotrexate", "Trexall", "Otrexup", "Rasuvo");
+        Add(MedicationClass.Immunosuppressant, "tacrolimus", "Prograf", "Envarsus", "Advagraf");
+        Add(MedicationClass.Immunosuppressant, "cyclosporine", "ciclosporin", "Neoral", "Sandimmune");
+        Add(MedicationClass.Immunosuppressant, "mycophenolate", "mycophenolic", "CellCept", "Myfortic");
+        Add(MedicationClass.Immunosuppressant, "sirolimus", "Rapamune");
+        Add(MedicationClass.Immunosuppressant, "everolimus", "Zortress");
+        Add(MedicationClass.Immunosuppressant, "tofacitinib", "Xeljanz");
+        Add(MedicationClass.Immunosuppressant, "baricitinib", "Olumiant");
+        Add(MedicationClass.Immunosuppressant, "upadacitinib", "Rinvoq");
+        return index;
+    }
+}

@@ -1,0 +1,62 @@
+namespace Imuran.ClinicalRules.Validation;
+
+/// <summary>Stable machine-readable codes for input problems. Never renamed; hosts may map or translate them.</summary>
+public static class ErrorCodes
+{
+    /// <summary>A required value is missing.</summary>
+    public const string Required = "REQUIRED";
+
+    /// <summary>The evaluation date is missing.</summary>
+    public const string EvaluationDateMissing = "EVALUATION_DATE_MISSING";
+
+    /// <summary>A date lies after the evaluation date where that is impossible.</summary>
+    public const string DateInFuture = "DATE_IN_FUTURE";
+
+    /// <summary>The birth date lies after the evaluation date.</summary>
+    public const string BirthAfterEvaluation = "BIRTH_AFTER_EVALUATION";
+
+    /// <summary>A date lies before the patient's birth.</summary>
+    public const string DateBeforeBirth = "DATE_BEFORE_BIRTH";
+
+    /// <summary>An end date lies before its start date.</summary>
+    public const string EndBeforeStart = "END_BEFORE_START";
+
+    /// <summary>A lab value is negative.</summary>
+    public const string LabValueNegative = "LAB_VALUE_NEGATIVE";
+
+    /// <summary>A lab value is not a finite number.</summary>
+    public const string LabValueNotANumber = "LAB_VALUE_NOT_A_NUMBER";
+
+    /// <summary>A lab result has no unit.</summary>
+    public const string LabUnitMissing = "LAB_UNIT_MISSING";
+
+    /// <summary>A lab result has no date.</summary>
+    public const string LabDateMissing = "LAB_DATE_MISSING";
+
+    /// <summary>A diplotype is not of the form <c>*1/*3A</c>.</summary>
+    public const string DiplotypeMalformed = "DIPLOTYPE_MALFORMED";
+
+    /// <summary>A pharmacogenomic result has neither phenotype nor diplotype.</summary>
+    public const string PharmacogenomicResultEmpty = "PGX_RESULT_EMPTY";
+
+    /// <summary>A value is not one of the allowed values (e.g. an unknown enum text).</summary>
+    public const string UnknownValue = "UNKNOWN_VALUE";
+
+    /// <summary>Two facts contradict each other.</summary>
+    public const string Contradictory = "CONTRADICTORY";
+
+    /// <summary>An item carries neither a name nor a code, so nothing can recognise it.</summary>
+    public const string Unidentified = "UNIDENTIFIED";
+
+    /// <summary>A JSON member has the wrong type (e.g. a number where a date text is expected).</summary>
+    public const string WrongType = "WRONG_TYPE";
+
+    /// <summary>A JSON member is not part of the contract (often a misspelt name).</summary>
+    public const string UnknownField = "UNKNOWN_FIELD";
+
+    /// <summary>A date is not a calendar date in the form yyyy-MM-dd.</summary>
+    public const string InvalidDate = "INVALID_DATE";
+
+    /// <summary>The input is not well-formed JSON or not of the expected shape.</summary>
+    public const string MalformedInput = "MALFORMED_INPUT";
+}
