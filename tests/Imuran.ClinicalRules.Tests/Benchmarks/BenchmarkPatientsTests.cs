@@ -1,0 +1,65 @@
+using Imuran.ClinicalRules.Benchmarks.Patients;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+
+namespace Imuran.ClinicalRules.Tests.Benchmarks;
+
+/// <summary>The benchmark patients are what the benchmark README says they are.</summary>
+public sealed class BenchmarkPatientsTests
+{
+    [Fact]
+    public void Typical_CountsTenToFifteenFacts()
+    {
+        var p = BenchmarkPatients.Typical();
+
+        var facts = p.Pharmacogenomics.Count + p.Medications.Count + p.Conditions.Count + p.LabResults.Count
+            + p.Allergies.Count + p.Vaccinations.Count;
+
+        facts.Should().BeInRange(10, 15);
+    }
+
+    [Fact]
+    public void Typical_Evaluate_RaisesTheFourDocumentedFindings()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(BenchmarkPatients.Typical());
+
+        result.IsComplete.Should().BeTrue();
+        result.Findings.Select(f => f.RuleId).Should().BeEquivalentTo("AZA-INT-005", "AZA-REN-002", "AZA-HND-001", "AZA-CBC-002");
+        result.Unrecognised.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void WorstCase_Evaluate_RaisesAFindingInEveryTopic()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(BenchmarkPatients.WorstCase());
+
+        result.IsComplete.Should().BeTrue();
+        result.Findings.Select(f => f.Topic).Distinct().Should().BeEquivalentTo(Topics.All);
+    }
+
+    [Fact]
+    public void CohortPatients_AreValidTypicalPatients()
+    {
+        var cohort = new CohortGenerator().Make(2000);
+
+        foreach (var p in cohort)
+        {
+            var facts = p.Pharmacogenomics.Count + p.Medications.Count + p.Conditions.Count + p.LabResults.Count;
+            facts.Should().BeInRange(10, 15);
+            ClinicalRuleSet.Default.Evaluate(p).IsComplete.Should().BeTrue("cohort patient {0} must be valid", p.PatientId);
+        }
+    }
+
+    [Fact]
+    public void CohortGenerator_SameSeed_GivesTheSamePatients()
+    {
+        var a = new CohortGenerator(7).Make(50);
+        var b = new CohortGenerator(7).Make(50);
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            Serialization.EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(a[i]))
+                .Should().Be(Serialization.EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(b[i])));
+        }
+    }
+}
