@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
@@ -22,9 +23,18 @@ public sealed class CpicTables
 
     private static readonly Lazy<CpicTables> LazyDefault = new(Load);
 
+    /// <summary>How many distinct diplotype texts are remembered; beyond it (unusual input) each is translated anew.</summary>
+    private const int MaxCachedTranslations = 4096;
+
     private readonly Dictionary<string, AlleleFunction>[] _alleles;
     private readonly Dictionary<(Gene, AlleleFunction, AlleleFunction), MetabolizerPhenotype> _pairs;
     private readonly Dictionary<(MetabolizerPhenotype?, MetabolizerPhenotype?), CpicCategory> _combined;
+    private readonly ConcurrentDictionary<string, PhenotypeTranslation?>[] _translations =
+    {
+        new(StringComparer.Ordinal), new(StringComparer.Ordinal),
+    };
+
+    private int _cached;
 
     private CpicTables(
         Dictionary<string, AlleleFunction>[] alleles,
@@ -55,7 +65,16 @@ public sealed class CpicTables
         + "Clin Pharmacol Ther 2019;105:1095-1105, PMID 30447069); allele functions as published " + AlleleFunctionVersion;
 
     /// <summary>Whether <paramref name="diplotype"/> has the form <c>*A/*B</c> (e.g. <c>*1/*3A</c>).</summary>
-    public static bool IsWellFormedDiplotype(string? diplotype) => diplotype is not null && DiplotypePattern.IsMatch(diplotype);
+    public static bool IsWellFormedDiplotype(string? diplotype)
+    {
+        if (diplotype is null)
+        {
+            return false;
+        }
+
+        var ascii = DiplotypeText.Parse(diplotype, out _);
+        return ascii == DiplotypeText.Outcome.NotAscii ? DiplotypePattern.IsMatch(diplotype) : ascii == DiplotypeText.Outcome.Match;
+    }
 
     /// <summary>The function of an allele of <paramref name="gene"/>; <see cref="AlleleFunction.NotInTable"/> if not listed.</summary>
     public AlleleFunction FunctionOf(Gene gene, string allele) =>
@@ -77,14 +96,52 @@ public sealed class CpicTables
             return null;
         }
 
-        var m = DiplotypePattern.Match(diplotype);
-        if (!m.Success)
+        // Translations are immutable, so the usual handful of diplotype texts are translated once and shared.
+        if (gene is Gene.Tpmt or Gene.Nudt15)
+        {
+            var cache = _translations[GeneSlot(gene)];
+            if (cache.TryGetValue(diplotype, out var known))
+            {
+                return known;
+            }
+
+            var translated = TranslateUncached(gene, diplotype);
+            if (System.Threading.Interlocked.Increment(ref _cached) <= MaxCachedTranslations)
+            {
+                cache.TryAdd(diplotype, translated);
+            }
+
+            return translated;
+        }
+
+        return TranslateUncached(gene, diplotype);
+    }
+
+    private PhenotypeTranslation? TranslateUncached(Gene gene, string diplotype)
+    {
+        string a1, a2;
+        var ascii = DiplotypeText.Parse(diplotype, out var alleles);
+        if (ascii == DiplotypeText.Outcome.NotAscii)
+        {
+            var m = DiplotypePattern.Match(diplotype);
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            a1 = m.Groups[1].Value.ToUpperInvariant();
+            a2 = m.Groups[2].Value.ToUpperInvariant();
+        }
+        else if (ascii == DiplotypeText.Outcome.Match)
+        {
+            a1 = diplotype.Substring(alleles.Start1, alleles.Length1).ToUpperInvariant();
+            a2 = diplotype.Substring(alleles.Start2, alleles.Length2).ToUpperInvariant();
+        }
+        else
         {
             return null;
         }
 
-        var a1 = m.Groups[1].Value.ToUpperInvariant();
-        var a2 = m.Groups[2].Value.ToUpperInvariant();
         var f1 = FunctionOf(gene, a1);
         var f2 = FunctionOf(gene, a2);
         var phenotype = _pairs.TryGetValue((gene, Effective(f1), Effective(f2)), out var p)

@@ -14,6 +14,18 @@ internal static class PatientFactsValidation
 
     public static IReadOnlyList<ValidationProblem> Validate(PatientFacts facts)
     {
+        // The common case, valid facts, is proved without FluentValidation; only its validators write problems.
+        if (PatientFactsPreCheck.IsValid(facts))
+        {
+            return Array.Empty<ValidationProblem>();
+        }
+
+        return ValidateFully(facts);
+    }
+
+    /// <summary>Runs the FluentValidation validators, the only source of problems and their messages.</summary>
+    internal static IReadOnlyList<ValidationProblem> ValidateFully(PatientFacts facts)
+    {
         var result = Validator.Validate(facts);
         if (result.IsValid)
         {
