@@ -32,6 +32,9 @@ internal static class Smoke
         Measure("typical", set, BenchmarkPatients.Typical(), 200_000);
         Measure("worst case", set, BenchmarkPatients.WorstCase(), 20_000);
         Measure("validation only (typical)", BenchmarkPatients.Typical(), 200_000);
+        Phases("typical", BenchmarkPatients.Typical(), 200_000);
+        Phases("worst case", BenchmarkPatients.WorstCase(), 20_000);
+        RuleActions("typical", BenchmarkPatients.Typical(), 50_000);
 
         var cohort = new CohortGenerator().Make(100_000);
         foreach (var p in cohort)
@@ -68,6 +71,113 @@ internal static class Smoke
         sw.Stop();
         var bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
         Console.WriteLine($"{name}: {sw.Elapsed.TotalMilliseconds * 1000 / n:F2} µs, {bytes:F0} B/op, {r.Findings.Count} findings, valid {r.IsValid}, errors {r.RuleErrors.Count}");
+    }
+
+    /// <summary>Time and bytes of each step of an evaluation: loading working facts, inserting them, firing.</summary>
+    private static void Phases(string name, PatientFacts facts, int n)
+    {
+        var compiled = Engine.CompiledRules.Compile(Rules.RuleCatalog.All(), Rules.RuleCatalog.Policy);
+        var load = new Phase();
+        var insert = new Phase();
+        var fire = new Phase();
+        for (var round = 0; round < 2; round++)
+        {
+            load = new Phase();
+            insert = new Phase();
+            fire = new Phase();
+            for (var i = 0; i < n; i++)
+            {
+                var session = Engine.Session.Rent(compiled, null, 1000);
+                load.Start();
+                var working = session.WorkingFacts;
+                var unrecognised = new System.Collections.Generic.List<UnrecognisedInput>();
+                Rules.Model.FactLoader.Load(facts, RuleOptions.Default, working, unrecognised);
+                load.Stop();
+                insert.Start();
+                foreach (var f in working)
+                {
+                    session.Insert(f);
+                }
+
+                insert.Stop();
+                fire.Start();
+                session.Fire();
+                fire.Stop();
+                Engine.Session.Return(session);
+            }
+        }
+
+        Console.WriteLine($"  {name} phases: load {load.Report(n)}; insert {insert.Report(n)}; fire {fire.Report(n)}");
+    }
+
+    /// <summary>Bytes each rule's action allocates per evaluation; the rest of the firing phase is the engine's.</summary>
+    private static void RuleActions(string name, PatientFacts facts, int n)
+    {
+        var bytes = new System.Collections.Generic.Dictionary<string, long>();
+        var wrapped = new System.Collections.Generic.List<Engine.RuleDefinition>();
+        foreach (var rule in Rules.RuleCatalog.All())
+        {
+            var id = rule.Metadata.Id;
+            var action = rule.Action;
+            bytes[id] = 0;
+            wrapped.Add(new Engine.RuleDefinition(rule.Metadata, rule.Patterns, f =>
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                action(f);
+                bytes[id] += GC.GetAllocatedBytesForCurrentThread() - before;
+            }, rule.Salience, rule.Mode));
+        }
+
+        var compiled = Engine.CompiledRules.Compile(wrapped, Rules.RuleCatalog.Policy);
+        var fire = new Phase();
+        for (var i = 0; i < n; i++)
+        {
+            var session = Engine.Session.Rent(compiled, null, 1000);
+            Rules.Model.FactLoader.Load(facts, RuleOptions.Default, session.WorkingFacts, new System.Collections.Generic.List<UnrecognisedInput>());
+            foreach (var f in session.WorkingFacts)
+            {
+                session.Insert(f);
+            }
+
+            fire.Start();
+            session.Fire();
+            fire.Stop();
+            Engine.Session.Return(session);
+        }
+
+        long total = 0;
+        var parts = new System.Collections.Generic.List<string>();
+        foreach (var (id, b) in bytes)
+        {
+            total += b;
+            if (b > 0)
+            {
+                parts.Add($"{id} {b / n}");
+            }
+        }
+
+        Console.WriteLine($"  {name} rule actions: {total / n} B of the firing phase's {fire.Report(n)}: {string.Join(", ", parts)}");
+    }
+
+    private sealed class Phase
+    {
+        private readonly Stopwatch _watch = new();
+        private long _bytes;
+        private long _before;
+
+        public void Start()
+        {
+            _before = GC.GetAllocatedBytesForCurrentThread();
+            _watch.Start();
+        }
+
+        public void Stop()
+        {
+            _watch.Stop();
+            _bytes += GC.GetAllocatedBytesForCurrentThread() - _before;
+        }
+
+        public string Report(int n) => $"{_watch.Elapsed.TotalMilliseconds * 1000 / n:F2} µs {_bytes / (double)n:F0} B";
     }
 
     private static void Measure(string name, PatientFacts facts, int n)

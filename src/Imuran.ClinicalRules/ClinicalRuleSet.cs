@@ -131,49 +131,66 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             };
         }
 
-        var working = new List<object>(16);
         var unrecognised = new List<UnrecognisedInput>();
-        FactLoader.Load(facts, _options, working, unrecognised);
-
-        var session = new Session(_compiled, options?.Listener, _options.MaxFirings);
-        foreach (var fact in working)
+        var session = Session.Rent(_compiled, options?.Listener, _options.MaxFirings);
+        try
         {
-            session.Insert(fact);
+            var working = session.WorkingFacts;
+            FactLoader.Load(facts, _options, working, unrecognised);
+            for (var i = 0; i < working.Count; i++)
+            {
+                session.Insert(working[i]);
+            }
+
+            session.Fire();
+
+            var findings = new List<Finding>(session.Findings);
+            SortFindings(findings);
+            var errors = session.Errors;
+            return new EvaluationResult
+            {
+                RuleSetId = Id,
+                RuleSetVersion = Version,
+                PatientId = facts.PatientId,
+                EvaluationDate = facts.EvaluationDate,
+                Findings = ReadOnly.Freeze(findings),
+                Unrecognised = ReadOnly.Freeze(unrecognised),
+                RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
+                DisabledRules = DisabledRules,
+            };
         }
-
-        session.Fire();
-
-        var findings = new List<Finding>(session.Findings);
-        SortFindings(findings);
-        return new EvaluationResult
+        finally
         {
-            RuleSetId = Id,
-            RuleSetVersion = Version,
-            PatientId = facts.PatientId,
-            EvaluationDate = facts.EvaluationDate,
-            Findings = ReadOnly.Freeze(findings),
-            Unrecognised = ReadOnly.Freeze(unrecognised),
-            RuleErrors = session.Errors,
-            DisabledRules = DisabledRules,
-        };
+            Session.Return(session);
+        }
     }
 
     /// <summary>Severity (critical first), then rule id, then the order raised (a stable sort).</summary>
     internal static void SortFindings(List<Finding> findings)
     {
-        var indexed = findings.Select((f, i) => (f, i)).ToList();
-        indexed.Sort((a, b) =>
+        // An insertion sort: stable, allocation-free, and quick for the few findings an evaluation raises.
+        for (var i = 1; i < findings.Count; i++)
         {
-            var c = b.f.Severity.CompareTo(a.f.Severity);
-            if (c != 0)
+            var f = findings[i];
+            var j = i - 1;
+            while (j >= 0 && Precedes(f, findings[j]))
             {
-                return c;
+                findings[j + 1] = findings[j];
+                j--;
             }
 
-            c = string.CompareOrdinal(a.f.RuleId, b.f.RuleId);
-            return c != 0 ? c : a.i.CompareTo(b.i);
-        });
-        findings.Clear();
-        findings.AddRange(indexed.Select(x => x.f));
+            findings[j + 1] = f;
+        }
+    }
+
+    /// <summary>Whether <paramref name="a"/> sorts strictly before <paramref name="b"/> (more severe, or the same and a lower id).</summary>
+    private static bool Precedes(Finding a, Finding b)
+    {
+        if (a.Severity != b.Severity)
+        {
+            return a.Severity > b.Severity;
+        }
+
+        return string.CompareOrdinal(a.RuleId, b.RuleId) < 0;
     }
 }

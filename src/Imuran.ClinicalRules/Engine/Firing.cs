@@ -37,6 +37,10 @@ internal sealed class Firing
     public Finding Raise(IReadOnlyList<BasisFact> basis) => Raise(basis, null);
 
     /// <summary>Raises the rule's finding with this basis, filling <c>{name}</c> placeholders in its texts.</summary>
+    /// <remarks>
+    /// The finding takes over a basis array or list the action made for it (it is wrapped, not copied), so the action
+    /// must not change it afterwards.
+    /// </remarks>
     public Finding Raise(IReadOnlyList<BasisFact> basis, IReadOnlyList<KeyValuePair<string, string>>? values)
     {
         var m = Rule.Metadata;
@@ -49,26 +53,125 @@ internal sealed class Firing
             Summary = Fill(m.Summary, values),
             Detail = Fill(m.Detail, values),
             Review = m.Review,
-            Basis = new FindingBasis { Facts = basis, Logic = m.Logic },
+            Basis = new FindingBasis { Facts = Own(basis), Logic = m.Logic },
             Sources = m.Sources,
         };
         _session.AddFinding(finding);
         return finding;
     }
 
-    private static string Fill(string template, IReadOnlyList<KeyValuePair<string, string>>? values)
+    /// <summary>An array or list the action made is wrapped read-only; any other list is copied when the basis is made.</summary>
+    private static IReadOnlyList<BasisFact> Own(IReadOnlyList<BasisFact> basis) => basis switch
+    {
+        BasisFact[] array => ReadOnly.Freeze(array),
+        List<BasisFact> list => ReadOnly.Freeze(list),
+        _ => basis,
+    };
+
+    [System.ThreadStatic]
+    private static char[]? t_text;
+
+    [System.ThreadStatic]
+    private static char[]? t_spare;
+
+    /// <summary>
+    /// Replaces each <c>{key}</c> of <paramref name="values"/>, in the order given, everywhere in the text so far (as
+    /// successive <see cref="StringBuilder.Replace(string, string)"/> calls would), in two reused buffers.
+    /// </summary>
+    internal static string Fill(string template, IReadOnlyList<KeyValuePair<string, string>>? values)
     {
         if (values is null || values.Count == 0 || template.IndexOf('{') < 0)
         {
             return template;
         }
 
-        var sb = new StringBuilder(template);
-        for (var i = 0; i < values.Count; i++)
+        var text = t_text ??= new char[256];
+        var spare = t_spare ??= new char[256];
+        if (text.Length < template.Length)
         {
-            sb.Replace("{" + values[i].Key + "}", values[i].Value);
+            text = new char[template.Length * 2];
         }
 
-        return sb.ToString();
+        template.CopyTo(0, text, 0, template.Length);
+        var length = template.Length;
+        var replaced = false;
+        for (var v = 0; v < values.Count; v++)
+        {
+            var key = Placeholders.Of(values[v].Key);
+            var value = values[v].Value ?? string.Empty;
+            var at = IndexOf(text, length, key, 0);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            replaced = true;
+            var written = 0;
+            var from = 0;
+            while (at >= 0)
+            {
+                Copy(text, from, at - from, ref spare, ref written);
+                Copy(value, ref spare, ref written);
+                from = at + key.Length;
+                at = IndexOf(text, length, key, from);
+            }
+
+            Copy(text, from, length - from, ref spare, ref written);
+            (text, spare) = (spare, text);
+            length = written;
+        }
+
+        var result = replaced ? new string(text, 0, length) : template;
+        t_text = text.Length <= 4096 ? text : null;
+        t_spare = spare.Length <= 4096 ? spare : null;
+        return result;
+    }
+
+    private static int IndexOf(char[] text, int length, string key, int from)
+    {
+        for (var i = from; i <= length - key.Length; i++)
+        {
+            if (text[i] != key[0])
+            {
+                continue;
+            }
+
+            var k = 1;
+            while (k < key.Length && text[i + k] == key[k])
+            {
+                k++;
+            }
+
+            if (k == key.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Copy(char[] source, int start, int count, ref char[] target, ref int written)
+    {
+        Ensure(ref target, written, written + count);
+        System.Array.Copy(source, start, target, written, count);
+        written += count;
+    }
+
+    private static void Copy(string source, ref char[] target, ref int written)
+    {
+        Ensure(ref target, written, written + source.Length);
+        source.CopyTo(0, target, written, source.Length);
+        written += source.Length;
+    }
+
+    private static void Ensure(ref char[] buffer, int used, int needed)
+    {
+        if (needed > buffer.Length)
+        {
+            var larger = new char[System.Math.Max(needed, buffer.Length * 2)];
+            System.Array.Copy(buffer, larger, used);
+            buffer = larger;
+        }
     }
 }

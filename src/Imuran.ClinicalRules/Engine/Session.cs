@@ -18,9 +18,21 @@ public sealed record RuleError(string RuleId, string Message);
 /// <see cref="FiringMode.Once"/>); the agenda picks the highest salience, then the lowest id; facts an action inserts
 /// are matched by later firings in the same evaluation, and activations they invalidate (through a negated
 /// condition) are withdrawn before they fire. Facts are matched by their exact runtime type.
+/// <para>
+/// Sessions are pooled, one spare per thread (<see cref="Rent"/>, <see cref="Return"/>): a returned session is reset
+/// to the state of a new one, and keeps its arrays and lists, so an evaluation allocates little beyond its facts and
+/// findings. The bound facts an action sees (<see cref="Firing.Slots"/>, <see cref="Firing.Matches"/>) are valid
+/// only while the action runs.
+/// </para>
 /// </remarks>
 internal sealed class Session
 {
+    /// <summary>A session with more facts than this of one type gives its list back to the collector on reset.</summary>
+    private const int LargestKeptFactList = 256;
+
+    [ThreadStatic]
+    private static Session? t_spare;
+
     private readonly CompiledRules _rules;
     private readonly List<object>?[] _facts;
     private readonly List<object?[]>?[] _pending;
@@ -29,9 +41,16 @@ internal sealed class Session
     private readonly bool[] _faulted;
     private readonly bool[] _firedOnce;
     private readonly int[] _fireCounts;
-    private readonly IRuleEventListener? _listener;
     private readonly Firing _firing;
     private readonly List<Finding> _findings = new();
+
+    // Reused storage: a scratch binding array per pattern count, spare binding arrays by length, and the match lists
+    // handed to actions.
+    private readonly object?[][] _scratch;
+    private readonly List<object?[]>[] _spareSlots;
+    private readonly List<object?[]> _onceMatches = new();
+    private readonly OneMatch _oneMatch = new();
+    private IRuleEventListener? _listener;
     private List<RuleError>? _errors;
     private int _earliestDirty;
 
@@ -49,15 +68,53 @@ internal sealed class Session
         _listener = listener;
         MaxFirings = maxFirings;
         _firing = new Firing(this);
+        var widest = 0;
         for (var i = 0; i < n; i++)
         {
             _dirty[i] = true;
+            widest = Math.Max(widest, rules.Rules[i].Patterns.Count);
+        }
+
+        _scratch = new object?[widest + 1][];
+        _spareSlots = new List<object?[]>[widest + 1];
+        for (var w = 0; w <= widest; w++)
+        {
+            _scratch[w] = new object?[w];
+            _spareSlots[w] = new List<object?[]>();
         }
     }
 
-    public int MaxFirings { get; }
+    public int MaxFirings { get; private set; }
+
+    /// <summary>A session for <paramref name="rules"/>: this thread's spare when it has one for them, else a new one.</summary>
+    public static Session Rent(CompiledRules rules, IRuleEventListener? listener, int maxFirings)
+    {
+        var spare = t_spare;
+        if (spare is not null && ReferenceEquals(spare._rules, rules))
+        {
+            t_spare = null;
+            spare._listener = listener;
+            spare.MaxFirings = maxFirings;
+            return spare;
+        }
+
+        return new Session(rules, listener, maxFirings);
+    }
+
+    /// <summary>
+    /// Resets <paramref name="session"/> and keeps it as this thread's spare. The caller must have copied out
+    /// everything it needs (findings, errors) and must not use the session again.
+    /// </summary>
+    public static void Return(Session session)
+    {
+        session.Reset();
+        t_spare = session;
+    }
 
     public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>A list the caller may fill with the facts to insert; emptied when the session is reset.</summary>
+    public List<object> WorkingFacts { get; } = new(32);
 
     public IReadOnlyList<RuleError> Errors => (IReadOnlyList<RuleError>?)_errors ?? Array.Empty<RuleError>();
 
@@ -131,9 +188,11 @@ internal sealed class Session
 
             object?[] slots;
             IReadOnlyList<object?[]> matches;
-            if (rule.Mode == FiringMode.Once)
+            var once = rule.Mode == FiringMode.Once;
+            if (once)
             {
-                matches = pending.ToArray();
+                _onceMatches.AddRange(pending);
+                matches = _onceMatches;
                 slots = pending[0];
                 pending.Clear();
                 _firedOnce[r] = true;
@@ -142,7 +201,8 @@ internal sealed class Session
             {
                 slots = pending[0];
                 pending.RemoveAt(0);
-                matches = new[] { slots };
+                _oneMatch.Match = slots;
+                matches = _oneMatch;
                 (_fired[r] ??= new List<object?[]>()).Add(slots);
             }
 
@@ -163,6 +223,12 @@ internal sealed class Session
                 _listener.RuleFired(rule.Metadata, BoundFacts(slots));
             }
 
+            if (once)
+            {
+                // The matches of a rule that fires once are not kept: their binding arrays go back to the spares.
+                GiveBack(_onceMatches);
+            }
+
             // A fact inserted by the action may have given a higher-priority rule something to do.
             if (_earliestDirty < r)
             {
@@ -176,13 +242,18 @@ internal sealed class Session
         try
         {
             var pending = _pending[r];
-            pending?.Clear();
+            if (pending is not null)
+            {
+                GiveBack(pending);
+            }
+
             if (rule.Mode == FiringMode.Once && _firedOnce[r])
             {
                 return true;
             }
 
-            var slots = new object?[rule.Patterns.Count];
+            var slots = _scratch[rule.Patterns.Count];
+            Array.Clear(slots, 0, slots.Length);
             Enumerate(r, rule, 0, slots);
             return true;
         }
@@ -203,7 +274,9 @@ internal sealed class Session
                 return;
             }
 
-            (_pending[r] ??= new List<object?[]>()).Add((object?[])slots.Clone());
+            var copy = RentSlots(slots.Length);
+            Array.Copy(slots, copy, slots.Length);
+            (_pending[r] ??= new List<object?[]>()).Add(copy);
             return;
         }
 
@@ -280,7 +353,11 @@ internal sealed class Session
     private void Fault(int r, RuleDefinition rule, Exception ex)
     {
         _faulted[r] = true;
-        _pending[r]?.Clear();
+        if (_pending[r] is { } pending)
+        {
+            GiveBack(pending);
+        }
+
         Fail(rule.Metadata.Id, $"{ex.GetType().Name}: {ex.Message}");
     }
 
@@ -297,6 +374,84 @@ internal sealed class Session
         return $"the firing limit of {MaxFirings} was reached, so a chain of rules may be running away; rules firing most: {string.Join(", ", top)}.";
     }
 
+    /// <summary>Back to the state of a new session, keeping the storage.</summary>
+    private void Reset()
+    {
+        for (var t = 0; t < _facts.Length; t++)
+        {
+            if (_facts[t] is { } facts)
+            {
+                if (facts.Count > LargestKeptFactList)
+                {
+                    _facts[t] = null;
+                }
+                else
+                {
+                    facts.Clear();
+                }
+            }
+        }
+
+        for (var r = 0; r < _dirty.Length; r++)
+        {
+            if (_pending[r] is { Count: > 0 } pending)
+            {
+                GiveBack(pending);
+            }
+
+            if (_fired[r] is { Count: > 0 } fired)
+            {
+                GiveBack(fired);
+            }
+
+            _dirty[r] = true;
+            _faulted[r] = false;
+            _firedOnce[r] = false;
+            _fireCounts[r] = 0;
+        }
+
+        GiveBack(_onceMatches);
+        _oneMatch.Match = null;
+        foreach (var scratch in _scratch)
+        {
+            Array.Clear(scratch, 0, scratch.Length);
+        }
+
+        _findings.Clear();
+        WorkingFacts.Clear();
+        _errors = null;
+        _listener = null;
+        _earliestDirty = 0;
+        FiringCount = 0;
+        _firing.Reset(null!, Array.Empty<object?>(), Array.Empty<object?[]>());
+    }
+
+    private object?[] RentSlots(int length)
+    {
+        var spares = _spareSlots[length];
+        if (spares.Count == 0)
+        {
+            return new object?[length];
+        }
+
+        var slots = spares[spares.Count - 1];
+        spares.RemoveAt(spares.Count - 1);
+        return slots;
+    }
+
+    /// <summary>Clears <paramref name="matches"/>, keeping its binding arrays (emptied) as spares.</summary>
+    private void GiveBack(List<object?[]> matches)
+    {
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var slots = matches[i];
+            Array.Clear(slots, 0, slots.Length);
+            _spareSlots[slots.Length].Add(slots);
+        }
+
+        matches.Clear();
+    }
+
     private static IReadOnlyList<object> BoundFacts(object?[] slots)
     {
         var list = new List<object>(slots.Length);
@@ -310,4 +465,21 @@ internal sealed class Session
 
         return list;
     }
+}
+
+/// <summary>The one match of a rule that fires per match, as the list an action reads; reused for every firing.</summary>
+internal sealed class OneMatch : IReadOnlyList<object?[]>
+{
+    public object?[]? Match { get; set; }
+
+    public int Count => 1;
+
+    public object?[] this[int index] => index == 0 && Match is not null ? Match : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<object?[]> GetEnumerator()
+    {
+        yield return this[0];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -152,7 +152,9 @@ internal static class ContraindicationRules
 
     internal static void RaiseMedication(Firing f, MedicationFact m, params BasisFact[] more)
     {
-        var basis = new List<BasisFact>(more) { new("medication", m.Describe(), m.Path) };
+        var basis = new BasisFact[more.Length + 1];
+        more.CopyTo(basis, 0);
+        basis[more.Length] = new BasisFact("medication", m.Describe(), m.Path);
         f.Raise(basis, new[] { PharmacogenomicRules.Value("ingredient", m.Ingredient) });
     }
 

@@ -45,6 +45,7 @@ internal static class NoDosePolicy
     /// Removes strengths, dose units and dose forms from an echoed input name (e.g. <c>Allopurinol 300 MG Oral
     /// Tablet</c> becomes <c>Allopurinol</c>), so no output repeats a dose even when the input carried one.
     /// </summary>
+    /// <remarks>Names recur across patients, so up to a few thousand redactions are remembered.</remarks>
     public static string RedactStrength(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -52,9 +53,26 @@ internal static class NoDosePolicy
             return text;
         }
 
+        if (Redacted.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
         var redacted = Strength.Replace(text, string.Empty).Trim();
-        return redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
+        redacted = redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
+        if (System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
+        {
+            Redacted.TryAdd(text, redacted);
+        }
+
+        return redacted;
     }
+
+    private const int MaxRemembered = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Redacted = new(System.StringComparer.Ordinal);
+
+    private static int _redactedCount;
 
     private static Regex Make(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

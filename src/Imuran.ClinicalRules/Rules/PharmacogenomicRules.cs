@@ -241,12 +241,21 @@ internal static class PharmacogenomicRules
 
     private static void DerivePhenotypeCall(Firing f, Gene gene)
     {
+        // Hot path (every patient with a result): no LINQ or closures, and the chosen basis text is made only when a
+        // finding reads it.
         var g = Describe.Gene(gene);
-        var results = f.Matches.Select(m => (PgxResultFact)m[0]!).ToList();
+        var matches = f.Matches;
+        var results = new PgxResultFact[matches.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = (PgxResultFact)matches[i][0]!;
+        }
+
         MetabolizerPhenotype? chosen = null;
-        string chosenBasis = string.Empty;
-        string chosenPath = string.Empty;
-        var seen = new List<(MetabolizerPhenotype Phenotype, string Basis)>();
+        PhenotypeTranslation? chosenTranslation = null;
+        var chosenPath = string.Empty;
+        MetabolizerPhenotype? firstSeen = null;
+        var disagree = false;
         foreach (var r in results)
         {
             MetabolizerPhenotype? fromDiplotype = null;
@@ -256,7 +265,7 @@ internal static class PharmacogenomicRules
                 if (t is not null)
                 {
                     fromDiplotype = t.Phenotype;
-                    Consider(t.Phenotype, "diplotype " + t.Diplotype + " (CPIC: " + Describe.Phenotype(t.Phenotype) + ")", r.Path);
+                    Consider(t.Phenotype, t, r.Path);
                     if (t.HasAlleleNotInTable)
                     {
                         f.Insert(new DataQualityIssue(
@@ -270,7 +279,7 @@ internal static class PharmacogenomicRules
 
             if (r.Source.Phenotype is { } reported)
             {
-                Consider(reported, "reported phenotype " + Describe.Phenotype(reported), r.Path);
+                Consider(reported, null, r.Path);
                 if (fromDiplotype is { } d && d != reported)
                 {
                     f.Insert(new DataQualityIssue(
@@ -282,30 +291,50 @@ internal static class PharmacogenomicRules
             }
         }
 
-        var distinct = seen.Select(s => s.Phenotype).Distinct().ToList();
-        if (results.Count > 1 && distinct.Count > 1)
+        if (results.Length > 1 && disagree)
         {
             f.Insert(new DataQualityIssue(
                 g + " results",
-                "results on file disagree: " + string.Join("; ", seen.Select(s => s.Basis)),
+                "results on file disagree: " + string.Join("; ", SeenBases(gene, results)),
                 "the rules use the most cautious one",
                 "pharmacogenomics"));
         }
 
         if (chosen is { } phenotype)
         {
-            f.Insert(new PhenotypeCall(gene, phenotype, chosenBasis, chosenPath, results));
+            f.Insert(new PhenotypeCall(gene, phenotype, chosenTranslation, chosenPath, results));
         }
 
-        void Consider(MetabolizerPhenotype p, string basis, string path)
+        void Consider(MetabolizerPhenotype p, PhenotypeTranslation? translation, string path)
         {
-            seen.Add((p, basis));
+            firstSeen ??= p;
+            disagree |= p != firstSeen.Value;
             if (chosen is null || Describe.Caution(p) > Describe.Caution(chosen.Value))
             {
                 chosen = p;
-                chosenBasis = basis;
+                chosenTranslation = translation;
                 chosenPath = path;
             }
         }
+    }
+
+    /// <summary>The basis of every phenotype considered, in the order considered (for the disagreement message).</summary>
+    private static List<string> SeenBases(Gene gene, PgxResultFact[] results)
+    {
+        var bases = new List<string>();
+        foreach (var r in results)
+        {
+            if (r.Source.Diplotype is { } diplotype && CpicTables.Default.Translate(gene, diplotype) is { } t)
+            {
+                bases.Add(PhenotypeCall.DiplotypeBasis(t));
+            }
+
+            if (r.Source.Phenotype is { } reported)
+            {
+                bases.Add(PhenotypeCall.ReportedBasis(reported));
+            }
+        }
+
+        return bases;
     }
 }

@@ -7,11 +7,25 @@ namespace Imuran.ClinicalRules.Terminology;
 /// Finds whole-word terms (one or two words, any case) in free text by looking each word and each pair of
 /// neighbouring words up in a dictionary, so matching costs a few lookups, not a scan per term.
 /// </summary>
+/// <remarks>
+/// A word is a run of letters, digits and apostrophes; it is compared without its apostrophes and in lower case.
+/// ASCII text (nearly all input) is matched in place, hashing the words where they stand, without allocating; other
+/// text takes the general path, which splits and lower-cases it with the invariant culture. Both find the same term.
+/// </remarks>
 internal sealed class WordIndex<T>
 {
-    private readonly Dictionary<string, T> _terms = new(StringComparer.Ordinal);
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
 
-    public void Add(string term, T value) => _terms[Normalise(term)] = value;
+    private readonly Dictionary<string, T> _terms = new(StringComparer.Ordinal);
+    private int[] _buckets = Array.Empty<int>();
+    private Entry[] _entries = Array.Empty<Entry>();
+
+    public void Add(string term, T value)
+    {
+        _terms[Normalise(term)] = value;
+        Rebuild();
+    }
 
     /// <summary>Finds the first term in <paramref name="text"/>, two-word terms before one-word ones.</summary>
     public bool TryFind(string? text, out T value, out string term)
@@ -23,7 +37,49 @@ internal sealed class WordIndex<T>
             return false;
         }
 
-        var words = Words(text!);
+        foreach (var c in text!)
+        {
+            if (c > '\u007f')
+            {
+                return TryFindSplitting(text, out value, out term);
+            }
+        }
+
+        // Pairs of neighbouring words first, in order.
+        var position = 0;
+        int previousStart = -1, previousEnd = -1;
+        while (NextWord(text, ref position, out var start, out var end))
+        {
+            if (previousStart >= 0 && TryGet(text, previousStart, previousEnd, start, end, out var entry))
+            {
+                value = entry.Value;
+                term = entry.Key;
+                return true;
+            }
+
+            previousStart = start;
+            previousEnd = end;
+        }
+
+        position = 0;
+        while (NextWord(text, ref position, out var start, out var end))
+        {
+            if (TryGet(text, start, end, -1, -1, out var entry))
+            {
+                value = entry.Value;
+                term = entry.Key;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The general path: split into normalised words, then look pairs and words up.</summary>
+    internal bool TryFindSplitting(string text, out T value, out string term)
+    {
+        term = string.Empty;
+        var words = Words(text);
         for (var i = 0; i + 1 < words.Count; i++)
         {
             var pair = words[i] + " " + words[i + 1];
@@ -43,6 +99,7 @@ internal sealed class WordIndex<T>
             }
         }
 
+        value = default!;
         return false;
     }
 
@@ -67,5 +124,171 @@ internal sealed class WordIndex<T>
         }
 
         return words;
+    }
+
+    /// <summary>The next word of ASCII <paramref name="text"/> at or after <paramref name="position"/>.</summary>
+    private static bool NextWord(string text, ref int position, out int start, out int end)
+    {
+        var i = position;
+        while (i < text.Length && !IsAsciiWordChar(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && IsAsciiWordChar(text[i]))
+        {
+            i++;
+        }
+
+        end = i;
+        position = i;
+        return end > start;
+    }
+
+    private static bool IsAsciiWordChar(char c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+
+    private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+
+    /// <summary>Looks up the word <c>[start1, end1)</c>, or the pair with <c>[start2, end2)</c>, normalised in place.</summary>
+    private bool TryGet(string text, int start1, int end1, int start2, int end2, out Entry entry)
+    {
+        entry = default;
+        if (_buckets.Length == 0)
+        {
+            return false;
+        }
+
+        var hash = FnvOffset;
+        hash = HashWord(text, start1, end1, hash);
+        if (start2 >= 0)
+        {
+            hash = (hash ^ ' ') * FnvPrime;
+            hash = HashWord(text, start2, end2, hash);
+        }
+
+        for (var i = _buckets[hash & (uint)(_buckets.Length - 1)]; i >= 0; i = _entries[i].Next)
+        {
+            if (_entries[i].Hash == hash && Equals(_entries[i].Key, text, start1, end1, start2, end2))
+            {
+                entry = _entries[i];
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static uint HashWord(string text, int start, int end, uint hash)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] != '\'')
+            {
+                hash = (hash ^ LowerAscii(text[i])) * FnvPrime;
+            }
+        }
+
+        return hash;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is the normalised word, or pair of words, of the text.</summary>
+    private static bool Equals(string key, string text, int start1, int end1, int start2, int end2)
+    {
+        var k = 0;
+        if (!MatchWord(key, ref k, text, start1, end1))
+        {
+            return false;
+        }
+
+        if (start2 >= 0)
+        {
+            if (k >= key.Length || key[k] != ' ')
+            {
+                return false;
+            }
+
+            k++;
+            if (!MatchWord(key, ref k, text, start2, end2))
+            {
+                return false;
+            }
+        }
+
+        return k == key.Length;
+    }
+
+    private static bool MatchWord(string key, ref int k, string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] == '\'')
+            {
+                continue;
+            }
+
+            if (k >= key.Length || key[k] != LowerAscii(text[i]))
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        return true;
+    }
+
+    private void Rebuild()
+    {
+        var size = 4;
+        while (size < _terms.Count * 2)
+        {
+            size *= 2;
+        }
+
+        var buckets = new int[size];
+        for (var i = 0; i < size; i++)
+        {
+            buckets[i] = -1;
+        }
+
+        var entries = new Entry[_terms.Count];
+        var n = 0;
+        foreach (var pair in _terms)
+        {
+            var hash = FnvOffset;
+            foreach (var c in pair.Key)
+            {
+                hash = (hash ^ c) * FnvPrime;
+            }
+
+            var bucket = (int)(hash & (uint)(size - 1));
+            entries[n] = new Entry(pair.Key, pair.Value, hash, buckets[bucket]);
+            buckets[bucket] = n;
+            n++;
+        }
+
+        _entries = entries;
+        _buckets = buckets;
+    }
+
+    private readonly struct Entry
+    {
+        public Entry(string key, T value, uint hash, int next)
+        {
+            Key = key;
+            Value = value;
+            Hash = hash;
+            Next = next;
+        }
+
+        public string Key { get; }
+
+        public T Value { get; }
+
+        public uint Hash { get; }
+
+        public int Next { get; }
     }
 }

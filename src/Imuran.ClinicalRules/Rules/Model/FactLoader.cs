@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Terminology;
 
 namespace Imuran.ClinicalRules.Rules.Model;
@@ -23,20 +24,20 @@ internal static class FactLoader
         {
             var m = meds[i];
             var match = MedicationTerminology.Classify(m.RxNormCode, m.Name);
-            var fact = new MedicationFact(m, i, match);
             switch (match.Class)
             {
                 case MedicationClass.Unrecognised:
-                    unrecognised.Add(new UnrecognisedInput(fact.Path, "medication", Text(m.Name, "RxNorm", m.RxNormCode)));
+                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Medication(i), "medication", Text(m.Name, "RxNorm", m.RxNormCode)));
                     break;
                 case MedicationClass.Azathioprine:
                     if (m.Active)
                     {
-                        azathioprineOrder ??= fact;
+                        azathioprineOrder ??= new MedicationFact(m, i, match);
                     }
 
                     break;
                 default:
+                    var fact = new MedicationFact(m, i, match);
                     working.Add(fact);
                     ctx.InteractingMedications.Add(fact);
                     break;
@@ -52,7 +53,7 @@ internal static class FactLoader
             var (kind, _, isHistoryCode) = ConditionTerminology.Classify(c);
             if (kind == ConditionKind.Unrecognised)
             {
-                unrecognised.Add(new UnrecognisedInput("conditions[" + i + "]", "condition", Text(c.Name, c.CodeSystem ?? "code", c.Code)));
+                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Condition(i), "condition", Text(c.Name, c.CodeSystem ?? "code", c.Code)));
                 continue;
             }
 
@@ -70,7 +71,7 @@ internal static class FactLoader
             var live = VaccineTerminology.IsLive(v);
             if (live is null)
             {
-                unrecognised.Add(new UnrecognisedInput("vaccinations[" + i + "]", "vaccine", Text(v.Name, "CVX", v.CvxCode)));
+                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Vaccination(i), "vaccine", Text(v.Name, "CVX", v.CvxCode)));
                 continue;
             }
 
@@ -84,7 +85,7 @@ internal static class FactLoader
             var thiopurine = AllergyTerminology.Thiopurine(a);
             if (thiopurine is null)
             {
-                unrecognised.Add(new UnrecognisedInput("allergies[" + i + "]", "allergy", Text(a.Substance, "RxNorm", a.RxNormCode)));
+                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Allergy(i), "allergy", Text(a.Substance, "RxNorm", a.RxNormCode)));
                 continue;
             }
 
@@ -98,7 +99,7 @@ internal static class FactLoader
             working.Add(new PgxResultFact(r, i));
             if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity && r.Date is { } d)
             {
-                working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, "pharmacogenomics[" + i + "]"));
+                working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i)));
             }
         }
 
@@ -133,7 +134,7 @@ internal static class FactLoader
     {
         ctx.TherapyStatus = facts.Therapy.Status;
         ctx.TherapyStart = facts.Therapy.StartDate;
-        ctx.TherapyBasis = "therapy status " + Describe(facts.Therapy.Status);
+        ctx.TherapyBasis = StatusBasis(facts.Therapy.Status);
         if (facts.Therapy.Status == TherapyStatus.Unknown && order is not null)
         {
             // An active azathioprine order with no stated status: the patient is on therapy.
@@ -143,6 +144,15 @@ internal static class FactLoader
             ctx.TherapyBasis = "active azathioprine in the medication list (" + order.Path + ")";
         }
     }
+
+    /// <summary>The basis text for a stated therapy status (constant texts, so nothing is built per evaluation).</summary>
+    private static string StatusBasis(TherapyStatus status) => status switch
+    {
+        TherapyStatus.Considering => "therapy status considering",
+        TherapyStatus.NewlyStarted => "therapy status newly started",
+        TherapyStatus.Continuing => "therapy status continuing",
+        _ => "therapy status unknown",
+    };
 
     public static string Describe(TherapyStatus status) => status switch
     {
@@ -154,11 +164,9 @@ internal static class FactLoader
 
     private static void ApplyIndications(PatientContext ctx, IReadOnlyList<Indication> indications)
     {
-        var names = new List<string>();
-        foreach (var i in indications)
+        for (var n = 0; n < indications.Count; n++)
         {
-            names.Add(i.ToString());
-            switch (i)
+            switch (indications[n])
             {
                 case Indication.RheumatoidArthritis:
                     ctx.HasRheumatoidArthritis = true;
@@ -175,7 +183,23 @@ internal static class FactLoader
             }
         }
 
-        ctx.IndicationText = names.Count == 0 ? "none recorded" : string.Join(", ", names);
+        ctx.IndicationText = indications.Count switch
+        {
+            0 => "none recorded",
+            1 => indications[0].ToString(),
+            _ => JoinNames(indications),
+        };
+    }
+
+    private static string JoinNames(IReadOnlyList<Indication> indications)
+    {
+        var names = new string[indications.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = indications[i].ToString();
+        }
+
+        return string.Join(", ", names);
     }
 
     private static void ApplyCondition(PatientContext ctx, ConditionKind kind)
@@ -198,52 +222,65 @@ internal static class FactLoader
 
     private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised)
     {
-        var latest = new Dictionary<LabKind, LabFact>();
-        var loaded = new List<LabFact>(labs.Count);
+        // Lab facts go into the working list in input order, after the TPMT activity results they give rise to.
+        var first = working.Count;
+        var activityResults = 0;
         for (var i = 0; i < labs.Count; i++)
         {
             var l = labs[i];
             var (kind, _) = LabTerminology.Classify(l);
             if (kind == LabKind.Unrecognised)
             {
-                unrecognised.Add(new UnrecognisedInput("labResults[" + i + "]", "lab", Text(l.Name, "LOINC", l.LoincCode)));
+                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Lab(i), "lab", Text(l.Name, "LOINC", l.LoincCode)));
                 continue;
             }
 
-            loaded.Add(new LabFact(l, i, kind));
+            working.Add(new LabFact(l, i, kind));
             if (kind == LabKind.TpmtActivity)
             {
-                working.Add(new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, "labResults[" + i + "]"));
+                working.Insert(first + activityResults++, new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i)));
             }
         }
 
-        // Chain each result to the one before it of the same kind (by date, then input order).
-        loaded.Sort((a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index));
-        foreach (var fact in loaded)
+        // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest.
+        first += activityResults;
+        for (var a = first; a < working.Count; a++)
         {
-            if (latest.TryGetValue(fact.Kind, out var previous))
+            var fact = (LabFact)working[a];
+            LabFact? previous = null;
+            var isLatest = true;
+            for (var b = first; b < working.Count; b++)
             {
-                fact.Previous = previous;
+                var other = (LabFact)working[b];
+                if (other.Kind != fact.Kind || b == a)
+                {
+                    continue;
+                }
+
+                if (Earlier(other, fact))
+                {
+                    if (previous is null || Earlier(previous, other))
+                    {
+                        previous = other;
+                    }
+                }
+                else
+                {
+                    isLatest = false;
+                }
             }
 
-            latest[fact.Kind] = fact;
-        }
-
-        foreach (var fact in latest.Values)
-        {
-            fact.IsLatest = true;
-        }
-
-        loaded.Sort((a, b) => a.Index.CompareTo(b.Index));
-        foreach (var fact in loaded)
-        {
-            working.Add(fact);
+            fact.Previous = previous;
+            fact.IsLatest = isLatest;
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
             }
         }
     }
+
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>: an earlier date, or the same date and earlier in the input.</summary>
+    private static bool Earlier(LabFact a, LabFact b) => a.Date != b.Date ? a.Date < b.Date : a.Index < b.Index;
 
     private static string Text(string? name, string system, string? code) =>
         (name is null ? "(no name)" : NoDosePolicy.RedactStrength(name)) + (code is null ? string.Empty : " [" + system + " " + code + "]");

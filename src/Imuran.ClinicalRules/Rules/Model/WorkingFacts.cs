@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Pharmacogenomics;
 using Imuran.ClinicalRules.Terminology;
 
 namespace Imuran.ClinicalRules.Rules.Model;
@@ -81,7 +83,7 @@ internal sealed class MedicationFact
 
     public bool Active => Source.Active;
 
-    public string Path => "medications[" + Index + "]";
+    public string Path => IndexedPaths.Medication(Index);
 
     public string Describe()
     {
@@ -112,7 +114,7 @@ internal sealed class ConditionFact
     /// <summary>Current rather than past history.</summary>
     public bool Active { get; }
 
-    public string Path => "conditions[" + Index + "]";
+    public string Path => IndexedPaths.Condition(Index);
 
     public string Describe()
     {
@@ -150,7 +152,7 @@ internal sealed class LabFact
 
     public bool IsLiverTest => Kind is LabKind.Alt or LabKind.Ast or LabKind.Bilirubin or LabKind.AlkalinePhosphatase;
 
-    public string Path => "labResults[" + Index + "]";
+    public string Path => IndexedPaths.Lab(Index);
 
     public string Describe() =>
         $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}";
@@ -181,7 +183,7 @@ internal sealed class VaccineFact
 
     public bool Live { get; }
 
-    public string Path => "vaccinations[" + Index + "]";
+    public string Path => IndexedPaths.Vaccination(Index);
 
     public string Describe() =>
         $"{Source.Name ?? "vaccine"}{(Source.CvxCode is null ? string.Empty : " (CVX " + Source.CvxCode + ")")}, "
@@ -203,7 +205,7 @@ internal sealed class HypersensitivityFact
 
     public string Thiopurine { get; }
 
-    public string Path => "allergies[" + Index + "]";
+    public string Path => IndexedPaths.Allergy(Index);
 }
 
 internal sealed class PgxResultFact
@@ -220,17 +222,33 @@ internal sealed class PgxResultFact
 
     public Gene Gene => Source.Gene;
 
-    public string Path => "pharmacogenomics[" + Index + "]";
+    public string Path => IndexedPaths.Pharmacogenomic(Index);
 }
 
 /// <summary>Derived: the phenotype the rules use for a gene (the most cautious of its results).</summary>
 internal sealed class PhenotypeCall
 {
+    private readonly PhenotypeTranslation? _translation;
+    private string? _basis;
+
     public PhenotypeCall(Gene gene, MetabolizerPhenotype phenotype, string basis, string path, IReadOnlyList<PgxResultFact> results)
     {
         Gene = gene;
         Phenotype = phenotype;
-        Basis = basis;
+        _basis = basis;
+        Path = path;
+        Results = results;
+    }
+
+    /// <summary>
+    /// A call from <paramref name="translation"/> of a diplotype, or (when null) from the reported phenotype; the
+    /// basis text is made when first read.
+    /// </summary>
+    public PhenotypeCall(Gene gene, MetabolizerPhenotype phenotype, PhenotypeTranslation? translation, string path, IReadOnlyList<PgxResultFact> results)
+    {
+        Gene = gene;
+        Phenotype = phenotype;
+        _translation = translation;
         Path = path;
         Results = results;
     }
@@ -240,13 +258,19 @@ internal sealed class PhenotypeCall
     public MetabolizerPhenotype Phenotype { get; }
 
     /// <summary>How the call was made, e.g. <c>diplotype *3A/*3A (CPIC: poor metabolizer)</c>.</summary>
-    public string Basis { get; }
+    public string Basis => _basis ??= _translation is null ? ReportedBasis(Phenotype) : DiplotypeBasis(_translation);
 
     public string Path { get; }
 
     public IReadOnlyList<PgxResultFact> Results { get; }
 
     public bool IsIntermediateLike => Phenotype is MetabolizerPhenotype.Intermediate or MetabolizerPhenotype.PossibleIntermediate;
+
+    /// <summary>E.g. <c>diplotype *3A/*3A (CPIC: poor metabolizer)</c>.</summary>
+    public static string DiplotypeBasis(PhenotypeTranslation t) => "diplotype " + t.Diplotype + " (CPIC: " + Rules.Describe.Phenotype(t.Phenotype) + ")";
+
+    /// <summary>E.g. <c>reported phenotype poor metabolizer</c>.</summary>
+    public static string ReportedBasis(MetabolizerPhenotype reported) => "reported phenotype " + Rules.Describe.Phenotype(reported);
 }
 
 /// <summary>Derived: no result on file for a gene.</summary>
