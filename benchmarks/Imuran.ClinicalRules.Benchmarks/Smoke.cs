@@ -114,16 +114,20 @@ internal static class Smoke
     private static void RuleActions(string name, PatientFacts facts, int n)
     {
         var bytes = new System.Collections.Generic.Dictionary<string, long>();
+        var ticks = new System.Collections.Generic.Dictionary<string, long>();
         var wrapped = new System.Collections.Generic.List<Engine.RuleDefinition>();
         foreach (var rule in Rules.RuleCatalog.All())
         {
             var id = rule.Metadata.Id;
             var action = rule.Action;
             bytes[id] = 0;
+            ticks[id] = 0;
             wrapped.Add(new Engine.RuleDefinition(rule.Metadata, rule.Patterns, f =>
             {
                 var before = GC.GetAllocatedBytesForCurrentThread();
+                var started = Stopwatch.GetTimestamp();
                 action(f);
+                ticks[id] += Stopwatch.GetTimestamp() - started;
                 bytes[id] += GC.GetAllocatedBytesForCurrentThread() - before;
             }, rule.Salience, rule.Mode));
         }
@@ -146,17 +150,19 @@ internal static class Smoke
         }
 
         long total = 0;
+        long totalTicks = 0;
         var parts = new System.Collections.Generic.List<string>();
         foreach (var (id, b) in bytes)
         {
             total += b;
+            totalTicks += ticks[id];
             if (b > 0)
             {
-                parts.Add($"{id} {b / n}");
+                parts.Add($"{id} {b / n} B {ticks[id] * 1e9 / Stopwatch.Frequency / n:F0} ns");
             }
         }
 
-        Console.WriteLine($"  {name} rule actions: {total / n} B of the firing phase's {fire.Report(n)}: {string.Join(", ", parts)}");
+        Console.WriteLine($"  {name} rule actions: {total / n} B, {totalTicks * 1e6 / Stopwatch.Frequency / n:F2} µs of the firing phase's {fire.Report(n)}: {string.Join(", ", parts)}");
     }
 
     private sealed class Phase

@@ -144,7 +144,12 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 
             session.Fire();
 
-            var findings = new List<Finding>(session.Findings);
+            var findings = new Finding[session.Findings.Count];
+            for (var i = 0; i < findings.Length; i++)
+            {
+                findings[i] = session.Findings[i];
+            }
+
             SortFindings(findings);
             var errors = session.Errors;
             return new EvaluationResult
@@ -166,7 +171,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     }
 
     /// <summary>Severity (critical first), then rule id, then the order raised (a stable sort).</summary>
-    internal static void SortFindings(List<Finding> findings)
+    internal static void SortFindings(IList<Finding> findings)
     {
         // An insertion sort: stable, allocation-free, and quick for the few findings an evaluation raises.
         for (var i = 1; i < findings.Count; i++)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Threading;
 
 namespace Imuran.ClinicalRules.Facts;
 
@@ -99,7 +100,36 @@ public readonly struct ClinicalDate : IEquatable<ClinicalDate>, IComparable<Clin
     public int CompareTo(ClinicalDate other) => DayNumber.CompareTo(other.DayNumber);
 
     /// <summary>The ISO 8601 form, <c>yyyy-MM-dd</c>.</summary>
-    public override string ToString() => ToDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <remarks>Findings quote the same few dates over and over, so recent texts are remembered (thread-safe).</remarks>
+    public override string ToString()
+    {
+        var slot = DayNumber & (TextCache.Length - 1);
+        var cached = Volatile.Read(ref TextCache[slot]);
+        if (cached is not null && cached.DayNumber == DayNumber)
+        {
+            return cached.Text;
+        }
+
+        var text = ToDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Volatile.Write(ref TextCache[slot], new DateText(DayNumber, text));
+        return text;
+    }
+
+    /// <summary>A direct-mapped cache of date texts by day number: about five and a half years without collision.</summary>
+    private static readonly DateText?[] TextCache = new DateText?[2048];
+
+    private sealed class DateText
+    {
+        public DateText(int dayNumber, string text)
+        {
+            DayNumber = dayNumber;
+            Text = text;
+        }
+
+        public int DayNumber { get; }
+
+        public string Text { get; }
+    }
 
     /// <summary>Equality.</summary>
     public static bool operator ==(ClinicalDate left, ClinicalDate right) => left.DayNumber == right.DayNumber;

@@ -147,7 +147,7 @@ internal static class MonitoringRules
                 (interval, schedule) = (31, "monthly after month three");
             }
 
-            phaseBasis = "azathioprine since " + s + " (" + p.TherapyBasis + ")";
+            phaseBasis = $"azathioprine since {s} ({p.TherapyBasis})";
         }
         else if (p.TherapyStatus == TherapyStatus.NewlyStarted)
         {

@@ -17,7 +17,7 @@ internal static class FactLoader
         working.Add(ctx);
 
         ApplyIndications(ctx, facts.Indications);
-        var azathioprineOrder = default(MedicationFact);
+        var azathioprineOrder = -1;
 
         var meds = facts.Medications;
         for (var i = 0; i < meds.Count; i++)
@@ -30,9 +30,9 @@ internal static class FactLoader
                     unrecognised.Add(new UnrecognisedInput(IndexedPaths.Medication(i), "medication", Text(m.Name, "RxNorm", m.RxNormCode)));
                     break;
                 case MedicationClass.Azathioprine:
-                    if (m.Active)
+                    if (m.Active && azathioprineOrder < 0)
                     {
-                        azathioprineOrder ??= new MedicationFact(m, i, match);
+                        azathioprineOrder = i;
                     }
 
                     break;
@@ -130,18 +130,19 @@ internal static class FactLoader
         }
     }
 
-    private static void ResolveTherapy(PatientContext ctx, PatientFacts facts, MedicationFact? order, List<object> working)
+    /// <param name="order">The index of the first active azathioprine order, or -1.</param>
+    private static void ResolveTherapy(PatientContext ctx, PatientFacts facts, int order, List<object> working)
     {
         ctx.TherapyStatus = facts.Therapy.Status;
         ctx.TherapyStart = facts.Therapy.StartDate;
         ctx.TherapyBasis = StatusBasis(facts.Therapy.Status);
-        if (facts.Therapy.Status == TherapyStatus.Unknown && order is not null)
+        if (facts.Therapy.Status == TherapyStatus.Unknown && order >= 0)
         {
             // An active azathioprine order with no stated status: the patient is on therapy.
-            var start = order.Source.StartDate;
+            var start = facts.Medications[order].StartDate;
             ctx.TherapyStart = start;
             ctx.TherapyStatus = start is { } s && s.DaysUntil(facts.EvaluationDate) < 28 ? TherapyStatus.NewlyStarted : TherapyStatus.Continuing;
-            ctx.TherapyBasis = "active azathioprine in the medication list (" + order.Path + ")";
+            ctx.TherapyBasis = "active azathioprine in the medication list (" + IndexedPaths.Medication(order) + ")";
         }
     }
 
@@ -282,6 +283,9 @@ internal static class FactLoader
     /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>: an earlier date, or the same date and earlier in the input.</summary>
     private static bool Earlier(LabFact a, LabFact b) => a.Date != b.Date ? a.Date < b.Date : a.Index < b.Index;
 
-    private static string Text(string? name, string system, string? code) =>
-        (name is null ? "(no name)" : NoDosePolicy.RedactStrength(name)) + (code is null ? string.Empty : " [" + system + " " + code + "]");
+    private static string Text(string? name, string system, string? code)
+    {
+        var shown = name is null ? "(no name)" : NoDosePolicy.RedactStrength(name);
+        return code is null ? shown : $"{shown} [{system} {code}]";
+    }
 }

@@ -87,11 +87,13 @@ internal sealed class MedicationFact
 
     public string Describe()
     {
+        // One interpolation (no intermediate strings): Ingredient (name; RxNorm code; recognised by name) active, since date.
         var name = NoDosePolicy.RedactStrength(Source.Name ?? Ingredient);
-        var code = Source.RxNormCode is null ? string.Empty : "; RxNorm " + Source.RxNormCode;
+        var code = Source.RxNormCode is null ? string.Empty : "; RxNorm ";
         var how = MatchedBy == MatchedBy.Name ? "; recognised by name" : string.Empty;
-        var since = Source.StartDate is { } s ? ", since " + s : string.Empty;
-        return $"{Ingredient} ({name}{code}{how}){(Active ? " active" : " past")}{since}";
+        var since = Source.StartDate is null ? string.Empty : ", since ";
+        var date = Source.StartDate is { } s ? s.ToString() : string.Empty;
+        return $"{Ingredient} ({name}{code}{Source.RxNormCode}{how}){(Active ? " active" : " past")}{since}{date}";
     }
 }
 
@@ -154,8 +156,15 @@ internal sealed class LabFact
 
     public string Path => IndexedPaths.Lab(Index);
 
+#if NET6_0_OR_GREATER
+    public string Describe() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Source.Name ?? Kind.ToString()} {Source.Value} {Source.Unit} on {DateText}, flag {Flag(Source.Flag)}");
+#else
     public string Describe() =>
         $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}";
+#endif
+
+    private string DateText => Source.Date is { } d ? d.ToString() : string.Empty;
 
     public static string Flag(LabFlag flag) => flag switch
     {
