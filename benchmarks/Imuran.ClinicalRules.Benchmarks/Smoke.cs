@@ -61,16 +61,22 @@ internal static class Smoke
             set.Evaluate(facts);
         }
 
+        // The best of ten batches: the machine is shared, and the quickest batch is the least disturbed.
+        var best = double.MaxValue;
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var sw = Stopwatch.StartNew();
-        for (var i = 0; i < n; i++)
+        for (var batch = 0; batch < 10; batch++)
         {
-            set.Evaluate(facts);
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < n / 10; i++)
+            {
+                set.Evaluate(facts);
+            }
+
+            best = Math.Min(best, sw.Elapsed.TotalMilliseconds * 1000 / (n / 10));
         }
 
-        sw.Stop();
         var bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
-        Console.WriteLine($"{name}: {sw.Elapsed.TotalMilliseconds * 1000 / n:F2} µs, {bytes:F0} B/op, {r.Findings.Count} findings, valid {r.IsValid}, errors {r.RuleErrors.Count}");
+        Console.WriteLine($"{name}: {best:F2} µs (best batch), {bytes:F0} B/op, {r.Findings.Count} findings, valid {r.IsValid}, errors {r.RuleErrors.Count}");
     }
 
     /// <summary>Time and bytes of each step of an evaluation: loading working facts, inserting them, firing.</summary>

@@ -65,7 +65,7 @@ internal sealed class RuleBuilder
     /// <summary>Binds each fact of type <typeparamref name="T"/> that passes <paramref name="test"/>.</summary>
     public RuleBuilder Match<T>(string description, Func<T, bool>? test = null)
         where T : class
-        => Add<T>(PatternMode.Match, description, test is null ? null : (f, _) => test(f));
+        => Add<T>(PatternMode.Match, description, test);
 
     /// <summary>Binds each fact of type <typeparamref name="T"/> that passes a test joined to earlier bindings.</summary>
     public RuleBuilder Match<T>(string description, Func<T, Bindings, bool> test)
@@ -75,7 +75,7 @@ internal sealed class RuleBuilder
     /// <summary>Holds when no fact of type <typeparamref name="T"/> passes <paramref name="test"/>.</summary>
     public RuleBuilder Not<T>(string description, Func<T, bool>? test = null)
         where T : class
-        => Add<T>(PatternMode.Not, description, test is null ? null : (f, _) => test(f));
+        => Add<T>(PatternMode.Not, description, test);
 
     /// <summary>Holds when no fact of type <typeparamref name="T"/> passes a test joined to earlier bindings.</summary>
     public RuleBuilder Not<T>(string description, Func<T, Bindings, bool> test)
@@ -85,7 +85,7 @@ internal sealed class RuleBuilder
     /// <summary>Holds when at least one fact of type <typeparamref name="T"/> passes <paramref name="test"/>; binds nothing.</summary>
     public RuleBuilder Exists<T>(string description, Func<T, bool>? test = null)
         where T : class
-        => Add<T>(PatternMode.Exists, description, test is null ? null : (f, _) => test(f));
+        => Add<T>(PatternMode.Exists, description, test);
 
     /// <summary>Finishes the rule with its action.</summary>
     public RuleDefinition Then(Action<Firing> action)
@@ -109,13 +109,17 @@ internal sealed class RuleBuilder
         return new RuleDefinition(metadata, _patterns.ToArray(), action, _salience, _mode);
     }
 
-    private RuleBuilder Add<T>(PatternMode mode, string description, Func<T, Bindings, bool>? test)
+    private RuleBuilder Add<T>(PatternMode mode, string description, Func<T, bool>? test)
         where T : class
     {
-        Func<object, Bindings, bool> wrapped = test is null
-            ? static (_, _) => true
-            : (f, b) => test((T)f, b);
-        _patterns.Add(new Pattern(typeof(T), mode, description, wrapped));
+        _patterns.Add(new Pattern(typeof(T), mode, description, test is null ? AnyFact.Instance : new FactTest<T>(test)));
+        return this;
+    }
+
+    private RuleBuilder Add<T>(PatternMode mode, string description, Func<T, Bindings, bool> test)
+        where T : class
+    {
+        _patterns.Add(new Pattern(typeof(T), mode, description, new JoinedTest<T>(test)));
         return this;
     }
 }
