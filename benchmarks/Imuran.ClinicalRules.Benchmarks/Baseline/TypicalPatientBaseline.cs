@@ -1,0 +1,678 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Pharmacogenomics;
+using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Rules.Model;
+using Imuran.ClinicalRules.Terminology;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules.Benchmarks.Baseline;
+
+/// <summary>
+/// The floor the engine is compared against: every rule of the rule set written out as plain if/else code, with no
+/// engine (no session, agenda, pattern matching or firing). It does the rest of the work the library does, the same
+/// way, so the comparison isolates what the engine costs: the same validation, the same fact loading
+/// (<see cref="FactLoader"/>), the same texts (the rules' metadata and the working facts' descriptions) and the same
+/// result. A test checks it gives byte-for-byte the same result as <see cref="ClinicalRuleSet"/> for the typical
+/// patient, the worst case and a cohort of typical patients, so the comparison is honest.
+/// </summary>
+/// <remarks>
+/// It follows the default rule options and the rule set of this version by hand; a rule change must be made here
+/// too (the equality test fails until it is). Thread-safe: its only state is immutable metadata and per-thread lists.
+/// </remarks>
+internal sealed class TypicalPatientBaseline
+{
+    [ThreadStatic]
+    private static List<object>? t_working;
+
+    [ThreadStatic]
+    private static List<Finding>? t_findings;
+
+    private readonly ClinicalRuleSet _ruleSet;
+    private readonly RuleOptions _options = RuleOptions.Default;
+    private readonly RuleMetadata[] _rules;
+
+    public TypicalPatientBaseline(ClinicalRuleSet ruleSet)
+    {
+        _ruleSet = ruleSet;
+        var names = Enum.GetNames(typeof(R));
+        _rules = new RuleMetadata[names.Length];
+        foreach (var m in ruleSet.Rules)
+        {
+            // AZA-PGX-001 is R.Pgx001.
+            var parts = m.Id.Split('-');
+            var name = parts[1].Substring(0, 1) + parts[1].Substring(1).ToLowerInvariant() + parts[2];
+            _rules[(int)Enum.Parse(typeof(R), name)] = m;
+        }
+    }
+
+    /// <summary>Finding rules by id, in the order of <see cref="_rules"/>.</summary>
+    private enum R
+    {
+        Pgx001, Pgx002, Pgx003, Pgx004, Pgx005, Pgx006, Pgx007, Pgx008, Pgx009, Pgx010, Pgx011,
+        Hyp001, Prg001, Prg002, Prg003, Lac001, Rep001, Alk001, Alk002,
+        Mal001, Mal002, Mal003, Mal004, Mal005, Mal006,
+        Int001, Int002, Int003, Int004, Int005, Int006, Int007, Int008, Int009,
+        Inf001, Inf002, Vac001, Pml001, Cyt001, Cyt002, Ren001, Ren002, Hep001, Hep002,
+        Cbc001, Cbc002, Cbc003, Lft001, Ped001, Hnd001, Dq001, Dq002,
+    }
+
+    public EvaluationResult Evaluate(PatientFacts facts)
+    {
+        if (facts is null)
+        {
+            throw new ArgumentNullException(nameof(facts));
+        }
+
+        var problems = PatientFactsValidation.Validate(facts);
+        if (problems.Count > 0)
+        {
+            return new EvaluationResult
+            {
+                RuleSetId = _ruleSet.Id,
+                RuleSetVersion = _ruleSet.Version,
+                PatientId = facts.PatientId,
+                EvaluationDate = facts.EvaluationDate,
+                Validation = problems,
+                DisabledRules = _ruleSet.DisabledRules,
+            };
+        }
+
+        var working = t_working ??= new List<object>(32);
+        var findings = t_findings ??= new List<Finding>(16);
+        var unrecognised = new List<UnrecognisedInput>();
+        try
+        {
+            FactLoader.Load(facts, _options, working, unrecognised);
+            Evaluate((PatientContext)working[0], working, findings);
+            var sorted = findings.ToArray();
+            ClinicalRuleSet.SortFindings(sorted);
+            return new EvaluationResult
+            {
+                RuleSetId = _ruleSet.Id,
+                RuleSetVersion = _ruleSet.Version,
+                PatientId = facts.PatientId,
+                EvaluationDate = facts.EvaluationDate,
+                Findings = ReadOnly.Freeze(sorted),
+                Unrecognised = ReadOnly.Freeze(unrecognised),
+                DisabledRules = _ruleSet.DisabledRules,
+            };
+        }
+        finally
+        {
+            working.Clear();
+            findings.Clear();
+        }
+    }
+
+    private void Evaluate(PatientContext p, List<object> working, List<Finding> findings)
+    {
+        // Derivations: phenotype calls (with the data-quality issues they find), then the blood-count schedule.
+        var tpmt = DerivePhenotype(Gene.Tpmt, working);
+        var nudt15 = DerivePhenotype(Gene.Nudt15, working);
+        var missing = tpmt is null || nudt15 is null;
+        var schedule = p.OnTherapy ? MonitoringRules.Compute(p) : null;
+
+        // Pharmacogenomics.
+        if (tpmt is { Phenotype: MetabolizerPhenotype.Poor })
+        {
+            RaiseCall(R.Pgx001, tpmt, findings);
+        }
+
+        if (nudt15 is { Phenotype: MetabolizerPhenotype.Poor })
+        {
+            RaiseCall(R.Pgx002, nudt15, findings);
+        }
+
+        if (tpmt is { IsIntermediateLike: true } && !(nudt15 is not null && (nudt15.IsIntermediateLike || nudt15.Phenotype == MetabolizerPhenotype.Poor)))
+        {
+            RaiseCall(R.Pgx003, tpmt, findings);
+        }
+
+        if (nudt15 is { IsIntermediateLike: true } && !(tpmt is not null && (tpmt.IsIntermediateLike || tpmt.Phenotype == MetabolizerPhenotype.Poor)))
+        {
+            RaiseCall(R.Pgx004, nudt15, findings);
+        }
+
+        if (tpmt is { IsIntermediateLike: true } && nudt15 is { IsIntermediateLike: true })
+        {
+            findings.Add(Raise(R.Pgx005, new[] { CallFact(tpmt), CallFact(nudt15) }));
+        }
+
+        if (tpmt is { Phenotype: MetabolizerPhenotype.Indeterminate })
+        {
+            RaiseCall(R.Pgx006, tpmt, findings);
+        }
+
+        if (nudt15 is { Phenotype: MetabolizerPhenotype.Indeterminate })
+        {
+            RaiseCall(R.Pgx007, nudt15, findings);
+        }
+
+        if (missing && p.AtOrBeforeStart)
+        {
+            findings.Add(RaiseMissing(R.Pgx008, p, new List<BasisFact>()));
+        }
+
+        if (missing && p.TherapyStatus == TherapyStatus.Continuing)
+        {
+            findings.Add(RaiseMissing(R.Pgx009, p, new List<BasisFact>()));
+        }
+
+        if (missing && p.OnTherapy)
+        {
+            List<BasisFact>? severe = null;
+            foreach (var fact in working)
+            {
+                if (fact is LabFact l && l.IsCytopeniaCount && l.IsLatest && BloodCountRules.IsSevere(l, _options))
+                {
+                    (severe ??= new List<BasisFact>()).Add(new BasisFact("blood count", l.Describe(), l.Path));
+                }
+            }
+
+            if (severe is not null)
+            {
+                findings.Add(RaiseMissing(R.Pgx010, p, severe));
+            }
+        }
+
+        if (p.Facts.LastRedCellTransfusion is { } transfusion)
+        {
+            foreach (var fact in working)
+            {
+                if (fact is TpmtActivityResult a && transfusion.DaysUntil(a.Date) is var days && days >= 0 && days <= _options.TransfusionWindowDays)
+                {
+                    findings.Add(Raise(
+                        R.Pgx011,
+                        new[] { new BasisFact("red-cell transfusion", transfusion.ToString(), "lastRedCellTransfusion"), new BasisFact("TPMT activity result", a.Description, a.Path) },
+                        Value("days", days.ToString(CultureInfo.InvariantCulture))));
+                }
+            }
+        }
+
+        // The patient as a whole.
+        var f = p.Facts;
+        var pregnant = f.PregnancyStatus == PregnancyStatus.Pregnant;
+        if (pregnant)
+        {
+            findings.Add(Raise(p.HasRheumatoidArthritis ? R.Prg001 : R.Prg002, PregnancyBasis(p, p.HasRheumatoidArthritis)));
+            if (f.PruritusInPregnancy || f.RaisedBileAcids || f.SuspectedCholestasisOfPregnancy)
+            {
+                var basis = new List<BasisFact> { new("pregnancy status", "pregnant", "pregnancyStatus") };
+                if (f.PruritusInPregnancy)
+                {
+                    basis.Add(new BasisFact("pruritus in pregnancy", "yes", "pruritusInPregnancy"));
+                }
+
+                if (f.RaisedBileAcids)
+                {
+                    basis.Add(new BasisFact("raised bile acids", "yes", "raisedBileAcids"));
+                }
+
+                if (f.SuspectedCholestasisOfPregnancy)
+                {
+                    basis.Add(new BasisFact("suspected cholestasis of pregnancy", "yes", "suspectedCholestasisOfPregnancy"));
+                }
+
+                findings.Add(Raise(R.Prg003, basis.ToArray()));
+            }
+        }
+
+        if (f.Breastfeeding == true)
+        {
+            findings.Add(Raise(R.Lac001, new[] { new BasisFact("breastfeeding", "yes", "breastfeeding") }));
+        }
+
+        if (f.PlannedConception)
+        {
+            findings.Add(Raise(R.Rep001, new[] { new BasisFact("planned conception", "yes", "plannedConception") }));
+        }
+        else if (p.IsFemaleOfReproductivePotential && p.AtOrBeforeStart && !pregnant)
+        {
+            findings.Add(Raise(R.Rep001, new[] { new BasisFact("sex and age", "female, " + p.AgeText, "sex"), new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
+        }
+
+        if (p.HasIbd && p.Sex == Sex.Male && p.Age is >= 12 and <= 35 && !HasActive(p, MedicationClass.TnfBlocker))
+        {
+            findings.Add(Raise(
+                R.Mal004,
+                new[] { new BasisFact("indication", "inflammatory bowel disease", "indications"), new BasisFact("sex and age", "male, " + p.AgeText, "birthDate") },
+                Value("age", p.Age!.Value.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        if (p.IsTransplantRecipient)
+        {
+            findings.Add(Raise(R.Mal005, new[] { new BasisFact("transplant", "organ transplant recipient", "indications") }));
+        }
+
+        if (f.Setting == CareSetting.Prescribing && p.TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted)
+        {
+            findings.Add(Raise(R.Mal006, new[] { new BasisFact("setting", "prescribing", "setting"), new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
+        }
+
+        if (f.NewNeurologicalSigns.Count > 0 && p.TherapyStatus != TherapyStatus.Considering)
+        {
+            var signs = new string[f.NewNeurologicalSigns.Count];
+            for (var i = 0; i < signs.Length; i++)
+            {
+                signs[i] = f.NewNeurologicalSigns[i].ToString();
+            }
+
+            findings.Add(Raise(R.Pml001, new[] { new BasisFact("new neurological signs", string.Join(", ", signs), "newNeurologicalSigns"), new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
+        }
+
+        if (p.Age is < 18)
+        {
+            findings.Add(Raise(R.Ped001, new[] { new BasisFact("age", p.AgeText + " (born " + f.BirthDate + ")", "birthDate") }, Value("age", p.Age.Value.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        if (f.Setting == CareSetting.Dispensing)
+        {
+            findings.Add(Raise(R.Hnd001, new[] { new BasisFact("setting", "dispensing", "setting") }));
+        }
+
+        if (p.IsFemaleOfReproductivePotential && f.PregnancyStatus == PregnancyStatus.Unknown)
+        {
+            findings.Add(Raise(
+                R.Dq002,
+                new[] { new BasisFact("sex and age", "female, " + p.AgeText, "sex"), new BasisFact("pregnancy status", "unknown", "pregnancyStatus") },
+                Value("age", p.Age?.ToString(CultureInfo.InvariantCulture) ?? "unknown")));
+        }
+
+        // Each working fact in turn: medicines, conditions, labs, vaccines, allergies, data-quality issues.
+        var liverTestInWindow = false;
+        foreach (var fact in working)
+        {
+            switch (fact)
+            {
+                case MedicationFact m:
+                    Medication(p, m, findings);
+                    break;
+                case ConditionFact c:
+                    Condition(c, findings);
+                    break;
+                case LabFact l:
+                    Lab(p, l, findings);
+                    liverTestInWindow |= l.IsLiverTest && l.Date.DaysUntil(p.Date) <= _options.LiverTestWindowDays;
+                    break;
+                case VaccineFact v when v.Live && IsRecentOrPlanned(v, p):
+                    findings.Add(Raise(R.Vac001, new[] { new BasisFact("vaccine", v.Describe(), v.Path) }, Value("vaccine", v.Source.Name ?? "CVX " + v.Source.CvxCode)));
+                    break;
+                case HypersensitivityFact h:
+                    findings.Add(Raise(R.Hyp001, new[] { new BasisFact("allergy", h.Source.Substance ?? h.Thiopurine, h.Path) }, Value("substance", h.Thiopurine)));
+                    break;
+                case DataQualityIssue i:
+                    findings.Add(DataQuality(i));
+                    break;
+            }
+        }
+
+        // The data-quality issues the phenotype derivations found come after the loader's.
+        foreach (var issue in Issues)
+        {
+            findings.Add(DataQuality(issue));
+        }
+
+        Issues.Clear();
+
+        // Monitoring.
+        if (schedule is not null)
+        {
+            if (schedule.Overdue)
+            {
+                var since = schedule.LastCount is null ? "no blood count on file" : schedule.DaysSinceLast + " days since the last count";
+                findings.Add(Raise(R.Cbc001, ScheduleBasis(schedule), Value("since", since), Value("schedule", schedule.Schedule)));
+            }
+            else
+            {
+                findings.Add(Raise(R.Cbc002, ScheduleBasis(schedule), Value("date", schedule.DueBy.ToString()), Value("schedule", schedule.Schedule)));
+            }
+
+            if (schedule.IntensifiedBecause is not null)
+            {
+                findings.Add(Raise(R.Cbc003, new[] { new BasisFact("recent change", schedule.IntensifiedBecause, schedule.IntensifiedPath) }, Value("reason", schedule.IntensifiedBecause)));
+            }
+        }
+
+        if (p.OnTherapy && !liverTestInWindow)
+        {
+            var days = _options.LiverTestWindowDays.ToString(CultureInfo.InvariantCulture);
+            findings.Add(Raise(
+                R.Lft001,
+                new[] { new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"), new BasisFact("liver tests", "none in the last " + days + " days", "labResults") },
+                Value("days", days)));
+        }
+    }
+
+    private void Medication(PatientContext p, MedicationFact m, List<Finding> findings)
+    {
+        if (m.Class == MedicationClass.AlkylatingAgent)
+        {
+            findings.Add(p.HasRheumatoidArthritis
+                ? RaiseMedication(R.Alk001, m, new BasisFact("indication", "rheumatoid arthritis", "indications"))
+                : RaiseMedication(R.Alk002, m));
+        }
+
+        if (!m.Active)
+        {
+            return;
+        }
+
+        switch (m.Class)
+        {
+            case MedicationClass.Allopurinol:
+                findings.Add(RaiseMedication(R.Int001, m));
+                break;
+            case MedicationClass.Febuxostat:
+                findings.Add(RaiseMedication(R.Int002, m));
+                break;
+            case MedicationClass.Aminosalicylate:
+                findings.Add(RaiseMedication(R.Int003, m));
+                break;
+            case MedicationClass.CoTrimoxazole:
+                findings.Add(RaiseMedication(R.Int004, m));
+                break;
+            case MedicationClass.AceInhibitor:
+                findings.Add(RaiseMedication(R.Int005, m));
+                break;
+            case MedicationClass.Coumarin:
+                findings.Add(RaiseMedication(R.Int006, m));
+                break;
+            case MedicationClass.Ribavirin:
+                findings.Add(RaiseMedication(R.Int007, m));
+                break;
+            case MedicationClass.OtherThiopurine:
+                findings.Add(RaiseMedication(R.Int009, m));
+                break;
+            case MedicationClass.Immunosuppressant:
+                findings.Add(RaiseMedication(R.Int008, m));
+                break;
+            case MedicationClass.TnfBlocker:
+                if (p.HasIbd)
+                {
+                    findings.Add(RaiseMedication(R.Mal003, m, new BasisFact("indication", "inflammatory bowel disease", "indications")));
+                }
+                else
+                {
+                    findings.Add(RaiseMedication(R.Int008, m));
+                }
+
+                break;
+        }
+    }
+
+    private void Condition(ConditionFact c, List<Finding> findings)
+    {
+        switch (c.Kind)
+        {
+            case ConditionKind.Malignancy or ConditionKind.Lymphoma:
+                findings.Add(RaiseCondition(R.Mal001, c));
+                break;
+            case ConditionKind.SkinCancer:
+                findings.Add(RaiseCondition(R.Mal002, c));
+                break;
+            case ConditionKind.SeriousInfection when c.Active:
+                findings.Add(RaiseCondition(R.Inf001, c));
+                break;
+            case ConditionKind.HepatitisB or ConditionKind.Tuberculosis:
+                findings.Add(Raise(R.Inf002, new[] { new BasisFact("condition", c.Describe(), c.Path) }, Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis")));
+                break;
+            case ConditionKind.ChronicKidneyDisease or ConditionKind.PostTransplantOliguria when c.Active:
+                findings.Add(RaiseCondition(R.Ren001, c));
+                break;
+            case ConditionKind.ChronicLiverDisease or ConditionKind.Cirrhosis when c.Active:
+                findings.Add(RaiseCondition(R.Hep001, c));
+                break;
+        }
+    }
+
+    private void Lab(PatientContext p, LabFact l, List<Finding> findings)
+    {
+        if (!l.IsLatest)
+        {
+            return;
+        }
+
+        if (l.IsCytopeniaCount)
+        {
+            if (BloodCountRules.IsSevere(l, _options))
+            {
+                var fall = BloodCountRules.MarkedFall(l, _options);
+                var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
+                string problem;
+                if (l.Source.Flag == LabFlag.CriticallyLow)
+                {
+                    problem = "flagged critically low";
+                }
+                else
+                {
+                    problem = "fell markedly since the previous count";
+                    basis.Add(new BasisFact("previous result", l.Previous!.Describe(), l.Previous.Path));
+                    basis.Add(new BasisFact("fall", "fell by " + Math.Round(fall!.Value, 2).ToString("0.00", CultureInfo.InvariantCulture) + " of the earlier value; host threshold " + _options.MarkedFallFraction!.Value.ToString("0.00", CultureInfo.InvariantCulture)));
+                }
+
+                findings.Add(Raise(R.Cyt002, basis.ToArray(), Value("test", BloodCountRules.TestName(l.Kind)), Value("problem", problem)));
+            }
+            else if (l.Source.Flag == LabFlag.Low)
+            {
+                findings.Add(Raise(R.Cyt001, new[] { new BasisFact("result", l.Describe(), l.Path) }, Value("test", BloodCountRules.TestName(l.Kind))));
+            }
+        }
+        else if (l.Kind == LabKind.Egfr)
+        {
+            if (l.Source.Flag is LabFlag.Low or LabFlag.CriticallyLow || (_options.EgfrThreshold is { } t && l.Source.Value < t))
+            {
+                findings.Add(Raise(R.Ren002, new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, Value("value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit)));
+            }
+        }
+        else if (l.IsLiverTest && l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh)
+        {
+            findings.Add(Raise(R.Hep002, new[] { new BasisFact("result", l.Describe(), l.Path) }, Value("test", BloodCountRules.TestName(l.Kind))));
+        }
+    }
+
+    private static bool HasActive(PatientContext p, MedicationClass cls)
+    {
+        foreach (var m in p.InteractingMedications)
+        {
+            if (m.Active && m.Class == cls)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsRecentOrPlanned(VaccineFact v, PatientContext p)
+    {
+        if (v.Source.Status == VaccinationStatus.Planned || v.Source.Date is not { } given)
+        {
+            return true;
+        }
+
+        var days = given.DaysUntil(p.Date);
+        return days >= 0 && days <= _options.LiveVaccineLookbackDays;
+    }
+
+    // The data-quality issues found while deriving phenotypes, raised after the loader's own.
+    [ThreadStatic]
+    private static List<DataQualityIssue>? tIssues;
+
+    private List<DataQualityIssue> Issues => tIssues ??= new List<DataQualityIssue>();
+
+    /// <summary>The phenotype for <paramref name="gene"/> from its results (the most cautious), as the derivation rule makes it.</summary>
+    private PhenotypeCall? DerivePhenotype(Gene gene, List<object> working)
+    {
+        var count = 0;
+        foreach (var fact in working)
+        {
+            if (fact is PgxResultFact r && r.Gene == gene)
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var results = new PgxResultFact[count];
+        count = 0;
+        foreach (var fact in working)
+        {
+            if (fact is PgxResultFact r && r.Gene == gene)
+            {
+                results[count++] = r;
+            }
+        }
+
+        var g = Describe.Gene(gene);
+        MetabolizerPhenotype? chosen = null;
+        PhenotypeTranslation? chosenTranslation = null;
+        var chosenPath = string.Empty;
+        MetabolizerPhenotype? first = null;
+        var disagree = false;
+        foreach (var r in results)
+        {
+            MetabolizerPhenotype? fromDiplotype = null;
+            if (r.Source.Diplotype is { } diplotype && CpicTables.Default.Translate(gene, diplotype) is { } t)
+            {
+                fromDiplotype = t.Phenotype;
+                Consider(t.Phenotype, t, r.Path);
+                if (t.HasAlleleNotInTable)
+                {
+                    Issues.Add(new DataQualityIssue(
+                        g + " diplotype",
+                        $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}",
+                        "its function is taken as unknown, so the phenotype is indeterminate",
+                        r.Path));
+                }
+            }
+
+            if (r.Source.Phenotype is { } reported)
+            {
+                Consider(reported, null, r.Path);
+                if (fromDiplotype is { } d && d != reported)
+                {
+                    Issues.Add(new DataQualityIssue(
+                        g + " result",
+                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)",
+                        "the rules use the more cautious of the two",
+                        r.Path));
+                }
+            }
+        }
+
+        if (results.Length > 1 && disagree)
+        {
+            var seen = new List<string>();
+            foreach (var r in results)
+            {
+                if (r.Source.Diplotype is { } diplotype && CpicTables.Default.Translate(gene, diplotype) is { } t)
+                {
+                    seen.Add(PhenotypeCall.DiplotypeBasis(t));
+                }
+
+                if (r.Source.Phenotype is { } reported)
+                {
+                    seen.Add(PhenotypeCall.ReportedBasis(reported));
+                }
+            }
+
+            Issues.Add(new DataQualityIssue(g + " results", "results on file disagree: " + string.Join("; ", seen), "the rules use the most cautious one", "pharmacogenomics"));
+        }
+
+        return chosen is { } phenotype ? new PhenotypeCall(gene, phenotype, chosenTranslation, chosenPath, results) : null;
+
+        void Consider(MetabolizerPhenotype p, PhenotypeTranslation? translation, string path)
+        {
+            first ??= p;
+            disagree |= p != first.Value;
+            if (chosen is null || Describe.Caution(p) > Describe.Caution(chosen.Value))
+            {
+                chosen = p;
+                chosenTranslation = translation;
+                chosenPath = path;
+            }
+        }
+    }
+
+    private Finding DataQuality(DataQualityIssue i) =>
+        Raise(R.Dq001, new[] { new BasisFact(i.Fact, i.Problem, i.Path) }, Value("fact", i.Fact), Value("problem", i.Problem), Value("consequence", i.Consequence));
+
+    private void RaiseCall(R rule, PhenotypeCall call, List<Finding> findings) =>
+        findings.Add(Raise(rule, new[] { CallFact(call) }, Value("phenotype", Describe.Phenotype(call.Phenotype))));
+
+    private static BasisFact CallFact(PhenotypeCall call) =>
+        new(Describe.Gene(call.Gene) + " phenotype", Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")", call.Path);
+
+    private Finding RaiseMissing(R rule, PatientContext p, List<BasisFact> basis)
+    {
+        basis.Insert(0, new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"));
+        bool tpmt = false, nudt15 = false;
+        foreach (var r in p.Facts.Pharmacogenomics)
+        {
+            if (r.Phenotype is not null || r.Diplotype is not null)
+            {
+                tpmt |= r.Gene == Gene.Tpmt;
+                nudt15 |= r.Gene == Gene.Nudt15;
+            }
+        }
+
+        var genes = (tpmt, nudt15) switch
+        {
+            (false, false) => "TPMT or NUDT15",
+            (false, true) => "TPMT",
+            _ => "NUDT15",
+        };
+        basis.Add(new BasisFact("pharmacogenomic results", "no " + genes + " result on file", "pharmacogenomics"));
+        return Raise(rule, basis.ToArray(), Value("genes", genes));
+    }
+
+    private Finding RaiseMedication(R rule, MedicationFact m, BasisFact? more = null)
+    {
+        var medication = new BasisFact("medication", m.Describe(), m.Path);
+        return Raise(rule, more is null ? new[] { medication } : new[] { more, medication }, Value("ingredient", m.Ingredient));
+    }
+
+    private Finding RaiseCondition(R rule, ConditionFact c) => Raise(rule, new[] { new BasisFact("condition", c.Describe(), c.Path) });
+
+    private static BasisFact[] PregnancyBasis(PatientContext p, bool ra) => new[]
+    {
+        new BasisFact("pregnancy status", "pregnant", "pregnancyStatus"),
+        new BasisFact("indications", p.IndicationText + (ra ? " (rheumatoid arthritis)" : string.Empty), "indications"),
+    };
+
+    private static BasisFact[] ScheduleBasis(CbcSchedule s) => new[]
+    {
+        new BasisFact("therapy phase", s.PhaseBasis, "therapy"),
+        new BasisFact("last blood count", s.LastCount is null ? "none on file" : s.LastCount.Describe(), s.LastCount?.Path ?? "labResults"),
+        new BasisFact("schedule", s.Schedule + " (every " + s.IntervalDays.ToString(CultureInfo.InvariantCulture) + " days at most)"),
+    };
+
+    private static KeyValuePair<string, string> Value(string key, string value) => new(key, value);
+
+    private Finding Raise(R rule, BasisFact[] basis, params KeyValuePair<string, string>[] values)
+    {
+        var m = _rules[(int)rule];
+        return new Finding
+        {
+            RuleId = m.Id,
+            Kind = m.Kind,
+            Severity = m.Severity,
+            Topic = m.Topic,
+            Summary = Firing.Fill(m.Summary, values),
+            Detail = Firing.Fill(m.Detail, values),
+            Review = m.Review,
+            Basis = new FindingBasis { Facts = ReadOnly.Freeze(basis), Logic = m.Logic },
+            Sources = m.Sources,
+        };
+    }
+}
