@@ -16,7 +16,7 @@ internal static class CohortCommand
     public static Command Create(CliIO io)
     {
         var count = new Option<int?>("--count", "-n") { Description = "How many patients to generate." };
-        var seed = new Option<int>("--seed") { Description = "The random seed: the same seed and options give the same cohort. Default 1.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "The random seed: the same seed and options give the same cohort.", DefaultValueFactory = _ => 1 };
         var date = CommonOptions.EvaluationDate();
         date.Description = "The evaluation date of every patient (yyyy-MM-dd); all dates are drawn relative to it. Default " + CohortOptions.Default.EvaluationDate + ".";
         var ancestry = new Option<string?>("--ancestry") { Description = "The ancestry mix as NAME=SHARE,… (european, african, eastAsian, southAsian, admixedAmerican); shares are normalised. NUDT15 genotypes follow it." };

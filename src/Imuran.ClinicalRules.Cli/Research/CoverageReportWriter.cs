@@ -222,7 +222,8 @@ internal static class CoverageReportWriter
         sb.Append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b}\n");
         sb.Append("table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}\n");
         sb.Append("th{background:#f2f2f2}td.n{text-align:right;font-variant-numeric:tabular-nums}.no{color:#b00020;font-weight:600}.yes{color:#1b5e20}\n");
-        sb.Append("svg text{font-size:12px;font-family:ui-monospace,monospace}.critical{fill:#c62828}.warning{fill:#ef8f00}.info{fill:#1565c0}.zero{fill:#b00020}\n");
+        sb.Append("svg text{font-size:12px;font-family:ui-monospace,monospace}.critical{fill:#c62828;background:#c62828}.warning{fill:#ef8f00;background:#ef8f00}.info{fill:#1565c0;background:#1565c0}.zero{fill:#b00020}\n");
+        sb.Append(".sw{display:inline-block;width:.8rem;height:.8rem;vertical-align:middle}\n");
         sb.Append("</style>\n</head>\n<body>\n");
         sb.Append("<h1>Rule coverage report</h1>\n");
         sb.Append("<p>Rule set <code>").Append(H(r.RuleSetId)).Append("</code> version ").Append(H(r.RuleSetVersion)).Append(". ").Append(H(InputLine(r))).Append("</p>\n");
@@ -237,7 +238,7 @@ internal static class CoverageReportWriter
         sb.Append("</table>\n");
         sb.Append("<p>Rules never fired: ").Append(r.NeverFired.Count == 0 ? "none" : NeverFiredList(r, id => "<code class=\"no\">" + H(id) + "</code>")).Append(".</p>\n");
 
-        sb.Append("<h2>Firings per rule</h2>\n");
+        sb.Append("<h2>Firings per rule</h2>\n<p>Bar colour is the rule's severity: <span class=\"sw critical\"></span> critical, <span class=\"sw warning\"></span> warning, <span class=\"sw info\"></span> info. Rule ids in red never fired.</p>\n");
         Chart(sb, r);
 
         sb.Append("<h2>By severity: coverage and alert burden</h2>\n<p>").Append(H(BurdenNote(r))).Append("</p>\n");

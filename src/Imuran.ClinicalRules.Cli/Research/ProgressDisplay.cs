@@ -28,7 +28,15 @@ internal static class ProgressDisplay
             return;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Standard input is usually a pipe here, which Spectre would take as a non-interactive session; standard
+        // error is known to be a terminal, so the live display is asked for explicitly.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = InteractionSupport.Yes,
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
         var counter = new RateCounter();
         console.Progress()
             .AutoClear(false)
@@ -79,18 +87,24 @@ internal static class ProgressDisplay
 
         public RateColumn(RateCounter counter) => _counter = counter;
 
+        protected override bool NoWrap => true;
+
+        public override int? GetColumnWidth(RenderOptions options) => 30;
+
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
         {
             var done = _counter.Done;
             var seconds = _counter.Seconds;
             var rate = seconds > 0 ? done / seconds : 0;
-            return new Text(string.Format(CultureInfo.InvariantCulture, "{0:N0} patients {1,8:N0}/s", done, rate));
+            return new Text(string.Format(CultureInfo.InvariantCulture, "{0,9:N0} patients {1,7:N0}/s", done, rate));
         }
     }
 
     /// <summary>"ETA 0:01:23", or "ETA -:--:--" while the total is unknown.</summary>
     private sealed class EtaColumn : ProgressColumn
     {
+        protected override bool NoWrap => true;
+
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
         {
             if (task.IsIndeterminate || task.RemainingTime is not { } left)
