@@ -39,7 +39,7 @@ internal static class NoDosePolicy
         return null;
     }
 
-    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|%)(?:\s*/\s*\d*(?:[.,]\d+)?\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
+    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|unt|meq|mmol|iu|%)(?:\s*/\s*\d*(?:[.,]\d+)?\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
 
     /// <summary>
     /// Removes strengths, dose units and dose forms from an echoed input name (e.g. <c>Allopurinol 300 MG Oral

@@ -40,6 +40,18 @@ internal sealed class PatientContext
 
     public string IndicationText { get; set; } = string.Empty;
 
+    /// <summary>Pregnancy status the rules use: the recorded status, or pregnant when a current pregnancy is recorded elsewhere.</summary>
+    public PregnancyStatus PregnancyStatus { get; set; }
+
+    /// <summary>Where the pregnancy status came from, as an input path.</summary>
+    public string PregnancyPath { get; set; } = "pregnancyStatus";
+
+    /// <summary>Breastfeeding as the rules use it: the recorded value, or true when recorded as a condition.</summary>
+    public bool? Breastfeeding { get; set; }
+
+    /// <summary>Where the breastfeeding fact came from, as an input path.</summary>
+    public string BreastfeedingPath { get; set; } = "breastfeeding";
+
     /// <summary>Every recognised blood count (white cells, neutrophils, lymphocytes, platelets, haemoglobin).</summary>
     public List<LabFact> BloodCounts { get; } = new();
 
@@ -138,6 +150,9 @@ internal sealed class LabFact
 
     /// <summary>The most recent result of its kind.</summary>
     public bool IsLatest { get; set; }
+
+    /// <summary>Critically low by the lab's flag, or a marked fall from the previous result (set when loaded).</summary>
+    public bool Severe { get; set; }
 
     /// <summary>The result of the same kind just before this one, if any.</summary>
     public LabFact? Previous { get; set; }
