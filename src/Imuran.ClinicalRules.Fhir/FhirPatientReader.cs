@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Mapping;
 
@@ -23,6 +24,9 @@ namespace Imuran.ClinicalRules.Fhir;
 /// </remarks>
 public static class FhirPatientReader
 {
+    /// <summary>The parser's own message is quoted up to this length (it can quote a whole line of input).</summary>
+    private const int MaxDetailLength = 200;
+
     /// <summary>Reads a FHIR R4 payload from a JSON string.</summary>
     /// <param name="json">The payload: a Bundle or a single resource.</param>
     /// <param name="evaluationDate">The date the facts are for (therapy start, planned vaccines, the facts' own date).</param>
@@ -104,12 +108,18 @@ public static class FhirPatientReader
         }
 
         var where = line is null ? string.Empty : $" at line {line}, byte {position}";
+        var detail = Regex.Replace(ex.Message, @"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?", string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
+        if (detail.Length > MaxDetailLength)
+        {
+            detail = detail.Substring(0, MaxDetailLength) + "…";
+        }
+
         return new FhirMappingResult
         {
             Error = new FhirReadError
             {
                 Code = FhirReadErrorCode.MalformedJson,
-                Message = $"The payload is not well-formed JSON{where}: {ex.Message}",
+                Message = $"The payload is not well-formed JSON{where}: {detail}",
                 LineNumber = line,
                 BytePositionInLine = position,
             },

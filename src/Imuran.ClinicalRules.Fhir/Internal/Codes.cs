@@ -52,6 +52,8 @@ internal static class Codes
     public static readonly HashSet<string> QualitativeHcg = Set("2118-8", "2106-3");
 
     // Pharmacogenomics (shared/interop/README.md, codes.md).
+    public const string GenomicsReportingCodes = "http://hl7.org/fhir/uv/genomics-reporting/CodeSystem/tbd-codes-cs";
+    public const string TherapeuticImplication = "therapeutic-implication";
     public const string GenotypeObservation = "84413-4";
     public const string GeneStudied = "48018-6";
     public const string MedicationAssessed = "51963-7";

@@ -42,7 +42,9 @@ internal static class PharmacogenomicsMapper
             || code.Has(Systems.Loinc, Codes.TpmtAndNudt15Genotype)
             || code.Has(Systems.Snomed, Codes.GenotypeDeterminationSnomed);
         var activity = code.FindAny(Systems.Loinc, Codes.TpmtActivityLoinc) is not null;
-        var phenotypeCode = code.Has(Systems.Loinc, Codes.DrugMetabolismEffect) || code.Has(Systems.Loinc, Codes.TpmtInterpretation);
+        var phenotypeCode = code.Has(Systems.Loinc, Codes.DrugMetabolismEffect)
+            || code.Has(Systems.Loinc, Codes.TpmtInterpretation)
+            || code.Has(Codes.GenomicsReportingCodes, Codes.TherapeuticImplication);
         var markers = GeneMarkers(observation);
         if (!genotypeShape && !activity && !phenotypeCode && markers.Count == 0 && !values.HasCodedPhenotypeAnswer)
         {
