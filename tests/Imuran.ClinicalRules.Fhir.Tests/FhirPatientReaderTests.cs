@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Tests.Support;
-using static Imuran.ClinicalRules.Fhir.Tests.Support.Fhir;
+using static Imuran.ClinicalRules.Fhir.Tests.Support.Payloads;
 
 namespace Imuran.ClinicalRules.Fhir.Tests;
 

@@ -4,7 +4,7 @@ using Imuran.ClinicalRules.Facts;
 namespace Imuran.ClinicalRules.Fhir.Tests.Support;
 
 /// <summary>Small FHIR JSON payloads for tests.</summary>
-internal static class Fhir
+internal static class Payloads
 {
     /// <summary>The evaluation date every test uses unless it says otherwise.</summary>
     public static readonly ClinicalDate Today = new(2025, 6, 1);
