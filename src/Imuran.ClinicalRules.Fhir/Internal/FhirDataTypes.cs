@@ -98,6 +98,20 @@ internal sealed class Concept
         return null;
     }
 
+    /// <summary>The first code of any coding, else the text in lower case: for status concepts (clinicalStatus and the like).</summary>
+    public string? FirstCode()
+    {
+        foreach (var coding in Codings)
+        {
+            if (coding.Code is not null)
+            {
+                return coding.Code;
+            }
+        }
+
+        return Text?.ToLowerInvariant();
+    }
+
     /// <summary>A name for people: the display of <paramref name="preferred"/>, else the text, else any display.</summary>
     public string? Name(Coding? preferred = null)
     {

@@ -70,7 +70,7 @@ internal readonly struct FhirNode
             return number;
         }
 
-        WrongType(name, "a number", value);
+        WrongType(name, value.ValueKind == JsonValueKind.Number ? "a finite number within range" : "a number", value);
         return null;
     }
 

@@ -13,7 +13,7 @@ internal static class AllergyMapper
     public static void Map(FhirNode allergy, MappingContext context)
     {
         var scope = allergy.Scope;
-        var verification = ConditionMapper.StatusCode(allergy.Concept("verificationStatus"));
+        var verification = allergy.Concept("verificationStatus")?.FirstCode();
         if (verification is "refuted" or "entered-in-error")
         {
             scope.Ignored("verificationStatus " + verification);
@@ -58,7 +58,7 @@ internal static class AllergyMapper
         }
 
         context.Facts.Allergies.Add(new Allergy { Substance = substance, RxNormCode = rxNormCode });
-        var clinical = ConditionMapper.StatusCode(allergy.Concept("clinicalStatus"));
+        var clinical = allergy.Concept("clinicalStatus")?.FirstCode();
         var state = clinical is null ? string.Empty : $", clinicalStatus {clinical}";
         scope.Used(MappedFact.Allergy, $"Allergy to '{substance}'{thiopurine}{state}", byText);
     }

@@ -25,14 +25,14 @@ internal static class ConditionMapper
     public static void MapCondition(FhirNode condition, MappingContext context)
     {
         var scope = condition.Scope;
-        var verification = condition.Concept("verificationStatus");
-        if (StatusCode(verification) is "refuted" or "entered-in-error")
+        var verification = condition.Concept("verificationStatus")?.FirstCode();
+        if (verification is "refuted" or "entered-in-error")
         {
-            scope.Ignored("verificationStatus " + StatusCode(verification));
+            scope.Ignored("verificationStatus " + verification);
             return;
         }
 
-        var clinical = StatusCode(condition.Concept("clinicalStatus"));
+        var clinical = condition.Concept("clinicalStatus")?.FirstCode();
         ConditionStatus status;
         switch (clinical)
         {
@@ -200,24 +200,5 @@ internal static class ConditionMapper
         }
 
         return false;
-    }
-
-    /// <summary>The code of a status CodeableConcept (clinicalStatus, verificationStatus).</summary>
-    internal static string? StatusCode(Concept? status)
-    {
-        if (status is null)
-        {
-            return null;
-        }
-
-        foreach (var coding in status.Codings)
-        {
-            if (coding.Code is not null)
-            {
-                return coding.Code;
-            }
-        }
-
-        return status.Text?.ToLowerInvariant();
     }
 }

@@ -59,7 +59,7 @@ internal static class ImmunizationMapper
         var mapped = 0;
         foreach (var item in recommendation.Array("recommendation"))
         {
-            var forecast = ConditionMapper.StatusCode(item.Concept("forecastStatus"));
+            var forecast = item.Concept("forecastStatus")?.FirstCode();
             if (forecast is "immune" or "contraindicated" or "complete")
             {
                 continue;

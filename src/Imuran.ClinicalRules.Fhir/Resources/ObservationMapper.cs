@@ -14,6 +14,38 @@ internal static class ObservationMapper
 {
     private static readonly HashSet<string> ReadableStatuses = new() { "final", "amended", "corrected" };
 
+    private static readonly Dictionary<string, PregnancyStatus> PregnancyAnswers = new()
+    {
+        ["pregnant"] = PregnancyStatus.Pregnant,
+        ["patient currently pregnant"] = PregnancyStatus.Pregnant,
+        ["currently pregnant"] = PregnancyStatus.Pregnant,
+        ["yes"] = PregnancyStatus.Pregnant,
+        ["not pregnant"] = PregnancyStatus.NotPregnant,
+        ["no"] = PregnancyStatus.NotPregnant,
+        ["unknown"] = PregnancyStatus.Unknown,
+        ["possible pregnancy"] = PregnancyStatus.Unknown,
+        ["pregnancy not yet confirmed"] = PregnancyStatus.Unknown,
+    };
+
+    private static readonly Dictionary<string, bool> BreastfeedingAnswers = new()
+    {
+        ["currently breastfeeding"] = true,
+        ["breastfeeding"] = true,
+        ["breast feeding"] = true,
+        ["yes"] = true,
+        ["not currently breastfeeding"] = false,
+        ["not breastfeeding"] = false,
+        ["no"] = false,
+    };
+
+    private static readonly Dictionary<string, PregnancyStatus> HcgAnswers = new()
+    {
+        ["positive"] = PregnancyStatus.Pregnant,
+        ["detected"] = PregnancyStatus.Pregnant,
+        ["negative"] = PregnancyStatus.NotPregnant,
+        ["not detected"] = PregnancyStatus.NotPregnant,
+    };
+
     public static void Map(FhirNode observation, ResourceEntry entry, MappingContext context)
     {
         var scope = observation.Scope;
@@ -155,38 +187,6 @@ internal static class ObservationMapper
         context.Facts.AddPregnancy(status, date, scope);
         scope.Used(MappedFact.PregnancyStatus, $"hCG test (LOINC {loinc}) {(status == PregnancyStatus.Pregnant ? "positive" : "negative")}: {status} ({date?.ToString() ?? "no date"})", matchedByText: true);
     }
-
-    private static readonly Dictionary<string, PregnancyStatus> PregnancyAnswers = new()
-    {
-        ["pregnant"] = PregnancyStatus.Pregnant,
-        ["patient currently pregnant"] = PregnancyStatus.Pregnant,
-        ["currently pregnant"] = PregnancyStatus.Pregnant,
-        ["yes"] = PregnancyStatus.Pregnant,
-        ["not pregnant"] = PregnancyStatus.NotPregnant,
-        ["no"] = PregnancyStatus.NotPregnant,
-        ["unknown"] = PregnancyStatus.Unknown,
-        ["possible pregnancy"] = PregnancyStatus.Unknown,
-        ["pregnancy not yet confirmed"] = PregnancyStatus.Unknown,
-    };
-
-    private static readonly Dictionary<string, bool> BreastfeedingAnswers = new()
-    {
-        ["currently breastfeeding"] = true,
-        ["breastfeeding"] = true,
-        ["breast feeding"] = true,
-        ["yes"] = true,
-        ["not currently breastfeeding"] = false,
-        ["not breastfeeding"] = false,
-        ["no"] = false,
-    };
-
-    private static readonly Dictionary<string, PregnancyStatus> HcgAnswers = new()
-    {
-        ["positive"] = PregnancyStatus.Pregnant,
-        ["detected"] = PregnancyStatus.Pregnant,
-        ["negative"] = PregnancyStatus.NotPregnant,
-        ["not detected"] = PregnancyStatus.NotPregnant,
-    };
 
     /// <summary>The answer whose normalised text is a key of <paramref name="answers"/>; <see langword="null"/> when none is.</summary>
     private static T? FromText<T>(IEnumerable<string> texts, Dictionary<string, T> answers)

@@ -159,6 +159,17 @@ public class ObservationMapperTests
     }
 
     [Fact]
+    public void Read_LabValueOutOfRange_IsUnrecognisedWithAProblem()
+    {
+        var lab = """{"resourceType":"Observation","id":"o","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"718-7"}]},"effectiveDateTime":"2025-05-20","valueQuantity":{"value":1e400,"code":"g/dL"}}""";
+
+        var result = ReadWithPatient(lab);
+
+        result.Facts!.LabResults.Should().BeEmpty();
+        result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidMemberType && p.Message.Contains("finite number"));
+    }
+
+    [Fact]
     public void Read_UnknownLoincLab_IsPassedOnForTheCore()
     {
         ReadWithPatient(Lab("789-8", 4.1)).Facts!.LabResults.Should().ContainSingle(l => l.LoincCode == "789-8");
