@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
@@ -11,6 +12,9 @@ namespace Imuran.ClinicalRules.Tests.Rules;
 /// </summary>
 internal static class RuleAssertions
 {
+    // A template placeholder such as {ingredient}; echoed input such as the UCUM unit mL/min/{1.73_m2} is not one.
+    private static readonly Regex Placeholder = new(@"\{[A-Za-z]+\}", RegexOptions.CultureInvariant);
+
     private static readonly Dictionary<string, RuleMetadata> Metadata =
         ClinicalRuleSet.Default.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
@@ -37,7 +41,7 @@ internal static class RuleAssertions
         foreach (var (field, text) in new[] { ("Title", title), ("Summary", finding.Summary), ("Detail", finding.Detail), ("Review", finding.Review) })
         {
             NoDosePolicy.FindViolation(text).Should().BeNull($"{finding.RuleId} {field} must pass the no-dose policy: \"{text}\"");
-            text.Should().NotContain("{", $"{finding.RuleId} {field} must have every placeholder filled");
+            Placeholder.IsMatch(text).Should().BeFalse($"{finding.RuleId} {field} must have every placeholder filled: \"{text}\"");
         }
 
         finding.Summary.Length.Should().BeLessThan(140, $"{finding.RuleId} summary must be under 140 characters: \"{finding.Summary}\"");
