@@ -18,11 +18,14 @@ internal static class RuleAssertions
     private static readonly Dictionary<string, RuleMetadata> Metadata =
         ClinicalRuleSet.Default.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
-    /// <summary>Evaluates <paramref name="patient"/> with the default rule set (or one built from <paramref name="options"/>).</summary>
-    public static EvaluationResult Evaluate(PatientFacts patient, RuleOptions? options = null)
+    /// <summary>
+    /// Evaluates <paramref name="patient"/> with the default rule set (or one built from <paramref name="options"/>),
+    /// asserting the input was valid, no rule failed, and every finding's texts are clean.
+    /// </summary>
+    public static EvaluationResult Evaluate(PatientFacts patient, RuleOptions? options = null, IRuleEventListener? listener = null)
     {
         var ruleSet = options is null ? ClinicalRuleSet.Default : ClinicalRuleSet.Create(new RuleSetOptions { Rules = options });
-        var result = ruleSet.Evaluate(patient);
+        var result = ruleSet.Evaluate(patient, listener is null ? null : new EvaluationOptions { Listener = listener });
         result.Validation.Should().BeEmpty("the test patient must be valid input");
         result.RuleErrors.Should().BeEmpty("no rule may fail while evaluating");
         result.Findings.Select(f => f.RuleId).Where(id => !Metadata.ContainsKey(id)).Should().BeEmpty("every finding comes from a finding rule of the catalogue");
