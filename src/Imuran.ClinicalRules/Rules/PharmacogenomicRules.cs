@@ -267,7 +267,7 @@ internal static class PharmacogenomicRules
                         f.Insert(new DataQualityIssue(
                             g + " diplotype",
                             $"{shown} includes an allele not in the CPIC allele-function table",
-                            "its function is taken as unknown, so the phenotype is indeterminate",
+                            "its function is taken as unknown, so the phenotype is " + Describe.Phenotype(t.Phenotype),
                             r.Path,
                             $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}"));
                     }

@@ -131,6 +131,7 @@ public class RuleSetBehaviourTests
         var dq = result.ShouldRaise("AZA-DQ-001");
         dq.Summary.Should().Be("Check the TPMT diplotype: *1/*60 includes an allele not in the CPIC allele-function table.");
         dq.ShouldHaveBasis("TPMT diplotype", "pharmacogenomics[0]", "*1/*60 includes an allele not in the CPIC table of 2025-11-05-00-25");
+        dq.Detail.Should().Be("Unknown is not normal: its function is taken as unknown, so the phenotype is indeterminate.");
         result.ShouldRaise("AZA-PGX-006").ShouldHaveBasis("TPMT phenotype", "pharmacogenomics[0]", "indeterminate (diplotype *1/*60");
     }
 
@@ -139,7 +140,8 @@ public class RuleSetBehaviourTests
     {
         var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*3A/*60"), Patients.Nudt15("*1/*1")));
 
-        result.ShouldRaise("AZA-DQ-001");
+        result.ShouldRaise("AZA-DQ-001").Detail.Should().Be(
+            "Unknown is not normal: its function is taken as unknown, so the phenotype is possible intermediate metabolizer.");
         result.ShouldRaise("AZA-PGX-003").Summary.Should().StartWith("TPMT possible intermediate metabolizer:");
         result.ShouldNotRaise("AZA-PGX-006");
     }
