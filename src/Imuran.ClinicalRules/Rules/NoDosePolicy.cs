@@ -56,5 +56,21 @@ internal static class NoDosePolicy
         return redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
     }
 
+    /// <summary>
+    /// An input name fit to show in a finding's summary: strengths removed (as <see cref="RedactStrength"/>), or null
+    /// when nothing is left, it is longer than <paramref name="maxLength"/>, or it still breaks the policy (a free-text
+    /// name such as <c>MMR (2nd dose)</c>). Callers then fall back to a text of their own.
+    /// </summary>
+    public static string? SafeEcho(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var redacted = Strength.Replace(text, string.Empty).Trim();
+        return redacted.Length == 0 || redacted.Length > maxLength || FindViolation(redacted) is not null ? null : redacted;
+    }
+
     private static Regex Make(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

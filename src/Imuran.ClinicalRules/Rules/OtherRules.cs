@@ -54,7 +54,7 @@ internal static class OtherRules
             {
                 var i = f.Get<DataQualityIssue>(0);
                 f.Raise(
-                    new[] { new BasisFact(i.Fact, i.Problem, i.Path) },
+                    new[] { new BasisFact(i.Fact, i.Evidence, i.Path) },
                     new[]
                     {
                         PharmacogenomicRules.Value("fact", i.Fact),

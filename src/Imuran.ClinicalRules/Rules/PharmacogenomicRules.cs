@@ -14,6 +14,9 @@ internal static class PharmacogenomicRules
 {
     private const string Poor = "very high risk of life-threatening myelosuppression on a thiopurine";
 
+    /// <summary>The longest diplotype an AZA-DQ-001 summary repeats, so the summary stays under the 140-character limit.</summary>
+    private const int MaxDiplotypeInSummary = 24;
+
     public static IEnumerable<RuleDefinition> All()
     {
         yield return DerivePhenotype("AZA-DRV-001", Gene.Tpmt);
@@ -261,11 +264,14 @@ internal static class PharmacogenomicRules
                     Consider(t.Phenotype, "diplotype " + t.Diplotype + " (CPIC: " + Describe.Phenotype(t.Phenotype) + ")", r.Path);
                     if (t.HasAlleleNotInTable)
                     {
+                        // The summary names the diplotype only while it is short; the basis always does.
+                        var shown = t.Diplotype.Length <= MaxDiplotypeInSummary ? t.Diplotype : "the diplotype";
                         f.Insert(new DataQualityIssue(
                             g + " diplotype",
-                            $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}",
-                            "its function is taken as unknown, so the phenotype is indeterminate",
-                            r.Path));
+                            $"{shown} includes an allele not in the CPIC allele-function table",
+                            "its function is taken as unknown, so the phenotype is " + Describe.Phenotype(t.Phenotype),
+                            r.Path,
+                            $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}"));
                     }
                 }
             }
@@ -277,9 +283,10 @@ internal static class PharmacogenomicRules
                 {
                     f.Insert(new DataQualityIssue(
                         g + " result",
-                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)",
+                        "the reported phenotype disagrees with the diplotype",
                         "the rules use the more cautious of the two",
-                        r.Path));
+                        r.Path,
+                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)"));
                 }
             }
         }
@@ -289,9 +296,10 @@ internal static class PharmacogenomicRules
         {
             f.Insert(new DataQualityIssue(
                 g + " results",
-                "results on file disagree: " + string.Join("; ", seen.Select(s => s.Basis)),
+                "the results on file disagree",
                 "the rules use the most cautious one",
-                "pharmacogenomics"));
+                "pharmacogenomics",
+                "results on file disagree: " + string.Join("; ", seen.Select(s => s.Basis))));
         }
 
         if (chosen is { } phenotype)

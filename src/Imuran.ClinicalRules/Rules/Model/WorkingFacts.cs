@@ -275,17 +275,22 @@ internal sealed class MissingGeneResult
 /// <summary>Derived: a fact the rules need is missing, stale or contradictory.</summary>
 internal sealed class DataQualityIssue
 {
-    public DataQualityIssue(string fact, string problem, string consequence, string? path)
+    public DataQualityIssue(string fact, string problem, string consequence, string? path, string? evidence = null)
     {
         Fact = fact;
         Problem = problem;
         Consequence = consequence;
         Path = path;
+        Evidence = evidence ?? problem;
     }
 
     public string Fact { get; }
 
+    /// <summary>The problem in a few words, for the finding's one-line summary (kept short).</summary>
     public string Problem { get; }
+
+    /// <summary>The problem with every value that shows it, for the finding's basis (defaults to <see cref="Problem"/>).</summary>
+    public string Evidence { get; }
 
     public string Consequence { get; }
 
