@@ -39,7 +39,7 @@ internal static class NoDosePolicy
         return null;
     }
 
-    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|%)(?:\s*/\s*\d*\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
+    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|unt|meq|mmol|iu|%)(?:\s*/\s*\d*(?:[.,]\d+)?\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
 
     /// <summary>
     /// Removes strengths, dose units and dose forms from an echoed input name (e.g. <c>Allopurinol 300 MG Oral
@@ -54,6 +54,22 @@ internal static class NoDosePolicy
 
         var redacted = Strength.Replace(text, string.Empty).Trim();
         return redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
+    }
+
+    /// <summary>
+    /// An input name fit to show in a finding's summary: strengths removed (as <see cref="RedactStrength"/>), or null
+    /// when nothing is left, it is longer than <paramref name="maxLength"/>, or it still breaks the policy (a free-text
+    /// name such as <c>MMR (2nd dose)</c>). Callers then fall back to a text of their own.
+    /// </summary>
+    public static string? SafeEcho(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var redacted = Strength.Replace(text, string.Empty).Trim();
+        return redacted.Length == 0 || redacted.Length > maxLength || FindViolation(redacted) is not null ? null : redacted;
     }
 
     private static Regex Make(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);

@@ -54,7 +54,7 @@ internal static class OtherRules
             {
                 var i = f.Get<DataQualityIssue>(0);
                 f.Raise(
-                    new[] { new BasisFact(i.Fact, i.Problem, i.Path) },
+                    new[] { new BasisFact(i.Fact, i.Evidence, i.Path) },
                     new[]
                     {
                         PharmacogenomicRules.Value("fact", i.Fact),
@@ -73,7 +73,7 @@ internal static class OtherRules
             .Source(Sources.Principles, "principle 2: unknown is not normal", Confidence.Verified)
             .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
             .Match<PatientContext>("female of reproductive potential, pregnancy status unknown", p =>
-                p.IsFemaleOfReproductivePotential && p.Facts.PregnancyStatus == PregnancyStatus.Unknown)
+                p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
             .Then(f =>
             {
                 var p = f.Get<PatientContext>(0);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Terminology;
+using Imuran.ClinicalRules.Rules;
 
 namespace Imuran.ClinicalRules.Rules.Model;
 
@@ -45,6 +46,14 @@ internal static class FactLoader
 
         ResolveTherapy(ctx, facts, azathioprineOrder, working);
 
+        ctx.PregnancyStatus = facts.PregnancyStatus;
+        ctx.Breastfeeding = facts.Breastfeeding;
+        if (ctx.PregnancyStatus == PregnancyStatus.Unknown && (facts.PruritusInPregnancy || facts.RaisedBileAcids || facts.SuspectedCholestasisOfPregnancy))
+        {
+            ctx.PregnancyStatus = PregnancyStatus.Pregnant;
+            ctx.PregnancyPath = "findings of the current pregnancy";
+        }
+
         var conditions = facts.Conditions;
         for (var i = 0; i < conditions.Count; i++)
         {
@@ -59,6 +68,10 @@ internal static class FactLoader
             var active = c.Status == ConditionStatus.Active && !isHistoryCode;
             working.Add(new ConditionFact(c, i, kind, active));
             ApplyCondition(ctx, kind);
+            if (active)
+            {
+                ApplyReproductiveCondition(ctx, kind, "conditions[" + i + "]", working);
+            }
         }
 
         LoadLabs(ctx, facts.LabResults, working, unrecognised);
@@ -196,6 +209,38 @@ internal static class FactLoader
         }
     }
 
+    private static void ApplyReproductiveCondition(PatientContext ctx, ConditionKind kind, string path, List<object> working)
+    {
+        if (kind == ConditionKind.Pregnancy && ctx.PregnancyStatus != PregnancyStatus.Pregnant)
+        {
+            if (ctx.PregnancyStatus == PregnancyStatus.NotPregnant)
+            {
+                working.Add(new DataQualityIssue(
+                    "pregnancy status",
+                    "recorded as not pregnant, but " + path + " records a current pregnancy",
+                    "the rules use the more cautious reading (pregnant)",
+                    path));
+            }
+
+            ctx.PregnancyStatus = PregnancyStatus.Pregnant;
+            ctx.PregnancyPath = path;
+        }
+        else if (kind == ConditionKind.Breastfeeding && ctx.Breastfeeding != true)
+        {
+            if (ctx.Breastfeeding == false)
+            {
+                working.Add(new DataQualityIssue(
+                    "breastfeeding",
+                    "recorded as not breastfeeding, but " + path + " records breastfeeding",
+                    "the rules use the more cautious reading (breastfeeding)",
+                    path));
+            }
+
+            ctx.Breastfeeding = true;
+            ctx.BreastfeedingPath = path;
+        }
+    }
+
     private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised)
     {
         var latest = new Dictionary<LabKind, LabFact>();
@@ -232,6 +277,11 @@ internal static class FactLoader
         foreach (var fact in latest.Values)
         {
             fact.IsLatest = true;
+        }
+
+        foreach (var fact in loaded)
+        {
+            fact.Severe = BloodCountRules.IsSevere(fact, ctx.Options);
         }
 
         loaded.Sort((a, b) => a.Index.CompareTo(b.Index));
