@@ -60,6 +60,7 @@ internal static class BatchCommand
             return ExitCodes.InvalidInput;
         }
 
+        var today = CheckCommand.Today();
         var summary = new BatchSummary();
         var clock = Stopwatch.StartNew();
         var lines = 0;
@@ -70,7 +71,7 @@ internal static class BatchCommand
                 lines = NdjsonPipeline.Run(
                     reader,
                     chunkSize,
-                    line => Evaluate(line, date),
+                    line => Evaluate(line, date, today),
                     item =>
                     {
                         io.Out.Write(item.Json);
@@ -94,9 +95,9 @@ internal static class BatchCommand
     }
 
     /// <summary>Reads, evaluates and serialises one line (on a worker thread).</summary>
-    internal static BatchItem Evaluate(InputLine line, ClinicalDate? date)
+    internal static BatchItem Evaluate(InputLine line, ClinicalDate? date, ClinicalDate today)
     {
-        var outcome = LineOutcome.Evaluate(line, date, listener: null);
+        var outcome = LineOutcome.Evaluate(line, date, today, listener: null);
         return new BatchItem(Record(outcome), outcome);
     }
 

@@ -53,6 +53,7 @@ internal static class CoverageCommand
             return ExitCodes.InvalidInput;
         }
 
+        var today = CheckCommand.Today();
         var layout = CoverageLayout.Default;
         var totals = new CoverageAccumulator(layout);
         var clock = Stopwatch.StartNew();
@@ -66,7 +67,7 @@ internal static class CoverageCommand
                     line =>
                     {
                         var listener = new CoverageListener(layout);
-                        var outcome = LineOutcome.Evaluate(line, date, listener);
+                        var outcome = LineOutcome.Evaluate(line, date, today, listener);
                         return new CoverageItem(outcome, outcome.Result is null ? null : listener);
                     },
                     totals.Add,

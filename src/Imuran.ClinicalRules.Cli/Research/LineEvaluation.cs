@@ -66,12 +66,16 @@ internal sealed class LineOutcome
     public string Label => PatientId ?? "line " + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reads and evaluates one line. Never throws: a failure becomes an internal-error outcome.</summary>
-    public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, IRuleEventListener? listener)
+    /// <param name="line">The line.</param>
+    /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
+    /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
+    /// <param name="listener">Receives the engine's events, for coverage.</param>
+    public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener)
     {
         string? patientId = null;
         try
         {
-            var input = PatientInput.Read(line.Text, evaluationDate);
+            var input = PatientInput.Read(line.Text, evaluationDate, today);
             patientId = input.Facts?.PatientId;
             if (!input.Succeeded)
             {

@@ -295,7 +295,11 @@ internal static class ScenarioGenerator
         Add(
             "AZA-CBC-002",
             new[] { V("continuing, last blood count 31 days ago", f => f.Labs(f.Wbc(6.2, 31), f.Alt(22, 14))) },
-            new[] { V("continuing, last blood count 32 days ago", f => f.Labs(f.Wbc(6.2, 32), f.Alt(22, 14))) });
+            new[]
+            {
+                V("continuing, last blood count 32 days ago", f => f.Labs(f.Wbc(6.2, 32), f.Alt(22, 14))),
+                V("continuing, last blood count 14 days ago but critically low (the urgent review replaces the routine date)", f => f.Labs(f.Wbc(0.9, 14, LabFlag.CriticallyLow), f.Alt(22, 14))),
+            });
         Add(
             "AZA-CBC-003",
             new[]

@@ -1,8 +1,10 @@
 using System.IO;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Serialization;
+using Imuran.ClinicalRules.Tests.Support;
 
 namespace Imuran.ClinicalRules.Tests.Cli;
 
@@ -19,8 +21,8 @@ public class BatchCommandTests
     internal const string NotJson = "not json";
 
     private const string MalformedRecord =
-        "{\"line\":2,\"error\":{\"code\":\"MALFORMED_INPUT\",\"message\":\"The input is not valid JSON at line 1, position 2: 'not json' is an invalid JSON literal. Expected the literal 'null'. LineNumber: 0 | BytePositionInLine: 1.\","
-        + "\"problems\":[{\"field\":\"$\",\"code\":\"MALFORMED_INPUT\",\"message\":\"The input is not valid JSON at line 1, position 2: 'not json' is an invalid JSON literal. Expected the literal 'null'. LineNumber: 0 | BytePositionInLine: 1.\"}]}}";
+        "{\"line\":2,\"error\":{\"code\":\"MALFORMED_INPUT\",\"message\":\"The input is not valid JSON at line 1, position 2: 'not json' is an invalid JSON literal. Expected the literal 'null'.\","
+        + "\"problems\":[{\"field\":\"$\",\"code\":\"MALFORMED_INPUT\",\"message\":\"The input is not valid JSON at line 1, position 2: 'not json' is an invalid JSON literal. Expected the literal 'null'.\"}]}}";
 
     [Fact]
     public void Batch_ThreeLinesOneMalformed_WritesEveryLineInOrderAndExits2()
@@ -158,6 +160,32 @@ public class BatchCommandTests
         run.ExitCode.Should().Be(ExitCodes.InvalidInput);
         run.Out.Should().BeEmpty();
         run.Error.Should().Contain("cannot read '/nonexistent/patients.ndjson'");
+    }
+
+    [Fact]
+    public void Batch_FhirBundleLines_GiveTheSameResultsAsCheck()
+    {
+        var bundles = Directory.GetFiles(RepoPaths.InRepo("samples", "fhir"), "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var lines = bundles.Select(f => JsonNode.Parse(File.ReadAllText(f))!.ToJsonString()).ToList();
+
+        var run = ResearchCliRunner.Run(string.Join("\n", lines) + "\n", "batch", "--evaluation-date", "2025-06-01");
+
+        bundles.Should().NotBeEmpty();
+        run.OutLines.Should().HaveCount(bundles.Count);
+        for (var i = 0; i < bundles.Count; i++)
+        {
+            var check = ResearchCliRunner.Run(string.Empty, "check", bundles[i], "--format", "json", "--evaluation-date", "2025-06-01");
+            var record = JsonNode.Parse(run.OutLines[i])!;
+            record["line"]!.GetValue<int>().Should().Be(i + 1);
+            if (check.ExitCode is ExitCodes.Ok or ExitCodes.ThresholdReached)
+            {
+                JsonNode.DeepEquals(record["result"], JsonNode.Parse(check.Out)).Should().BeTrue(Path.GetFileName(bundles[i]));
+            }
+            else
+            {
+                record["error"].Should().NotBeNull(Path.GetFileName(bundles[i]) + " is rejected by check too");
+            }
+        }
     }
 
     [Fact]

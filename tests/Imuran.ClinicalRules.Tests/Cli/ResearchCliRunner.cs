@@ -1,6 +1,5 @@
 using System.IO;
-using System.Runtime.CompilerServices;
-using Imuran.ClinicalRules.Cli;
+using Imuran.ClinicalRules.Tests.Support;
 
 namespace Imuran.ClinicalRules.Tests.Cli;
 
@@ -11,19 +10,17 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     public string[] OutLines => Out.Length == 0 ? Array.Empty<string>() : Out.TrimEnd('\n').Split('\n');
 }
 
-/// <summary>Runs imuran-rules in process through <see cref="CliApp.Run"/>, with captured streams.</summary>
+/// <summary>Runs imuran-rules in process (through <see cref="CliRunner"/>) and compares outputs with golden files.</summary>
 internal static class ResearchCliRunner
 {
     public static CliRun Run(string stdin, params string[] args)
     {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, new StringReader(stdin), output, error);
-        return new CliRun(code, output.ToString(), error.ToString());
+        var (exit, output, error) = CliRunner.RunWithInput(stdin, args);
+        return new CliRun(exit, output, error);
     }
 
-    /// <summary>The Golden folder beside this file (found from the source path, so no copy to the output is needed).</summary>
-    public static string GoldenDirectory([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "Golden");
+    /// <summary>The folder of the golden outputs of the research commands.</summary>
+    public static string GoldenDirectory() => RepoPaths.InRepo("tests", "Imuran.ClinicalRules.Tests", "Cli", "Golden");
 
     /// <summary>
     /// Compares <paramref name="actual"/> with the golden file; with IMURAN_UPDATE_GOLDEN=1 in the environment it
