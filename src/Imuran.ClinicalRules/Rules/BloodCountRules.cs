@@ -131,11 +131,7 @@ internal static class BloodCountRules
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary)
             .Match<LabFact>("the latest liver test of its kind is flagged high or critically high", l =>
                 l.IsLiverTest && l.IsLatest && l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh)
-            .Then(f =>
-            {
-                var l = f.Get<LabFact>(0);
-                f.Raise(new[] { new BasisFact("result", l.Describe(), l.Path) }, new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)) });
-            });
+            .Then(f => RaiseLab(f, f.Get<LabFact>(0)));
     }
 
     public static string TestName(LabKind kind) => kind switch

@@ -34,13 +34,6 @@ internal sealed class CbcSchedule
 /// <summary>Monitoring: the label's blood-count schedule and liver tests.</summary>
 internal static class MonitoringRules
 {
-    private static readonly MedicationClass[] Myelotoxic =
-    {
-        MedicationClass.Allopurinol, MedicationClass.Febuxostat, MedicationClass.Aminosalicylate, MedicationClass.CoTrimoxazole,
-        MedicationClass.AceInhibitor, MedicationClass.Ribavirin, MedicationClass.OtherThiopurine, MedicationClass.AlkylatingAgent,
-        MedicationClass.Immunosuppressant,
-    };
-
     public static IEnumerable<RuleDefinition> All()
     {
         yield return Rule("AZA-DRV-005")
@@ -171,9 +164,10 @@ internal static class MonitoringRules
         }
         else
         {
-            foreach (var m in p.InteractingMedications)
+            // Any medicine of an interaction class counts, as the knowledge base says ("a newly started interacting medicine").
+        foreach (var m in p.InteractingMedications)
             {
-                if (m.Active && m.Source.StartDate is { } ms && ms.DaysUntil(p.Date) is var md && md >= 0 && md <= window && System.Array.IndexOf(Myelotoxic, m.Class) >= 0)
+                if (m.Active && m.Source.StartDate is { } ms && ms.DaysUntil(p.Date) is var md && md >= 0 && md <= window)
                 {
                     because = m.Ingredient + " began on " + ms;
                     path = m.Path;

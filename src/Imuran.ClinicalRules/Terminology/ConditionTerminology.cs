@@ -134,7 +134,7 @@ internal static class ConditionTerminology
         Add(ConditionKind.ChronicLiverDisease, "liver disease", "hepatic disease", "hepatopathy");
         Add(ConditionKind.AutoimmuneHepatitis, "autoimmune hepatitis");
         Add(ConditionKind.ChronicKidneyDisease, "kidney disease", "renal disease", "CKD", "renal impairment", "renal insufficiency");
-        Add(ConditionKind.PostTransplantOliguria, "oliguria", "oliguric");
+        Add(ConditionKind.PostTransplantOliguria, "oliguria", "oliguric", "oliguria after", "transplant oliguria", "oliguric after");
         Add(ConditionKind.SeriousInfection, "sepsis", "septicaemia", "septicemia", "bacteraemia", "bacteremia", "pneumonia", "serious infection");
         Add(ConditionKind.HepatitisB, "hepatitis B", "HBV", "HBsAg");
         Add(ConditionKind.Tuberculosis, "tuberculosis", "TB");

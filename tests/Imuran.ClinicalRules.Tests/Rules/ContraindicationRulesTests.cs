@@ -149,14 +149,16 @@ public class ContraindicationRulesTests
     }
 
     [Fact]
-    public void AZA_PRG_003_SignsWithPregnancyStatusUnknown_Boundary_DoesNotFireButAsksForStatus()
+    public void AZA_PRG_003_SignsWithPregnancyStatusUnknown_Boundary_FiresBecauseTheSignsImplyPregnancy()
     {
+        // Findings of the current pregnancy mean the patient is pregnant, even with the status not recorded.
         var patient = Quiet with { PregnancyStatus = PregnancyStatus.Unknown, SuspectedCholestasisOfPregnancy = true };
 
         var result = Evaluate(patient);
 
-        result.ShouldNotRaise("AZA-PRG-003");
-        result.ShouldRaise("AZA-DQ-002");
+        result.ShouldRaise("AZA-PRG-003");
+        result.ShouldRaise("AZA-PRG-002");
+        result.ShouldNotRaise("AZA-DQ-002");
     }
 
     // AZA-LAC-001 breastfeeding

@@ -109,3 +109,40 @@ public class FactLoaderTests
         ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Pharmacogenomics = Array.Empty<PharmacogenomicResult>() })
             .Findings.Single(f => f.RuleId == "AZA-PGX-008").Summary.Should().StartWith("No TPMT or NUDT15 result on file");
 }
+
+public class FollowUpFixTests
+{
+    private static readonly ClinicalDate Today = new(2026, 6, 15);
+
+    private static PatientFacts OnTherapy() => new()
+    {
+        EvaluationDate = Today,
+        BirthDate = new ClinicalDate(1960, 1, 1),
+        Sex = Sex.Male,
+        Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = new ClinicalDate(2024, 1, 1) },
+        Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Phenotype = MetabolizerPhenotype.Normal }, new PharmacogenomicResult { Gene = Gene.Nudt15, Phenotype = MetabolizerPhenotype.Normal } },
+        LabResults = new[] { new LabResult { LoincCode = "6690-2", Value = 6, Unit = "10*9/L", Date = Today.AddDays(-3), Flag = LabFlag.Normal } },
+    };
+
+    [Theory]
+    [InlineData(28, true)]
+    [InlineData(29, false)]
+    public void AZA_CBC_003_WarfarinBegunRecently_IntensifiesCounts(int daysAgo, bool intensified)
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Medications = new[] { new Medication { Name = "warfarin", StartDate = Today.AddDays(-daysAgo) } } });
+
+        result.Findings.Any(f => f.RuleId == "AZA-CBC-003").Should().Be(intensified);
+    }
+
+    [Theory]
+    [InlineData("Oliguria after kidney transplant")]
+    [InlineData("Post-transplant oliguria")]
+    public void OliguriaAfterTransplant_IsRecognisedAsOliguria(string name) =>
+        ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Conditions = new[] { new Condition { Name = name } } })
+            .Findings.Select(f => f.RuleId).Should().Contain("AZA-REN-001");
+
+    [Fact]
+    public void AZA_DQ_002_NoBirthDate_SaysOfUnknownAge() =>
+        ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Sex = Sex.Female, BirthDate = null })
+            .Findings.Single(f => f.RuleId == "AZA-DQ-002").Summary.Should().Be("Pregnancy status unknown for a female patient of unknown age: establish it (hCG) before relying on these checks.");
+}
