@@ -29,6 +29,9 @@ internal static class CheckCommand
         return command;
     }
 
+    /// <summary>Today's date for FHIR input without --evaluation-date (the tool may read the clock; the library never does).</summary>
+    internal static ClinicalDate Today() => ClinicalDate.FromDateTime(DateTime.Now);
+
     internal static int Run(CliIO io, string source, string format, string? failOn, string? evaluationDate)
     {
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
@@ -47,7 +50,12 @@ internal static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
-        var patient = PatientInput.Read(json, date);
+        var patient = PatientInput.Read(json, date, Today());
+        if (patient.Mapping is { } mapping)
+        {
+            FhirReport.Write(mapping, date is null, io.Error);
+        }
+
         EvaluationResult result;
         if (!patient.Succeeded)
         {

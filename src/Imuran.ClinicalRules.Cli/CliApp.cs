@@ -13,6 +13,10 @@ internal static class CliApp
         var root = new RootCommand("imuran-rules: azathioprine (Imuran) clinical decision support. Raises cautions and monitoring prompts for clinician review; never makes a dosing decision.");
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(CatalogCommand.Create(io));
+        root.Subcommands.Add(BatchCommand.Create(io));
+        root.Subcommands.Add(CoverageCommand.Create(io));
+        root.Subcommands.Add(ScenariosCommand.Create(io));
+        root.Subcommands.Add(CohortCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

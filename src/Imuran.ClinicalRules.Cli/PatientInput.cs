@@ -1,19 +1,41 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Fhir;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Cli;
 
-/// <summary>One patient read from input: facts, or the problems that stopped them being read.</summary>
-internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<ValidationProblem> Problems, string Format)
+/// <summary>
+/// One patient read from input: patient-facts JSON or FHIR R4 (detected by <c>resourceType</c>), or the problems
+/// that stopped it being read. For FHIR, the mapping report is kept for display.
+/// </summary>
+internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<ValidationProblem> Problems, string Format, FhirMappingResult? Mapping = null)
 {
     public bool Succeeded => Facts is not null && Problems.Count == 0;
 
-    /// <summary>Reads patient facts JSON; <paramref name="evaluationDate"/>, when given, overrides the file's date.</summary>
-    public static PatientInput Read(string json, ClinicalDate? evaluationDate)
+    /// <summary>
+    /// Reads one patient. <paramref name="evaluationDate"/>, when given, overrides a facts file's date; FHIR carries no
+    /// evaluation date, so it uses <paramref name="evaluationDate"/> or else <paramref name="today"/>.
+    /// </summary>
+    public static PatientInput Read(string json, ClinicalDate? evaluationDate, ClinicalDate today)
     {
+        if (IsFhir(json))
+        {
+            var mapping = FhirPatientReader.Read(json, evaluationDate ?? today);
+            if (!mapping.Succeeded || mapping.Facts is null)
+            {
+                var error = mapping.Error;
+                var field = error?.Path ?? "$";
+                var code = error?.Code == FhirReadErrorCode.MalformedJson ? ErrorCodes.MalformedInput : "FHIR_" + (error?.Code.ToString() ?? "ERROR").ToUpperInvariant();
+                return new PatientInput(null, new[] { new ValidationProblem(field, code, error?.Message ?? "The FHIR input could not be read.") }, "fhir", mapping);
+            }
+
+            return new PatientInput(mapping.Facts, Array.Empty<ValidationProblem>(), "fhir", mapping);
+        }
+
         var read = PatientFactsJson.Read(json);
         var facts = read.Facts;
         var problems = new List<ValidationProblem>(read.Problems);
@@ -26,6 +48,17 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
         return new PatientInput(facts, problems, "facts");
     }
 
-    /// <summary>Reads one already-parsed JSON object (a batch line).</summary>
-    public static PatientInput Read(JsonElement root, ClinicalDate? evaluationDate) => Read(root.GetRawText(), evaluationDate);
+    /// <summary>Whether the document's root object has a string <c>resourceType</c> (malformed JSON is not FHIR).</summary>
+    private static bool IsFhir(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+            return doc.RootElement.ValueKind == JsonValueKind.Object && FhirPatientReader.LooksLikeFhir(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }

@@ -113,8 +113,8 @@ internal sealed class TypicalPatientBaseline
     private void Evaluate(PatientContext p, List<object> working, List<Finding> findings)
     {
         // Derivations: phenotype calls (with the data-quality issues they find), then the blood-count schedule.
-        var tpmt = DerivePhenotype(Gene.Tpmt, working);
-        var nudt15 = DerivePhenotype(Gene.Nudt15, working);
+        var tpmt = DerivePhenotype(Gene.Tpmt, p, working);
+        var nudt15 = DerivePhenotype(Gene.Nudt15, p, working);
         var missing = tpmt is null || nudt15 is null;
         var schedule = p.OnTherapy ? MonitoringRules.Compute(p) : null;
 
@@ -156,12 +156,12 @@ internal sealed class TypicalPatientBaseline
 
         if (missing && p.AtOrBeforeStart)
         {
-            findings.Add(RaiseMissing(R.Pgx008, p, new List<BasisFact>()));
+            findings.Add(RaiseMissing(R.Pgx008, p, new List<BasisFact>(), tpmt is null, nudt15 is null));
         }
 
         if (missing && p.TherapyStatus == TherapyStatus.Continuing)
         {
-            findings.Add(RaiseMissing(R.Pgx009, p, new List<BasisFact>()));
+            findings.Add(RaiseMissing(R.Pgx009, p, new List<BasisFact>(), tpmt is null, nudt15 is null));
         }
 
         if (missing && p.OnTherapy)
@@ -169,7 +169,7 @@ internal sealed class TypicalPatientBaseline
             List<BasisFact>? severe = null;
             foreach (var fact in working)
             {
-                if (fact is LabFact l && l.IsCytopeniaCount && l.IsLatest && BloodCountRules.IsSevere(l, _options))
+                if (fact is LabFact l && l.IsCytopeniaCount && l.IsLatest && l.Severe)
                 {
                     (severe ??= new List<BasisFact>()).Add(new BasisFact("blood count", l.Describe(), l.Path));
                 }
@@ -177,7 +177,7 @@ internal sealed class TypicalPatientBaseline
 
             if (severe is not null)
             {
-                findings.Add(RaiseMissing(R.Pgx010, p, severe));
+                findings.Add(RaiseMissing(R.Pgx010, p, severe, tpmt is null, nudt15 is null));
             }
         }
 
@@ -197,13 +197,13 @@ internal sealed class TypicalPatientBaseline
 
         // The patient as a whole.
         var f = p.Facts;
-        var pregnant = f.PregnancyStatus == PregnancyStatus.Pregnant;
+        var pregnant = p.PregnancyStatus == PregnancyStatus.Pregnant;
         if (pregnant)
         {
             findings.Add(Raise(p.HasRheumatoidArthritis ? R.Prg001 : R.Prg002, PregnancyBasis(p, p.HasRheumatoidArthritis)));
             if (f.PruritusInPregnancy || f.RaisedBileAcids || f.SuspectedCholestasisOfPregnancy)
             {
-                var basis = new List<BasisFact> { new("pregnancy status", "pregnant", "pregnancyStatus") };
+                var basis = new List<BasisFact> { new("pregnancy status", "pregnant", p.PregnancyPath) };
                 if (f.PruritusInPregnancy)
                 {
                     basis.Add(new BasisFact("pruritus in pregnancy", "yes", "pruritusInPregnancy"));
@@ -223,9 +223,9 @@ internal sealed class TypicalPatientBaseline
             }
         }
 
-        if (f.Breastfeeding == true)
+        if (p.Breastfeeding == true)
         {
-            findings.Add(Raise(R.Lac001, new[] { new BasisFact("breastfeeding", "yes", "breastfeeding") }));
+            findings.Add(Raise(R.Lac001, new[] { new BasisFact("breastfeeding", "yes", p.BreastfeedingPath) }));
         }
 
         if (f.PlannedConception)
@@ -276,16 +276,17 @@ internal sealed class TypicalPatientBaseline
             findings.Add(Raise(R.Hnd001, new[] { new BasisFact("setting", "dispensing", "setting") }));
         }
 
-        if (p.IsFemaleOfReproductivePotential && f.PregnancyStatus == PregnancyStatus.Unknown)
+        if (p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
         {
             findings.Add(Raise(
                 R.Dq002,
                 new[] { new BasisFact("sex and age", "female, " + p.AgeText, "sex"), new BasisFact("pregnancy status", "unknown", "pregnancyStatus") },
-                Value("age", p.Age?.ToString(CultureInfo.InvariantCulture) ?? "unknown")));
+                Value("age", p.Age is { } a ? "aged " + a.ToString(CultureInfo.InvariantCulture) : "of unknown age")));
         }
 
         // Each working fact in turn: medicines, conditions, labs, vaccines, allergies, data-quality issues.
         var liverTestInWindow = false;
+        var severeCount = false;
         foreach (var fact in working)
         {
             switch (fact)
@@ -298,10 +299,11 @@ internal sealed class TypicalPatientBaseline
                     break;
                 case LabFact l:
                     Lab(p, l, findings);
+                    severeCount |= l.IsCytopeniaCount && l.IsLatest && l.Severe;
                     liverTestInWindow |= l.IsLiverTest && l.Date.DaysUntil(p.Date) <= _options.LiverTestWindowDays;
                     break;
                 case VaccineFact v when v.Live && IsRecentOrPlanned(v, p):
-                    findings.Add(Raise(R.Vac001, new[] { new BasisFact("vaccine", v.Describe(), v.Path) }, Value("vaccine", v.Source.Name ?? "CVX " + v.Source.CvxCode)));
+                    findings.Add(Raise(R.Vac001, new[] { new BasisFact("vaccine", v.Describe(), v.Path) }, Value("vaccine", VaccineName(v.Source))));
                     break;
                 case HypersensitivityFact h:
                     findings.Add(Raise(R.Hyp001, new[] { new BasisFact("allergy", h.Source.Substance ?? h.Thiopurine, h.Path) }, Value("substance", h.Thiopurine)));
@@ -328,7 +330,7 @@ internal sealed class TypicalPatientBaseline
                 var since = schedule.LastCount is null ? "no blood count on file" : schedule.DaysSinceLast + " days since the last count";
                 findings.Add(Raise(R.Cbc001, ScheduleBasis(schedule), Value("since", since), Value("schedule", schedule.Schedule)));
             }
-            else
+            else if (!severeCount)
             {
                 findings.Add(Raise(R.Cbc002, ScheduleBasis(schedule), Value("date", schedule.DueBy.ToString()), Value("schedule", schedule.Schedule)));
             }
@@ -440,7 +442,7 @@ internal sealed class TypicalPatientBaseline
 
         if (l.IsCytopeniaCount)
         {
-            if (BloodCountRules.IsSevere(l, _options))
+            if (l.Severe)
             {
                 var fall = BloodCountRules.MarkedFall(l, _options);
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
@@ -489,6 +491,11 @@ internal sealed class TypicalPatientBaseline
         return false;
     }
 
+    private static string VaccineName(Vaccination v) =>
+        NoDosePolicy.SafeEcho(v.Name, 40)
+        ?? (v.CvxCode is { } cvx ? NoDosePolicy.SafeEcho("CVX " + cvx.Trim(), 40) : null)
+        ?? "on record";
+
     private bool IsRecentOrPlanned(VaccineFact v, PatientContext p)
     {
         if (v.Source.Status == VaccinationStatus.Planned || v.Source.Date is not { } given)
@@ -507,27 +514,22 @@ internal sealed class TypicalPatientBaseline
     private List<DataQualityIssue> Issues => tIssues ??= new List<DataQualityIssue>();
 
     /// <summary>The phenotype for <paramref name="gene"/> from its results (the most cautious), as the derivation rule makes it.</summary>
-    private PhenotypeCall? DerivePhenotype(Gene gene, List<object> working)
+    private PhenotypeCall? DerivePhenotype(Gene gene, PatientContext p, List<object> working)
     {
         var count = 0;
         foreach (var fact in working)
         {
-            if (fact is PgxResultFact r && r.Gene == gene)
+            if (fact is PgxResultFact r && r.Gene == gene && Usable(r, p))
             {
                 count++;
             }
-        }
-
-        if (count == 0)
-        {
-            return null;
         }
 
         var results = new PgxResultFact[count];
         count = 0;
         foreach (var fact in working)
         {
-            if (fact is PgxResultFact r && r.Gene == gene)
+            if (fact is PgxResultFact r && r.Gene == gene && Usable(r, p))
             {
                 results[count++] = r;
             }
@@ -548,11 +550,13 @@ internal sealed class TypicalPatientBaseline
                 Consider(t.Phenotype, t, r.Path);
                 if (t.HasAlleleNotInTable)
                 {
+                    var shown = t.Diplotype.Length <= 24 ? t.Diplotype : "the diplotype";
                     Issues.Add(new DataQualityIssue(
                         g + " diplotype",
-                        $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}",
-                        "its function is taken as unknown, so the phenotype is indeterminate",
-                        r.Path));
+                        $"{shown} includes an allele not in the CPIC allele-function table",
+                        "its function is taken as unknown, so the phenotype is " + Describe.Phenotype(t.Phenotype),
+                        r.Path,
+                        $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}"));
                 }
             }
 
@@ -563,9 +567,10 @@ internal sealed class TypicalPatientBaseline
                 {
                     Issues.Add(new DataQualityIssue(
                         g + " result",
-                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)",
+                        "the reported phenotype disagrees with the diplotype",
                         "the rules use the more cautious of the two",
-                        r.Path));
+                        r.Path,
+                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)"));
                 }
             }
         }
@@ -586,26 +591,31 @@ internal sealed class TypicalPatientBaseline
                 }
             }
 
-            Issues.Add(new DataQualityIssue(g + " results", "results on file disagree: " + string.Join("; ", seen), "the rules use the most cautious one", "pharmacogenomics"));
+            Issues.Add(new DataQualityIssue(g + " results", "the results on file disagree", "the rules use the most cautious one", "pharmacogenomics", "results on file disagree: " + string.Join("; ", seen)));
         }
 
         return chosen is { } phenotype ? new PhenotypeCall(gene, phenotype, chosenTranslation, chosenPath, results) : null;
 
-        void Consider(MetabolizerPhenotype p, PhenotypeTranslation? translation, string path)
+        void Consider(MetabolizerPhenotype phenotype, PhenotypeTranslation? translation, string path)
         {
-            first ??= p;
-            disagree |= p != first.Value;
-            if (chosen is null || Describe.Caution(p) > Describe.Caution(chosen.Value))
+            first ??= phenotype;
+            disagree |= phenotype != first.Value;
+            if (chosen is null || Describe.Caution(phenotype) > Describe.Caution(chosen.Value))
             {
-                chosen = p;
+                chosen = phenotype;
                 chosenTranslation = translation;
                 chosenPath = path;
             }
         }
     }
 
+    /// <summary>An activity result within the transfusion window is not used for the phenotype.</summary>
+    private bool Usable(PgxResultFact r, PatientContext p) =>
+        !(r.Source.Method == TestMethod.Activity && r.Source.Date is { } d && p.Facts.LastRedCellTransfusion is { } transfusion
+            && transfusion.DaysUntil(d) is var days && days >= 0 && days <= _options.TransfusionWindowDays);
+
     private Finding DataQuality(DataQualityIssue i) =>
-        Raise(R.Dq001, new[] { new BasisFact(i.Fact, i.Problem, i.Path) }, Value("fact", i.Fact), Value("problem", i.Problem), Value("consequence", i.Consequence));
+        Raise(R.Dq001, new[] { new BasisFact(i.Fact, i.Evidence, i.Path) }, Value("fact", i.Fact), Value("problem", i.Problem), Value("consequence", i.Consequence));
 
     private void RaiseCall(R rule, PhenotypeCall call, List<Finding> findings) =>
         findings.Add(Raise(rule, new[] { CallFact(call) }, Value("phenotype", Describe.Phenotype(call.Phenotype))));
@@ -613,26 +623,11 @@ internal sealed class TypicalPatientBaseline
     private static BasisFact CallFact(PhenotypeCall call) =>
         new(Describe.Gene(call.Gene) + " phenotype", Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")", call.Path);
 
-    private Finding RaiseMissing(R rule, PatientContext p, List<BasisFact> basis)
+    private Finding RaiseMissing(R rule, PatientContext p, List<BasisFact> basis, bool noTpmt, bool noNudt15)
     {
         basis.Insert(0, new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"));
-        bool tpmt = false, nudt15 = false;
-        foreach (var r in p.Facts.Pharmacogenomics)
-        {
-            if (r.Phenotype is not null || r.Diplotype is not null)
-            {
-                tpmt |= r.Gene == Gene.Tpmt;
-                nudt15 |= r.Gene == Gene.Nudt15;
-            }
-        }
-
-        var genes = (tpmt, nudt15) switch
-        {
-            (false, false) => "TPMT or NUDT15",
-            (false, true) => "TPMT",
-            _ => "NUDT15",
-        };
-        basis.Add(new BasisFact("pharmacogenomic results", "no " + genes + " result on file", "pharmacogenomics"));
+        var genes = noTpmt && noNudt15 ? "TPMT or NUDT15" : noTpmt ? "TPMT" : "NUDT15";
+        basis.Add(new BasisFact("pharmacogenomic results", "no usable " + genes + " result on file", "pharmacogenomics"));
         return Raise(rule, basis.ToArray(), Value("genes", genes));
     }
 
@@ -646,7 +641,7 @@ internal sealed class TypicalPatientBaseline
 
     private static BasisFact[] PregnancyBasis(PatientContext p, bool ra) => new[]
     {
-        new BasisFact("pregnancy status", "pregnant", "pregnancyStatus"),
+        new BasisFact("pregnancy status", "pregnant", p.PregnancyPath),
         new BasisFact("indications", p.IndicationText + (ra ? " (rheumatoid arthritis)" : string.Empty), "indications"),
     };
 

@@ -59,4 +59,10 @@ public enum ConditionKind
 
     /// <summary>Autoimmune hepatitis.</summary>
     AutoimmuneHepatitis = 17,
+
+    /// <summary>Current pregnancy recorded as a condition (counts as pregnant when the status is not recorded).</summary>
+    Pregnancy = 18,
+
+    /// <summary>Breastfeeding recorded as a condition.</summary>
+    Breastfeeding = 19,
 }

@@ -40,12 +40,12 @@ internal static class BloodCountRules
             .Topic(Topics.Cytopenia).Caution(Severity.Warning)
             .Logic("the latest white-cell, neutrophil, platelet or haemoglobin result is flagged low by the laboratory (and is not critically low or a marked fall)")
             .Summary("{test} flagged low: cytopenias can occur with azathioprine, sometimes late.")
-            .Detail("Leukopenia, thrombocytopenia, anaemia and pancytopenia occur with azathioprine and can appear late in therapy. The laboratory flagged the latest result low.")
-            .Review("Review the trend of blood counts and the azathioprine regimen with the prescriber.")
+            .Detail("Leukopenia, thrombocytopenia, anaemia and pancytopenia occur with azathioprine and can appear late in therapy. The laboratory flagged the latest result low; a low count before therapy matters too, as a baseline and a possible other cause.")
+            .Review("Review the trend of blood counts and the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary)
             .Match<PatientContext>("the patient")
             .Match<LabFact>("the latest blood count of its kind is flagged low, not critically low, with no marked fall", (l, b) =>
-                l.IsCytopeniaCount && l.IsLatest && l.Source.Flag == LabFlag.Low && !IsSevere(l, b.Get<PatientContext>(0).Options))
+                l.IsCytopeniaCount && l.IsLatest && l.Source.Flag == LabFlag.Low && !l.Severe)
             .Then(f => RaiseLab(f, f.Get<LabFact>(1)));
 
         yield return Rule("AZA-CYT-002")
@@ -53,12 +53,12 @@ internal static class BloodCountRules
             .Topic(Topics.Cytopenia).Caution(Severity.Critical)
             .Logic("the latest white-cell, neutrophil, platelet or haemoglobin result is flagged critically low, or fell from the previous result by at least the host's marked-fall threshold")
             .Summary("{test} {problem}: urgent review for azathioprine myelosuppression.")
-            .Detail("Severe myelosuppression can occur with azathioprine. A critically low result, or a marked fall between consecutive counts, needs urgent review. The marked-fall threshold is a local choice set by the host, not a label value.")
-            .Review("Urgent review of the blood counts and the azathioprine regimen with the prescriber.")
+            .Detail("Severe myelosuppression can occur with azathioprine. A critically low result, or a marked fall between consecutive counts (even within the reference range), needs urgent review, before therapy as well as during it. The marked-fall threshold is a local choice set by the host, not a label value.")
+            .Review("Urgent review of the blood counts and of the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary, "The marked-fall threshold is a local host option.")
             .Match<PatientContext>("the patient")
             .Match<LabFact>("the latest blood count of its kind is critically low or fell markedly", (l, b) =>
-                l.IsCytopeniaCount && l.IsLatest && IsSevere(l, b.Get<PatientContext>(0).Options))
+                l.IsCytopeniaCount && l.IsLatest && l.Severe)
             .Then(f =>
             {
                 var p = f.Get<PatientContext>(0);
@@ -131,11 +131,7 @@ internal static class BloodCountRules
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary)
             .Match<LabFact>("the latest liver test of its kind is flagged high or critically high", l =>
                 l.IsLiverTest && l.IsLatest && l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh)
-            .Then(f =>
-            {
-                var l = f.Get<LabFact>(0);
-                f.Raise(new[] { new BasisFact("result", l.Describe(), l.Path) }, new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)) });
-            });
+            .Then(f => RaiseLab(f, f.Get<LabFact>(0)));
     }
 
     public static string TestName(LabKind kind) => kind switch

@@ -38,7 +38,7 @@ internal static class ContraindicationRules
             .Review("Urgent review of azathioprine for rheumatoid arthritis during pregnancy with the prescriber and the patient.")
             .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
             .Source(Sources.Label, "CONTRAINDICATIONS", Confidence.VerifiedSecondary)
-            .Match<PatientContext>("pregnant, with rheumatoid arthritis", p => p.Facts.PregnancyStatus == PregnancyStatus.Pregnant && p.HasRheumatoidArthritis)
+            .Match<PatientContext>("pregnant, with rheumatoid arthritis", p => p.PregnancyStatus == PregnancyStatus.Pregnant && p.HasRheumatoidArthritis)
             .Then(f => f.Raise(PregnancyBasis(f.Get<PatientContext>(0), true)));
 
         yield return Rule("AZA-PRG-002")
@@ -49,7 +49,7 @@ internal static class ContraindicationRules
             .Detail("The label warns that azathioprine can cause fetal harm and should be avoided in pregnancy where possible; where it is needed, benefit and risk are weighed with the patient.")
             .Review("Review the benefit and risk of azathioprine in this pregnancy and document the discussion with the patient.")
             .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
-            .Match<PatientContext>("pregnant, without rheumatoid arthritis", p => p.Facts.PregnancyStatus == PregnancyStatus.Pregnant && !p.HasRheumatoidArthritis)
+            .Match<PatientContext>("pregnant, without rheumatoid arthritis", p => p.PregnancyStatus == PregnancyStatus.Pregnant && !p.HasRheumatoidArthritis)
             .Then(f => f.Raise(PregnancyBasis(f.Get<PatientContext>(0), false)));
 
         yield return Rule("AZA-PRG-003")
@@ -62,12 +62,12 @@ internal static class ContraindicationRules
             .Source(Sources.Label, "WARNINGS: Pregnancy (July 2024)", Confidence.Verified)
             .Source(Sources.FdaIcpAlert, "safety alert", Confidence.VerifiedSecondary)
             .Match<PatientContext>("pregnant with pruritus, raised bile acids or suspected cholestasis", p =>
-                p.Facts.PregnancyStatus == PregnancyStatus.Pregnant
+                p.PregnancyStatus == PregnancyStatus.Pregnant
                 && (p.Facts.PruritusInPregnancy || p.Facts.RaisedBileAcids || p.Facts.SuspectedCholestasisOfPregnancy))
             .Then(f =>
             {
                 var p = f.Get<PatientContext>(0);
-                var basis = new List<BasisFact> { new("pregnancy status", "pregnant", "pregnancyStatus") };
+                var basis = new List<BasisFact> { new("pregnancy status", "pregnant", p.PregnancyPath) };
                 if (p.Facts.PruritusInPregnancy)
                 {
                     basis.Add(new BasisFact("pruritus in pregnancy", "yes", "pruritusInPregnancy"));
@@ -94,8 +94,8 @@ internal static class ContraindicationRules
             .Detail("Metabolites of azathioprine pass into breast milk. The label does not recommend nursing during treatment and asks that the importance of the drug to the mother be weighed against nursing.")
             .Review("Weigh nursing against the need for azathioprine with the patient, and document the decision.")
             .Source(Sources.Label, "PRECAUTIONS: Nursing Mothers", Confidence.Verified)
-            .Match<PatientContext>("breastfeeding", p => p.Facts.Breastfeeding == true)
-            .Then(f => f.Raise(new[] { new BasisFact("breastfeeding", "yes", "breastfeeding") }));
+            .Match<PatientContext>("breastfeeding", p => p.Breastfeeding == true)
+            .Then(f => f.Raise(new[] { new BasisFact("breastfeeding", "yes", f.Get<PatientContext>(0).BreastfeedingPath) }));
 
         yield return Rule("AZA-REP-001")
             .Title("Reproductive counselling")
@@ -107,7 +107,7 @@ internal static class ContraindicationRules
             .Source(Sources.Label, "Boxed warning", Confidence.Verified)
             .Source(Sources.Label, "WARNINGS: Pregnancy; mutagenic potential", Confidence.Recalled, "Counselling content recalled from the label, not re-checked.")
             .Match<PatientContext>("planned conception, or female of reproductive potential at a new start", p =>
-                p.Facts.PlannedConception || (p.IsFemaleOfReproductivePotential && p.AtOrBeforeStart && p.Facts.PregnancyStatus != PregnancyStatus.Pregnant))
+                p.Facts.PlannedConception || (p.IsFemaleOfReproductivePotential && p.AtOrBeforeStart && p.PregnancyStatus != PregnancyStatus.Pregnant))
             .Then(f =>
             {
                 var p = f.Get<PatientContext>(0);
@@ -160,7 +160,7 @@ internal static class ContraindicationRules
 
     private static IReadOnlyList<BasisFact> PregnancyBasis(PatientContext p, bool ra)
     {
-        var basis = new List<BasisFact> { new("pregnancy status", "pregnant", "pregnancyStatus") };
+        var basis = new List<BasisFact> { new("pregnancy status", "pregnant", p.PregnancyPath) };
         basis.Add(new BasisFact("indications", p.IndicationText + (ra ? " (rheumatoid arthritis)" : string.Empty), "indications"));
         return basis;
     }

@@ -57,7 +57,7 @@ internal static class InfectionRules
                 var v = f.Get<VaccineFact>(1);
                 f.Raise(
                     new[] { new BasisFact("vaccine", v.Describe(), v.Path) },
-                    new[] { PharmacogenomicRules.Value("vaccine", v.Source.Name ?? "CVX " + v.Source.CvxCode) });
+                    new[] { PharmacogenomicRules.Value("vaccine", SummaryName(v.Source)) });
             });
 
         yield return Rule("AZA-PML-001")
@@ -80,6 +80,15 @@ internal static class InfectionRules
                 });
             });
     }
+
+    /// <summary>
+    /// The vaccine as the summary names it: the name as given when it is short and passes the no-dose policy, else its
+    /// CVX code, else "on record". The basis keeps the name as given.
+    /// </summary>
+    private static string SummaryName(Vaccination v) =>
+        NoDosePolicy.SafeEcho(v.Name, 40)
+        ?? (v.CvxCode is { } cvx ? NoDosePolicy.SafeEcho("CVX " + cvx.Trim(), 40) : null)
+        ?? "on record";
 
     private static bool IsRecentOrPlanned(VaccineFact v, PatientContext p)
     {

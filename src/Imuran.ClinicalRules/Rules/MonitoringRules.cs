@@ -34,13 +34,6 @@ internal sealed class CbcSchedule
 /// <summary>Monitoring: the label's blood-count schedule and liver tests.</summary>
 internal static class MonitoringRules
 {
-    private static readonly MedicationClass[] Myelotoxic =
-    {
-        MedicationClass.Allopurinol, MedicationClass.Febuxostat, MedicationClass.Aminosalicylate, MedicationClass.CoTrimoxazole,
-        MedicationClass.AceInhibitor, MedicationClass.Ribavirin, MedicationClass.OtherThiopurine, MedicationClass.AlkylatingAgent,
-        MedicationClass.Immunosuppressant,
-    };
-
     public static IEnumerable<RuleDefinition> All()
     {
         yield return Rule("AZA-DRV-005")
@@ -69,12 +62,13 @@ internal static class MonitoringRules
         yield return Rule("AZA-CBC-002")
             .Title("Next blood count due")
             .Topic(Topics.CbcMonitoring).Monitoring(Severity.Info)
-            .Logic("on therapy, and the last complete blood count is within the schedule for the current phase")
+            .Logic("on therapy, the last complete blood count is within the schedule for the current phase, and no latest count is critically low or falling markedly (then the urgent cytopenia review replaces the routine date)")
             .Summary("Next blood count due by {date} ({schedule}).")
             .Detail("The label asks for a complete blood count with platelets weekly in the first month, twice monthly in months two and three, then monthly, and more often after any change of regimen or of other therapy.")
             .Review("Make sure the next complete blood count is booked by the date shown.")
             .Source(Sources.Label, "WARNINGS: Cytopenias; PRECAUTIONS: Laboratory Tests", Confidence.Verified)
             .Match<CbcSchedule>("the last blood count is within the schedule", s => !s.Overdue)
+            .Not<LabFact>("no latest blood count is critically low or falling markedly", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
             .Then(f =>
             {
                 var s = f.Get<CbcSchedule>(0);
@@ -170,9 +164,10 @@ internal static class MonitoringRules
         }
         else
         {
-            foreach (var m in p.InteractingMedications)
+            // Any medicine of an interaction class counts, as the knowledge base says ("a newly started interacting medicine").
+        foreach (var m in p.InteractingMedications)
             {
-                if (m.Active && m.Source.StartDate is { } ms && ms.DaysUntil(p.Date) is var md && md >= 0 && md <= window && System.Array.IndexOf(Myelotoxic, m.Class) >= 0)
+                if (m.Active && m.Source.StartDate is { } ms && ms.DaysUntil(p.Date) is var md && md >= 0 && md <= window)
                 {
                     because = m.Ingredient + " began on " + ms;
                     path = m.Path;

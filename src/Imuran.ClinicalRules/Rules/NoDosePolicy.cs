@@ -39,7 +39,7 @@ internal static class NoDosePolicy
         return null;
     }
 
-    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|%)(?:\s*/\s*\d*\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
+    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|unt|meq|mmol|iu|%)(?:\s*/\s*\d*(?:[.,]\d+)?\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
 
     /// <summary>
     /// Removes strengths, dose units and dose forms from an echoed input name (e.g. <c>Allopurinol 300 MG Oral
@@ -53,13 +53,35 @@ internal static class NoDosePolicy
             return text;
         }
 
+        var redacted = Redact(text);
+        return redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
+    }
+
+    /// <summary>
+    /// An input name fit to show in a finding's summary: strengths removed (as <see cref="RedactStrength"/>), or null
+    /// when nothing is left, it is longer than <paramref name="maxLength"/>, or it still breaks the policy (a free-text
+    /// name such as <c>MMR (2nd dose)</c>). Callers then fall back to a text of their own.
+    /// </summary>
+    public static string? SafeEcho(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var redacted = Redact(text!);
+        return redacted.Length == 0 || redacted.Length > maxLength || FindViolation(redacted) is not null ? null : redacted;
+    }
+
+    /// <summary><paramref name="text"/> without strengths, dose units or dose forms, trimmed (possibly empty); remembered.</summary>
+    private static string Redact(string text)
+    {
         if (Redacted.TryGetValue(text, out var known))
         {
             return known;
         }
 
         var redacted = Strength.Replace(text, string.Empty).Trim();
-        redacted = redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
         if (System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
         {
             Redacted.TryAdd(text, redacted);

@@ -54,7 +54,7 @@ internal static class OtherRules
             {
                 var i = f.Get<DataQualityIssue>(0);
                 f.Raise(
-                    new[] { new BasisFact(i.Fact, i.Problem, i.Path) },
+                    new[] { new BasisFact(i.Fact, i.Evidence, i.Path) },
                     new[]
                     {
                         PharmacogenomicRules.Value("fact", i.Fact),
@@ -67,19 +67,19 @@ internal static class OtherRules
             .Title("Pregnancy status unknown")
             .Topic(Topics.DataQuality).Monitoring(Severity.Warning)
             .Logic("female of reproductive potential (about 12 to 55, or age unknown) with pregnancy status not recorded")
-            .Summary("Pregnancy status unknown for a female patient aged {age}: establish it (hCG) before relying on these checks.")
+            .Summary("Pregnancy status unknown for a female patient {age}: establish it (hCG) before relying on these checks.")
             .Detail("Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown.")
             .Review("Establish pregnancy status, for example with an hCG test, and record it.")
             .Source(Sources.Principles, "principle 2: unknown is not normal", Confidence.Verified)
             .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
             .Match<PatientContext>("female of reproductive potential, pregnancy status unknown", p =>
-                p.IsFemaleOfReproductivePotential && p.Facts.PregnancyStatus == PregnancyStatus.Unknown)
+                p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
             .Then(f =>
             {
                 var p = f.Get<PatientContext>(0);
                 f.Raise(
                     new[] { new BasisFact("sex and age", "female, " + p.AgeText, "sex"), new BasisFact("pregnancy status", "unknown", "pregnancyStatus") },
-                    new[] { PharmacogenomicRules.Value("age", p.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown") });
+                    new[] { PharmacogenomicRules.Value("age", p.Age is { } a ? "aged " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "of unknown age") });
             });
     }
 }

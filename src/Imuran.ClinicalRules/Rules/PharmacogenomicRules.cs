@@ -14,6 +14,9 @@ internal static class PharmacogenomicRules
 {
     private const string Poor = "very high risk of life-threatening myelosuppression on a thiopurine";
 
+    /// <summary>The longest diplotype an AZA-DQ-001 summary repeats, so the summary stays under the 140-character limit.</summary>
+    private const int MaxDiplotypeInSummary = 24;
+
     public static IEnumerable<RuleDefinition> All()
     {
         yield return DerivePhenotype("AZA-DRV-001", Gene.Tpmt);
@@ -115,7 +118,7 @@ internal static class PharmacogenomicRules
             .Source(Sources.Cpic, "pre-emptive genotyping", Confidence.Verified)
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("azathioprine is considered, newly started or of unknown status", p => p.AtOrBeforeStart)
-            .Exists<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
             .Once()
             .Then(RaiseMissing);
 
@@ -129,7 +132,7 @@ internal static class PharmacogenomicRules
             .Source(Sources.Cpic, "genotyping", Confidence.Verified)
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("azathioprine is continuing", p => p.TherapyStatus == TherapyStatus.Continuing)
-            .Exists<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
             .Once()
             .Then(RaiseMissing);
 
@@ -142,13 +145,13 @@ internal static class PharmacogenomicRules
             .Review("Arrange TPMT and NUDT15 testing alongside the urgent blood-count review.")
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Match<LabFact>("latest blood count is critically low or fell markedly", (l, b) => l.IsCytopeniaCount && l.IsLatest && BloodCountRules.IsSevere(l, b.Get<PatientContext>(0).Options))
-            .Exists<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Match<LabFact>("latest blood count is critically low or fell markedly", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
+            .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
             .Once()
             .Then(f =>
             {
-                var basis = f.Matches.Select(m => (LabFact)m[1]!).Select(l => new BasisFact("blood count", l.Describe(), l.Path)).ToList();
-                RaiseMissing(f, basis);
+                var basis = f.Matches.Select(m => (LabFact)m[1]!).Distinct().Select(l => new BasisFact("blood count", l.Describe(), l.Path)).ToList();
+                RaiseMissing(f, basis, 2);
             });
 
         yield return Rule("AZA-PGX-011")
@@ -178,41 +181,30 @@ internal static class PharmacogenomicRules
 
     internal static KeyValuePair<string, string> Value(string key, string value) => new(key, value);
 
-    private static bool WithinTransfusionWindow(TpmtActivityResult a, PatientContext p)
+    private static bool WithinTransfusionWindow(TpmtActivityResult a, PatientContext p) => InTransfusionWindow(a.Date, p);
+
+    private static bool InTransfusionWindow(ClinicalDate date, PatientContext p)
     {
-        var days = p.Facts.LastRedCellTransfusion!.Value.DaysUntil(a.Date);
+        if (p.Facts.LastRedCellTransfusion is not { } transfusion)
+        {
+            return false;
+        }
+
+        var days = transfusion.DaysUntil(date);
         return days >= 0 && days <= p.Options.TransfusionWindowDays;
     }
 
-    private static void RaiseMissing(Firing f) => RaiseMissing(f, new List<BasisFact>());
+    private static void RaiseMissing(Firing f) => RaiseMissing(f, new List<BasisFact>(), 1);
 
-    private static void RaiseMissing(Firing f, List<BasisFact> basis)
+    /// <summary>Raises a "no result" finding naming every missing gene (bound at <paramref name="missingSlot"/> in each match).</summary>
+    private static void RaiseMissing(Firing f, List<BasisFact> basis, int missingSlot)
     {
         var p = (PatientContext)f.Slots[0]!;
         basis.Insert(0, new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"));
-        var genes = MissingGenes(p);
-        basis.Add(new BasisFact("pharmacogenomic results", "no " + genes + " result on file", "pharmacogenomics"));
+        var missing = f.Matches.Select(m => ((MissingGeneResult)m[missingSlot]!).Gene).Distinct().OrderBy(g => g).ToList();
+        var genes = string.Join(" or ", missing.Select(Describe.Gene));
+        basis.Add(new BasisFact("pharmacogenomic results", "no usable " + genes + " result on file", "pharmacogenomics"));
         f.Raise(basis, new[] { Value("genes", genes) });
-    }
-
-    private static string MissingGenes(PatientContext p)
-    {
-        bool tpmt = false, nudt15 = false;
-        foreach (var r in p.Facts.Pharmacogenomics)
-        {
-            if (r.Phenotype is not null || r.Diplotype is not null)
-            {
-                tpmt |= r.Gene == Gene.Tpmt;
-                nudt15 |= r.Gene == Gene.Nudt15;
-            }
-        }
-
-        return (tpmt, nudt15) switch
-        {
-            (false, false) => "TPMT or NUDT15",
-            (false, true) => "TPMT",
-            _ => "NUDT15",
-        };
     }
 
     private static void RaiseCall(Firing f, PhenotypeCall call) =>
@@ -235,6 +227,7 @@ internal static class PharmacogenomicRules
             .Title("Derive: " + Describe.Gene(gene) + " phenotype")
             .Derivation().Salience(100)
             .Logic(Describe.Gene(gene) + " results are translated with the CPIC allele-function rule; the most cautious phenotype is used")
+            .Match<PatientContext>("the patient")
             .Match<PgxResultFact>("a " + Describe.Gene(gene) + " result", r => r.Gene == gene)
             .Once()
             .Then(f => DerivePhenotypeCall(f, gene));
@@ -244,11 +237,23 @@ internal static class PharmacogenomicRules
         // Hot path (every patient with a result): no LINQ or closures, and the chosen basis text is made only when a
         // finding reads it.
         var g = Describe.Gene(gene);
+        var patient = (PatientContext)f.Slots[0]!;
         var matches = f.Matches;
-        var results = new PgxResultFact[matches.Count];
-        for (var i = 0; i < results.Length; i++)
+        var used = 0;
+        for (var i = 0; i < matches.Count; i++)
         {
-            results[i] = (PgxResultFact)matches[i][0]!;
+            used += Usable((PgxResultFact)matches[i][1]!, patient) ? 1 : 0;
+        }
+
+        var results = new PgxResultFact[used];
+        used = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var r = (PgxResultFact)matches[i][1]!;
+            if (Usable(r, patient))
+            {
+                results[used++] = r;
+            }
         }
 
         MetabolizerPhenotype? chosen = null;
@@ -268,11 +273,14 @@ internal static class PharmacogenomicRules
                     Consider(t.Phenotype, t, r.Path);
                     if (t.HasAlleleNotInTable)
                     {
+                        // The summary names the diplotype only while it is short; the basis always does.
+                        var shown = t.Diplotype.Length <= MaxDiplotypeInSummary ? t.Diplotype : "the diplotype";
                         f.Insert(new DataQualityIssue(
                             g + " diplotype",
-                            $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}",
-                            "its function is taken as unknown, so the phenotype is indeterminate",
-                            r.Path));
+                            $"{shown} includes an allele not in the CPIC allele-function table",
+                            "its function is taken as unknown, so the phenotype is " + Describe.Phenotype(t.Phenotype),
+                            r.Path,
+                            $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}"));
                     }
                 }
             }
@@ -284,9 +292,10 @@ internal static class PharmacogenomicRules
                 {
                     f.Insert(new DataQualityIssue(
                         g + " result",
-                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)",
+                        "the reported phenotype disagrees with the diplotype",
                         "the rules use the more cautious of the two",
-                        r.Path));
+                        r.Path,
+                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)"));
                 }
             }
         }
@@ -295,9 +304,10 @@ internal static class PharmacogenomicRules
         {
             f.Insert(new DataQualityIssue(
                 g + " results",
-                "results on file disagree: " + string.Join("; ", SeenBases(gene, results)),
+                "the results on file disagree",
                 "the rules use the most cautious one",
-                "pharmacogenomics"));
+                "pharmacogenomics",
+                "results on file disagree: " + string.Join("; ", SeenBases(gene, results))));
         }
 
         if (chosen is { } phenotype)
@@ -317,6 +327,13 @@ internal static class PharmacogenomicRules
             }
         }
     }
+
+    /// <summary>
+    /// Whether a result is used for the phenotype: a red-cell activity result soon after a transfusion may reflect
+    /// donor cells (AZA-PGX-011), so it is not.
+    /// </summary>
+    private static bool Usable(PgxResultFact r, PatientContext patient) =>
+        !(r.Source.Method == TestMethod.Activity && r.Source.Date is { } d && InTransfusionWindow(d, patient));
 
     /// <summary>The basis of every phenotype considered, in the order considered (for the disagreement message).</summary>
     private static List<string> SeenBases(Gene gene, PgxResultFact[] results)

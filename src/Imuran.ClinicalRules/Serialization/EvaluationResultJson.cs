@@ -129,8 +129,15 @@ public static class EvaluationResultJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+        WriteSources(f.Sources, w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>sources</c> array: document, section, confidence tag and note.</summary>
+    internal static void WriteSources(System.Collections.Generic.IReadOnlyList<SourceReference> sources, Utf8JsonWriter w)
+    {
         w.WriteStartArray("sources");
-        foreach (var s in f.Sources)
+        foreach (var s in sources)
         {
             w.WriteStartObject();
             w.WriteString("document", s.Document);
@@ -145,6 +152,5 @@ public static class EvaluationResultJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 }

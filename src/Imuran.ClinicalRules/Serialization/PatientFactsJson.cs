@@ -165,11 +165,16 @@ public static class PatientFactsJson
             ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}"
             : string.Empty;
         var reason = ex.Message;
-        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
         {
-            reason = reason.Substring(0, cut);
+            var cut = reason.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                reason = reason.Substring(0, cut);
+            }
         }
+
+        reason = reason.Replace("\r", " ").Replace("\n", " ").Trim();
 
         return new PatientFactsReadResult
         {

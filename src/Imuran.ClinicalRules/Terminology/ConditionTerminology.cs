@@ -24,6 +24,10 @@ internal static class ConditionTerminology
         ["64766004"] = ConditionKind.UlcerativeColitis,
         ["55464009"] = ConditionKind.SystemicLupusErythematosus,
         ["70536003"] = ConditionKind.KidneyTransplant,
+        ["77386006"] = ConditionKind.Pregnancy,
+        ["413712001"] = ConditionKind.Breastfeeding,
+        ["866041003"] = ConditionKind.Breastfeeding,
+        ["69840006"] = ConditionKind.Breastfeeding,
     };
 
     private static readonly Dictionary<string, ConditionKind> Icd10 = new()
@@ -46,6 +50,8 @@ internal static class ConditionTerminology
         ["K51.90"] = ConditionKind.UlcerativeColitis,
         ["M32.9"] = ConditionKind.SystemicLupusErythematosus,
         ["Z94.0"] = ConditionKind.KidneyTransplant,
+        ["Z33.1"] = ConditionKind.Pregnancy,
+        ["Z39.1"] = ConditionKind.Breastfeeding,
     };
 
     // Whole ICD-10-CM categories whose every code means the kind (codes.md: "CKD stages N18.1-N18.6 exist").
@@ -55,6 +61,19 @@ internal static class ConditionTerminology
     };
 
     private static readonly WordIndex<ConditionKind> Names = BuildNames();
+
+    private static readonly WordIndex<bool> Negations = BuildNegations();
+
+    private static WordIndex<bool> BuildNegations()
+    {
+        var index = new WordIndex<bool>();
+        foreach (var cue in new[] { "negative", "not", "no", "ruled out", "excluded", "immune", "denies", "absent" })
+        {
+            index.Add(cue, true);
+        }
+
+        return index;
+    }
 
     /// <summary>The kind, how it was matched, and whether the code itself says "personal history of".</summary>
     public static (ConditionKind Kind, MatchedBy MatchedBy, bool IsHistoryCode) Classify(Condition condition)
@@ -90,7 +109,9 @@ internal static class ConditionTerminology
             }
         }
 
-        if (Names.TryFind(condition.Name, out var byName, out _))
+        // A name that negates itself ("HBsAg negative", "TB ruled out") is not matched by name: it stays
+        // unrecognised and listed, rather than raising a caution for a disease the patient does not have.
+        if (!Negations.TryFind(condition.Name, out _, out _) && Names.TryFind(condition.Name, out var byName, out _))
         {
             return (byName, MatchedBy.Name, false);
         }
@@ -113,7 +134,7 @@ internal static class ConditionTerminology
         Add(ConditionKind.ChronicLiverDisease, "liver disease", "hepatic disease", "hepatopathy");
         Add(ConditionKind.AutoimmuneHepatitis, "autoimmune hepatitis");
         Add(ConditionKind.ChronicKidneyDisease, "kidney disease", "renal disease", "CKD", "renal impairment", "renal insufficiency");
-        Add(ConditionKind.PostTransplantOliguria, "oliguria", "oliguric");
+        Add(ConditionKind.PostTransplantOliguria, "oliguria", "oliguric", "oliguria after", "transplant oliguria", "oliguric after");
         Add(ConditionKind.SeriousInfection, "sepsis", "septicaemia", "septicemia", "bacteraemia", "bacteremia", "pneumonia", "serious infection");
         Add(ConditionKind.HepatitisB, "hepatitis B", "HBV", "HBsAg");
         Add(ConditionKind.Tuberculosis, "tuberculosis", "TB");
@@ -126,6 +147,8 @@ internal static class ConditionTerminology
         Add(ConditionKind.CrohnsDisease, "Crohn's", "Crohn", "Crohns");
         Add(ConditionKind.UlcerativeColitis, "ulcerative colitis");
         Add(ConditionKind.SystemicLupusErythematosus, "lupus", "SLE");
+        Add(ConditionKind.Pregnancy, "pregnant", "pregnancy");
+        Add(ConditionKind.Breastfeeding, "breastfeeding", "breast feeding", "lactating");
         return index;
     }
 }

@@ -1,6 +1,7 @@
 using Imuran.ClinicalRules.Benchmarks.Patients;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Serialization;
 
 namespace Imuran.ClinicalRules.Tests.Benchmarks;
 
@@ -58,8 +59,8 @@ public sealed class BenchmarkPatientsTests
 
         for (var i = 0; i < a.Length; i++)
         {
-            Serialization.EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(a[i]))
-                .Should().Be(Serialization.EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(b[i])));
+            EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(a[i]))
+                .Should().Be(EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(b[i])));
         }
     }
 }

@@ -46,6 +46,14 @@ internal static class FactLoader
 
         ResolveTherapy(ctx, facts, azathioprineOrder, working);
 
+        ctx.PregnancyStatus = facts.PregnancyStatus;
+        ctx.Breastfeeding = facts.Breastfeeding;
+        if (ctx.PregnancyStatus == PregnancyStatus.Unknown && (facts.PruritusInPregnancy || facts.RaisedBileAcids || facts.SuspectedCholestasisOfPregnancy))
+        {
+            ctx.PregnancyStatus = PregnancyStatus.Pregnant;
+            ctx.PregnancyPath = "findings of the current pregnancy";
+        }
+
         var conditions = facts.Conditions;
         for (var i = 0; i < conditions.Count; i++)
         {
@@ -60,6 +68,10 @@ internal static class FactLoader
             var active = c.Status == ConditionStatus.Active && !isHistoryCode;
             working.Add(new ConditionFact(c, i, kind, active));
             ApplyCondition(ctx, kind);
+            if (active)
+            {
+                ApplyReproductiveCondition(ctx, kind, IndexedPaths.Condition(i), working);
+            }
         }
 
         LoadLabs(ctx, facts.LabResults, working, unrecognised);
@@ -221,6 +233,38 @@ internal static class FactLoader
         }
     }
 
+    private static void ApplyReproductiveCondition(PatientContext ctx, ConditionKind kind, string path, List<object> working)
+    {
+        if (kind == ConditionKind.Pregnancy && ctx.PregnancyStatus != PregnancyStatus.Pregnant)
+        {
+            if (ctx.PregnancyStatus == PregnancyStatus.NotPregnant)
+            {
+                working.Add(new DataQualityIssue(
+                    "pregnancy status",
+                    "recorded as not pregnant, but " + path + " records a current pregnancy",
+                    "the rules use the more cautious reading (pregnant)",
+                    path));
+            }
+
+            ctx.PregnancyStatus = PregnancyStatus.Pregnant;
+            ctx.PregnancyPath = path;
+        }
+        else if (kind == ConditionKind.Breastfeeding && ctx.Breastfeeding != true)
+        {
+            if (ctx.Breastfeeding == false)
+            {
+                working.Add(new DataQualityIssue(
+                    "breastfeeding",
+                    "recorded as not breastfeeding, but " + path + " records breastfeeding",
+                    "the rules use the more cautious reading (breastfeeding)",
+                    path));
+            }
+
+            ctx.Breastfeeding = true;
+            ctx.BreastfeedingPath = path;
+        }
+    }
+
     private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised)
     {
         // Lab facts go into the working list in input order, after the TPMT activity results they give rise to.
@@ -273,6 +317,7 @@ internal static class FactLoader
 
             fact.Previous = previous;
             fact.IsLatest = isLatest;
+            fact.Severe = BloodCountRules.IsSevere(fact, ctx.Options);
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);

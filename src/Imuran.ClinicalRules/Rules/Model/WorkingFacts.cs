@@ -42,6 +42,18 @@ internal sealed class PatientContext
 
     public string IndicationText { get; set; } = string.Empty;
 
+    /// <summary>Pregnancy status the rules use: the recorded status, or pregnant when a current pregnancy is recorded elsewhere.</summary>
+    public PregnancyStatus PregnancyStatus { get; set; }
+
+    /// <summary>Where the pregnancy status came from, as an input path.</summary>
+    public string PregnancyPath { get; set; } = "pregnancyStatus";
+
+    /// <summary>Breastfeeding as the rules use it: the recorded value, or true when recorded as a condition.</summary>
+    public bool? Breastfeeding { get; set; }
+
+    /// <summary>Where the breastfeeding fact came from, as an input path.</summary>
+    public string BreastfeedingPath { get; set; } = "breastfeeding";
+
     /// <summary>Every recognised blood count (white cells, neutrophils, lymphocytes, platelets, haemoglobin).</summary>
     public List<LabFact> BloodCounts { get; } = new();
 
@@ -142,6 +154,9 @@ internal sealed class LabFact
 
     /// <summary>The most recent result of its kind.</summary>
     public bool IsLatest { get; set; }
+
+    /// <summary>Critically low by the lab's flag, or a marked fall from the previous result (set when loaded).</summary>
+    public bool Severe { get; set; }
 
     /// <summary>The result of the same kind just before this one, if any.</summary>
     public LabFact? Previous { get; set; }
@@ -293,17 +308,22 @@ internal sealed class MissingGeneResult
 /// <summary>Derived: a fact the rules need is missing, stale or contradictory.</summary>
 internal sealed class DataQualityIssue
 {
-    public DataQualityIssue(string fact, string problem, string consequence, string? path)
+    public DataQualityIssue(string fact, string problem, string consequence, string? path, string? evidence = null)
     {
         Fact = fact;
         Problem = problem;
         Consequence = consequence;
         Path = path;
+        Evidence = evidence ?? problem;
     }
 
     public string Fact { get; }
 
+    /// <summary>The problem in a few words, for the finding's one-line summary (kept short).</summary>
     public string Problem { get; }
+
+    /// <summary>The problem with every value that shows it, for the finding's basis (defaults to <see cref="Problem"/>).</summary>
+    public string Evidence { get; }
 
     public string Consequence { get; }
 

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Imuran.ClinicalRules.Cli.Research;
+
+namespace Imuran.ClinicalRules.Cli;
+
+/// <summary>
+/// <c>imuran-rules coverage [FILE|-] [--format md|json|csv|html] [--min-rule-coverage PERCENT]</c>: evaluates a scenario
+/// set or cohort (the same NDJSON as <c>batch</c>) and reports, per rule, how often it fired, for how many patients and
+/// the first example; rules never fired; coverage and alert burden per topic and severity; and condition coverage.
+/// </summary>
+internal static class CoverageCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var input = new Argument<string>("input")
+        {
+            Description = "NDJSON of patients (as for batch): a file path, or '-' (the default) for standard input.",
+            DefaultValueFactory = _ => "-",
+        };
+        var format = new Option<string>("--format") { Description = "md (Markdown), json, csv (one row per rule) or html (a self-contained page with a bar chart).", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "json", "csv", "html");
+        var min = new Option<double?>("--min-rule-coverage")
+        {
+            Description = "Exit 3 when fewer than this share of rules (0 to 100) fired at least once; 100 gates CI on every rule firing.",
+        };
+        var date = CommonOptions.EvaluationDate();
+        var command = new Command("coverage", "Rule and condition coverage, and alert burden (findings per 1,000 patients), of a scenario set or cohort.")
+        {
+            input, format, min, date,
+        };
+        command.SetAction(parse => Run(io, parse.GetValue(input) ?? "-", parse.GetValue(format) ?? "md", parse.GetValue(min), parse.GetValue(date)));
+        return command;
+    }
+
+    internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize)
+    {
+        if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (minRuleCoverage is { } m && (double.IsNaN(m) || m < 0 || m > 100))
+        {
+            io.Error.WriteLine($"error: --min-rule-coverage must be a number from 0 to 100, not {m.ToString(CultureInfo.InvariantCulture)}.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var reader = InputSource.Open(io, source, out var length);
+        if (reader is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var today = CheckCommand.Today();
+        var layout = CoverageLayout.Default;
+        var totals = new CoverageAccumulator(layout);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            ProgressDisplay.Run(io, "coverage", length, null, progress =>
+            {
+                totals.Lines = NdjsonPipeline.Run(
+                    reader,
+                    chunkSize,
+                    line =>
+                    {
+                        var listener = new CoverageListener(layout);
+                        var outcome = LineOutcome.Evaluate(line, date, today, listener);
+                        return new CoverageItem(outcome, outcome.Result is null ? null : listener);
+                    },
+                    totals.Add,
+                    progress);
+            });
+        }
+        finally
+        {
+            if (!ReferenceEquals(reader, io.In))
+            {
+                reader.Dispose();
+            }
+        }
+
+        var report = CoverageReport.From(totals, ClinicalRuleSet.Default);
+        io.Out.Write(CoverageReportWriter.Render(report, format));
+        io.Out.Flush();
+
+        var c = CultureInfo.InvariantCulture;
+        io.Error.WriteLine(string.Format(
+            c,
+            "coverage: {0} lines read; {1} patients evaluated; {2} invalid lines; {3} of {4} rules fired ({5:0.0} %); {6} of {7} condition outcomes seen; {8:0.00} seconds",
+            report.Lines,
+            report.Patients,
+            report.InvalidLines,
+            report.RulesFired,
+            report.Rules.Count,
+            report.RuleCoveragePercent,
+            report.OutcomesSeen,
+            2 * report.Conditions,
+            clock.Elapsed.TotalSeconds));
+
+        if (report.InternalErrors > 0 || report.Incomplete > 0)
+        {
+            io.Error.WriteLine($"error: {report.InternalErrors} lines failed inside the tool and {report.Incomplete} evaluations were incomplete; the coverage is not reliable.");
+            return ExitCodes.InternalError;
+        }
+
+        if (minRuleCoverage is { } min && !report.MeetsRuleCoverage(min))
+        {
+            var never = new System.Collections.Generic.List<string>();
+            foreach (var n in report.NeverFired)
+            {
+                never.Add(n.Rule.Id);
+            }
+
+            io.Error.WriteLine(string.Format(
+                c,
+                "error: rule coverage {0:0.0} % is below the minimum {1} %; never fired: {2}",
+                report.RuleCoveragePercent,
+                min,
+                string.Join(", ", never)));
+            return ExitCodes.ThresholdReached;
+        }
+
+        return report.InvalidLines > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules.Cli.Research;
+
+/// <summary>How one input line ended.</summary>
+internal enum LineStatus
+{
+    /// <summary>Read, valid and fully evaluated.</summary>
+    Evaluated = 0,
+
+    /// <summary>Read and valid, but a rule failed: the result is incomplete.</summary>
+    Incomplete = 1,
+
+    /// <summary>Not JSON, or not valid patient facts: an error record.</summary>
+    Invalid = 2,
+
+    /// <summary>Something in this tool failed on the line: an error record.</summary>
+    InternalError = 3,
+}
+
+/// <summary>Stable codes of batch error records (besides <see cref="ErrorCodes.MalformedInput"/>).</summary>
+internal static class LineErrorCodes
+{
+    /// <summary>The line is JSON but not valid patient facts; the record lists every problem with its field.</summary>
+    public const string InvalidPatientFacts = "INVALID_PATIENT_FACTS";
+
+    /// <summary>The tool failed on the line (a defect); the message says how.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
+}
+
+/// <summary>The outcome of reading and evaluating one NDJSON line.</summary>
+internal sealed class LineOutcome
+{
+    private LineOutcome(int line, LineStatus status, string? patientId, EvaluationResult? result, string? errorCode, string? errorMessage, IReadOnlyList<ValidationProblem> problems)
+    {
+        Line = line;
+        Status = status;
+        PatientId = patientId;
+        Result = result;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        Problems = problems;
+    }
+
+    public int Line { get; }
+
+    public LineStatus Status { get; }
+
+    /// <summary>The patient id from the input, when it could be read.</summary>
+    public string? PatientId { get; }
+
+    /// <summary>The evaluation result, for evaluated and incomplete lines.</summary>
+    public EvaluationResult? Result { get; }
+
+    public string? ErrorCode { get; }
+
+    public string? ErrorMessage { get; }
+
+    public IReadOnlyList<ValidationProblem> Problems { get; }
+
+    /// <summary>The patient id, or <c>line N</c> when the input gave none.</summary>
+    public string Label => PatientId ?? "line " + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads and evaluates one line. Never throws: a failure becomes an internal-error outcome.</summary>
+    /// <param name="line">The line.</param>
+    /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
+    /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
+    /// <param name="listener">Receives the engine's events, for coverage.</param>
+    public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener)
+    {
+        string? patientId = null;
+        try
+        {
+            var input = PatientInput.Read(line.Text, evaluationDate, today);
+            patientId = input.Facts?.PatientId;
+            if (!input.Succeeded)
+            {
+                return Invalid(line.Number, patientId, input.Problems);
+            }
+
+            var result = ClinicalRuleSet.Default.Evaluate(input.Facts!, listener is null ? null : new EvaluationOptions { Listener = listener });
+            if (!result.IsValid)
+            {
+                return Invalid(line.Number, patientId, result.Validation);
+            }
+
+            var status = result.IsComplete ? LineStatus.Evaluated : LineStatus.Incomplete;
+            return new LineOutcome(line.Number, status, patientId, result, null, null, Array.Empty<ValidationProblem>());
+        }
+        catch (Exception ex)
+        {
+            return new LineOutcome(line.Number, LineStatus.InternalError, patientId, null, LineErrorCodes.InternalError, ex.GetType().Name + ": " + ex.Message, Array.Empty<ValidationProblem>());
+        }
+    }
+
+    private static LineOutcome Invalid(int line, string? patientId, IReadOnlyList<ValidationProblem> problems)
+    {
+        if (problems.Count == 1 && problems[0].Code == ErrorCodes.MalformedInput)
+        {
+            return new LineOutcome(line, LineStatus.Invalid, patientId, null, ErrorCodes.MalformedInput, problems[0].Message, problems);
+        }
+
+        var parts = new List<string>(problems.Count);
+        foreach (var p in problems)
+        {
+            parts.Add(p.Field + ": " + p.Message);
+        }
+
+        var message = $"The patient facts are invalid ({problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}): {string.Join("; ", parts)}";
+        return new LineOutcome(line, LineStatus.Invalid, patientId, null, LineErrorCodes.InvalidPatientFacts, message, problems);
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Fhir.Mapping;
+
+namespace Imuran.ClinicalRules.Fhir;
+
+/// <summary>
+/// Reads FHIR R4 JSON — a Bundle (collection, searchset, transaction, batch, document, or without a type) or a single
+/// resource — into <see cref="PatientFacts"/> for one evaluation date, with a report of what was used, what was not
+/// recognised and what was wrong.
+/// </summary>
+/// <remarks>
+/// <para>Reads Patient, MedicationRequest, MedicationStatement (and the Medication resources they refer to),
+/// Condition, Procedure, Observation (laboratory results by LOINC, pregnancy and breastfeeding status, TPMT and NUDT15
+/// results), AllergyIntolerance, Immunization, ImmunizationRecommendation and OperationOutcome. Other resource types
+/// are listed as unrecognised. Unknown members are ignored.</para>
+/// <para>Invalid input never throws: malformed JSON, a payload that is not FHIR R4, or a missing Patient come back as
+/// a failed result with an <see cref="FhirReadError"/>, and a resource with a wrong member type is read as far as it
+/// can be, with a <see cref="MappingProblem"/>. The reader never reads the clock: dates are judged against
+/// <c>evaluationDate</c>. All members are static and thread-safe.</para>
+/// </remarks>
+public static class FhirPatientReader
+{
+    /// <summary>The parser's own message is quoted up to this length (it can quote a whole line of input).</summary>
+    private const int MaxDetailLength = 200;
+
+    /// <summary>Reads a FHIR R4 payload from a JSON string.</summary>
+    /// <param name="json">The payload: a Bundle or a single resource.</param>
+    /// <param name="evaluationDate">The date the facts are for (therapy start, planned vaccines, the facts' own date).</param>
+    /// <param name="options">How to read; <see cref="FhirReadOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The facts and the mapping report, or a failed result with an error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static FhirMappingResult Read(string json, ClinicalDate evaluationDate, FhirReadOptions? options = null)
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        options ??= FhirReadOptions.Default;
+        try
+        {
+            using var document = JsonDocument.Parse(json, DocumentOptions(options));
+            return PayloadReader.Read(document.RootElement, evaluationDate, options);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(ex);
+        }
+        catch (ArgumentException ex)
+        {
+            return Malformed(ex);
+        }
+    }
+
+    /// <summary>Reads a FHIR R4 payload from a stream of UTF-8 JSON. The stream is read to its end and not closed.</summary>
+    /// <param name="utf8Json">The payload: a Bundle or a single resource, UTF-8 encoded (a byte-order mark is allowed).</param>
+    /// <param name="evaluationDate">The date the facts are for.</param>
+    /// <param name="options">How to read; <see cref="FhirReadOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The facts and the mapping report, or a failed result with an error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    public static FhirMappingResult Read(Stream utf8Json, ClinicalDate evaluationDate, FhirReadOptions? options = null)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        options ??= FhirReadOptions.Default;
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json, DocumentOptions(options));
+            return PayloadReader.Read(document.RootElement, evaluationDate, options);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(ex);
+        }
+        catch (ArgumentException ex)
+        {
+            return Malformed(ex);
+        }
+    }
+
+    /// <summary>
+    /// <see langword="true"/> when <paramref name="root"/> looks like a FHIR resource: a JSON object with a string
+    /// <c>resourceType</c>. Lets a host tell FHIR from its own JSON formats before reading.
+    /// </summary>
+    public static bool LooksLikeFhir(JsonElement root) => ResourceEntry.ReadType(root) is not null;
+
+    private static JsonDocumentOptions DocumentOptions(FhirReadOptions options) => new()
+    {
+        MaxDepth = options.MaxDepth > 0 ? options.MaxDepth : FhirReadOptions.Default.MaxDepth,
+    };
+
+    private static FhirMappingResult Malformed(Exception ex)
+    {
+        long? line = null;
+        long? position = null;
+        if (ex is JsonException json)
+        {
+            line = json.LineNumber + 1;
+            position = json.BytePositionInLine + 1;
+        }
+
+        var where = line is null ? string.Empty : $" at line {line}, byte {position}";
+        var detail = Regex.Replace(ex.Message, @"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?", string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
+        if (detail.Length > MaxDetailLength)
+        {
+            detail = detail.Substring(0, MaxDetailLength) + "…";
+        }
+
+        return new FhirMappingResult
+        {
+            Error = new FhirReadError
+            {
+                Code = FhirReadErrorCode.MalformedJson,
+                Message = $"The payload is not well-formed JSON{where}: {detail}",
+                LineNumber = line,
+                BytePositionInLine = position,
+            },
+        };
+    }
+}

@@ -1,0 +1,42 @@
+namespace Imuran.ClinicalRules.Fhir;
+
+/// <summary>Why a payload could not be read at all. Numeric values are stable and never renumbered.</summary>
+public enum FhirReadErrorCode
+{
+    /// <summary>The text is not well-formed JSON, or nests deeper than <see cref="FhirReadOptions.MaxDepth"/>.</summary>
+    MalformedJson = 1,
+
+    /// <summary>The JSON is not a FHIR resource: its root is not an object with a string <c>resourceType</c>.</summary>
+    NotFhirResource = 2,
+
+    /// <summary>The payload is FHIR, but not R4 (4.0.x): a DSTU2, STU3, R4B or R5 resource or element was found.</summary>
+    UnsupportedFhirVersion = 3,
+
+    /// <summary>No Patient resource was found and <see cref="FhirReadOptions.RequirePatient"/> is set.</summary>
+    MissingPatient = 4,
+
+    /// <summary>Patient resources with different ids were found: the facts of two people must never be mixed.</summary>
+    MultiplePatients = 5,
+}
+
+/// <summary>Why a payload could not be read at all, in words and as a stable code.</summary>
+public sealed record FhirReadError
+{
+    /// <summary>The machine-readable reason.</summary>
+    public FhirReadErrorCode Code { get; init; }
+
+    /// <summary>What went wrong, in words a host can show or log.</summary>
+    public string Message { get; init; } = string.Empty;
+
+    /// <summary>For <see cref="FhirReadErrorCode.MalformedJson"/>: the line of the fault, counting from 1.</summary>
+    public long? LineNumber { get; init; }
+
+    /// <summary>For <see cref="FhirReadErrorCode.MalformedJson"/>: the byte within that line, counting from 1.</summary>
+    public long? BytePositionInLine { get; init; }
+
+    /// <summary>Where in the payload the fault is, e.g. <c>Bundle.entry[2].resource</c>, when it is one place.</summary>
+    public string? Path { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Code}: {Message}";
+}

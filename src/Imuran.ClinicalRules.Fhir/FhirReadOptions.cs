@@ -1,0 +1,21 @@
+namespace Imuran.ClinicalRules.Fhir;
+
+/// <summary>How <see cref="FhirPatientReader"/> reads a payload. Immutable and safe to share across threads.</summary>
+public sealed record FhirReadOptions
+{
+    /// <summary>The options used when none are given: a Patient is required, JSON nesting up to 256 levels.</summary>
+    public static FhirReadOptions Default { get; } = new();
+
+    /// <summary>
+    /// When <see langword="true"/> (the default) a payload without a Patient resource fails with
+    /// <see cref="FhirReadErrorCode.MissingPatient"/>. Set it to <see langword="false"/> to read loose resources
+    /// (for example a single Observation); the facts then have no patient id, birth date or sex.
+    /// </summary>
+    public bool RequirePatient { get; init; } = true;
+
+    /// <summary>
+    /// The deepest JSON nesting accepted, default 256 (FHIR resources rarely pass 20). Deeper payloads fail with
+    /// <see cref="FhirReadErrorCode.MalformedJson"/>. Values below 1 mean the default.
+    /// </summary>
+    public int MaxDepth { get; init; } = 256;
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+
+namespace Imuran.ClinicalRules.Fhir.Mapping;
+
+/// <summary>
+/// One resource being read: its type, id and path in the payload, and the report its outcome goes to. Every
+/// resource ends up used (once per fact) or unrecognised; problems come on top.
+/// </summary>
+internal sealed class ResourceScope
+{
+    private readonly MappingReport _report;
+    private HashSet<string>? _problemKeys;
+
+    public ResourceScope(string resourceType, string? id, string path, MappingReport report)
+    {
+        ResourceType = resourceType;
+        Id = id;
+        Path = path;
+        _report = report;
+    }
+
+    public string ResourceType { get; }
+
+    public string? Id { get; }
+
+    public string Path { get; }
+
+    /// <summary><c>Type/id</c>, or the type and path when the resource has no id: for messages.</summary>
+    public string Label => Id is null ? $"{ResourceType} at {Path}" : $"{ResourceType}/{Id}";
+
+    /// <summary>Whether the resource has been reported as used or unrecognised yet.</summary>
+    public bool Reported { get; private set; }
+
+    /// <summary>Reports a problem once per code and path, however often the member is read.</summary>
+    public void Problem(MappingProblemCode code, string message, string? path = null)
+    {
+        path ??= Path;
+        if (!(_problemKeys ??= new HashSet<string>()).Add(((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + path))
+        {
+            return;
+        }
+
+        _report.Problems.Add(new MappingProblem
+        {
+            Code = code,
+            Message = message,
+            ResourceType = ResourceType,
+            Id = Id,
+            Path = path,
+        });
+    }
+
+    public void Used(MappedFact fact, string description, bool matchedByText = false)
+    {
+        Reported = true;
+        _report.Used.Add(new MappedResource
+        {
+            ResourceType = ResourceType,
+            Id = Id,
+            Path = Path,
+            Fact = fact,
+            Description = description,
+            MatchedByText = matchedByText,
+        });
+    }
+
+    public void Ignored(string why) => Used(MappedFact.None, "ignored: " + why);
+
+    public void Unrecognised(UnrecognisedReason reason, string message)
+    {
+        Reported = true;
+        _report.Unrecognised.Add(new UnrecognisedResource
+        {
+            ResourceType = ResourceType,
+            Id = Id,
+            Path = Path,
+            Reason = reason,
+            Message = message,
+        });
+    }
+}

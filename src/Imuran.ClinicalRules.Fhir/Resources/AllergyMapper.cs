@@ -1,0 +1,65 @@
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Fhir.Internal;
+using Imuran.ClinicalRules.Fhir.Mapping;
+
+namespace Imuran.ClinicalRules.Fhir.Resources;
+
+/// <summary>
+/// AllergyIntolerance → an allergy. Azathioprine and mercaptopurine are named with their RxNorm ingredient codes;
+/// other substances are passed on for the core to report. "No known drug allergy" is read, but is not an allergy.
+/// </summary>
+internal static class AllergyMapper
+{
+    public static void Map(FhirNode allergy, MappingContext context)
+    {
+        var scope = allergy.Scope;
+        var verification = allergy.Concept("verificationStatus")?.FirstCode();
+        if (verification is "refuted" or "entered-in-error")
+        {
+            scope.Ignored("verificationStatus " + verification);
+            return;
+        }
+
+        if (allergy.Concept("code") is not { } code)
+        {
+            scope.Unrecognised(UnrecognisedReason.CodeNotRecognised, $"{scope.Label} has no code naming the substance.");
+            return;
+        }
+
+        if (TextMatch.IsNoKnownAllergy(code.Texts()))
+        {
+            scope.Used(MappedFact.None, $"no known drug allergy ('{code.Name()}'): recorded, gives no allergy", matchedByText: true);
+            return;
+        }
+
+        var rxNorm = code.Find(Systems.RxNorm);
+        var substance = code.Name(rxNorm);
+        var rxNormCode = rxNorm?.Code;
+        var byText = false;
+        var thiopurine = string.Empty;
+        if (code.Has(Systems.RxNorm, Codes.Azathioprine) || code.Has(Systems.RxNorm, Codes.Mercaptopurine))
+        {
+            rxNormCode = code.Has(Systems.RxNorm, Codes.Azathioprine) ? Codes.Azathioprine : Codes.Mercaptopurine;
+            thiopurine = rxNormCode == Codes.Azathioprine ? " (azathioprine)" : " (mercaptopurine)";
+        }
+        else if (TextMatch.IsAzathioprine(code.Texts()))
+        {
+            (rxNormCode, substance, byText, thiopurine) = (Codes.Azathioprine, substance ?? "azathioprine", true, " (azathioprine, by name)");
+        }
+        else if (TextMatch.IsMercaptopurine(code.Texts()))
+        {
+            (rxNormCode, substance, byText, thiopurine) = (Codes.Mercaptopurine, substance ?? "mercaptopurine", true, " (mercaptopurine, by name)");
+        }
+
+        if (substance is null && rxNormCode is null)
+        {
+            scope.Unrecognised(UnrecognisedReason.CodeNotRecognised, $"{scope.Label}: the substance has no RxNorm code and no name ({code}).");
+            return;
+        }
+
+        context.Facts.Allergies.Add(new Allergy { Substance = substance, RxNormCode = rxNormCode });
+        var clinical = allergy.Concept("clinicalStatus")?.FirstCode();
+        var state = clinical is null ? string.Empty : $", clinicalStatus {clinical}";
+        scope.Used(MappedFact.Allergy, $"Allergy to '{substance}'{thiopurine}{state}", byText);
+    }
+}

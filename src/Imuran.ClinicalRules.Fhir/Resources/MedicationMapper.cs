@@ -1,0 +1,241 @@
+using System.Collections.Generic;
+using System.Linq;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Fhir.Internal;
+using Imuran.ClinicalRules.Fhir.Mapping;
+
+namespace Imuran.ClinicalRules.Fhir.Resources;
+
+/// <summary>
+/// MedicationRequest and MedicationStatement → a medicine (current or past), or, for azathioprine itself, the
+/// therapy status.
+/// </summary>
+internal static class MedicationMapper
+{
+    public static void Map(FhirNode resource, ResourceEntry entry, MappingContext context)
+    {
+        var scope = resource.Scope;
+        var isRequest = scope.ResourceType == "MedicationRequest";
+        var status = resource.String("status");
+        var state = ReadState(status, scope, resource.Path);
+        if (state == State.Ignored)
+        {
+            scope.Ignored(status!);
+            return;
+        }
+
+        if (isRequest && resource.String("intent") is "proposal" or "plan" && state == State.Active)
+        {
+            state = State.Considered;
+        }
+
+        if (Identify(resource, entry, context) is not { } medicine)
+        {
+            return;
+        }
+
+        var start = isRequest
+            ? resource.FirstDate("authoredOn", "dispenseRequest.validityPeriod.start")
+            : resource.FirstDate("effectivePeriod.start", "effectiveDateTime");
+
+        if (medicine.IsAzathioprine)
+        {
+            MapAzathioprine(scope, state, start, medicine, context);
+            return;
+        }
+
+        ClinicalDate? end = isRequest ? null : resource.FirstDate("effectivePeriod.end");
+        var active = state != State.Past;
+        context.Facts.Medications.Add(new Medication
+        {
+            Name = medicine.Name,
+            RxNormCode = medicine.RxNormCode,
+            StartDate = start,
+            EndDate = end,
+            Active = active,
+        });
+        var code = medicine.RxNormCode is null ? "no RxNorm code" : "RxNorm " + medicine.RxNormCode;
+        var when = state switch
+        {
+            State.Past => $"history ({status})",
+            State.Considered => $"active ({status}, not yet started)",
+            _ => $"active ({status ?? "no status"})",
+        };
+        scope.Used(MappedFact.Medication, $"Medication '{medicine.Name}' ({code}), {when}", medicine.MatchedByText);
+    }
+
+    private static void MapAzathioprine(ResourceScope scope, State state, ClinicalDate? start, Medicine medicine, MappingContext context)
+    {
+        switch (state)
+        {
+            case State.Past:
+                scope.Used(MappedFact.None, $"azathioprine '{medicine.Name}' is past therapy (stopped or completed): no therapy status", medicine.MatchedByText);
+                return;
+            case State.Considered:
+                context.Facts.AddTherapy(TherapyStatus.Considering, null);
+                scope.Used(MappedFact.Therapy, $"azathioprine '{medicine.Name}': draft or proposed order, therapy considered", medicine.MatchedByText);
+                return;
+        }
+
+        if (start is null)
+        {
+            scope.Problem(
+                MappingProblemCode.TherapyStartUnknown,
+                $"{scope.Label}: azathioprine is active but has no start date (authoredOn or effective[x]); therapy was taken as continuing.");
+        }
+
+        var status = FactsBuilder.ActiveStatus(start, context.EvaluationDate);
+        context.Facts.AddTherapy(status, start);
+        var since = start is null ? "start unknown" : $"since {start}";
+        scope.Used(MappedFact.Therapy, $"azathioprine '{medicine.Name}' active, {since}: {status}", medicine.MatchedByText);
+    }
+
+    /// <summary>What the order or statement is for: from medicationCodeableConcept, or the Medication a reference names.</summary>
+    private static Medicine? Identify(FhirNode resource, ResourceEntry entry, MappingContext context)
+    {
+        var scope = resource.Scope;
+        if (resource.Concept("medicationCodeableConcept") is { } concept)
+        {
+            return Medicine.From(concept, new List<Concept>(), scope);
+        }
+
+        if (resource.Reference("medicationReference") is not { } reference)
+        {
+            scope.Unrecognised(UnrecognisedReason.ValueNotRecognised, $"{scope.Label} names no medicine (no medicationCodeableConcept or medicationReference).");
+            return null;
+        }
+
+        if (reference.Reference is { } literal && context.Index.Resolve(literal, entry) is { ResourceType: "Medication" } target)
+        {
+            context.MarkReferenced(target);
+            var medication = new FhirNode(target.Resource, target.Path, scope);
+            var ingredients = medication.Array("ingredient")
+                .Select(i => i.Concept("itemCodeableConcept"))
+                .Where(c => c is not null)
+                .Select(c => c!)
+                .ToList();
+            var code = medication.Concept("code");
+            if (code is not null || ingredients.Count > 0)
+            {
+                return Medicine.From(code, ingredients, scope, reference.Display);
+            }
+        }
+
+        if (reference.Display is { } display)
+        {
+            return Medicine.FromText(display);
+        }
+
+        scope.Unrecognised(
+            UnrecognisedReason.ValueNotRecognised,
+            $"{scope.Label}: medicationReference '{reference}' could not be resolved to a coded Medication in the payload and has no display.");
+        return null;
+    }
+
+    private static State ReadState(string? status, ResourceScope scope, string path)
+    {
+        switch (status)
+        {
+            case "active":
+            case "on-hold":
+                return State.Active;
+            case "draft":
+            case "intended":
+                return State.Considered;
+            case "completed":
+            case "stopped":
+                return State.Past;
+            case "entered-in-error":
+            case "cancelled":
+            case "not-taken":
+                return State.Ignored;
+        }
+
+        var what = status is null ? "has no status" : $"has status '{status}'";
+        scope.Problem(
+            MappingProblemCode.StatusUnknown,
+            $"{scope.Label} {what}; it was read as active, to stay on the safe side.",
+            path + ".status");
+        return State.Active;
+    }
+
+    private enum State
+    {
+        Active,
+        Considered,
+        Past,
+        Ignored,
+    }
+
+    /// <summary>The medicine a resource names: its name, RxNorm code and whether it is azathioprine.</summary>
+    private sealed class Medicine
+    {
+        private Medicine(string? name, string? rxNormCode, bool isAzathioprine, bool matchedByText)
+        {
+            Name = name;
+            RxNormCode = rxNormCode;
+            IsAzathioprine = isAzathioprine;
+            MatchedByText = matchedByText;
+        }
+
+        public string? Name { get; }
+
+        public string? RxNormCode { get; }
+
+        public bool IsAzathioprine { get; }
+
+        public bool MatchedByText { get; }
+
+        public static Medicine FromText(string display) =>
+            new(display, null, TextMatch.IsAzathioprine(new[] { display }), matchedByText: true);
+
+        /// <summary>
+        /// From the product code and its ingredients. A product not coded in RxNorm carries its ingredients' names, so
+        /// that the core can still recognise them by name.
+        /// </summary>
+        public static Medicine? From(Concept? code, List<Concept> ingredients, ResourceScope scope, string? fallbackName = null)
+        {
+            var all = new List<Concept>(ingredients);
+            if (code is not null)
+            {
+                all.Insert(0, code);
+            }
+
+            var rxNorm = code?.Find(Systems.RxNorm);
+            var name = code?.Name(rxNorm) ?? fallbackName;
+            if (rxNorm is null && ingredients.Count > 0)
+            {
+                var names = ingredients.Select(i => i.Name(i.Find(Systems.RxNorm))).Where(n => n is not null).ToList();
+                if (names.Count > 0)
+                {
+                    name = name is null ? string.Join("; ", names) : $"{name} ({string.Join("; ", names)})";
+                }
+
+                if (ingredients.Count == 1)
+                {
+                    rxNorm = ingredients[0].Find(Systems.RxNorm);
+                }
+            }
+
+            var isAzathioprine = all.Any(c => c.Has(Systems.RxNorm, Codes.Azathioprine));
+            var byText = false;
+            if (!isAzathioprine && TextMatch.IsAzathioprine(all.SelectMany(c => c.Texts())))
+            {
+                isAzathioprine = true;
+                byText = true;
+            }
+
+            if (name is null && rxNorm is null)
+            {
+                scope.Unrecognised(
+                    UnrecognisedReason.CodeNotRecognised,
+                    $"{scope.Label}: the medicine has neither an RxNorm code nor a name ({code?.ToString() ?? "no code"}).");
+                return null;
+            }
+
+            return new Medicine(name, rxNorm?.Code, isAzathioprine, byText || (rxNorm is null && !isAzathioprine && IsNameOnly(all)));
+        }
+
+        private static bool IsNameOnly(List<Concept> concepts) => concepts.All(c => c.Codings.All(coding => coding.Code is null));
+    }
+}

@@ -1,0 +1,202 @@
+using Imuran.ClinicalRules.Facts;
+using static Imuran.ClinicalRules.Fhir.Tests.Support.Payloads;
+
+namespace Imuran.ClinicalRules.Fhir.Tests.Resources;
+
+public class ConditionMapperTests
+{
+    private const string Snomed = "http://snomed.info/sct";
+    private const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
+
+    [Theory]
+    [InlineData("active", ConditionStatus.Active)]
+    [InlineData("recurrence", ConditionStatus.Active)]
+    [InlineData("relapse", ConditionStatus.Active)]
+    [InlineData("inactive", ConditionStatus.History)]
+    [InlineData("remission", ConditionStatus.History)]
+    [InlineData("resolved", ConditionStatus.History)]
+    public void Read_ClinicalStatus_SetsConditionStatus(string clinicalStatus, ConditionStatus expected)
+    {
+        var result = ReadWithPatient(Condition(Icd10Cm, "N18.9", "Chronic kidney disease, unspecified", clinicalStatus));
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Status.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("refuted")]
+    [InlineData("entered-in-error")]
+    public void Read_RefutedOrEnteredInError_IsIgnoredButListed(string verification)
+    {
+        var result = ReadWithPatient(Condition(Snomed, "66071002", "Viral hepatitis type B", verificationStatus: verification));
+
+        result.Facts!.Conditions.Should().BeEmpty();
+        result.Used.Should().ContainSingle(u => u.Id == "c1").Which.Description.Should().Be("ignored: verificationStatus " + verification);
+    }
+
+    [Fact]
+    public void Read_UnconfirmedCondition_IsKept()
+    {
+        var result = ReadWithPatient(Condition(Snomed, "56717001", "Tuberculosis", verificationStatus: "provisional"));
+
+        result.Facts!.Conditions.Should().ContainSingle(c => c.Code == "56717001");
+    }
+
+    [Fact]
+    public void Read_CkdByIcd10Cm_PassesCodeAndSystemForTheCoreToClassify()
+    {
+        var result = ReadWithPatient(Condition(Icd10Cm, "N18.9", "Chronic kidney disease, unspecified", extra: ""","onsetDateTime":"2021-07-14T10:00:00Z" """));
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Should().BeEquivalentTo(new Condition
+        {
+            Name = "Chronic kidney disease, unspecified",
+            Code = "N18.9",
+            CodeSystem = Icd10Cm,
+            Kind = null,
+            Status = ConditionStatus.Active,
+            Onset = new ClinicalDate(2021, 7, 14),
+        });
+    }
+
+    [Fact]
+    public void Read_SnomedAndIcd10Codings_PrefersSnomed()
+    {
+        var condition = """{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"code":"active"}]},"code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"K50.90","display":"Crohn's disease, unspecified"},{"system":"http://snomed.info/sct","code":"34000006","display":"Crohn's disease"}]}}""";
+
+        var result = ReadWithPatient(condition);
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Code = "34000006", CodeSystem = Snomed, Name = "Crohn's disease" });
+    }
+
+    [Fact]
+    public void Read_TextOnlyCondition_KeepsNameMatchedByText()
+    {
+        var condition = """{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"code":"active"}]},"code":{"text":"Autoimmune hepatitis"}}""";
+
+        var result = ReadWithPatient(condition);
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Autoimmune hepatitis", Code = (string?)null });
+        result.Used.Should().ContainSingle(u => u.Id == "c1").Which.MatchedByText.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Read_ConditionWithoutClinicalStatus_IsActiveWithAProblem()
+    {
+        var result = ReadWithPatient("""{"resourceType":"Condition","id":"c1","code":{"coding":[{"system":"http://snomed.info/sct","code":"19943007","display":"Cirrhosis of liver"}]}}""");
+
+        result.Facts!.Conditions.Should().ContainSingle(c => c.Status == ConditionStatus.Active);
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.StatusUnknown);
+    }
+
+    [Fact]
+    public void Read_ConditionWithoutCode_IsUnrecognised()
+    {
+        var result = ReadWithPatient("""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"code":"active"}]}}""");
+
+        result.Unrecognised.Should().ContainSingle().Which.Reason.Should().Be(UnrecognisedReason.CodeNotRecognised);
+    }
+
+    [Theory]
+    [InlineData(Snomed, "77386006")]
+    [InlineData(Icd10Cm, "Z33.1")]
+    public void Read_ActivePregnancyCondition_SetsPregnant(string system, string code)
+    {
+        var result = ReadWithPatient(Condition(system, code, "Pregnant"));
+
+        result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.Pregnant);
+        result.Facts.Conditions.Should().BeEmpty();
+        result.Used.Should().ContainSingle(u => u.Fact == MappedFact.PregnancyStatus);
+    }
+
+    [Fact]
+    public void Read_PregnancyByTextOnly_SetsPregnantMatchedByText()
+    {
+        var result = ReadWithPatient("""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"code":"active"}]},"code":{"text":"Pregnancy"}}""");
+
+        result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.Pregnant);
+        result.Used.Should().ContainSingle(u => u.Fact == MappedFact.PregnancyStatus).Which.MatchedByText.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Read_ResolvedPregnancyWithEndDate_SetsNotPregnant()
+    {
+        var result = ReadWithPatient(Condition(Snomed, "77386006", "Pregnancy", "resolved", extra: ""","abatementDateTime":"2025-02-10" """));
+
+        result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.NotPregnant);
+    }
+
+    [Fact]
+    public void Read_ResolvedPregnancyWithoutEndDate_GivesNoStatus()
+    {
+        var result = ReadWithPatient(Condition(Snomed, "77386006", "Pregnancy", "resolved"));
+
+        result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.Unknown);
+        result.Used.Should().ContainSingle(u => u.Id == "c1").Which.Ignored.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(Snomed, "413712001")]
+    [InlineData(Snomed, "866041003")]
+    [InlineData(Snomed, "69840006")]
+    [InlineData(Icd10Cm, "Z39.1")]
+    public void Read_ActiveBreastfeedingCondition_SetsBreastfeeding(string system, string code)
+    {
+        var result = ReadWithPatient(Condition(system, code, "Breastfeeding"));
+
+        result.Facts!.Breastfeeding.Should().BeTrue();
+        result.Facts.Conditions.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_ResolvedBreastfeedingCondition_SetsNotBreastfeeding()
+    {
+        var result = ReadWithPatient(Condition(Snomed, "413712001", "Breastfeeding", "resolved"));
+
+        result.Facts!.Breastfeeding.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_NoBreastfeedingRecord_LeavesItUnrecorded()
+    {
+        ReadWithPatient().Facts!.Breastfeeding.Should().BeNull();
+    }
+
+    [Fact]
+    public void Read_CholestasisOfPregnancyByText_SetsSuspectedCholestasis()
+    {
+        var result = ReadWithPatient("""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"code":"active"}]},"code":{"text":"Intrahepatic cholestasis of pregnancy"}}""");
+
+        result.Facts!.SuspectedCholestasisOfPregnancy.Should().BeTrue();
+        result.Used.Should().ContainSingle(u => u.Fact == MappedFact.CholestasisOfPregnancy).Which.MatchedByText.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Read_KidneyTransplantProcedure_BecomesACondition()
+    {
+        var procedure = """{"resourceType":"Procedure","id":"pr1","status":"completed","code":{"coding":[{"system":"http://snomed.info/sct","code":"70536003","display":"Transplant of kidney"}]},"subject":{"reference":"Patient/p1"},"performedDateTime":"2018-09-12"}""";
+
+        var result = ReadWithPatient(procedure);
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Should().BeEquivalentTo(new Condition
+        {
+            Name = "Transplant of kidney",
+            Code = "70536003",
+            CodeSystem = Snomed,
+            Status = ConditionStatus.Active,
+            Onset = new ClinicalDate(2018, 9, 12),
+        });
+    }
+
+    [Theory]
+    [InlineData("preparation")]
+    [InlineData("not-done")]
+    [InlineData("entered-in-error")]
+    public void Read_ProcedureNotDone_IsIgnored(string status)
+    {
+        var procedure = $$$"""{"resourceType":"Procedure","id":"pr1","status":"{{{status}}}","code":{"coding":[{"system":"http://snomed.info/sct","code":"70536003"}]}}""";
+
+        var result = ReadWithPatient(procedure);
+
+        result.Facts!.Conditions.Should().BeEmpty();
+        result.Used.Should().ContainSingle(u => u.Id == "pr1" && u.Ignored);
+    }
+}

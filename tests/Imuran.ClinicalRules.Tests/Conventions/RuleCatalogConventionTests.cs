@@ -1,0 +1,119 @@
+using System.IO;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Tests.Support;
+
+namespace Imuran.ClinicalRules.Tests.Conventions;
+
+public class RuleCatalogConventionTests
+{
+    private static readonly IReadOnlyList<RuleMetadata> Rules = ClinicalRuleSet.Default.Rules;
+
+    [Fact]
+    public void Catalogue_Ids_AreUniqueAndWellFormed()
+    {
+        Rules.Select(r => r.Id).Should().OnlyHaveUniqueItems();
+        Rules.Should().OnlyContain(r => Regex.IsMatch(r.Id, "^AZA-[A-Z]{2,5}-[0-9]{3}$"));
+    }
+
+    [Fact]
+    public void Catalogue_EveryRule_HasKnownTopicSourceAndTexts()
+    {
+        foreach (var r in Rules)
+        {
+            Topics.IsKnown(r.Topic).Should().BeTrue(r.Id);
+            r.Sources.Should().NotBeEmpty(r.Id);
+            r.Sources.Should().OnlyContain(s => s.Document.Length > 0 && s.Section.Length > 0, r.Id);
+            r.Summary.Length.Should().BeInRange(1, 139, r.Id);
+            r.Review.Should().NotBeNullOrWhiteSpace(r.Id);
+            r.Logic.Should().NotBeNullOrWhiteSpace(r.Id);
+            r.Conditions.Should().NotBeEmpty(r.Id);
+        }
+    }
+
+    [Fact]
+    public void Catalogue_NoText_StatesADose()
+    {
+        foreach (var r in Rules)
+        {
+            foreach (var text in new[] { r.Title, r.Summary, r.Detail, r.Review, r.Logic }.Concat(r.Sources.Select(s => s.Note ?? string.Empty)))
+            {
+                NoDosePolicy.FindViolation(text).Should().BeNull($"{r.Id}: {text}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Catalogue_SourcesOnRecalledOrUncertainKnowledge_CarryANote()
+    {
+        foreach (var s in Rules.SelectMany(r => r.Sources.Select(s => (r.Id, s))))
+        {
+            if (s.s.Confidence is Confidence.Recalled or Confidence.Uncertain)
+            {
+                s.s.Note.Should().NotBeNullOrWhiteSpace($"{s.Id} rests on [{s.s.ConfidenceTag}] and must say so in its source note");
+            }
+        }
+    }
+
+    [Fact]
+    public void Topics_MatchTheSharedVocabulary()
+    {
+        var text = File.ReadAllText(RepoPaths.InShared("clinical", "topics.md"));
+        var shared = Regex.Matches(text, @"^\| `([a-z0-9-]+)` \|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+        Topics.All.Should().Equal(shared);
+    }
+
+    [Fact]
+    public void Catalogue_EveryTopic_HasAtLeastOneRule() =>
+        Topics.All.Should().OnlyContain(t => Rules.Any(r => r.Topic == t));
+
+    [Fact]
+    public void Catalogue_EveryRuleGroupClass_IsRegistered()
+    {
+        var registered = RuleCatalog.All().Select(r => r.Metadata.Id).ToHashSet();
+        var groups = typeof(RuleCatalog).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(RuleCatalog).Namespace && t.IsAbstract && t.IsSealed)
+            .Select(t => t.GetMethod("All", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes))
+            .Where(m => m is not null && m.ReturnType == typeof(IEnumerable<RuleDefinition>) && m.DeclaringType != typeof(RuleCatalog))
+            .ToList();
+
+        groups.Should().HaveCountGreaterThan(5);
+        foreach (var m in groups)
+        {
+            var ids = ((IEnumerable<RuleDefinition>)m!.Invoke(null, null)!).Select(r => r.Metadata.Id);
+            registered.Should().Contain(ids, m.DeclaringType!.Name + " must be registered in RuleCatalog.All()");
+        }
+    }
+
+    [Fact]
+    public void Catalogue_EveryRule_HasFiresDoesNotFireAndBoundaryTests()
+    {
+        var names = typeof(RuleCatalogConventionTests).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.GetCustomAttributes().Any(a => a is FactAttribute))
+            .Select(m => m.Name)
+            .ToList();
+        var missing = new List<string>();
+        foreach (var r in Rules)
+        {
+            var prefix = r.Id.Replace('-', '_');
+            var mine = names.Where(n => n.Contains(prefix, StringComparison.Ordinal)).ToList();
+            foreach (var kind in new[] { "Fires", "DoesNotFire", "Boundary" })
+            {
+                var found = kind == "Fires"
+                    ? mine.Any(n => Regex.IsMatch(n, "(?<!Not)Fires"))
+                    : mine.Any(n => n.Contains(kind, StringComparison.Ordinal));
+                if (!found)
+                {
+                    missing.Add($"{r.Id} {kind}");
+                }
+            }
+        }
+
+        missing.Should().BeEmpty("every rule needs a test where it fires, one where it must not, and a boundary test");
+    }
+}

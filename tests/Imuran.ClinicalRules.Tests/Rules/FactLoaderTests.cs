@@ -1,0 +1,148 @@
+using Imuran.ClinicalRules.Facts;
+
+namespace Imuran.ClinicalRules.Tests.Rules;
+
+/// <summary>How recorded facts become the facts the rules use (pregnancy, breastfeeding, negation, transfusion).</summary>
+public class FactLoaderTests
+{
+    private static readonly ClinicalDate Today = new(2026, 6, 15);
+
+    private static PatientFacts Woman(PregnancyStatus status = PregnancyStatus.Unknown) => new()
+    {
+        EvaluationDate = Today,
+        BirthDate = new ClinicalDate(1990, 1, 1),
+        Sex = Sex.Female,
+        PregnancyStatus = status,
+        Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering },
+        Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Phenotype = MetabolizerPhenotype.Normal }, new PharmacogenomicResult { Gene = Gene.Nudt15, Phenotype = MetabolizerPhenotype.Normal } },
+    };
+
+    private static IReadOnlyList<string> Ids(PatientFacts facts) => ClinicalRuleSet.Default.Evaluate(facts).Findings.Select(f => f.RuleId).ToList();
+
+    [Theory]
+    [InlineData("77386006", "snomed")]
+    [InlineData("Z33.1", "icd-10-cm")]
+    public void PregnancyCondition_WithStatusUnknown_CountsAsPregnant(string code, string system)
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Woman() with { Conditions = new[] { new Condition { Code = code, CodeSystem = system } } });
+
+        var pregnancy = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-PRG-002").Subject;
+        pregnancy.Basis.Facts[0].Path.Should().Be("conditions[0]");
+        result.Findings.Select(f => f.RuleId).Should().NotContain("AZA-DQ-002");
+        result.Unrecognised.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void PregnancyCondition_WithStatusNotPregnant_IsCautiousAndFlagsTheContradiction()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Code = "Z33.1", CodeSystem = "icd-10-cm" } } });
+
+        result.Findings.Select(f => f.RuleId).Should().Contain(new[] { "AZA-PRG-002", "AZA-DQ-001" });
+        result.Findings.Single(f => f.RuleId == "AZA-DQ-001").Summary.Should().Be("Check the pregnancy status: recorded as not pregnant, but conditions[0] records a current pregnancy.");
+    }
+
+    [Fact]
+    public void PregnancyCondition_InHistory_DoesNotCount() =>
+        Ids(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Code = "Z33.1", CodeSystem = "icd-10-cm", Status = ConditionStatus.History } } })
+            .Should().NotContain(new[] { "AZA-PRG-002", "AZA-DQ-001" });
+
+    [Fact]
+    public void PregnancyFindings_WithStatusUnknown_RaiseTheCholestasisCaution() =>
+        Ids(Woman() with { PruritusInPregnancy = true }).Should().Contain(new[] { "AZA-PRG-003", "AZA-PRG-002" }).And.NotContain("AZA-DQ-002");
+
+    [Fact]
+    public void BreastfeedingCondition_CountsAsBreastfeeding()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Code = "Z39.1", CodeSystem = "icd-10-cm" } } });
+
+        result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-LAC-001").Which.Basis.Facts[0].Path.Should().Be("conditions[0]");
+    }
+
+    [Theory]
+    [InlineData("Hepatitis B immune by vaccination")]
+    [InlineData("HBsAg negative")]
+    [InlineData("Latent TB ruled out")]
+    public void NegatedConditionName_IsNotMatchedButListed(string name)
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = name } } });
+
+        result.Findings.Select(f => f.RuleId).Should().NotContain("AZA-INF-002");
+        result.Unrecognised.Should().ContainSingle().Which.Field.Should().Be("conditions[0]");
+    }
+
+    [Fact]
+    public void ConditionNameWithoutNegation_IsMatched() =>
+        Ids(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = "Chronic hepatitis B" } } }).Should().Contain("AZA-INF-002");
+
+    [Theory]
+    [InlineData(90, true)]
+    [InlineData(91, false)]
+    public void ActivityResultSoonAfterTransfusion_IsNotUsedForThePhenotype(int daysAfter, bool excluded)
+    {
+        var transfusion = new ClinicalDate(2026, 1, 1);
+        var facts = Woman(PregnancyStatus.NotPregnant) with
+        {
+            LastRedCellTransfusion = transfusion,
+            Pharmacogenomics = new[]
+            {
+                new PharmacogenomicResult { Gene = Gene.Tpmt, Phenotype = MetabolizerPhenotype.Normal, Method = TestMethod.Activity, Date = transfusion.AddDays(daysAfter) },
+                new PharmacogenomicResult { Gene = Gene.Nudt15, Phenotype = MetabolizerPhenotype.Normal },
+            },
+        };
+
+        var result = ClinicalRuleSet.Default.Evaluate(facts);
+
+        var ids = result.Findings.Select(f => f.RuleId).ToList();
+        if (excluded)
+        {
+            ids.Should().Contain(new[] { "AZA-PGX-011", "AZA-PGX-008" });
+            result.Findings.Single(f => f.RuleId == "AZA-PGX-008").Summary.Should().StartWith("No TPMT result on file");
+        }
+        else
+        {
+            ids.Should().NotContain(new[] { "AZA-PGX-011", "AZA-PGX-008" });
+        }
+    }
+
+    [Fact]
+    public void MissingBothGenes_SummaryNamesBoth() =>
+        ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Pharmacogenomics = Array.Empty<PharmacogenomicResult>() })
+            .Findings.Single(f => f.RuleId == "AZA-PGX-008").Summary.Should().StartWith("No TPMT or NUDT15 result on file");
+}
+
+public class FollowUpFixTests
+{
+    private static readonly ClinicalDate Today = new(2026, 6, 15);
+
+    private static PatientFacts OnTherapy() => new()
+    {
+        EvaluationDate = Today,
+        BirthDate = new ClinicalDate(1960, 1, 1),
+        Sex = Sex.Male,
+        Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = new ClinicalDate(2024, 1, 1) },
+        Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Phenotype = MetabolizerPhenotype.Normal }, new PharmacogenomicResult { Gene = Gene.Nudt15, Phenotype = MetabolizerPhenotype.Normal } },
+        LabResults = new[] { new LabResult { LoincCode = "6690-2", Value = 6, Unit = "10*9/L", Date = Today.AddDays(-3), Flag = LabFlag.Normal } },
+    };
+
+    [Theory]
+    [InlineData(28, true)]
+    [InlineData(29, false)]
+    public void AZA_CBC_003_WarfarinBegunRecently_IntensifiesCounts(int daysAgo, bool intensified)
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Medications = new[] { new Medication { Name = "warfarin", StartDate = Today.AddDays(-daysAgo) } } });
+
+        result.Findings.Any(f => f.RuleId == "AZA-CBC-003").Should().Be(intensified);
+    }
+
+    [Theory]
+    [InlineData("Oliguria after kidney transplant")]
+    [InlineData("Post-transplant oliguria")]
+    public void OliguriaAfterTransplant_IsRecognisedAsOliguria(string name) =>
+        ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Conditions = new[] { new Condition { Name = name } } })
+            .Findings.Select(f => f.RuleId).Should().Contain("AZA-REN-001");
+
+    [Fact]
+    public void AZA_DQ_002_NoBirthDate_SaysOfUnknownAge() =>
+        ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Sex = Sex.Female, BirthDate = null })
+            .Findings.Single(f => f.RuleId == "AZA-DQ-002").Summary.Should().Be("Pregnancy status unknown for a female patient of unknown age: establish it (hCG) before relying on these checks.");
+}

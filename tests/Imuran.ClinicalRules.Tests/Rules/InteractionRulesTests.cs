@@ -1,0 +1,273 @@
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using static Imuran.ClinicalRules.Tests.Rules.RuleAssertions;
+
+namespace Imuran.ClinicalRules.Tests.Rules;
+
+/// <summary>
+/// Per-rule tests for AZA-INT-001 to AZA-INT-009. The boundary for every interaction is the medicine's active
+/// window: one that ends on the evaluation date is still taken; one that ended the day before is history.
+/// </summary>
+public class InteractionRulesTests
+{
+    private static readonly PatientFacts Quiet = Patients.Quiet();
+
+    private static EvaluationResult WithMedication(Medication medication) => Evaluate(Quiet.WithMedications(medication));
+
+    /// <summary>Active until today (fires) versus ended yesterday (does not).</summary>
+    private static void AssertActiveWindow(string ruleId, string name, string? rxNorm, bool endsToday)
+    {
+        var medication = endsToday
+            ? Patients.Med(name, rxNorm, startedDaysAgo: 200, active: true, endedDaysAgo: 0)
+            : Patients.Med(name, rxNorm, startedDaysAgo: 200, active: false, endedDaysAgo: 1);
+
+        WithMedication(medication).ShouldRaiseIf(ruleId, endsToday);
+    }
+
+    // AZA-INT-001 allopurinol or oxypurinol
+
+    [Fact]
+    public void AZA_INT_001_ActiveAllopurinol_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Allopurinol 300 MG Oral Tablet", "519")).ShouldRaise("AZA-INT-001")
+            .ShouldBe(Severity.Critical, Topics.XanthineOxidaseInhibitor);
+
+        finding.Summary.Should().Be("Co-prescribed allopurinol: xanthine-oxidase inhibition raises azathioprine exposure; severe myelosuppression can follow.");
+        finding.ShouldHaveBasis("medication", "medications[0]", "allopurinol (Allopurinol; RxNorm 519) active, since 2025-05-11")
+            .Value.Should().NotContain("300", "an echoed name never repeats a strength");
+    }
+
+    [Fact]
+    public void AZA_INT_001_Oxypurinol_Fires()
+    {
+        WithMedication(Patients.Med("Oxypurinol")).ShouldRaise("AZA-INT-001").Summary.Should().StartWith("Co-prescribed oxypurinol:");
+    }
+
+    [Fact]
+    public void AZA_INT_001_PastAllopurinol_DoesNotFire()
+    {
+        WithMedication(Patients.PastMed("Allopurinol", "519")).ShouldNotRaise("AZA-INT-001");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_001_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-001", "Zyloprim", null, endsToday);
+
+    // AZA-INT-002 febuxostat
+
+    [Fact]
+    public void AZA_INT_002_ActiveFebuxostat_Fires()
+    {
+        var result = WithMedication(Patients.Med("Febuxostat 40 MG Oral Tablet", "834235"));
+
+        var finding = result.ShouldRaise("AZA-INT-002").ShouldBe(Severity.Critical, Topics.XanthineOxidaseInhibitor);
+        finding.Summary.Should().Be("Co-prescribed febuxostat: a xanthine-oxidase inhibitor whose label contraindicates use with azathioprine.");
+        finding.ShouldHaveBasis("medication", "medications[0]", "febuxostat");
+        result.ShouldNotRaise("AZA-INT-001");
+    }
+
+    [Fact]
+    public void AZA_INT_002_PastFebuxostat_DoesNotFire()
+    {
+        WithMedication(Patients.PastMed("Uloric")).ShouldNotRaise("AZA-INT-002");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_002_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-002", "Uloric", null, endsToday);
+
+    // AZA-INT-003 aminosalicylates
+
+    [Theory]
+    [InlineData("Pentasa", null, "mesalamine")]
+    [InlineData("Sulfasalazine 500 MG Oral Tablet", "9524", "sulfasalazine")]
+    [InlineData("Colazal", null, "balsalazide")]
+    [InlineData("olsalazine", null, "olsalazine")]
+    public void AZA_INT_003_ActiveAminosalicylate_Fires(string name, string? rxNorm, string ingredient)
+    {
+        var finding = WithMedication(Patients.Med(name, rxNorm)).ShouldRaise("AZA-INT-003").ShouldBe(Severity.Warning, Topics.Aminosalicylate);
+
+        finding.Summary.Should().Be($"Co-prescribed {ingredient}: aminosalicylates inhibit TPMT; caution and blood counts.");
+        finding.ShouldHaveBasis("medication", "medications[0]", ingredient);
+    }
+
+    [Fact]
+    public void AZA_INT_003_PastMesalamine_DoesNotFire()
+    {
+        WithMedication(Patients.PastMed("Mesalamine", "52582")).ShouldNotRaise("AZA-INT-003");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_003_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-003", "Asacol", null, endsToday);
+
+    // AZA-INT-004 co-trimoxazole
+
+    [Fact]
+    public void AZA_INT_004_CoTrimoxazoleByIngredientNames_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Sulfamethoxazole 800 MG / Trimethoprim 160 MG Oral Tablet")).ShouldRaise("AZA-INT-004")
+            .ShouldBe(Severity.Warning, Topics.LeukopeniaDrug);
+
+        finding.Summary.Should().Be("Co-prescribed co-trimoxazole: exaggerated leukopenia reported, especially after kidney transplant.");
+        finding.ShouldHaveBasis("medication", "medications[0]", "sulfamethoxazole / trimethoprim");
+    }
+
+    [Fact]
+    public void AZA_INT_004_TrimethoprimAlone_DoesNotFire()
+    {
+        var result = WithMedication(Patients.Med("Trimethoprim 100 MG Oral Tablet"));
+
+        result.ShouldNotRaise("AZA-INT-004");
+        result.Unrecognised.Should().ContainSingle(u => u.Field == "medications[0]" && u.Text == "Trimethoprim");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_004_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-004", "Bactrim DS", null, endsToday);
+
+    // AZA-INT-005 ACE inhibitors
+
+    [Fact]
+    public void AZA_INT_005_ActiveLisinopril_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Lisinopril 10 MG Oral Tablet", "29046")).ShouldRaise("AZA-INT-005")
+            .ShouldBe(Severity.Warning, Topics.LeukopeniaDrug);
+
+        finding.Summary.Should().Be("Co-prescribed lisinopril: anaemia and leukopenia reported with ACE inhibitors and azathioprine.");
+        finding.ShouldHaveBasis("medication", "medications[0]", "lisinopril (Lisinopril; RxNorm 29046) active");
+    }
+
+    [Fact]
+    public void AZA_INT_005_AngiotensinReceptorBlocker_DoesNotFire()
+    {
+        WithMedication(Patients.Med("Losartan 50 MG Oral Tablet")).ShouldNotRaise("AZA-INT-005");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_005_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-005", "ramipril", "35296", endsToday);
+
+    // AZA-INT-006 warfarin
+
+    [Fact]
+    public void AZA_INT_006_ActiveWarfarin_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Warfarin Sodium 5 MG Oral Tablet", "11289")).ShouldRaise("AZA-INT-006")
+            .ShouldBe(Severity.Warning, Topics.Warfarin, FindingKind.Monitoring);
+
+        finding.Summary.Should().Be("Co-prescribed warfarin: azathioprine may lessen the anticoagulant effect; check INR.");
+        finding.ShouldHaveBasis("medication", "medications[0]", "warfarin (Warfarin Sodium; RxNorm 11289) active");
+    }
+
+    [Fact]
+    public void AZA_INT_006_OtherCoumarinByName_Fires()
+    {
+        WithMedication(Patients.Med("Sintrom")).ShouldRaise("AZA-INT-006").Summary.Should().StartWith("Co-prescribed acenocoumarol:");
+    }
+
+    [Fact]
+    public void AZA_INT_006_PastWarfarin_DoesNotFire()
+    {
+        WithMedication(Patients.PastMed("Coumadin")).ShouldNotRaise("AZA-INT-006");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_006_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-006", "Jantoven", null, endsToday);
+
+    // AZA-INT-007 ribavirin
+
+    [Fact]
+    public void AZA_INT_007_ActiveRibavirin_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Ribavirin 200 MG Oral Capsule", "9344")).ShouldRaise("AZA-INT-007")
+            .ShouldBe(Severity.Critical, Topics.Ribavirin);
+
+        finding.Summary.Should().Be("Co-prescribed ribavirin: severe pancytopenia reported; the combination is generally avoided.");
+        finding.ShouldHaveBasis("medication", "medications[0]", "ribavirin (Ribavirin; RxNorm 9344) active");
+    }
+
+    [Fact]
+    public void AZA_INT_007_PastRibavirin_DoesNotFire()
+    {
+        WithMedication(Patients.PastMed("Rebetol")).ShouldNotRaise("AZA-INT-007");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_007_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-007", "Copegus", null, endsToday);
+
+    // AZA-INT-008 other immunosuppressants or biologics
+
+    [Theory]
+    [InlineData("Methotrexate 2.5 MG Oral Tablet", "6851", "methotrexate")]
+    [InlineData("Prograf", null, "tacrolimus")]
+    [InlineData("Xeljanz", "1357536", "tofacitinib")]
+    [InlineData("Enbrel", null, "etanercept")] // a TNF blocker outside IBD
+    public void AZA_INT_008_ActiveImmunosuppressant_Fires(string name, string? rxNorm, string ingredient)
+    {
+        var finding = WithMedication(Patients.Med(name, rxNorm)).ShouldRaise("AZA-INT-008")
+            .ShouldBe(Severity.Info, Topics.ImmunosuppressantCombination);
+
+        finding.Summary.Should().Be($"Co-prescribed {ingredient}: cumulative immunosuppression raises infection and malignancy risk.");
+        finding.ShouldHaveBasis("medication", "medications[0]", ingredient);
+    }
+
+    [Fact]
+    public void AZA_INT_008_PastMethotrexate_DoesNotFire()
+    {
+        WithMedication(Patients.PastMed("Methotrexate", "6851")).ShouldNotRaise("AZA-INT-008");
+    }
+
+    [Theory]
+    [InlineData(Indication.RheumatoidArthritis, true)]
+    [InlineData(Indication.CrohnsDisease, false)] // a TNF blocker with IBD: the HSTCL rule instead
+    [InlineData(Indication.UlcerativeColitis, false)]
+    public void AZA_INT_008_TnfBlockerInsideOrOutsideIbd_Boundary(Indication indication, bool fires)
+    {
+        var result = Evaluate(Quiet.WithIndications(indication).WithMedications(Patients.Med("Simponi")));
+
+        result.ShouldRaiseIf("AZA-INT-008", fires);
+        result.ShouldRaiseIf("AZA-MAL-003", !fires);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_008_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-008", "cyclosporine", "3008", endsToday);
+
+    // AZA-INT-009 duplicate thiopurine
+
+    [Theory]
+    [InlineData("Mercaptopurine 50 MG Oral Tablet", "103", "mercaptopurine")]
+    [InlineData("Tabloid", null, "thioguanine")]
+    public void AZA_INT_009_ActiveOtherThiopurine_Fires(string name, string? rxNorm, string ingredient)
+    {
+        var finding = WithMedication(Patients.Med(name, rxNorm)).ShouldRaise("AZA-INT-009").ShouldBe(Severity.Critical, Topics.DuplicateThiopurine);
+
+        finding.Summary.Should().Be($"Co-prescribed {ingredient}: duplicate thiopurine therapy (azathioprine is converted to mercaptopurine).");
+        finding.ShouldHaveBasis("medication", "medications[0]", ingredient);
+    }
+
+    [Fact]
+    public void AZA_INT_009_AzathioprineOrderItself_DoesNotFire()
+    {
+        var result = WithMedication(Patients.Med("Azathioprine 50 MG Oral Tablet", "1256"));
+
+        result.ShouldNotRaise("AZA-INT-009");
+        result.Unrecognised.Should().BeEmpty("the azathioprine order is recognised, not a co-medication");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AZA_INT_009_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-009", "Purixan", null, endsToday);
+}

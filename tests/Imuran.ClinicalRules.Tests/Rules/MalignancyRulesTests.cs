@@ -1,0 +1,239 @@
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using static Imuran.ClinicalRules.Tests.Rules.RuleAssertions;
+
+namespace Imuran.ClinicalRules.Tests.Rules;
+
+/// <summary>Per-rule tests for AZA-MAL-001 to AZA-MAL-006.</summary>
+public class MalignancyRulesTests
+{
+    private static readonly PatientFacts Quiet = Patients.Quiet();
+
+    // AZA-MAL-001 history of malignancy or lymphoma
+
+    [Fact]
+    public void AZA_MAL_001_CurrentMalignancy_Fires()
+    {
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition("Malignant neoplastic disease", "363346000")));
+
+        var finding = result.ShouldRaise("AZA-MAL-001").ShouldBe(Severity.Warning, Topics.Malignancy);
+        finding.Summary.Should().Be("Malignancy on record: azathioprine raises the risk of lymphoma and other cancers.");
+        finding.ShouldHaveBasis("condition", "conditions[0]", "Malignant neoplastic disease; snomed 363346000 (current)");
+    }
+
+    [Fact]
+    public void AZA_MAL_001_SkinCancerOnly_DoesNotFire()
+    {
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition("Malignant neoplasm of skin", "372130007")));
+
+        result.ShouldNotRaise("AZA-MAL-001");
+        result.ShouldRaise("AZA-MAL-002");
+    }
+
+    [Theory]
+    [InlineData("Personal history of non-Hodgkin lymphoma", "Z85.72", "icd-10-cm", ConditionStatus.Active)] // a history code
+    [InlineData("Lymphoma", "118600007", "snomed", ConditionStatus.History)] // recorded as past
+    [InlineData("Post-transplant lymphoproliferative disorder", "D47.Z1", "icd-10-cm", ConditionStatus.Active)]
+    public void AZA_MAL_001_PastOrLymphoma_Boundary_Fires(string name, string code, string system, ConditionStatus status)
+    {
+        var finding = Evaluate(Quiet.WithConditions(Patients.Condition(name, code, system, status))).ShouldRaise("AZA-MAL-001");
+
+        finding.ShouldHaveBasis("condition", "conditions[0]", code);
+    }
+
+    [Fact]
+    public void AZA_MAL_001_TwoMalignancies_Boundary_FiresOncePerCondition()
+    {
+        var patient = Quiet.WithConditions(Patients.Condition("Malignant neoplastic disease", "363346000"), Patients.Condition("Myeloma"));
+
+        var findings = Evaluate(patient).ShouldRaise("AZA-MAL-001", 2);
+
+        findings.Select(f => f.Basis.Facts.Single().Path).Should().Equal("conditions[0]", "conditions[1]");
+    }
+
+    // AZA-MAL-002 history of skin cancer
+
+    [Fact]
+    public void AZA_MAL_002_SkinCancer_Fires()
+    {
+        var finding = Evaluate(Quiet.WithConditions(Patients.Condition("Skin cancer", "C44.90", "icd-10-cm"))).ShouldRaise("AZA-MAL-002")
+            .ShouldBe(Severity.Warning, Topics.SkinCancer);
+
+        finding.Summary.Should().Be("Skin cancer on record: azathioprine raises skin-cancer risk; limit UV exposure and keep skin checks.");
+        finding.ShouldHaveBasis("condition", "conditions[0]", "C44.90");
+    }
+
+    [Fact]
+    public void AZA_MAL_002_OtherMalignancy_DoesNotFire()
+    {
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition("Carcinoma of breast")));
+
+        result.ShouldNotRaise("AZA-MAL-002");
+        result.ShouldRaise("AZA-MAL-001");
+    }
+
+    [Theory]
+    [InlineData("Personal history of other malignant neoplasm of skin", "Z85.828", "icd-10-cm", ConditionStatus.Active)]
+    [InlineData("Melanoma", null, null, ConditionStatus.History)]
+    public void AZA_MAL_002_PastSkinCancer_Boundary_Fires(string name, string? code, string? system, ConditionStatus status)
+    {
+        Evaluate(Quiet.WithConditions(Patients.Condition(name, code, system, status))).ShouldRaise("AZA-MAL-002");
+    }
+
+    // AZA-MAL-003 IBD with a TNF blocker
+
+    [Fact]
+    public void AZA_MAL_003_CrohnsWithActiveInfliximab_Fires()
+    {
+        var result = Evaluate(Quiet.WithIndications(Indication.CrohnsDisease).WithMedications(Patients.Med("Remicade", "191831")));
+
+        var finding = result.ShouldRaise("AZA-MAL-003").ShouldBe(Severity.Warning, Topics.Hstcl);
+        finding.Summary.Should().Be("IBD with a TNF blocker (infliximab): hepatosplenic T-cell lymphoma has been reported.");
+        finding.ShouldHaveBasis("indication", "indications", "inflammatory bowel disease");
+        finding.ShouldHaveBasis("medication", "medications[0]", "infliximab (Remicade; RxNorm 191831) active");
+        result.ShouldNotRaise("AZA-INT-008");
+    }
+
+    [Fact]
+    public void AZA_MAL_003_PastTnfBlocker_DoesNotFire()
+    {
+        var result = Evaluate(Quiet.WithIndications(Indication.UlcerativeColitis).WithMedications(Patients.PastMed("Humira")));
+
+        result.ShouldNotRaise("AZA-MAL-003");
+        result.ShouldNotRaise("AZA-INT-008");
+    }
+
+    [Theory]
+    [InlineData(true, true)] // Crohn's disease on the problem list: the IBD rule
+    [InlineData(false, false)] // no IBD: the immunosuppressant-combination rule instead
+    public void AZA_MAL_003_IbdDecidesBetweenHstclAndCombination_Boundary(bool ibd, bool fires)
+    {
+        var patient = Quiet.WithMedications(Patients.Med("adalimumab", "327361"));
+        if (ibd)
+        {
+            patient = patient.WithConditions(Patients.Condition("Crohn's disease", "K50.90", "icd-10-cm"));
+        }
+
+        var result = Evaluate(patient);
+
+        result.ShouldRaiseIf("AZA-MAL-003", fires);
+        result.ShouldRaiseIf("AZA-INT-008", !fires);
+    }
+
+    // AZA-MAL-004 IBD in a young male
+
+    [Fact]
+    public void AZA_MAL_004_MaleAged25WithIbd_Fires()
+    {
+        var finding = Evaluate(Quiet.Male().Aged(25).WithIndications(Indication.UlcerativeColitis)).ShouldRaise("AZA-MAL-004")
+            .ShouldBe(Severity.Info, Topics.Hstcl);
+
+        finding.Summary.Should().Be("Male aged 25 with IBD: hepatosplenic T-cell lymphoma has been reported with azathioprine alone.");
+        finding.ShouldHaveBasis("sex and age", "birthDate", "male, 25 years");
+        finding.ShouldHaveBasis("indication", "indications", "inflammatory bowel disease");
+    }
+
+    [Fact]
+    public void AZA_MAL_004_FemaleAged25WithIbd_DoesNotFire()
+    {
+        Evaluate(Quiet.Aged(25).WithIndications(Indication.UlcerativeColitis)).ShouldNotRaise("AZA-MAL-004");
+    }
+
+    [Fact]
+    public void AZA_MAL_004_YoungMaleWithTnfBlocker_DoesNotFire()
+    {
+        var result = Evaluate(Quiet.Male().Aged(25).WithIndications(Indication.CrohnsDisease).WithMedications(Patients.Med("Humira")));
+
+        result.ShouldNotRaise("AZA-MAL-004");
+        result.ShouldRaise("AZA-MAL-003");
+    }
+
+    [Theory]
+    [InlineData(11, false)]
+    [InlineData(12, true)]
+    [InlineData(35, true)]
+    [InlineData(36, false)]
+    public void AZA_MAL_004_AgeBand12To35_Boundary(int age, bool fires)
+    {
+        Evaluate(Quiet.Male().Aged(age).WithIndications(Indication.InflammatoryBowelDisease)).ShouldRaiseIf("AZA-MAL-004", fires);
+    }
+
+    [Theory]
+    [InlineData(12, false)] // 11 today
+    [InlineData(36, true)] // 35 today
+    public void AZA_MAL_004_DayBeforeBirthday_Boundary(int turningTomorrow, bool fires)
+    {
+        Evaluate(Quiet.Male().TurningTomorrow(turningTomorrow).WithIndications(Indication.CrohnsDisease)).ShouldRaiseIf("AZA-MAL-004", fires);
+    }
+
+    [Fact]
+    public void AZA_MAL_004_NoBirthDate_Boundary_DoesNotFireButFlagsTheMissingDate()
+    {
+        var result = Evaluate(Quiet.Male().WithIndications(Indication.CrohnsDisease) with { BirthDate = null });
+
+        result.ShouldNotRaise("AZA-MAL-004");
+        result.ShouldRaise("AZA-DQ-001").Summary.Should().Be("Check the birth date: no birth date on file.");
+    }
+
+    // AZA-MAL-005 transplant recipient
+
+    [Fact]
+    public void AZA_MAL_005_KidneyTransplantIndication_Fires()
+    {
+        var finding = Evaluate(Quiet.WithIndications(Indication.KidneyTransplant)).ShouldRaise("AZA-MAL-005")
+            .ShouldBe(Severity.Info, Topics.Malignancy);
+
+        finding.Summary.Should().Be("Transplant recipient: post-transplant lymphoma and skin cancer risk; make sure surveillance is in place.");
+        finding.ShouldHaveBasis("transplant", "indications", "organ transplant recipient");
+    }
+
+    [Fact]
+    public void AZA_MAL_005_NoTransplant_DoesNotFire()
+    {
+        Evaluate(Quiet).ShouldNotRaise("AZA-MAL-005");
+    }
+
+    [Theory]
+    [InlineData(Indication.OtherOrganTransplant)]
+    [InlineData(null)] // kidney transplant status only on the problem list
+    public void AZA_MAL_005_OtherOrganOrProblemList_Boundary_Fires(Indication? indication)
+    {
+        var patient = indication is { } i
+            ? Quiet.WithIndications(i)
+            : Quiet.WithConditions(Patients.Condition("Kidney transplant status", "Z94.0", "icd-10-cm", ConditionStatus.History));
+
+        Evaluate(patient).ShouldRaise("AZA-MAL-005");
+    }
+
+    // AZA-MAL-006 boxed warning at a new start
+
+    [Fact]
+    public void AZA_MAL_006_PrescribingAndConsidering_Fires()
+    {
+        var finding = Evaluate(Quiet.Considering().WithSetting(CareSetting.Prescribing)).ShouldRaise("AZA-MAL-006")
+            .ShouldBe(Severity.Info, Topics.Malignancy);
+
+        finding.Summary.Should().Be("Boxed warning: chronic immunosuppression raises malignancy risk; inform the patient at the outset.");
+        finding.ShouldHaveBasis("setting", "setting", "prescribing");
+        finding.ShouldHaveBasis("azathioprine therapy", "therapy", "considering");
+    }
+
+    [Fact]
+    public void AZA_MAL_006_ReviewSettingAtNewStart_DoesNotFire()
+    {
+        Evaluate(Quiet.Considering().WithSetting(CareSetting.Review)).ShouldNotRaise("AZA-MAL-006");
+    }
+
+    [Theory]
+    [InlineData(CareSetting.Prescribing, TherapyStatus.NewlyStarted, true)]
+    [InlineData(CareSetting.Prescribing, TherapyStatus.Continuing, false)]
+    [InlineData(CareSetting.Prescribing, TherapyStatus.Unknown, false)]
+    [InlineData(CareSetting.Dispensing, TherapyStatus.Considering, false)]
+    [InlineData(CareSetting.Unspecified, TherapyStatus.Considering, false)]
+    public void AZA_MAL_006_SettingAndTherapyStatus_Boundary(CareSetting setting, TherapyStatus status, bool fires)
+    {
+        var start = status is TherapyStatus.NewlyStarted or TherapyStatus.Continuing ? Patients.DaysAgo(5) : (ClinicalDate?)null;
+
+        Evaluate(Quiet.WithTherapy(status, start).WithSetting(setting)).ShouldRaiseIf("AZA-MAL-006", fires);
+    }
+}

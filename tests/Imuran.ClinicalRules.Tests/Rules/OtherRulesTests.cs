@@ -1,0 +1,185 @@
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using static Imuran.ClinicalRules.Tests.Rules.RuleAssertions;
+
+namespace Imuran.ClinicalRules.Tests.Rules;
+
+/// <summary>Per-rule tests for AZA-PED-001, AZA-HND-001, AZA-DQ-001 and AZA-DQ-002.</summary>
+public class OtherRulesTests
+{
+    private static readonly PatientFacts Quiet = Patients.Quiet();
+
+    // AZA-PED-001 patient under 18
+
+    [Fact]
+    public void AZA_PED_001_Aged15_Fires()
+    {
+        var finding = Evaluate(Quiet.Aged(15)).ShouldRaise("AZA-PED-001").ShouldBe(Severity.Info, Topics.Pediatric);
+
+        finding.Summary.Should().Be("Patient aged 15: safety and efficacy of azathioprine in children are not established.");
+        finding.ShouldHaveBasis("age", "birthDate", "15 years (born 2011-06-15)");
+    }
+
+    [Fact]
+    public void AZA_PED_001_Adult_DoesNotFire()
+    {
+        Evaluate(Quiet).ShouldNotRaise("AZA-PED-001");
+    }
+
+    [Theory]
+    [InlineData(17, true)]
+    [InlineData(18, false)] // the 18th birthday is today
+    public void AZA_PED_001_Age17Versus18_Boundary(int age, bool fires)
+    {
+        Evaluate(Quiet.Aged(age)).ShouldRaiseIf("AZA-PED-001", fires);
+    }
+
+    [Fact]
+    public void AZA_PED_001_DayBefore18thBirthday_Boundary_Fires()
+    {
+        Evaluate(Quiet.TurningTomorrow(18)).ShouldRaise("AZA-PED-001").Summary.Should().StartWith("Patient aged 17:");
+    }
+
+    [Fact]
+    public void AZA_PED_001_NoBirthDate_Boundary_DoesNotFireButFlagsTheMissingDate()
+    {
+        var result = Evaluate(Quiet with { BirthDate = null });
+
+        result.ShouldNotRaise("AZA-PED-001");
+        result.ShouldRaise("AZA-DQ-001");
+    }
+
+    // AZA-HND-001 cytotoxic handling at dispense
+
+    [Fact]
+    public void AZA_HND_001_Dispensing_Fires()
+    {
+        var finding = Evaluate(Quiet.WithSetting(CareSetting.Dispensing)).ShouldRaise("AZA-HND-001").ShouldBe(Severity.Info, Topics.Handling);
+
+        finding.Summary.Should().Be("Cytotoxic medicine: handle and dispose of as hazardous; do not crush or split the product.");
+        finding.ShouldHaveBasis("setting", "setting", "dispensing");
+    }
+
+    [Fact]
+    public void AZA_HND_001_Prescribing_DoesNotFire()
+    {
+        Evaluate(Quiet.WithSetting(CareSetting.Prescribing)).ShouldNotRaise("AZA-HND-001");
+    }
+
+    [Theory]
+    [InlineData(CareSetting.Dispensing, TherapyStatus.Considering, true)] // the setting alone decides
+    [InlineData(CareSetting.Unspecified, TherapyStatus.Continuing, false)] // a setting-specific finding needs the setting
+    [InlineData(CareSetting.Review, TherapyStatus.Continuing, false)]
+    public void AZA_HND_001_SettingOnly_Boundary(CareSetting setting, TherapyStatus status, bool fires)
+    {
+        var start = status == TherapyStatus.Continuing ? Patients.TherapyStart : (ClinicalDate?)null;
+
+        Evaluate(Quiet.WithTherapy(status, start).WithSetting(setting)).ShouldRaiseIf("AZA-HND-001", fires);
+    }
+
+    // AZA-DQ-001 missing or contradictory fact
+
+    [Fact]
+    public void AZA_DQ_001_NoBirthDate_Fires()
+    {
+        var finding = Evaluate(Quiet with { BirthDate = null }).ShouldRaise("AZA-DQ-001").ShouldBe(Severity.Warning, Topics.DataQuality, FindingKind.Monitoring);
+
+        finding.Summary.Should().Be("Check the birth date: no birth date on file.");
+        finding.Detail.Should().StartWith("Unknown is not normal: age-dependent checks");
+        finding.ShouldHaveBasis("birth date", "birthDate", "no birth date on file");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_TherapyStatusUnknown_Fires()
+    {
+        var finding = Evaluate(Quiet.WithTherapy(TherapyStatus.Unknown)).ShouldRaise("AZA-DQ-001");
+
+        finding.Summary.Should().Be("Check the azathioprine therapy status: not recorded (considering, newly started or continuing).");
+        finding.ShouldHaveBasis("azathioprine therapy status", "therapy.status");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_CompleteRecord_DoesNotFire()
+    {
+        Evaluate(Quiet).ShouldNotRaise("AZA-DQ-001");
+    }
+
+    [Theory]
+    [InlineData(true, false)] // newly started with a start date
+    [InlineData(false, true)] // newly started, start date missing
+    public void AZA_DQ_001_NewlyStartedStartDate_Boundary(bool hasStartDate, bool fires)
+    {
+        var patient = Quiet.WithTherapy(TherapyStatus.NewlyStarted, hasStartDate ? Patients.DaysAgo(5) : null);
+
+        var result = Evaluate(patient);
+
+        result.ShouldRaiseIf("AZA-DQ-001", fires);
+        if (fires)
+        {
+            result.ShouldRaise("AZA-DQ-001").Summary.Should().Be("Check the azathioprine start date: newly started but no start date on file.");
+        }
+    }
+
+    [Fact]
+    public void AZA_DQ_001_StatusUnknownButAzathioprineOrderActive_Boundary_DoesNotFire()
+    {
+        var patient = Quiet.WithTherapy(TherapyStatus.Unknown).WithMedications(Patients.Med("Imuran 50 MG Oral Tablet", "1256", startedDaysAgo: 90));
+
+        var result = Evaluate(patient);
+
+        result.ShouldNotRaise("AZA-DQ-001");
+        result.ShouldRaise("AZA-CBC-002").ShouldHaveBasis("therapy phase", "therapy", "active azathioprine in the medication list (medications[0])");
+    }
+
+    // AZA-DQ-002 pregnancy status unknown
+
+    [Fact]
+    public void AZA_DQ_002_FemaleAged30PregnancyUnknown_Fires()
+    {
+        var finding = Evaluate(Quiet.Aged(30) with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-002")
+            .ShouldBe(Severity.Warning, Topics.DataQuality, FindingKind.Monitoring);
+
+        finding.Summary.Should().Be("Pregnancy status unknown for a female patient aged 30: establish it (hCG) before relying on these checks.");
+        finding.ShouldHaveBasis("sex and age", "sex", "female, 30 years");
+        finding.ShouldHaveBasis("pregnancy status", "pregnancyStatus", "unknown");
+    }
+
+    [Fact]
+    public void AZA_DQ_002_MalePregnancyUnknown_DoesNotFire()
+    {
+        Evaluate(Quiet.Male()).ShouldNotRaise("AZA-DQ-002");
+    }
+
+    [Fact]
+    public void AZA_DQ_002_PregnancyStatusRecorded_DoesNotFire()
+    {
+        Evaluate(Quiet).ShouldNotRaise("AZA-DQ-002");
+    }
+
+    [Theory]
+    [InlineData(11, false)]
+    [InlineData(12, true)]
+    [InlineData(55, true)]
+    [InlineData(56, false)]
+    public void AZA_DQ_002_ReproductiveAge12To55_Boundary(int age, bool fires)
+    {
+        Evaluate(Quiet.Aged(age) with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaiseIf("AZA-DQ-002", fires);
+    }
+
+    [Fact]
+    public void AZA_DQ_002_NoBirthDate_Boundary_FiresAsAgeUnknown()
+    {
+        var finding = Evaluate(Quiet with { BirthDate = null, PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-002");
+
+        finding.ShouldHaveBasis("sex and age", "sex", "female, unknown (no birth date)");
+    }
+
+    [Fact]
+    public void AZA_DQ_002_ReproductiveAgeFromOptions_Boundary()
+    {
+        var patient = Quiet.Aged(50) with { PregnancyStatus = PregnancyStatus.Unknown };
+
+        Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 49 }).ShouldNotRaise("AZA-DQ-002");
+        Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 50 }).ShouldRaise("AZA-DQ-002");
+    }
+}

@@ -1,0 +1,324 @@
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Rules.Model;
+using static Imuran.ClinicalRules.Tests.Rules.RuleAssertions;
+
+namespace Imuran.ClinicalRules.Tests.Rules;
+
+/// <summary>
+/// Behaviour across rules: phenotype derivation by forward chaining, the data-quality findings it raises, the order
+/// of findings, and the no-dose policy and summary limit over a cohort that makes every finding rule fire.
+/// </summary>
+public class RuleSetBehaviourTests
+{
+    private static readonly PatientFacts Quiet = Patients.Quiet();
+
+    private sealed class Recorder : IRuleEventListener
+    {
+        public List<string> Fired { get; } = new();
+
+        public List<object> Inserted { get; } = new();
+
+        public void FactInserted(object fact) => Inserted.Add(fact);
+
+        public void RuleFired(RuleMetadata rule, IReadOnlyList<object> facts) => Fired.Add(rule.Id);
+
+        public void ConditionEvaluated(RuleMetadata rule, int conditionIndex, bool holds)
+        {
+        }
+    }
+
+    // Forward chaining: diplotype -> derived phenotype -> finding
+
+    [Fact]
+    public void Evaluate_TpmtDiplotype3A3A_DerivesPoorPhenotypeBeforePhenotypeRuleFires()
+    {
+        var recorder = new Recorder();
+
+        var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*3A/*3A"), Patients.Nudt15("*1/*1")), listener: recorder);
+
+        var call = recorder.Inserted.OfType<PhenotypeCall>().Should().ContainSingle(c => c.Gene == Gene.Tpmt).Subject;
+        call.Phenotype.Should().Be(MetabolizerPhenotype.Poor);
+        call.Basis.Should().Be("diplotype *3A/*3A (CPIC: poor metabolizer)");
+        recorder.Fired.IndexOf("AZA-DRV-001").Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(recorder.Fired.IndexOf("AZA-PGX-001"));
+        recorder.Fired.Should().NotContain(new[] { "AZA-DRV-003", "AZA-DRV-004" }, "both genes have a derived phenotype, so neither is missing");
+        recorder.Inserted.OfType<MissingGeneResult>().Should().BeEmpty();
+        result.ShouldRaise("AZA-PGX-001");
+    }
+
+    [Fact]
+    public void Evaluate_NoResults_DerivesMissingGenesThatTheTestingRuleReads()
+    {
+        var recorder = new Recorder();
+
+        var result = Evaluate(Quiet.Considering().WithoutPgx(), listener: recorder);
+
+        recorder.Inserted.OfType<MissingGeneResult>().Select(m => m.Gene).Should().BeEquivalentTo(new[] { Gene.Tpmt, Gene.Nudt15 });
+        recorder.Fired.IndexOf("AZA-DRV-003").Should().BeLessThan(recorder.Fired.IndexOf("AZA-PGX-008"));
+        result.ShouldRaise("AZA-PGX-008");
+    }
+
+    [Fact]
+    public void Evaluate_AlleleOrderReversed_DerivesTheSamePhenotype()
+    {
+        Evaluate(Quiet.WithPgx(Patients.Tpmt("*3A/*1"), Patients.Nudt15("*3/*1"))).ShouldRaise("AZA-PGX-005");
+    }
+
+    // Phenotype conflicts and unknown alleles raise AZA-DQ-001 and use the more cautious phenotype
+
+    [Fact]
+    public void AZA_DQ_001_ReportedPhenotypeDisagreesWithDiplotype_Fires()
+    {
+        var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*1/*3A", MetabolizerPhenotype.Normal), Patients.Nudt15("*1/*1")));
+
+        var dq = result.ShouldRaise("AZA-DQ-001");
+        dq.Summary.Should().Be("Check the TPMT result: the reported phenotype disagrees with the diplotype.");
+        dq.ShouldHaveBasis("TPMT result", "pharmacogenomics[0]", "the reported phenotype (normal metabolizer) disagrees with the diplotype *1/*3A (intermediate metabolizer by CPIC)");
+        result.ShouldRaise("AZA-PGX-003").ShouldHaveBasis("TPMT phenotype", "pharmacogenomics[0]", "intermediate metabolizer (diplotype *1/*3A");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_ReportedPoorDiplotypeIntermediate_Boundary_ReportedPoorIsUsed()
+    {
+        var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*1/*3A", MetabolizerPhenotype.Poor), Patients.Nudt15("*1/*1")));
+
+        result.ShouldRaise("AZA-DQ-001");
+        result.ShouldRaise("AZA-PGX-001").ShouldHaveBasis("TPMT phenotype", "pharmacogenomics[0]", "poor metabolizer (reported phenotype poor metabolizer)");
+        result.ShouldNotRaise("AZA-PGX-003");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_LongestPhenotypeNames_Boundary_SummaryStaysUnder140()
+    {
+        // "possible intermediate metabolizer" against "*1/*1" once made a 146-character summary.
+        var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*1/*1", MetabolizerPhenotype.PossibleIntermediate), Patients.Nudt15("*1/*1")));
+
+        result.ShouldRaise("AZA-DQ-001").Summary.Length.Should().BeLessThan(140);
+        result.ShouldRaise("AZA-PGX-003").Summary.Should().StartWith("TPMT possible intermediate metabolizer:");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_SeveralResultsDisagree_Fires()
+    {
+        var activity = Patients.Phenotype(Gene.Tpmt, MetabolizerPhenotype.Normal, TestMethod.Activity);
+        var patient = Quiet.WithPgx(Patients.Tpmt("*1/*3A"), Patients.Tpmt("*1/*5"), activity, Patients.Nudt15("*1/*1"));
+
+        var result = Evaluate(patient);
+
+        var dq = result.ShouldRaise("AZA-DQ-001");
+        dq.Summary.Should().Be("Check the TPMT results: the results on file disagree.");
+        dq.ShouldHaveBasis("TPMT results", "pharmacogenomics",
+            "diplotype *1/*3A (CPIC: intermediate metabolizer); diplotype *1/*5 (CPIC: indeterminate); reported phenotype normal metabolizer");
+        result.ShouldRaise("AZA-PGX-003"); // the most cautious result (intermediate) is used
+        result.ShouldNotRaise("AZA-PGX-006");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_AgreeingResults_DoesNotFire()
+    {
+        var patient = Quiet.WithPgx(Patients.Tpmt("*1/*3A", MetabolizerPhenotype.Intermediate), Patients.Phenotype(Gene.Tpmt, MetabolizerPhenotype.Intermediate), Patients.Nudt15("*1/*1"));
+
+        Evaluate(patient).ShouldNotRaise("AZA-DQ-001");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_AlleleNotInCpicTable_Fires()
+    {
+        var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*1/*60"), Patients.Nudt15("*1/*1")));
+
+        var dq = result.ShouldRaise("AZA-DQ-001");
+        dq.Summary.Should().Be("Check the TPMT diplotype: *1/*60 includes an allele not in the CPIC allele-function table.");
+        dq.ShouldHaveBasis("TPMT diplotype", "pharmacogenomics[0]", "*1/*60 includes an allele not in the CPIC table of 2025-11-05-00-25");
+        dq.Detail.Should().Be("Unknown is not normal: its function is taken as unknown, so the phenotype is indeterminate.");
+        result.ShouldRaise("AZA-PGX-006").ShouldHaveBasis("TPMT phenotype", "pharmacogenomics[0]", "indeterminate (diplotype *1/*60");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_UnknownAlleleWithNoFunctionPartner_Boundary_PossibleIntermediate()
+    {
+        var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*3A/*60"), Patients.Nudt15("*1/*1")));
+
+        result.ShouldRaise("AZA-DQ-001").Detail.Should().Be(
+            "Unknown is not normal: its function is taken as unknown, so the phenotype is possible intermediate metabolizer.");
+        result.ShouldRaise("AZA-PGX-003").Summary.Should().StartWith("TPMT possible intermediate metabolizer:");
+        result.ShouldNotRaise("AZA-PGX-006");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_VeryLongUnknownAllele_Boundary_SummaryStaysUnder140()
+    {
+        var result = Evaluate(Quiet.WithPgx(Patients.Tpmt("*1/*123456789012345678901234567890123456789012345678901234567890"), Patients.Nudt15("*1/*1")));
+
+        var dq = result.ShouldRaise("AZA-DQ-001");
+        dq.Summary.Should().Be("Check the TPMT diplotype: the diplotype includes an allele not in the CPIC allele-function table.");
+        dq.ShouldHaveBasis("TPMT diplotype", "pharmacogenomics[0]", "*1/*123456789012345678901234567890123456789012345678901234567890");
+    }
+
+    // Findings order
+
+    [Fact]
+    public void Evaluate_ManyFindings_OrderedCriticalFirstThenByRuleId()
+    {
+        var patient = Quiet.Pregnant().WithSetting(CareSetting.Dispensing).WithIndications(Indication.KidneyTransplant)
+            .WithMedications(Patients.Med("Mercaptopurine"), Patients.Med("Allopurinol"), Patients.PastMed("Cyclophosphamide"), Patients.Med("Tacrolimus"))
+            .WithLabs(Patients.Lab(LabKind.Platelets, 20, 1, LabFlag.CriticallyLow));
+
+        var result = Evaluate(patient);
+
+        result.ShouldRaiseExactly(
+            "AZA-CYT-002", "AZA-INT-001", "AZA-INT-009",
+            "AZA-ALK-002", "AZA-PRG-002",
+            "AZA-HND-001", "AZA-INT-008", "AZA-MAL-005");  // no routine AZA-CBC-002: the critical count needs urgent review instead
+        result.HighestSeverity.Should().Be(Severity.Critical);
+    }
+
+    [Fact]
+    public void Evaluate_EveryCohortPatient_FindingsAreSortedBySeverityThenRuleId()
+    {
+        foreach (var (name, patient) in Cohort())
+        {
+            var findings = Evaluate(patient).Findings;
+
+            for (var i = 1; i < findings.Count; i++)
+            {
+                var (a, b) = (findings[i - 1], findings[i]);
+                var inOrder = a.Severity > b.Severity || (a.Severity == b.Severity && string.CompareOrdinal(a.RuleId, b.RuleId) <= 0);
+                inOrder.Should().BeTrue($"{name}: {a.RuleId} ({a.Severity}) must come before {b.RuleId} ({b.Severity})");
+            }
+        }
+    }
+
+    // No-dose policy and summary limit across a cohort in which every finding rule fires
+
+    [Fact]
+    public void Evaluate_Cohort_EveryFindingRuleFiresAtLeastOnce()
+    {
+        var fired = Cohort().SelectMany(c => Evaluate(c.Patient).Findings.Select(f => f.RuleId)).ToHashSet();
+
+        ClinicalRuleSet.Default.Rules.Should().HaveCount(52);
+        ClinicalRuleSet.Default.Rules.Select(r => r.Id).Except(fired).Should().BeEmpty("the cohort must exercise every finding rule");
+    }
+
+    [Theory]
+    [MemberData(nameof(CohortNames))]
+    public void Evaluate_CohortPatient_EveryFindingPassesNoDosePolicyAndSummaryLimit(string name)
+    {
+        var patient = Cohort().Single(c => c.Name == name).Patient;
+
+        var result = ClinicalRuleSet.Default.Evaluate(patient);
+
+        result.IsComplete.Should().BeTrue();
+        result.Findings.Should().NotBeEmpty();
+        foreach (var finding in result.Findings)
+        {
+            foreach (var text in new[] { finding.Summary, finding.Detail, finding.Review })
+            {
+                NoDosePolicy.FindViolation(text).Should().BeNull($"{name}: {finding.RuleId}: \"{text}\"");
+            }
+
+            finding.Summary.Length.Should().BeLessThan(140, $"{name}: {finding.RuleId}: \"{finding.Summary}\"");
+        }
+    }
+
+    [Fact]
+    public void Rules_EveryTitle_PassesNoDosePolicy()
+    {
+        foreach (var rule in ClinicalRuleSet.Default.Rules)
+        {
+            NoDosePolicy.FindViolation(rule.Title).Should().BeNull(rule.Id);
+        }
+    }
+
+    // NoDosePolicy.SafeEcho, used to show input names in summaries
+
+    [Theory]
+    [InlineData("MMR", 40, "MMR")]
+    [InlineData("Allopurinol 300 MG Oral Tablet", 40, "Allopurinol")]
+    [InlineData("MMR II (2nd dose)", 40, null)]
+    [InlineData("Varicella 1/2 vial", 40, null)]
+    [InlineData("0.5 mL", 40, null)]
+    [InlineData("   ", 40, null)]
+    [InlineData(null, 40, null)]
+    [InlineData("Yellow fever vaccine", 10, null)]
+    public void SafeEcho_InputName_ReturnsCleanShortNameOrNull(string? text, int maxLength, string? expected)
+    {
+        NoDosePolicy.SafeEcho(text, maxLength).Should().Be(expected);
+    }
+
+    public static TheoryData<string> CohortNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (name, _) in Cohort())
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Busy patients that together make every finding rule fire. Names carry strengths, dose words and fractions as
+    /// real records do, so the texts are checked against echoed input too.
+    /// </summary>
+    private static IEnumerable<(string Name, PatientFacts Patient)> Cohort()
+    {
+        yield return ("quiet", Quiet);
+
+        yield return ("new start, prescribing, pregnant with RA", Quiet.Aged(30).Considering().WithSetting(CareSetting.Prescribing).Pregnant()
+            .WithIndications(Indication.RheumatoidArthritis).WithoutPgx()
+            .WithAllergies(new Allergy { Substance = "Azathioprine 50 mg tablets" })
+            .WithMedications(Patients.PastMed("Cyclophosphamide 50 MG Oral Tablet", "3002"), Patients.Med("Allopurinol 300 MG Oral Tablet (1/2 tablet daily)", "519")));
+
+        yield return ("pregnant with cholestasis, breastfeeding, transplant, many conditions", (Quiet.Pregnant() with { PruritusInPregnancy = true, Breastfeeding = true })
+            .WithSetting(CareSetting.Dispensing).WithIndications(Indication.KidneyTransplant)
+            .WithConditions(
+                Patients.Condition("Malignant neoplastic disease", "363346000"),
+                Patients.Condition("Melanoma, 50% excised"),
+                Patients.Condition("Sepsis"),
+                Patients.Condition("Chronic viral hepatitis B", "B18.1", "icd-10-cm"),
+                Patients.Condition("CKD stage 3", "N18.3", "icd-10-cm"),
+                Patients.Condition("Cirrhosis of liver", "19943007")));
+
+        yield return ("young man with Crohn's on a TNF blocker and many co-medications, planning a conception", (Quiet.Male().Aged(20) with { PlannedConception = true })
+            .WithIndications(Indication.CrohnsDisease)
+            .WithMedications(
+                Patients.Med("Humira 40 MG/0.8ML Prefilled Syringe"),
+                Patients.Med("Febuxostat 40 MG Oral Tablet", "834235"),
+                Patients.Med("Mesalamine 1.2 G Delayed Release Oral Tablet"),
+                Patients.Med("Sulfamethoxazole 800 MG / Trimethoprim 160 MG Oral Tablet"),
+                Patients.Med("Lisinopril 10 MG Oral Tablet", "29046"),
+                Patients.Med("Warfarin 5 MG (half tablet on Mondays)", "11289"),
+                Patients.Med("Ribavirin 200 MG Oral Capsule"),
+                Patients.Med("Methotrexate 2.5 MG/ML Injectable Solution", "6851"),
+                Patients.Med("Mercaptopurine 50 MG Oral Tablet", "103"),
+                Patients.Med("Chlorambucil 2 MG Oral Tablet", "197462")));
+
+        yield return ("boy of 16 with colitis, live vaccine and new neurological signs", (Quiet.Male().Aged(16).WithIndications(Indication.UlcerativeColitis)
+                with { NewNeurologicalSigns = new[] { NeurologicalSign.Confusion } })
+            .WithVaccinations(Patients.Vaccine("MMR (2nd dose) 0.5 mL", "03", 3)));
+
+        yield return ("falling counts, low eGFR, raised ALT, no pgx results", Quiet.WithoutPgx()
+            .WithLabs(
+                Patients.Lab(LabKind.WhiteCells, 5.0, 1, LabFlag.Low),
+                Patients.Lab(LabKind.Platelets, 20, 1, LabFlag.CriticallyLow),
+                Patients.Egfr(45, 1),
+                Patients.Lab(LabKind.Alt, 140, 1, LabFlag.High)));
+
+        yield return ("overdue blood count after a regimen change, no liver tests", Quiet
+            .WithTherapy(TherapyStatus.Continuing, Patients.TherapyStart, Patients.DaysAgo(7))
+            .WithBloodCountDaysAgo(40).WithoutLiverTests());
+
+        yield return ("TPMT and NUDT15 poor", Quiet.WithPgx(Patients.Tpmt("*3A/*3A"), Patients.Nudt15("*3/*3")));
+        yield return ("TPMT intermediate, NUDT15 indeterminate", Quiet.WithPgx(Patients.Tpmt("*1/*3A"), Patients.Nudt15("*1/*4")));
+        yield return ("TPMT indeterminate, NUDT15 intermediate", Quiet.WithPgx(Patients.Tpmt("*1/*5"), Patients.Nudt15("*1/*3")));
+
+        yield return ("both intermediate, activity after transfusion", (Quiet with { LastRedCellTransfusion = Patients.DaysAgo(40) })
+            .WithPgx(Patients.Tpmt("*1/*3A"), Patients.Nudt15("*1/*3"))
+            .WithLabs(Patients.Lab(LabKind.TpmtActivity, 9.5, 20)));
+
+        yield return ("no birth date, pregnancy unknown, conflicting TPMT", (Quiet with { BirthDate = null, PregnancyStatus = PregnancyStatus.Unknown })
+            .WithPgx(Patients.Tpmt("*1/*1", MetabolizerPhenotype.PossibleIntermediate), Patients.Tpmt("*1/*60"), Patients.Nudt15("*1/*1")));
+    }
+}

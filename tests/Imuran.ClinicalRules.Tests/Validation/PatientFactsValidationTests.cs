@@ -1,0 +1,161 @@
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules.Tests.Validation;
+
+public class PatientFactsValidationTests
+{
+    private static readonly ClinicalDate Today = new(2026, 6, 15);
+
+    private static PatientFacts Valid() => new()
+    {
+        EvaluationDate = Today,
+        BirthDate = new ClinicalDate(1980, 1, 1),
+        Sex = Sex.Female,
+        PregnancyStatus = PregnancyStatus.NotPregnant,
+        Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = new ClinicalDate(2024, 1, 1) },
+    };
+
+    private static IReadOnlyList<ValidationProblem> Validate(PatientFacts facts) => ClinicalRuleSet.Default.Evaluate(facts).Validation;
+
+    [Fact]
+    public void Validate_ValidFacts_NoProblems() => Validate(Valid()).Should().BeEmpty();
+
+    [Fact]
+    public void Evaluate_InvalidFacts_NoFindingsAndIncomplete()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Valid() with { BirthDate = new ClinicalDate(2027, 1, 1), Breastfeeding = true });
+
+        result.IsValid.Should().BeFalse();
+        result.IsComplete.Should().BeFalse();
+        result.Findings.Should().BeEmpty("invalid input is never evaluated as if it were valid");
+    }
+
+    [Fact]
+    public void Validate_MissingEvaluationDate_ExactMessage() =>
+        Validate(Valid() with { EvaluationDate = default, BirthDate = null, Therapy = new AzathioprineTherapy() }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing; the rules never read the clock, so it must be given."));
+
+    [Fact]
+    public void Validate_BirthAfterEvaluation_ExactMessage() =>
+        Validate(Valid() with { BirthDate = new ClinicalDate(2026, 6, 16) }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("birthDate", ErrorCodes.BirthAfterEvaluation, "The birth date 2026-06-16 is after the evaluation date 2026-06-15."));
+
+    [Fact]
+    public void Validate_BirthOnEvaluationDate_IsValid() => Validate(Valid() with { BirthDate = Today }).Should().BeEmpty();
+
+    [Fact]
+    public void Validate_LabInTheFuture_ExactMessage() =>
+        Validate(Valid() with { LabResults = new[] { Lab() with { Date = new ClinicalDate(2026, 6, 16) } } }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("labResults[0].date", ErrorCodes.DateInFuture, "The lab result date 2026-06-16 is after the evaluation date 2026-06-15."));
+
+    [Fact]
+    public void Validate_NegativeLabValue_ExactMessage() =>
+        Validate(Valid() with { LabResults = new[] { Lab() with { Value = -1.5 } } }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("labResults[0].value", ErrorCodes.LabValueNegative, "The lab value -1.5 is negative; a count or concentration cannot be below zero."));
+
+    [Fact]
+    public void Validate_ZeroLabValue_IsValid() => Validate(Valid() with { LabResults = new[] { Lab() with { Value = 0 } } }).Should().BeEmpty();
+
+    [Fact]
+    public void Validate_NaNLabValue_ExactMessage() =>
+        Validate(Valid() with { LabResults = new[] { Lab() with { Value = double.NaN } } }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("labResults[0].value", ErrorCodes.LabValueNotANumber, "The lab value is not a number."));
+
+    [Fact]
+    public void Validate_LabWithoutUnitOrDate_ListsBothProblems() =>
+        Validate(Valid() with { LabResults = new[] { Lab() with { Unit = " ", Date = null } } }).Should().Equal(
+            new ValidationProblem("labResults[0].unit", ErrorCodes.LabUnitMissing, "The lab result has no unit; its value cannot be read without one."),
+            new ValidationProblem("labResults[0].date", ErrorCodes.LabDateMissing, "The lab result has no date; the rules cannot tell whether it is current."));
+
+    [Theory]
+    [InlineData("*1-*3A")]
+    [InlineData("1/3A")]
+    [InlineData("*1/*3A/*2")]
+    public void Validate_MalformedDiplotype_ExactMessage(string diplotype) =>
+        Validate(Valid() with { Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Diplotype = diplotype } } }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("pharmacogenomics[0].diplotype", ErrorCodes.DiplotypeMalformed, $"'{diplotype}' is not a diplotype of the form *1/*3A (two star alleles separated by a slash)."));
+
+    [Theory]
+    [InlineData("*3A/*1")]
+    [InlineData("*1/*3A")]
+    public void Validate_DiplotypeInEitherOrder_IsValid(string diplotype) =>
+        Validate(Valid() with { Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Diplotype = diplotype } } }).Should().BeEmpty();
+
+    [Fact]
+    public void Validate_EmptyPharmacogenomicResult_ExactMessage() =>
+        Validate(Valid() with { Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Nudt15 } } }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("pharmacogenomics[0].phenotype", ErrorCodes.PharmacogenomicResultEmpty, "The result has neither a phenotype nor a diplotype."));
+
+    [Fact]
+    public void Validate_UnknownEnumValue_ExactMessage() =>
+        Validate(Valid() with { Sex = (Sex)42 }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("sex", ErrorCodes.UnknownValue, "The sex is not a known value."));
+
+    [Fact]
+    public void Validate_MaleAndPregnant_Contradictory() =>
+        Validate(Valid() with { Sex = Sex.Male, PregnancyStatus = PregnancyStatus.Pregnant }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("pregnancyStatus", ErrorCodes.Contradictory, "The patient is recorded as male and as pregnant; the two facts contradict each other."));
+
+    [Fact]
+    public void Validate_NotPregnantWithPregnancyFindings_Contradictory() =>
+        Validate(Valid() with { RaisedBileAcids = true }).Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.Contradictory);
+
+    [Fact]
+    public void Validate_ActiveMedicationThatEnded_Contradictory() =>
+        Validate(Valid() with { Medications = new[] { new Medication { Name = "allopurinol", EndDate = new ClinicalDate(2026, 6, 14) } } }).Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("medications[0].active", ErrorCodes.Contradictory, "The medication is marked active but ended on 2026-06-14, before the evaluation date."));
+
+    [Fact]
+    public void Validate_ActiveMedicationEndingOnEvaluationDate_IsValid() =>
+        Validate(Valid() with { Medications = new[] { new Medication { Name = "allopurinol", EndDate = Today } } }).Should().BeEmpty();
+
+    [Fact]
+    public void Validate_MedicationEndBeforeStart_ExactMessage() =>
+        Validate(Valid() with { Medications = new[] { new Medication { Name = "x", Active = false, StartDate = new ClinicalDate(2026, 2, 1), EndDate = new ClinicalDate(2026, 1, 1) } } })
+            .Should().ContainSingle().Which.Should().Be(
+                new ValidationProblem("medications[0].endDate", ErrorCodes.EndBeforeStart, "The medication end date 2026-01-01 is before its start date 2026-02-01."));
+
+    [Fact]
+    public void Validate_UnidentifiedItems_NameTheField()
+    {
+        var problems = Validate(Valid() with
+        {
+            Medications = new[] { new Medication() },
+            Conditions = new[] { new Condition() },
+            Allergies = new[] { new Allergy() },
+            Vaccinations = new[] { new Vaccination() },
+        });
+
+        problems.Select(p => (p.Field, p.Code)).Should().Equal(
+            ("medications[0].name", ErrorCodes.Unidentified),
+            ("allergies[0].substance", ErrorCodes.Unidentified),
+            ("conditions[0].name", ErrorCodes.Unidentified),
+            ("vaccinations[0].name", ErrorCodes.Unidentified));
+    }
+
+    [Fact]
+    public void Validate_VaccineGivenInTheFuture_AsksToRecordAsPlanned() =>
+        Validate(Valid() with { Vaccinations = new[] { new Vaccination { CvxCode = "03", Date = new ClinicalDate(2026, 7, 1) } } }).Should().ContainSingle().Which.Message
+            .Should().Be("The vaccine is recorded as given on 2026-07-01, after the evaluation date 2026-06-15; record it as planned.");
+
+    [Fact]
+    public void Validate_PlannedVaccineInTheFuture_IsValid() =>
+        Validate(Valid() with { Vaccinations = new[] { new Vaccination { CvxCode = "03", Date = new ClinicalDate(2026, 7, 1), Status = VaccinationStatus.Planned } } }).Should().BeEmpty();
+
+    [Fact]
+    public void Validate_SeveralProblems_AllReported() =>
+        Validate(Valid() with { BirthDate = new ClinicalDate(2030, 1, 1), LabResults = new[] { Lab() with { Unit = null, Value = -1 } } }).Should().HaveCount(3);
+
+    [Fact]
+    public void ThrowIfInvalid_InvalidResult_ThrowsListingProblems()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Valid() with { BirthDate = new ClinicalDate(2030, 1, 1) });
+
+        var act = () => result.ThrowIfInvalid();
+
+        act.Should().Throw<InvalidPatientFactsException>().Which.Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.BirthAfterEvaluation);
+    }
+
+    private static LabResult Lab() => new() { LoincCode = "6690-2", Value = 5.1, Unit = "10*9/L", Date = new ClinicalDate(2026, 6, 10), Flag = LabFlag.Normal };
+}
