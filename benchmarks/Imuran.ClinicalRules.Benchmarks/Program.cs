@@ -14,6 +14,15 @@ internal static class Program
             {
                 case "smoke":
                     return Smoke.Run();
+                case "batch":
+                    return Batch.BatchHarness.Run(args);
+                case "cohort":
+                    Batch.CohortFile.Write(args[2], int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+                    return 0;
+                case "pipeline":
+                    return Smoke.Pipeline(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+                case "profile":
+                    return Smoke.Profile(args.Length > 1 ? args[1] : "typical");
             }
         }
 

@@ -53,6 +53,74 @@ internal static class Smoke
         return 0;
     }
 
+    /// <summary>Per-line costs of a batch run, one thread: parse the NDJSON line, evaluate, write the result JSON.</summary>
+    public static int Pipeline(string path, int lines)
+    {
+        var texts = new System.Collections.Generic.List<string>(lines);
+        using (var reader = new System.IO.StreamReader(path))
+        {
+            string? line;
+            while (texts.Count < lines && (line = reader.ReadLine()) is not null)
+            {
+                texts.Add(line);
+            }
+        }
+
+        var set = ClinicalRuleSet.Default;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16384);
+        var options = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        for (var round = 0; round < 2; round++)
+        {
+            var parse = new Phase();
+            var evaluate = new Phase();
+            var write = new Phase();
+            long bytes = 0;
+            foreach (var text in texts)
+            {
+                parse.Start();
+                var facts = Serialization.PatientFactsJson.Read(text).Facts!;
+                parse.Stop();
+                evaluate.Start();
+                var result = set.Evaluate(facts);
+                evaluate.Stop();
+                write.Start();
+                buffer.Clear();
+                using (var w = new System.Text.Json.Utf8JsonWriter(buffer, options))
+                {
+                    Serialization.EvaluationResultJson.Write(result, w);
+                }
+
+                bytes += buffer.WrittenCount;
+                write.Stop();
+            }
+
+            Console.WriteLine($"per line: parse {parse.Report(texts.Count)}; evaluate {evaluate.Report(texts.Count)}; write {write.Report(texts.Count)}; {bytes / texts.Count} output bytes");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Evaluates one patient in a loop for about ten seconds, for a CPU profiler (dotnet-trace) to sample.</summary>
+    public static int Profile(string which)
+    {
+        var facts = which == "worst" ? BenchmarkPatients.WorstCase() : BenchmarkPatients.Typical();
+        var set = ClinicalRuleSet.Default;
+        var sw = Stopwatch.StartNew();
+        long n = 0;
+        while (sw.Elapsed.TotalSeconds < 10)
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                set.Evaluate(facts);
+            }
+
+            n += 10_000;
+        }
+
+        Console.WriteLine($"{n} evaluations, {sw.Elapsed.TotalMilliseconds * 1000 / n:F2} µs each");
+        return 0;
+    }
+
     private static void Measure(string name, ClinicalRuleSet set, PatientFacts facts, int n)
     {
         var r = set.Evaluate(facts);

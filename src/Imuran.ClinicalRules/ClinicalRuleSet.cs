@@ -131,11 +131,11 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             };
         }
 
-        var unrecognised = new List<UnrecognisedInput>();
         var session = Session.Rent(_compiled, options?.Listener, _options.MaxFirings);
         try
         {
             var working = session.WorkingFacts;
+            var unrecognised = session.Unrecognised;
             FactLoader.Load(facts, _options, working, unrecognised);
             for (var i = 0; i < working.Count; i++)
             {
@@ -159,7 +159,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 PatientId = facts.PatientId,
                 EvaluationDate = facts.EvaluationDate,
                 Findings = ReadOnly.Freeze(findings),
-                Unrecognised = ReadOnly.Freeze(unrecognised),
+                Unrecognised = ReadOnly.Freeze(unrecognised.ToArray()),
                 RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
                 DisabledRules = DisabledRules,
             };

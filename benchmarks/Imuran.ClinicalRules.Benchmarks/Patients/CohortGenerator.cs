@@ -104,7 +104,7 @@ internal sealed class CohortGenerator
             var (loinc, name, value, unit) = Labs[l];
             var roll = r.Next(20);
             var flag = roll == 0 ? LabFlag.Low : roll == 1 ? LabFlag.High : LabFlag.Normal;
-            labs.Add(new LabResult { LoincCode = loinc, Name = name, Value = value * (0.8 + (r.Next(40) / 100.0)), Unit = unit, Date = labDate, Flag = flag });
+            labs.Add(new LabResult { LoincCode = loinc, Name = name, Value = Math.Round(value * (0.8 + (r.Next(40) / 100.0)), 1), Unit = unit, Date = labDate, Flag = flag });
         }
 
         var tpmt = new PharmacogenomicResult { Gene = Gene.Tpmt, Diplotype = Diplotypes[r.Next(Diplotypes.Length)], Method = TestMethod.Genotype, Date = start.AddDays(-20) };

@@ -46,6 +46,7 @@ internal sealed class CompiledRules
             var rule = ordered[r];
             rule.Order = r;
             var indexes = new List<int>();
+            var required = new List<int>();
             foreach (var p in rule.Patterns)
             {
                 if (!typeIndex.TryGetValue(p.FactType, out var ti))
@@ -56,6 +57,11 @@ internal sealed class CompiledRules
                 }
 
                 p.TypeIndex = ti;
+                if (p.Mode != PatternMode.Not && !required.Contains(ti))
+                {
+                    required.Add(ti);
+                }
+
                 if (!indexes.Contains(ti))
                 {
                     indexes.Add(ti);
@@ -64,6 +70,7 @@ internal sealed class CompiledRules
             }
 
             rule.TypeIndexes = indexes.ToArray();
+            rule.RequiredTypeIndexes = required.ToArray();
         }
 
         return new CompiledRules(ordered, typeIndex, byType.Select(l => l.ToArray()).ToArray());

@@ -41,4 +41,10 @@ internal sealed class RuleDefinition
 
     /// <summary>The distinct fact-store indexes this rule's patterns read (set when compiled).</summary>
     public int[] TypeIndexes { get; set; } = Array.Empty<int>();
+
+    /// <summary>
+    /// The fact-store indexes of the types the rule needs at least one fact of (its Match and Exists patterns; set when
+    /// compiled). While one of them has no fact, the rule cannot match.
+    /// </summary>
+    public int[] RequiredTypeIndexes { get; set; } = Array.Empty<int>();
 }

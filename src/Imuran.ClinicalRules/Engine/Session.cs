@@ -116,6 +116,9 @@ internal sealed class Session
     /// <summary>A list the caller may fill with the facts to insert; emptied when the session is reset.</summary>
     public List<object> WorkingFacts { get; } = new(32);
 
+    /// <summary>A list the caller may fill with the input items no classifier recognised; emptied when the session is reset.</summary>
+    public List<UnrecognisedInput> Unrecognised { get; } = new();
+
     public IReadOnlyList<RuleError> Errors => (IReadOnlyList<RuleError>?)_errors ?? Array.Empty<RuleError>();
 
     public int FiringCount { get; private set; }
@@ -166,6 +169,15 @@ internal sealed class Session
             if (_dirty[r])
             {
                 _dirty[r] = false;
+
+                // Indexed by fact type: a rule with no fact of a type it needs has nothing to match (facts are never
+                // removed, so it never had). With a listener the conditions are still evaluated, for its trace.
+                if (_listener is null && LacksRequiredFacts(rule))
+                {
+                    r++;
+                    continue;
+                }
+
                 if (!TryRecompute(r, rule))
                 {
                     r++;
@@ -235,6 +247,19 @@ internal sealed class Session
                 r = _earliestDirty;
             }
         }
+    }
+
+    private bool LacksRequiredFacts(RuleDefinition rule)
+    {
+        foreach (var ti in rule.RequiredTypeIndexes)
+        {
+            if (_facts[ti] is not { Count: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool TryRecompute(int r, RuleDefinition rule)
@@ -419,6 +444,7 @@ internal sealed class Session
 
         _findings.Clear();
         WorkingFacts.Clear();
+        Unrecognised.Clear();
         _errors = null;
         _listener = null;
         _earliestDirty = 0;

@@ -36,7 +36,7 @@ public sealed class EvaluationSnapshotTests
         var update = Environment.GetEnvironmentVariable("IMURAN_UPDATE_SNAPSHOT") == "1";
         if (update)
         {
-            File.WriteAllText(Path.Combine(SourceDirectory(), FileName), actual);
+            File.WriteAllText(Path.Combine(SnapshotFiles.SourceDirectory(), FileName), actual);
         }
 
         var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Benchmarks", FileName)).Replace("\r\n", "\n");
@@ -103,19 +103,6 @@ public sealed class EvaluationSnapshotTests
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexString(bytes, 0, 8).ToLowerInvariant();
-    }
-
-    private static string SourceDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Imuran.ClinicalRules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir is null
-            ? throw new InvalidOperationException("The repository root (with Imuran.ClinicalRules.sln) was not found above " + AppContext.BaseDirectory)
-            : Path.Combine(dir.FullName, "tests", "Imuran.ClinicalRules.Tests", "Benchmarks");
     }
 
     /// <summary>Writes every engine event in order, naming facts by type.</summary>
