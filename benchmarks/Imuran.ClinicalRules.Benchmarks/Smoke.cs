@@ -97,6 +97,66 @@ internal static class Smoke
             Console.WriteLine($"per line: parse {parse.Report(texts.Count)}; evaluate {evaluate.Report(texts.Count)}; write {write.Report(texts.Count)}; {bytes / texts.Count} output bytes");
         }
 
+        // All cores, each line: parse, evaluate, write the result JSON as a string.
+        for (var round = 0; round < 3; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            System.Threading.Tasks.Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, texts.Count, 128),
+                range =>
+                {
+                    var abw = new System.Buffers.ArrayBufferWriter<byte>(16384);
+                    var w = new System.Text.Json.Utf8JsonWriter(abw, options);
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        var result = set.Evaluate(Serialization.PatientFactsJson.Read(texts[i]).Facts!);
+                        abw.ResetWrittenCount();
+                        w.Reset(abw);
+                        Serialization.EvaluationResultJson.Write(result, w);
+                        w.Flush();
+                        _ = System.Text.Encoding.UTF8.GetString(abw.WrittenSpan);
+                    }
+                });
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine($"all cores: {texts.Count / sw.Elapsed.TotalSeconds:F0} lines/s, {used.TotalMilliseconds * 1000 / texts.Count:F1} µs CPU per line");
+        }
+
+        // As the CLI does it: a second parse to detect FHIR, the record as a string, a text writer.
+        var sink = new System.IO.StreamWriter(System.IO.Stream.Null);
+        for (var round = 0; round < 2; round++)
+        {
+            var fhir = new Phase();
+            var record = new Phase();
+            var output = new Phase();
+            foreach (var text in texts)
+            {
+                fhir.Start();
+                using (var doc = System.Text.Json.JsonDocument.Parse(text, new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 }))
+                {
+                    _ = doc.RootElement.TryGetProperty("resourceType", out _);
+                }
+
+                fhir.Stop();
+                var result = set.Evaluate(Serialization.PatientFactsJson.Read(text).Facts!);
+                record.Start();
+                var abw = new System.Buffers.ArrayBufferWriter<byte>(2048);
+                using (var w = new System.Text.Json.Utf8JsonWriter(abw, options))
+                {
+                    Serialization.EvaluationResultJson.Write(result, w);
+                }
+
+                var json = System.Text.Encoding.UTF8.GetString(abw.WrittenSpan);
+                record.Stop();
+                output.Start();
+                sink.Write(json);
+                sink.Write('\n');
+                output.Stop();
+            }
+
+            Console.WriteLine($"CLI extras per line: FHIR check {fhir.Report(texts.Count)}; record string {record.Report(texts.Count)}; text writer {output.Report(texts.Count)}");
+        }
+
         return 0;
     }
 

@@ -107,8 +107,11 @@ internal static class BatchCommand
     /// </summary>
     internal static string Record(LineOutcome o)
     {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var w = new Utf8JsonWriter(buffer, Compact))
+        // One buffer and writer per worker thread, reused line after line.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16384);
+        buffer.ResetWrittenCount();
+        var w = t_writer ??= new Utf8JsonWriter(buffer, Compact);
+        w.Reset(buffer);
         {
             w.WriteStartObject();
             w.WriteNumber("line", o.Line);
@@ -146,10 +149,17 @@ internal static class BatchCommand
             }
 
             w.WriteEndObject();
+            w.Flush();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 }
 
 /// <summary>One evaluated line: its output record and what the summary counts.</summary>

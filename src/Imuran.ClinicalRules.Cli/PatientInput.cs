@@ -51,6 +51,12 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
     /// <summary>Whether the document's root object has a string <c>resourceType</c> (malformed JSON is not FHIR).</summary>
     private static bool IsFhir(string json)
     {
+        // Without the text "resourceType" (and no escape that could spell it) there is no such member: skip the parse.
+        if (json.IndexOf("resourceType", StringComparison.Ordinal) < 0 && json.IndexOf('\\') < 0)
+        {
+            return false;
+        }
+
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });

@@ -16,7 +16,7 @@ internal readonly record struct InputLine(int Number, string Text);
 internal static class NdjsonPipeline
 {
     /// <summary>The default chunk: large enough to keep every core busy, small enough to keep memory flat.</summary>
-    public const int DefaultChunkSize = 1024;
+    public const int DefaultChunkSize = 128;
 
     /// <summary>Runs the pipeline; returns the number of lines read, blank ones included.</summary>
     /// <param name="input">The NDJSON text.</param>

@@ -70,6 +70,20 @@ public readonly struct ClinicalDate : IEquatable<ClinicalDate>, IComparable<Clin
     /// <returns><see langword="true"/> when <paramref name="text"/> is a valid date.</returns>
     public static bool TryParse(string? text, out ClinicalDate date)
     {
+        // The usual form, ASCII digits as yyyy-MM-dd, is read by hand; anything else goes to DateTime's parser.
+        if (text is { Length: 10 } && text[4] == '-' && text[7] == '-'
+            && Digits(text, 0, 4) is var year and >= 0 && Digits(text, 5, 2) is var month and >= 0 && Digits(text, 8, 2) is var day and >= 0)
+        {
+            if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                date = new ClinicalDate(year, month, day);
+                return true;
+            }
+
+            date = default;
+            return false;
+        }
+
         if (text is not null
             && text.Length == 10
             && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
@@ -80,6 +94,24 @@ public readonly struct ClinicalDate : IEquatable<ClinicalDate>, IComparable<Clin
 
         date = default;
         return false;
+    }
+
+    /// <summary>The number written by <paramref name="count"/> ASCII digits at <paramref name="start"/>, or -1.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = text[i];
+            if (c < '0' || c > '9')
+            {
+                return -1;
+            }
+
+            n = (n * 10) + (c - '0');
+        }
+
+        return n;
     }
 
     /// <summary>Parses an ISO 8601 calendar date, <c>yyyy-MM-dd</c>.</summary>

@@ -1,26 +1,47 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Serialization;
 
 /// <summary>Reads members of one JSON object, recording a problem with its path for each bad value.</summary>
+/// <remarks>
+/// Paths (<c>labResults[2].unit</c>) are made only when a problem needs one, and member names are compared in place,
+/// so reading a valid document allocates little beyond the facts themselves.
+/// </remarks>
 internal sealed class ObjectReader
 {
     private readonly JsonElement _element;
-    private readonly string _path;
     private readonly List<ValidationProblem> _problems;
+    private readonly ObjectReader? _parent;
+    private readonly string? _member;
+    private readonly int _index;
+    private string? _path;
 
     public ObjectReader(JsonElement element, string path, List<ValidationProblem> problems)
     {
         _element = element;
         _path = path;
         _problems = problems;
+        _index = -1;
     }
+
+    /// <summary>The reader of <c>parent.member</c>, or of item <paramref name="index"/> of it when not negative.</summary>
+    private ObjectReader(JsonElement element, ObjectReader parent, string member, int index)
+    {
+        _element = element;
+        _problems = parent._problems;
+        _parent = parent;
+        _member = member;
+        _index = index;
+    }
+
+    /// <summary>This object's path, e.g. <c>labResults[2]</c>; empty for the document.</summary>
+    private string Path => _path ??= _index >= 0 ? _parent!.ItemPath(_member!, _index) : _parent!.Join(_member!);
 
     public bool Has(string name) => _element.TryGetProperty(name, out _);
 
@@ -29,11 +50,24 @@ internal sealed class ObjectReader
     {
         foreach (var p in _element.EnumerateObject())
         {
-            if (System.Array.IndexOf(names, p.Name) < 0)
+            if (!IsOneOf(p, names))
             {
                 Problem(p.Name, ErrorCodes.UnknownField, $"'{p.Name}' is not a field of this object; check the spelling against the documented schema.");
             }
         }
+    }
+
+    private static bool IsOneOf(JsonProperty p, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (p.NameEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public string? String(string name)
@@ -149,22 +183,32 @@ internal sealed class ObjectReader
             return null;
         }
 
-        return ParseEnum<TEnum>(v, Join(name));
+        return ParseEnum<TEnum>(v, name, -1);
     }
 
+    /// <summary>The values of a list of enum texts; an unknown text is a problem and is left out.</summary>
+    /// <returns>A read-only list (shared, not copied, by the facts it goes into).</returns>
     public IReadOnlyList<TEnum> EnumArray<TEnum>(string name)
         where TEnum : struct, Enum
     {
-        var list = new List<TEnum>();
-        foreach (var value in Items(name, (e, path) => ParseEnum<TEnum>(e, path)))
+        if (!TryGetArray(name, out var array))
         {
-            if (value is { } v)
-            {
-                list.Add(v);
-            }
+            return ReadOnly.Empty<TEnum>();
         }
 
-        return list;
+        var list = new List<TEnum>(array.GetArrayLength());
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (ParseEnum<TEnum>(item, name, i) is { } value)
+            {
+                list.Add(value);
+            }
+
+            i++;
+        }
+
+        return ReadOnly.Freeze(list);
     }
 
     public T? Object<T>(string name, Func<ObjectReader, T> read)
@@ -181,58 +225,57 @@ internal sealed class ObjectReader
             return null;
         }
 
-        return read(new ObjectReader(v, Join(name), _problems));
+        return read(new ObjectReader(v, this, name, -1));
     }
 
+    /// <summary>The items of a list of objects; an item that is not an object is a problem and is left out.</summary>
+    /// <returns>A read-only list (shared, not copied, by the facts it goes into).</returns>
     public IReadOnlyList<T> Array<T>(string name, Func<ObjectReader, T> read)
         where T : class
     {
-        var list = new List<T>();
-        foreach (var value in Items<T?>(name, (e, path) =>
+        if (!TryGetArray(name, out var array))
         {
-            if (e.ValueKind != JsonValueKind.Object)
-            {
-                _problems.Add(new ValidationProblem(path, ErrorCodes.WrongType, "Each item must be an object."));
-                return default;
-            }
+            return ReadOnly.Empty<T>();
+        }
 
-            return read(new ObjectReader(e, path, _problems));
-        }))
+        var list = new List<T>(array.GetArrayLength());
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
         {
-            if (value is not null)
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                _problems.Add(new ValidationProblem(ItemPath(name, i), ErrorCodes.WrongType, "Each item must be an object."));
+            }
+            else if (read(new ObjectReader(item, this, name, i)) is { } value)
             {
                 list.Add(value);
             }
-        }
 
-        return list;
-    }
-
-    private List<T> Items<T>(string name, Func<JsonElement, string, T> read)
-    {
-        if (!TryGet(name, out var v))
-        {
-            return new List<T>();
-        }
-
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            WrongType(name, "a list");
-            return new List<T>();
-        }
-
-        var list = new List<T>();
-        var i = 0;
-        foreach (var item in v.EnumerateArray())
-        {
-            list.Add(read(item, Join(name) + "[" + i + "]"));
             i++;
         }
 
-        return list;
+        return ReadOnly.Freeze(list);
     }
 
-    private TEnum? ParseEnum<TEnum>(JsonElement v, string path)
+    /// <summary>The list member <paramref name="name"/>; a member that is not a list is a problem.</summary>
+    private bool TryGetArray(string name, out JsonElement array)
+    {
+        if (!TryGet(name, out array))
+        {
+            return false;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            WrongType(name, "a list");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <param name="index">The item's index when the value is an item of the list <paramref name="name"/>, else -1.</param>
+    private TEnum? ParseEnum<TEnum>(JsonElement v, string name, int index)
         where TEnum : struct, Enum
     {
         if (v.ValueKind == JsonValueKind.String && JsonNames.TryParse<TEnum>(v.GetString(), out var parsed))
@@ -240,10 +283,13 @@ internal sealed class ObjectReader
             return parsed;
         }
 
+        var path = index >= 0 ? ItemPath(name, index) : Join(name);
         var shown = v.ValueKind == JsonValueKind.String ? "'" + v.GetString() + "'" : v.GetRawText();
         _problems.Add(new ValidationProblem(path, ErrorCodes.UnknownValue, $"{shown} is not a known value; allowed values: {JsonNames.Allowed<TEnum>()}."));
         return null;
     }
+
+    private string ItemPath(string name, int index) => Join(name) + "[" + index + "]";
 
     private bool TryGet(string name, out JsonElement value) =>
         _element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
@@ -253,5 +299,5 @@ internal sealed class ObjectReader
 
     private void Problem(string name, string code, string message) => _problems.Add(new ValidationProblem(Join(name), code, message));
 
-    private string Join(string name) => _path.Length == 0 ? name : _path + "." + name;
+    private string Join(string name) => Path.Length == 0 ? name : Path + "." + name;
 }

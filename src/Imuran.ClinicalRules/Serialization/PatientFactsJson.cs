@@ -31,6 +31,49 @@ public static class PatientFactsJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    // The members each object may have (anything else is an unknown field).
+    private static readonly string[] RootMembers =
+    {
+        "$schema", "patientId", "evaluationDate", "birthDate", "sex", "therapy", "setting", "indications", "pharmacogenomics",
+        "lastRedCellTransfusion", "pregnancyStatus", "pruritusInPregnancy", "raisedBileAcids", "suspectedCholestasisOfPregnancy",
+        "breastfeeding", "plannedConception", "medications", "allergies", "conditions", "labResults", "vaccinations", "newNeurologicalSigns",
+    };
+
+    private static readonly string[] TherapyMembers =
+    {
+        "status", "startDate", "lastRegimenChange",
+    };
+
+    private static readonly string[] PharmacogenomicMembers =
+    {
+        "gene", "phenotype", "diplotype", "method", "date",
+    };
+
+    private static readonly string[] MedicationMembers =
+    {
+        "name", "rxNormCode", "startDate", "endDate", "active",
+    };
+
+    private static readonly string[] AllergyMembers =
+    {
+        "substance", "rxNormCode",
+    };
+
+    private static readonly string[] ConditionMembers =
+    {
+        "name", "code", "codeSystem", "kind", "status", "onset",
+    };
+
+    private static readonly string[] LabMembers =
+    {
+        "kind", "loincCode", "name", "value", "unit", "date", "flag",
+    };
+
+    private static readonly string[] VaccinationMembers =
+    {
+        "cvxCode", "name", "date", "status",
+    };
+
     /// <summary>Reads patient facts from JSON text.</summary>
     public static PatientFactsReadResult Read(string json)
     {
@@ -70,9 +113,7 @@ public static class PatientFactsJson
         }
 
         var r = new ObjectReader(root, string.Empty, problems);
-        r.Known("$schema", "patientId", "evaluationDate", "birthDate", "sex", "therapy", "setting", "indications", "pharmacogenomics",
-            "lastRedCellTransfusion", "pregnancyStatus", "pruritusInPregnancy", "raisedBileAcids", "suspectedCholestasisOfPregnancy",
-            "breastfeeding", "plannedConception", "medications", "allergies", "conditions", "labResults", "vaccinations", "newNeurologicalSigns");
+        r.Known(RootMembers);
         var evaluationDate = r.Date("evaluationDate");
         if (evaluationDate is null && !r.Has("evaluationDate"))
         {
@@ -87,14 +128,14 @@ public static class PatientFactsJson
             Sex = r.Enum("sex", Sex.Unknown),
             Therapy = r.Object("therapy", t =>
             {
-                t.Known("status", "startDate", "lastRegimenChange");
+                t.Known(TherapyMembers);
                 return new AzathioprineTherapy { Status = t.Enum("status", TherapyStatus.Unknown), StartDate = t.Date("startDate"), LastRegimenChange = t.Date("lastRegimenChange") };
             }) ?? new AzathioprineTherapy(),
             Setting = r.Enum("setting", CareSetting.Unspecified),
             Indications = r.EnumArray<Indication>("indications"),
             Pharmacogenomics = r.Array("pharmacogenomics", g =>
             {
-                g.Known("gene", "phenotype", "diplotype", "method", "date");
+                g.Known(PharmacogenomicMembers);
                 return new PharmacogenomicResult
                 {
                     Gene = g.RequiredEnum<Gene>("gene"),
@@ -113,17 +154,17 @@ public static class PatientFactsJson
             PlannedConception = r.Bool("plannedConception") ?? false,
             Medications = r.Array("medications", m =>
             {
-                m.Known("name", "rxNormCode", "startDate", "endDate", "active");
+                m.Known(MedicationMembers);
                 return new Medication { Name = m.String("name"), RxNormCode = m.String("rxNormCode"), StartDate = m.Date("startDate"), EndDate = m.Date("endDate"), Active = m.Bool("active") ?? true };
             }),
             Allergies = r.Array("allergies", a =>
             {
-                a.Known("substance", "rxNormCode");
+                a.Known(AllergyMembers);
                 return new Allergy { Substance = a.String("substance"), RxNormCode = a.String("rxNormCode") };
             }),
             Conditions = r.Array("conditions", c =>
             {
-                c.Known("name", "code", "codeSystem", "kind", "status", "onset");
+                c.Known(ConditionMembers);
                 return new Condition
                 {
                     Name = c.String("name"),
@@ -136,7 +177,7 @@ public static class PatientFactsJson
             }),
             LabResults = r.Array("labResults", l =>
             {
-                l.Known("kind", "loincCode", "name", "value", "unit", "date", "flag");
+                l.Known(LabMembers);
                 return new LabResult
                 {
                     Kind = l.OptionalEnum<LabKind>("kind"),
@@ -150,7 +191,7 @@ public static class PatientFactsJson
             }),
             Vaccinations = r.Array("vaccinations", v =>
             {
-                v.Known("cvxCode", "name", "date", "status");
+                v.Known(VaccinationMembers);
                 return new Vaccination { CvxCode = v.String("cvxCode"), Name = v.String("name"), Date = v.Date("date"), Status = v.Enum("status", VaccinationStatus.Given) };
             }),
             NewNeurologicalSigns = r.EnumArray<NeurologicalSign>("newNeurologicalSigns"),
