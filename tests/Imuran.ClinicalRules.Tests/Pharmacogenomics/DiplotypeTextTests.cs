@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Pharmacogenomics;
 
 namespace Imuran.ClinicalRules.Tests.Pharmacogenomics;
@@ -67,20 +68,20 @@ public sealed class DiplotypeTextTests
     [Fact]
     public void Translate_SameTextTwice_GivesTheSameTranslation()
     {
-        var first = CpicTables.Default.Translate(Facts.Gene.Tpmt, " *1 / *3a ");
-        var second = CpicTables.Default.Translate(Facts.Gene.Tpmt, " *1 / *3a ");
+        var first = CpicTables.Default.Translate(Gene.Tpmt, " *1 / *3a ");
+        var second = CpicTables.Default.Translate(Gene.Tpmt, " *1 / *3a ");
 
         first.Should().NotBeNull();
         first!.Diplotype.Should().Be("*1/*3A");
-        first.Phenotype.Should().Be(Facts.MetabolizerPhenotype.Intermediate);
+        first.Phenotype.Should().Be(MetabolizerPhenotype.Intermediate);
         second.Should().BeSameAs(first);
     }
 
     [Fact]
     public void Translate_NonAsciiText_FallsBackToThePattern()
     {
-        CpicTables.Default.Translate(Facts.Gene.Nudt15, "\u3000*3/*3")!.Phenotype.Should().Be(Facts.MetabolizerPhenotype.Poor);
-        CpicTables.Default.Translate(Facts.Gene.Nudt15, "*3/*3\u00a0x").Should().BeNull();
+        CpicTables.Default.Translate(Gene.Nudt15, "\u3000*3/*3")!.Phenotype.Should().Be(MetabolizerPhenotype.Poor);
+        CpicTables.Default.Translate(Gene.Nudt15, "*3/*3\u00a0x").Should().BeNull();
     }
 
     private static string Mutate(string text, Random random, string alphabet)

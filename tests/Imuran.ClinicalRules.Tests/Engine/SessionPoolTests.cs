@@ -1,0 +1,184 @@
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.Benchmarks.Patients;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Rules.Model;
+using Imuran.ClinicalRules.Serialization;
+using static Imuran.ClinicalRules.Engine.RuleBuilder;
+
+namespace Imuran.ClinicalRules.Tests.Engine;
+
+/// <summary>
+/// Sessions are pooled per thread and reused: nothing of one evaluation may leak into the next, whatever happened in
+/// it (a rule error, the firing limit, a listener that throws or evaluates another patient), and threads never share.
+/// </summary>
+public sealed class SessionPoolTests
+{
+    private sealed class Flag
+    {
+        public Flag(string name) => Name = name;
+
+        public string Name { get; }
+    }
+
+    private static string Json(EvaluationResult r) => EvaluationResultJson.ToJson(r, indented: false);
+
+    [Fact]
+    public void Rent_AfterReturn_GivesBackTheResetSession()
+    {
+        var compiled = CompiledRules.Compile(RuleCatalog.All(), RuleCatalog.Policy);
+        var first = Session.Rent(compiled, null, 1000);
+        first.Insert(new Flag("ignored"));
+        first.WorkingFacts.Add("x");
+        Session.Return(first);
+
+        var second = Session.Rent(compiled, null, 50);
+
+        second.Should().BeSameAs(first);
+        second.Findings.Should().BeEmpty();
+        second.Errors.Should().BeEmpty();
+        second.WorkingFacts.Should().BeEmpty();
+        second.FiringCount.Should().Be(0);
+        second.MaxFirings.Should().Be(50);
+    }
+
+    [Fact]
+    public void Rent_WithoutReturn_GivesANewSession()
+    {
+        var compiled = CompiledRules.Compile(RuleCatalog.All(), RuleCatalog.Policy);
+
+        var first = Session.Rent(compiled, null, 1000);
+        var second = Session.Rent(compiled, null, 1000);
+
+        second.Should().NotBeSameAs(first);
+    }
+
+    [Fact]
+    public void Evaluate_AfterARuleError_NextEvaluationIsClean()
+    {
+        var broken = Rule("AZA-TST-001").Title("broken").Topic(Topics.Tpmt).Caution(Severity.Info).Logic("l").Summary("s").Review("r")
+            .Source("doc", "section", Confidence.Verified)
+            .Match<PatientContext>("a patient with a transfusion", p => p.Facts.LastRedCellTransfusion is not null)
+            .Then(_ => throw new InvalidOperationException("boom"));
+        var rules = ClinicalRuleSet.Create(RuleCatalog.All().Append(broken), new RuleSetOptions());
+        var typical = BenchmarkPatients.Typical();
+        var expected = Json(rules.Evaluate(typical));
+
+        var failed = rules.Evaluate(typical with { LastRedCellTransfusion = typical.EvaluationDate.AddDays(-400) });
+        var after = rules.Evaluate(typical);
+
+        failed.RuleErrors.Should().ContainSingle().Which.RuleId.Should().Be("AZA-TST-001");
+        Json(after).Should().Be(expected);
+        after.RuleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_AfterTheFiringLimit_NextEvaluationIsClean()
+    {
+        var loop = Rule("AZA-DRV-901").Title("loop").Derivation().Logic("loop")
+            .Match<PatientContext>("a breastfeeding patient", p => p.Facts.Breastfeeding == true)
+            .Then(f => f.Insert(new Flag("start")));
+        var chain = Rule("AZA-DRV-902").Title("chain").Derivation().Logic("chain")
+            .Match<Flag>("any flag").Then(f => f.Insert(new Flag(f.Get<Flag>(0).Name + "!")));
+        var rules = ClinicalRuleSet.Create(
+            RuleCatalog.All().Append(loop).Append(chain),
+            new RuleSetOptions { Rules = new RuleOptions { MaxFirings = 200 } });
+        var typical = BenchmarkPatients.Typical();
+        var expected = Json(rules.Evaluate(typical));
+
+        var runaway = rules.Evaluate(typical with { Breastfeeding = true });
+        var after = rules.Evaluate(typical);
+
+        runaway.RuleErrors.Should().ContainSingle().Which.Message.Should().Contain("firing limit of 200");
+        Json(after).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Evaluate_ListenerThrows_ExceptionReachesTheCallerAndNextEvaluationIsClean()
+    {
+        var typical = BenchmarkPatients.Typical();
+        var expected = Json(ClinicalRuleSet.Default.Evaluate(typical));
+
+        var act = () => ClinicalRuleSet.Default.Evaluate(BenchmarkPatients.WorstCase(), new EvaluationOptions { Listener = new ThrowingListener() });
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("listener failed");
+        Json(ClinicalRuleSet.Default.Evaluate(typical)).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Evaluate_ListenerEvaluatesAnotherPatient_BothResultsAreAsAlone()
+    {
+        var typical = BenchmarkPatients.Typical();
+        var worst = BenchmarkPatients.WorstCase();
+        var expectedTypical = Json(ClinicalRuleSet.Default.Evaluate(typical));
+        var expectedWorst = Json(ClinicalRuleSet.Default.Evaluate(worst));
+        var nested = new NestingListener(typical);
+
+        var outer = ClinicalRuleSet.Default.Evaluate(worst, new EvaluationOptions { Listener = nested });
+
+        Json(outer).Should().Be(expectedWorst);
+        nested.Results.Should().NotBeEmpty();
+        nested.Results.Should().OnlyContain(r => r == expectedTypical);
+        Json(ClinicalRuleSet.Default.Evaluate(typical)).Should().Be(expectedTypical);
+    }
+
+    [Fact]
+    public void Evaluate_OnManyThreads_GivesTheSameResultsAsOneThread()
+    {
+        var cohort = new CohortGenerator(11).Make(4000);
+        var expected = cohort.Select(p => Json(ClinicalRuleSet.Default.Evaluate(p))).ToArray();
+        var actual = new string[cohort.Length];
+
+        Parallel.For(0, cohort.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Json(ClinicalRuleSet.Default.Evaluate(cohort[i])));
+
+        actual.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Evaluate_AlternatingRuleSets_EachGivesItsOwnResult()
+    {
+        var withoutHandling = ClinicalRuleSet.Create(new RuleSetOptions { DisabledTopics = new[] { Topics.Handling } });
+        var typical = BenchmarkPatients.Typical();
+
+        for (var i = 0; i < 3; i++)
+        {
+            ClinicalRuleSet.Default.Evaluate(typical).Findings.Should().Contain(f => f.RuleId == "AZA-HND-001");
+            withoutHandling.Evaluate(typical).Findings.Should().NotContain(f => f.RuleId == "AZA-HND-001");
+        }
+    }
+
+    private sealed class ThrowingListener : IRuleEventListener
+    {
+        public void FactInserted(object fact)
+        {
+        }
+
+        public void RuleFired(RuleMetadata rule, IReadOnlyList<object> facts) => throw new InvalidOperationException("listener failed");
+
+        public void ConditionEvaluated(RuleMetadata rule, int conditionIndex, bool holds)
+        {
+        }
+    }
+
+    /// <summary>Evaluates another patient from inside the engine's callbacks, on the same thread.</summary>
+    private sealed class NestingListener : IRuleEventListener
+    {
+        private readonly PatientFacts _other;
+
+        public NestingListener(PatientFacts other) => _other = other;
+
+        public List<string> Results { get; } = new();
+
+        public void FactInserted(object fact)
+        {
+        }
+
+        public void RuleFired(RuleMetadata rule, IReadOnlyList<object> facts) => Results.Add(Json(ClinicalRuleSet.Default.Evaluate(_other)));
+
+        public void ConditionEvaluated(RuleMetadata rule, int conditionIndex, bool holds)
+        {
+        }
+    }
+}
