@@ -3,12 +3,11 @@ using System.IO;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 
 namespace Imuran.ClinicalRules.Benchmarks;
 
 /// <summary>
-/// What every benchmark reports: mean, median and allocated bytes (memory diagnoser), in GitHub markdown, with the
+/// What every benchmark reports: mean, median, operations per second and allocated bytes (memory diagnoser), with the
 /// artifacts under <c>benchmarks/BenchmarkDotNet.Artifacts</c> (git-ignored; <see cref="Program"/> copies the tables
 /// to <c>benchmarks/results</c>).
 /// </summary>
@@ -18,7 +17,6 @@ internal sealed class BenchmarkConfig : ManualConfig
     {
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median, StatisticColumn.OperationsPerSecond);
-        AddExporter(MarkdownExporter.GitHub);
         WithArtifactsPath(Path.Combine(RepositoryPaths.Benchmarks, "BenchmarkDotNet.Artifacts"));
         WithOptions(ConfigOptions.DisableLogFile);
     }

@@ -7,8 +7,8 @@ namespace Imuran.ClinicalRules.Benchmarks;
 [Config(typeof(BenchmarkConfig))]
 public class BuildBenchmarks
 {
-    [Benchmark(Description = "Build rule set (warm)")]
-    public ClinicalRuleSet Build() => ClinicalRuleSet.Create();
+    [Benchmark]
+    public ClinicalRuleSet BuildWarm() => ClinicalRuleSet.Create();
 }
 
 /// <summary>
@@ -20,6 +20,6 @@ public class BuildBenchmarks
 [SimpleJob(RunStrategy.ColdStart, launchCount: 15, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class ColdBuildBenchmarks
 {
-    [Benchmark(Description = "Build rule set (cold, fresh process)")]
-    public ClinicalRuleSet Build() => ClinicalRuleSet.Create();
+    [Benchmark]
+    public ClinicalRuleSet BuildCold() => ClinicalRuleSet.Create();
 }

@@ -22,24 +22,24 @@ public class EvaluateBenchmarks
     private readonly PatientFacts _worstCase = BenchmarkPatients.WorstCase();
 
     /// <summary>The floor: the same findings by plain if/else code, with no engine.</summary>
-    [Benchmark(Baseline = true, Description = "Typical: hand-written baseline")]
+    [Benchmark(Baseline = true)]
     [BenchmarkCategory("Typical")]
     public EvaluationResult TypicalBaseline() => _baseline.Evaluate(_typical);
 
-    [Benchmark(Description = "Typical: rule engine")]
+    [Benchmark]
     [BenchmarkCategory("Typical")]
-    public EvaluationResult Typical() => _ruleSet.Evaluate(_typical);
+    public EvaluationResult TypicalEngine() => _ruleSet.Evaluate(_typical);
 
     /// <summary>For scale: FluentValidation alone, which every evaluation ran before the pre-check.</summary>
-    [Benchmark(Description = "Typical: FluentValidation only (before the pre-check)")]
+    [Benchmark]
     [BenchmarkCategory("Typical")]
-    public int TypicalFluentValidation() => PatientFactsValidation.ValidateFully(_typical).Count;
+    public int TypicalFluentValidationOnly() => PatientFactsValidation.ValidateFully(_typical).Count;
 
-    [Benchmark(Baseline = true, Description = "Worst case: hand-written baseline")]
+    [Benchmark(Baseline = true)]
     [BenchmarkCategory("WorstCase")]
     public EvaluationResult WorstCaseBaseline() => _baseline.Evaluate(_worstCase);
 
-    [Benchmark(Description = "Worst case: rule engine")]
+    [Benchmark]
     [BenchmarkCategory("WorstCase")]
-    public EvaluationResult WorstCase() => _ruleSet.Evaluate(_worstCase);
+    public EvaluationResult WorstCaseEngine() => _ruleSet.Evaluate(_worstCase);
 }

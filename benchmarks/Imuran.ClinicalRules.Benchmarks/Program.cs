@@ -1,9 +1,15 @@
 using System;
+using System.IO;
 using BenchmarkDotNet.Running;
 
 namespace Imuran.ClinicalRules.Benchmarks;
 
-/// <summary>Runs the BenchmarkDotNet benchmarks, or one of the harness commands (smoke, cohort, batch).</summary>
+/// <summary>
+/// Runs the BenchmarkDotNet benchmarks (any BenchmarkDotNet arguments, e.g. <c>--filter '*'</c>), or one of the harness
+/// commands: <c>batch</c> (the CLI batch benchmark), <c>cohort N FILE</c> (write an NDJSON cohort), <c>smoke</c> (a
+/// quick Stopwatch check with a per-phase and per-rule breakdown), <c>pipeline FILE N</c> (per-line batch costs),
+/// <c>profile [typical|worst]</c> (a ten-second loop for dotnet-trace).
+/// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
@@ -26,7 +32,34 @@ internal static class Program
             }
         }
 
+        // Tables of earlier runs are not copied again: only this run's.
+        var artifacts = Path.Combine(RepositoryPaths.Benchmarks, "BenchmarkDotNet.Artifacts", "results");
+        if (Directory.Exists(artifacts))
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        CopyReports();
         return 0;
+    }
+
+    /// <summary>Copies the markdown tables of this run to benchmarks/results, where they are committed.</summary>
+    private static void CopyReports()
+    {
+        var from = Path.Combine(RepositoryPaths.Benchmarks, "BenchmarkDotNet.Artifacts", "results");
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        var to = Path.Combine(RepositoryPaths.Benchmarks, "results");
+        Directory.CreateDirectory(to);
+        foreach (var report in Directory.GetFiles(from, "*-report-github.md"))
+        {
+            var name = Path.GetFileName(report).Replace("Imuran.ClinicalRules.Benchmarks.", string.Empty);
+            File.Copy(report, Path.Combine(to, name), overwrite: true);
+            Console.WriteLine("results: " + Path.Combine(to, name));
+        }
     }
 }

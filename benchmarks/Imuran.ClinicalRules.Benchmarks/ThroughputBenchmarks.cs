@@ -12,7 +12,7 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// every core, and on one thread for comparison. Each operation is one evaluation, so Op/s is evaluations per second.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 1)]
 public class ThroughputBenchmarks
 {
     private const int Patients = 100_000;
@@ -23,7 +23,7 @@ public class ThroughputBenchmarks
     [GlobalSetup]
     public void Setup() => _cohort = new CohortGenerator().Make(Patients);
 
-    [Benchmark(OperationsPerInvoke = Patients, Description = "100,000 patients, all cores")]
+    [Benchmark(OperationsPerInvoke = Patients)]
     public int AllCores()
     {
         var findings = 0;
@@ -44,7 +44,7 @@ public class ThroughputBenchmarks
         return findings;
     }
 
-    [Benchmark(OperationsPerInvoke = Patients, Description = "100,000 patients, one thread")]
+    [Benchmark(OperationsPerInvoke = Patients)]
     public int OneThread()
     {
         var findings = 0;
