@@ -3,6 +3,8 @@ using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,6 +21,9 @@ namespace Imuran.ClinicalRules.Cli;
 /// </summary>
 internal static class BatchCommand
 {
+    /// <summary>Lines per chunk: a few milliseconds of work for each core, about a megabyte of input.</summary>
+    internal const int ChunkSize = 512;
+
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(CliIO io)
@@ -41,7 +46,7 @@ internal static class BatchCommand
         return command;
     }
 
-    internal static int Run(CliIO io, string source, string? evaluationDate, int? expectedLines = null, int chunkSize = NdjsonPipeline.DefaultChunkSize)
+    internal static int Run(CliIO io, string source, string? evaluationDate, int? expectedLines = null, int chunkSize = ChunkSize)
     {
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
@@ -52,6 +57,23 @@ internal static class BatchCommand
         {
             io.Error.WriteLine("error: --expected-lines must not be negative.");
             return ExitCodes.InvalidInput;
+        }
+
+        if (source != "-")
+        {
+            var stream = InputSource.OpenUtf8(io, source, out var fileLength);
+            if (stream is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (stream != Stream.Null)
+            {
+                using (stream)
+                {
+                    return RunUtf8(io, stream, fileLength, date, expectedLines, chunkSize);
+                }
+            }
         }
 
         var reader = InputSource.Open(io, source, out var length);
@@ -76,7 +98,7 @@ internal static class BatchCommand
                     {
                         io.Out.Write(item.Json);
                         io.Out.Write('\n');
-                        summary.Add(item);
+                        summary.Add(item.Outcome);
                     },
                     progress);
             });
@@ -90,6 +112,66 @@ internal static class BatchCommand
         }
 
         io.Out.Flush();
+        summary.Write(io.Error, lines, clock.Elapsed.TotalSeconds);
+        return summary.ExitCode;
+    }
+
+    /// <summary>
+    /// The UTF-8 path for a file: lines stay bytes from input to output. A reader task splits the file into chunks
+    /// while each chunk is evaluated in parallel slices, every slice writing its records as UTF-8 into its own reused
+    /// buffer; the buffers go to the output in input order.
+    /// </summary>
+    private static int RunUtf8(CliIO io, Stream input, long length, ClinicalDate? date, int? expectedLines, int chunkSize)
+    {
+        var today = CheckCommand.Today();
+        var summary = new BatchSummary();
+        var clock = Stopwatch.StartNew();
+        var output = new RecordOutput(io.Out);
+        var slices = new RecordSlice[Math.Max(1, Environment.ProcessorCount * 4)];
+        for (var i = 0; i < slices.Length; i++)
+        {
+            slices[i] = new RecordSlice();
+        }
+
+        var outcomes = new LineOutcome?[chunkSize];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var lines = 0;
+        ProgressDisplay.Run(io, "batch", length, expectedLines, progress =>
+        {
+            lines = Utf8NdjsonPipeline.Run(
+                input,
+                chunkSize,
+                chunk =>
+                {
+                    var count = Math.Min(slices.Length, chunk.Count);
+                    Parallel.For(0, count, options, s =>
+                    {
+                        var slice = slices[s];
+                        slice.Buffer.ResetWrittenCount();
+                        var to = (int)((long)chunk.Count * (s + 1) / count);
+                        for (var i = (int)((long)chunk.Count * s / count); i < to; i++)
+                        {
+                            var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today);
+                            outcomes[i] = outcome;
+                            slice.Write(outcome);
+                        }
+                    });
+
+                    for (var s = 0; s < count; s++)
+                    {
+                        output.Write(slices[s].Buffer.WrittenSpan);
+                    }
+
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        summary.Add(outcomes[i]!);
+                        outcomes[i] = null;
+                    }
+                },
+                progress);
+        });
+
+        output.Flush();
         summary.Write(io.Error, lines, clock.Elapsed.TotalSeconds);
         return summary.ExitCode;
     }
@@ -112,47 +194,50 @@ internal static class BatchCommand
         buffer.ResetWrittenCount();
         var w = t_writer ??= new Utf8JsonWriter(buffer, Compact);
         w.Reset(buffer);
+        Write(o, w);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the output record of <paramref name="o"/> (see <see cref="Record"/>) and flushes the writer.</summary>
+    internal static void Write(LineOutcome o, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("line", o.Line);
+        if (o.PatientId is not null)
         {
-            w.WriteStartObject();
-            w.WriteNumber("line", o.Line);
-            if (o.PatientId is not null)
-            {
-                w.WriteString("patientId", o.PatientId);
-            }
+            w.WriteString("patientId", o.PatientId);
+        }
 
-            if (o.Result is not null)
+        if (o.Result is not null)
+        {
+            w.WritePropertyName("result");
+            EvaluationResultJson.Write(o.Result, w);
+        }
+        else
+        {
+            w.WriteStartObject("error");
+            w.WriteString("code", o.ErrorCode);
+            w.WriteString("message", o.ErrorMessage);
+            if (o.Problems.Count > 0)
             {
-                w.WritePropertyName("result");
-                EvaluationResultJson.Write(o.Result, w);
-            }
-            else
-            {
-                w.WriteStartObject("error");
-                w.WriteString("code", o.ErrorCode);
-                w.WriteString("message", o.ErrorMessage);
-                if (o.Problems.Count > 0)
+                w.WriteStartArray("problems");
+                foreach (var p in o.Problems)
                 {
-                    w.WriteStartArray("problems");
-                    foreach (var p in o.Problems)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("field", p.Field);
-                        w.WriteString("code", p.Code);
-                        w.WriteString("message", p.Message);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
+                    w.WriteStartObject();
+                    w.WriteString("field", p.Field);
+                    w.WriteString("code", p.Code);
+                    w.WriteString("message", p.Message);
+                    w.WriteEndObject();
                 }
 
-                w.WriteEndObject();
+                w.WriteEndArray();
             }
 
             w.WriteEndObject();
-            w.Flush();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        w.WriteEndObject();
+        w.Flush();
     }
 
     [ThreadStatic]
@@ -160,6 +245,65 @@ internal static class BatchCommand
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
+
+    /// <summary>One slice of a chunk: its records as UTF-8 lines in a buffer reused from chunk to chunk.</summary>
+    private sealed class RecordSlice
+    {
+        private readonly Utf8JsonWriter _writer;
+
+        public RecordSlice()
+        {
+            _writer = new Utf8JsonWriter(Buffer, Compact);
+        }
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(1 << 16);
+
+        public void Write(LineOutcome o)
+        {
+            _writer.Reset(Buffer);
+            BatchCommand.Write(o, _writer);
+            Buffer.GetSpan(1)[0] = (byte)'\n';
+            Buffer.Advance(1);
+        }
+    }
+
+    /// <summary>
+    /// Where records go: straight to the stream under a UTF-8 <see cref="StreamWriter"/> without a byte order mark (the
+    /// tool's standard output), else as text to the writer (tests).
+    /// </summary>
+    private sealed class RecordOutput
+    {
+        private readonly TextWriter _text;
+        private readonly Stream? _stream;
+
+        public RecordOutput(TextWriter text)
+        {
+            _text = text;
+            if (text is StreamWriter { Encoding.CodePage: 65001 } writer && writer.Encoding.GetPreamble().Length == 0)
+            {
+                writer.Flush();
+                _stream = writer.BaseStream;
+            }
+        }
+
+        public void Write(ReadOnlySpan<byte> utf8)
+        {
+            if (_stream is not null)
+            {
+                _stream.Write(utf8);
+            }
+            else
+            {
+                _text.Write(Encoding.UTF8.GetString(utf8));
+            }
+        }
+
+        public void Flush()
+        {
+            _stream?.Flush();
+            _text.Flush();
+        }
+    }
 }
 
 /// <summary>One evaluated line: its output record and what the summary counts.</summary>
@@ -181,9 +325,8 @@ internal sealed class BatchSummary
     /// <summary>0 when every line was evaluated; 1 for an internal error or an incomplete result; else 2 for an invalid line.</summary>
     public int ExitCode => InternalErrors > 0 || Incomplete > 0 ? ExitCodes.InternalError : Invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
 
-    public void Add(BatchItem item)
+    public void Add(LineOutcome o)
     {
-        var o = item.Outcome;
         switch (o.Status)
         {
             case LineStatus.Invalid:

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir;
@@ -46,6 +47,26 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
         }
 
         return new PatientInput(facts, problems, "facts");
+    }
+
+    /// <summary>
+    /// Reads one patient from UTF-8 bytes: a well-formed patient-facts line (no FHIR <c>resourceType</c>, no escapes)
+    /// is read in place by <see cref="Utf8PatientFactsReader"/>; anything else goes through <see cref="Read(string, ClinicalDate?, ClinicalDate)"/>,
+    /// so the result, problems included, is the same as reading the line's text.
+    /// </summary>
+    public static PatientInput Read(ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today)
+    {
+        if (utf8.IndexOf("resourceType"u8) < 0 && utf8.IndexOf((byte)'\\') < 0 && Utf8PatientFactsReader.TryRead(utf8, out var facts))
+        {
+            if (evaluationDate is { } d)
+            {
+                facts = facts! with { EvaluationDate = d };
+            }
+
+            return new PatientInput(facts, Array.Empty<ValidationProblem>(), "facts");
+        }
+
+        return Read(Encoding.UTF8.GetString(utf8), evaluationDate, today);
     }
 
     /// <summary>Whether the document's root object has a string <c>resourceType</c> (malformed JSON is not FHIR).</summary>

@@ -72,30 +72,66 @@ internal sealed class LineOutcome
     /// <param name="listener">Receives the engine's events, for coverage.</param>
     public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener)
     {
-        string? patientId = null;
+        PatientInput input;
         try
         {
-            var input = PatientInput.Read(line.Text, evaluationDate, today);
-            patientId = input.Facts?.PatientId;
+            input = PatientInput.Read(line.Text, evaluationDate, today);
+        }
+        catch (Exception ex)
+        {
+            return Failed(line.Number, null, ex);
+        }
+
+        return Evaluate(line.Number, input, listener);
+    }
+
+    /// <summary>Reads (from the line's UTF-8 bytes) and evaluates one line; the same outcome as from its text. Never throws.</summary>
+    /// <param name="number">The line's 1-based number.</param>
+    /// <param name="utf8">The line's bytes, without the line break.</param>
+    /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
+    /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
+    public static LineOutcome Evaluate(int number, ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today)
+    {
+        PatientInput input;
+        try
+        {
+            input = PatientInput.Read(utf8, evaluationDate, today);
+        }
+        catch (Exception ex)
+        {
+            return Failed(number, null, ex);
+        }
+
+        return Evaluate(number, input, null);
+    }
+
+    private static LineOutcome Evaluate(int number, PatientInput input, IRuleEventListener? listener)
+    {
+        var patientId = input.Facts?.PatientId;
+        try
+        {
             if (!input.Succeeded)
             {
-                return Invalid(line.Number, patientId, input.Problems);
+                return Invalid(number, patientId, input.Problems);
             }
 
             var result = ClinicalRuleSet.Default.Evaluate(input.Facts!, listener is null ? null : new EvaluationOptions { Listener = listener });
             if (!result.IsValid)
             {
-                return Invalid(line.Number, patientId, result.Validation);
+                return Invalid(number, patientId, result.Validation);
             }
 
             var status = result.IsComplete ? LineStatus.Evaluated : LineStatus.Incomplete;
-            return new LineOutcome(line.Number, status, patientId, result, null, null, Array.Empty<ValidationProblem>());
+            return new LineOutcome(number, status, patientId, result, null, null, Array.Empty<ValidationProblem>());
         }
         catch (Exception ex)
         {
-            return new LineOutcome(line.Number, LineStatus.InternalError, patientId, null, LineErrorCodes.InternalError, ex.GetType().Name + ": " + ex.Message, Array.Empty<ValidationProblem>());
+            return Failed(number, patientId, ex);
         }
     }
+
+    private static LineOutcome Failed(int line, string? patientId, Exception ex) =>
+        new(line, LineStatus.InternalError, patientId, null, LineErrorCodes.InternalError, ex.GetType().Name + ": " + ex.Message, Array.Empty<ValidationProblem>());
 
     private static LineOutcome Invalid(int line, string? patientId, IReadOnlyList<ValidationProblem> problems)
     {

@@ -111,4 +111,38 @@ internal static class InputSource
             return null;
         }
     }
+
+    /// <summary>
+    /// Opens a file for the UTF-8 byte path. Returns null (the reason written to standard error) when it cannot be
+    /// opened, and <see cref="Stream.Null"/> when it starts with a UTF-16 or UTF-32 byte order mark, which only
+    /// <see cref="Open"/> reads.
+    /// </summary>
+    /// <param name="io">The command's streams.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="length">The file's length in bytes.</param>
+    public static Stream? OpenUtf8(CliIO io, string path, out long length)
+    {
+        length = 0;
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            length = stream.Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            io.Error.WriteLine($"error: cannot read '{path}': {ex.Message}");
+            return null;
+        }
+
+        var first = stream.ReadByte();
+        if (first is 0x00 or 0xFE or 0xFF)
+        {
+            stream.Dispose();
+            return Stream.Null;
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
 }

@@ -32,44 +32,44 @@ public static class PatientFactsJson
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     // The members each object may have (anything else is an unknown field).
-    private static readonly string[] RootMembers =
+    internal static readonly string[] RootMembers =
     {
         "$schema", "patientId", "evaluationDate", "birthDate", "sex", "therapy", "setting", "indications", "pharmacogenomics",
         "lastRedCellTransfusion", "pregnancyStatus", "pruritusInPregnancy", "raisedBileAcids", "suspectedCholestasisOfPregnancy",
         "breastfeeding", "plannedConception", "medications", "allergies", "conditions", "labResults", "vaccinations", "newNeurologicalSigns",
     };
 
-    private static readonly string[] TherapyMembers =
+    internal static readonly string[] TherapyMembers =
     {
         "status", "startDate", "lastRegimenChange",
     };
 
-    private static readonly string[] PharmacogenomicMembers =
+    internal static readonly string[] PharmacogenomicMembers =
     {
         "gene", "phenotype", "diplotype", "method", "date",
     };
 
-    private static readonly string[] MedicationMembers =
+    internal static readonly string[] MedicationMembers =
     {
         "name", "rxNormCode", "startDate", "endDate", "active",
     };
 
-    private static readonly string[] AllergyMembers =
+    internal static readonly string[] AllergyMembers =
     {
         "substance", "rxNormCode",
     };
 
-    private static readonly string[] ConditionMembers =
+    internal static readonly string[] ConditionMembers =
     {
         "name", "code", "codeSystem", "kind", "status", "onset",
     };
 
-    private static readonly string[] LabMembers =
+    internal static readonly string[] LabMembers =
     {
         "kind", "loincCode", "name", "value", "unit", "date", "flag",
     };
 
-    private static readonly string[] VaccinationMembers =
+    internal static readonly string[] VaccinationMembers =
     {
         "cvxCode", "name", "date", "status",
     };

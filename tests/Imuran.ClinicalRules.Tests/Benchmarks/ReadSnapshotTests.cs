@@ -73,7 +73,7 @@ public sealed class ReadSnapshotTests
     }
 
     /// <summary>Document <paramref name="index"/>: a fuzzed patient written as JSON, then damaged (or not) by its own seed.</summary>
-    private static string Document(int index)
+    internal static string Document(int index)
     {
         var facts = new PatientFuzzer(1000 + index).Next(index);
         var json = PatientFactsJsonWriter.ToJson(facts);
