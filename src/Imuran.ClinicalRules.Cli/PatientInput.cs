@@ -37,7 +37,11 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
             return new PatientInput(mapping.Facts, Array.Empty<ValidationProblem>(), "fhir", mapping);
         }
 
-        var read = PatientFactsJson.Read(json);
+        return FromFacts(PatientFactsJson.Read(json), evaluationDate);
+    }
+
+    private static PatientInput FromFacts(PatientFactsReadResult read, ClinicalDate? evaluationDate)
+    {
         var facts = read.Facts;
         var problems = new List<ValidationProblem>(read.Problems);
         if (facts is not null && evaluationDate is { } d)
@@ -51,19 +55,14 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
 
     /// <summary>
     /// Reads one patient from UTF-8 bytes: a well-formed patient-facts line (no FHIR <c>resourceType</c>, no escapes)
-    /// is read in place by <see cref="Utf8PatientFactsReader"/>; anything else goes through <see cref="Read(string, ClinicalDate?, ClinicalDate)"/>,
-    /// so the result, problems included, is the same as reading the line's text.
+    /// is read in place by <see cref="PatientFactsJson.Read(ReadOnlySpan{byte})"/>; anything else goes through
+    /// <see cref="Read(string, ClinicalDate?, ClinicalDate)"/>, so the result, problems included, is the same as reading the line's text.
     /// </summary>
     public static PatientInput Read(ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today)
     {
-        if (utf8.IndexOf("resourceType"u8) < 0 && utf8.IndexOf((byte)'\\') < 0 && Utf8PatientFactsReader.TryRead(utf8, out var facts))
+        if (utf8.IndexOf("resourceType"u8) < 0 && utf8.IndexOf((byte)'\\') < 0)
         {
-            if (evaluationDate is { } d)
-            {
-                facts = facts! with { EvaluationDate = d };
-            }
-
-            return new PatientInput(facts, Array.Empty<ValidationProblem>(), "facts");
+            return FromFacts(PatientFactsJson.Read(utf8), evaluationDate);
         }
 
         return Read(Encoding.UTF8.GetString(utf8), evaluationDate, today);

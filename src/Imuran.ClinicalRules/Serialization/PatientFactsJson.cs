@@ -88,6 +88,21 @@ public static class PatientFactsJson
         }
     }
 
+    /// <summary>
+    /// Reads patient facts from UTF-8 JSON bytes (e.g. one NDJSON line). A well-formed document is read in place
+    /// without building a document tree; anything irregular is read as text, so the result, problems included, is
+    /// the same as <see cref="Read(string)"/>.
+    /// </summary>
+    public static PatientFactsReadResult Read(ReadOnlySpan<byte> utf8Json)
+    {
+        if (Utf8PatientFactsReader.TryRead(utf8Json, out var facts))
+        {
+            return new PatientFactsReadResult { Facts = facts };
+        }
+
+        return Read(System.Text.Encoding.UTF8.GetString(utf8Json.ToArray()));
+    }
+
     /// <summary>Reads patient facts from a UTF-8 JSON stream.</summary>
     public static PatientFactsReadResult Read(Stream utf8Json)
     {
