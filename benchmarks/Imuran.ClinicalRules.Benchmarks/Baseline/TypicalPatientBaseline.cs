@@ -513,6 +513,21 @@ internal sealed class TypicalPatientBaseline
 
     private List<DataQualityIssue> Issues => tIssues ??= new List<DataQualityIssue>();
 
+    [ThreadStatic]
+    private static IssueList? tSink;
+
+    private IFactSink IssueSink => tSink ??= new IssueList(Issues);
+
+    /// <summary>Collects the data-quality facts the shared phenotype derivation reports.</summary>
+    private sealed class IssueList : IFactSink
+    {
+        private readonly List<DataQualityIssue> _issues;
+
+        public IssueList(List<DataQualityIssue> issues) => _issues = issues;
+
+        public void Insert(object fact) => _issues.Add((DataQualityIssue)fact);
+    }
+
     /// <summary>The phenotype for <paramref name="gene"/> from its results (the most cautious), as the derivation rule makes it.</summary>
     private PhenotypeCall? DerivePhenotype(Gene gene, PatientContext p, List<object> working)
     {
@@ -535,78 +550,7 @@ internal sealed class TypicalPatientBaseline
             }
         }
 
-        var g = Describe.Gene(gene);
-        MetabolizerPhenotype? chosen = null;
-        PhenotypeTranslation? chosenTranslation = null;
-        var chosenPath = string.Empty;
-        MetabolizerPhenotype? first = null;
-        var disagree = false;
-        foreach (var r in results)
-        {
-            MetabolizerPhenotype? fromDiplotype = null;
-            if (r.Source.Diplotype is { } diplotype && CpicTables.Default.Translate(gene, diplotype) is { } t)
-            {
-                fromDiplotype = t.Phenotype;
-                Consider(t.Phenotype, t, r.Path);
-                if (t.HasAlleleNotInTable)
-                {
-                    var shown = t.Diplotype.Length <= 24 ? t.Diplotype : "the diplotype";
-                    Issues.Add(new DataQualityIssue(
-                        g + " diplotype",
-                        $"{shown} includes an allele not in the CPIC allele-function table",
-                        "its function is taken as unknown, so the phenotype is " + Describe.Phenotype(t.Phenotype),
-                        r.Path,
-                        $"{t.Diplotype} includes an allele not in the CPIC table of {CpicTables.Default.AlleleFunctionVersion}"));
-                }
-            }
-
-            if (r.Source.Phenotype is { } reported)
-            {
-                Consider(reported, null, r.Path);
-                if (fromDiplotype is { } d && d != reported)
-                {
-                    Issues.Add(new DataQualityIssue(
-                        g + " result",
-                        "the reported phenotype disagrees with the diplotype",
-                        "the rules use the more cautious of the two",
-                        r.Path,
-                        $"the reported phenotype ({Describe.Phenotype(reported)}) disagrees with the diplotype {r.Source.Diplotype} ({Describe.Phenotype(d)} by CPIC)"));
-                }
-            }
-        }
-
-        if (results.Length > 1 && disagree)
-        {
-            var seen = new List<string>();
-            foreach (var r in results)
-            {
-                if (r.Source.Diplotype is { } diplotype && CpicTables.Default.Translate(gene, diplotype) is { } t)
-                {
-                    seen.Add(PhenotypeCall.DiplotypeBasis(t));
-                }
-
-                if (r.Source.Phenotype is { } reported)
-                {
-                    seen.Add(PhenotypeCall.ReportedBasis(reported));
-                }
-            }
-
-            Issues.Add(new DataQualityIssue(g + " results", "the results on file disagree", "the rules use the most cautious one", "pharmacogenomics", "results on file disagree: " + string.Join("; ", seen)));
-        }
-
-        return chosen is { } phenotype ? new PhenotypeCall(gene, phenotype, chosenTranslation, chosenPath, results) : null;
-
-        void Consider(MetabolizerPhenotype phenotype, PhenotypeTranslation? translation, string path)
-        {
-            first ??= phenotype;
-            disagree |= phenotype != first.Value;
-            if (chosen is null || Describe.Caution(phenotype) > Describe.Caution(chosen.Value))
-            {
-                chosen = phenotype;
-                chosenTranslation = translation;
-                chosenPath = path;
-            }
-        }
+        return PharmacogenomicRules.Derive(gene, results, IssueSink);
     }
 
     /// <summary>An activity result within the transfusion window is not used for the phenotype.</summary>

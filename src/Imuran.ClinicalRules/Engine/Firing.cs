@@ -6,7 +6,7 @@ using Imuran.ClinicalRules.Internal;
 namespace Imuran.ClinicalRules.Engine;
 
 /// <summary>What a rule's action sees when it fires: the bound facts, and ways to insert facts and raise findings.</summary>
-internal sealed class Firing
+internal sealed class Firing : IFactSink
 {
     private readonly Session _session;
 

@@ -236,7 +236,6 @@ internal static class PharmacogenomicRules
     {
         // Hot path (every patient with a result): no LINQ or closures, and the chosen basis text is made only when a
         // finding reads it.
-        var g = Describe.Gene(gene);
         var patient = (PatientContext)f.Slots[0]!;
         var matches = f.Matches;
         var used = 0;
@@ -256,6 +255,21 @@ internal static class PharmacogenomicRules
             }
         }
 
+        var call = Derive(gene, results, f);
+        if (call is not null)
+        {
+            f.Insert(call);
+        }
+    }
+
+    /// <summary>
+    /// The phenotype call for <paramref name="gene"/> from its usable results: each diplotype translated with the CPIC
+    /// rule, the most cautious phenotype chosen; unknown alleles and disagreements go to <paramref name="issues"/> as
+    /// data-quality facts, in the order found. Shared by the derivation rule and the benchmark's hand-written baseline.
+    /// </summary>
+    internal static PhenotypeCall? Derive(Gene gene, PgxResultFact[] results, IFactSink issues)
+    {
+        var g = Describe.Gene(gene);
         MetabolizerPhenotype? chosen = null;
         PhenotypeTranslation? chosenTranslation = null;
         var chosenPath = string.Empty;
@@ -275,7 +289,7 @@ internal static class PharmacogenomicRules
                     {
                         // The summary names the diplotype only while it is short; the basis always does.
                         var shown = t.Diplotype.Length <= MaxDiplotypeInSummary ? t.Diplotype : "the diplotype";
-                        f.Insert(new DataQualityIssue(
+                        issues.Insert(new DataQualityIssue(
                             g + " diplotype",
                             $"{shown} includes an allele not in the CPIC allele-function table",
                             "its function is taken as unknown, so the phenotype is " + Describe.Phenotype(t.Phenotype),
@@ -290,7 +304,7 @@ internal static class PharmacogenomicRules
                 Consider(reported, null, r.Path);
                 if (fromDiplotype is { } d && d != reported)
                 {
-                    f.Insert(new DataQualityIssue(
+                    issues.Insert(new DataQualityIssue(
                         g + " result",
                         "the reported phenotype disagrees with the diplotype",
                         "the rules use the more cautious of the two",
@@ -302,7 +316,7 @@ internal static class PharmacogenomicRules
 
         if (results.Length > 1 && disagree)
         {
-            f.Insert(new DataQualityIssue(
+            issues.Insert(new DataQualityIssue(
                 g + " results",
                 "the results on file disagree",
                 "the rules use the most cautious one",
@@ -310,10 +324,7 @@ internal static class PharmacogenomicRules
                 "results on file disagree: " + string.Join("; ", SeenBases(gene, results))));
         }
 
-        if (chosen is { } phenotype)
-        {
-            f.Insert(new PhenotypeCall(gene, phenotype, chosenTranslation, chosenPath, results));
-        }
+        return chosen is { } phenotype ? new PhenotypeCall(gene, phenotype, chosenTranslation, chosenPath, results) : null;
 
         void Consider(MetabolizerPhenotype p, PhenotypeTranslation? translation, string path)
         {
