@@ -59,6 +59,15 @@ internal static class BatchCommand
             return ExitCodes.InvalidInput;
         }
 
+        if (source == "-" && io.OpenStandardInput() is { } stdin)
+        {
+            // Standard input takes the UTF-8 byte path too (UTF-8 is the NDJSON encoding; a UTF-8 byte order mark is skipped).
+            using (stdin)
+            {
+                return RunUtf8(io, stdin, null, date, expectedLines, chunkSize);
+            }
+        }
+
         if (source != "-")
         {
             var stream = InputSource.OpenUtf8(io, source, out var fileLength);
@@ -121,7 +130,7 @@ internal static class BatchCommand
     /// while each chunk is evaluated in parallel slices, every slice writing its records as UTF-8 into its own reused
     /// buffer; the buffers go to the output in input order.
     /// </summary>
-    private static int RunUtf8(CliIO io, Stream input, long length, ClinicalDate? date, int? expectedLines, int chunkSize)
+    private static int RunUtf8(CliIO io, Stream input, long? length, ClinicalDate? date, int? expectedLines, int chunkSize)
     {
         var today = CheckCommand.Today();
         var summary = new BatchSummary();

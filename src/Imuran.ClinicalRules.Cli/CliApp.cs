@@ -61,6 +61,9 @@ internal sealed class CliIO
 
     public TextWriter Error { get; }
 
+    /// <summary>Standard input as a byte stream, when the host gave one (the tool does; some tests do not).</summary>
+    public Stream? OpenStandardInput() => _openStdin?.Invoke();
+
     /// <summary>Reads a whole input named on the command line: a file path, or '-' for standard input.</summary>
     public string ReadAll(string source) => source == "-" ? In.ReadToEnd() : File.ReadAllText(source);
 }
