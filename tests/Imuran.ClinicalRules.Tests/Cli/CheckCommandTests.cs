@@ -18,7 +18,7 @@ public class CheckCommandTests
         var (exit, output, _) = CliRunner.Run("check", Sample);
 
         exit.Should().Be(0);
-        output.Should().Contain("Patient: sample-tpmt-poor-allopurinol");
+        output.Should().Contain("Patient: tpmt-poor-allopurinol");
         output.Should().Contain("Complete: yes");
         var lines = output.Split('\n');
         var table = lines.SkipWhile(l => !l.StartsWith("SEVERITY", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.Length > 0).ToList();

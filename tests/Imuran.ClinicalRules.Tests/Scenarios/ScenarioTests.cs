@@ -20,12 +20,6 @@ public sealed class ScenarioTests
 
     private const string InvalidSample = "invalid-lab-unit-diplotype";
 
-    /// <summary>Samples written before the naming convention; their ids are pinned here instead.</summary>
-    private static readonly Dictionary<string, string> LegacyPatientIds = new(StringComparer.Ordinal)
-    {
-        ["tpmt-poor-allopurinol"] = "sample-tpmt-poor-allopurinol",
-    };
-
     public static TheoryData<string> ValidSamples() => ToTheoryData(ScenarioSamples.ValidNames());
 
     public static TheoryData<string> AllSamples() => ToTheoryData(ScenarioSamples.AllNames());
@@ -88,8 +82,7 @@ public sealed class ScenarioTests
     {
         var facts = ScenarioSamples.Read(name);
 
-        var expectedId = LegacyPatientIds.TryGetValue(name, out var legacy) ? legacy : name;
-        facts.PatientId.Should().Be(expectedId, "a sample's patientId is its file name without extension");
+        facts.PatientId.Should().Be(name, "a sample's patientId is its file name without extension");
         facts.EvaluationDate.Year.Should().Be(2026, "samples carry a fixed evaluation date in 2026");
     }
 
