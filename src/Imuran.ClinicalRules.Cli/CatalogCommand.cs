@@ -26,7 +26,4 @@ internal static class CatalogCommand
         "csv" => RuleCatalogExport.ToCsv(rules),
         _ => RuleCatalogExport.ToMarkdown(rules),
     };
-
-    /// <summary>The Markdown catalogue (docs/rules.md).</summary>
-    public static string Markdown(ClinicalRuleSet rules) => RuleCatalogExport.ToMarkdown(rules);
 }

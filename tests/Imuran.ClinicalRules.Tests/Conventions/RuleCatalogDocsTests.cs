@@ -1,5 +1,5 @@
 using System.IO;
-using Imuran.ClinicalRules.Cli;
+using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Tests.Support;
 
 namespace Imuran.ClinicalRules.Tests.Conventions;
@@ -10,7 +10,7 @@ public class RuleCatalogDocsTests
     public void DocsRulesMd_IsTheCatalogCommandsMarkdown()
     {
         var path = RepoPaths.InRepo("docs", "rules.md");
-        var expected = CatalogCommand.Markdown(ClinicalRuleSet.Default);
+        var expected = RuleCatalogExport.ToMarkdown(ClinicalRuleSet.Default);
         if (Environment.GetEnvironmentVariable("IMURAN_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, expected);
