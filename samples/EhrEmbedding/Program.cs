@@ -18,11 +18,11 @@ public static class Program
         var mapped = FhirPatientReader.Read(File.ReadAllText(path), new ClinicalDate(2025, 6, 1));
         if (!mapped.Succeeded)
         {
-            Console.Error.WriteLine("Cannot read the bundle: " + mapped.Error!.Message);
+            Console.Error.WriteLine("Cannot read the bundle: " + mapped.Error?.Message);
             return 2;
         }
 
-        var result = Evaluator.Evaluate(mapped.Facts!);
+        var result = Evaluator.Evaluate(mapped.Facts);
         if (!result.IsComplete)
         {
             Console.Error.WriteLine("Incomplete evaluation: show no 'all clear' to the clinician.");

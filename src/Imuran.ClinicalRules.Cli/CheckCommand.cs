@@ -70,7 +70,7 @@ internal static class CheckCommand
         }
         else
         {
-            result = ClinicalRuleSet.Default.Evaluate(patient.Facts!);
+            result = ClinicalRuleSet.Default.Evaluate(patient.Facts);
         }
 
         if (format == "json")

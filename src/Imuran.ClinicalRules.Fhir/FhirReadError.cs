@@ -17,6 +17,9 @@ public enum FhirReadErrorCode
 
     /// <summary>Patient resources with different ids were found: the facts of two people must never be mixed.</summary>
     MultiplePatients = 5,
+
+    /// <summary>The payload is longer than <see cref="FhirReadOptions.MaxBytes"/>; it was not read.</summary>
+    PayloadTooLarge = 6,
 }
 
 /// <summary>Why a payload could not be read at all, in words and as a stable code.</summary>

@@ -35,10 +35,10 @@ public sealed record RuleSetOptions
     /// <summary>Host thresholds and windows (local choices).</summary>
     public RuleOptions Rules { get; init; } = RuleOptions.Default;
 
-    /// <summary>Rule ids to leave out. Every result lists them, so nothing disappears unseen.</summary>
+    /// <summary>Rule ids to leave out, matched ignoring case. Every result lists them, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
 
-    /// <summary>Topics to leave out (every rule of the topic). Every result lists the rules left out.</summary>
+    /// <summary>Topics to leave out (every rule of the topic), matched ignoring case. Every result lists the rules left out.</summary>
     public IReadOnlyList<string> DisabledTopics { get => _disabledTopics; init => _disabledTopics = ReadOnly.Copy(value); }
 }
 
@@ -78,12 +78,13 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 
     /// <summary>Builds and validates the rule set.</summary>
     /// <exception cref="RuleSetValidationException">A rule breaks a rule-set invariant (id, topic, source, summary length, no-dose policy); the message names it.</exception>
-    /// <exception cref="ArgumentException">The options name a rule id or topic that does not exist.</exception>
+    /// <exception cref="ArgumentException">The options name a rule id or topic that does not exist (ids and topics match ignoring case); the message lists the valid ones.</exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
     internal static ClinicalRuleSet Create(IEnumerable<RuleDefinition> rules, RuleSetOptions options)
     {
         var all = rules.ToList();
+        options = RuleSelection.Canonicalise(options, all.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata.Id).OrderBy(id => id, StringComparer.Ordinal).ToList());
         foreach (var id in options.DisabledRules)
         {
             if (!all.Any(r => r.Metadata.Id == id && !r.Metadata.IsDerivation))

@@ -115,7 +115,7 @@ internal sealed class LineOutcome
                 return Invalid(number, patientId, input.Problems);
             }
 
-            var result = ClinicalRuleSet.Default.Evaluate(input.Facts!, listener is null ? null : new EvaluationOptions { Listener = listener });
+            var result = ClinicalRuleSet.Default.Evaluate(input.Facts, listener is null ? null : new EvaluationOptions { Listener = listener });
             if (!result.IsValid)
             {
                 return Invalid(number, patientId, result.Validation);

@@ -59,4 +59,7 @@ public static class ErrorCodes
 
     /// <summary>The input is not well-formed JSON or not of the expected shape.</summary>
     public const string MalformedInput = "MALFORMED_INPUT";
+
+    /// <summary>The input is larger than the reader's size limit; it was not read.</summary>
+    public const string InputTooLarge = "INPUT_TOO_LARGE";
 }
