@@ -24,6 +24,7 @@ public sealed record UnrecognisedInput(string Field, string Category, string Tex
 /// The outcome of one evaluation. Immutable. Findings are in a fixed order: severity (critical first), then rule id,
 /// then the order the rule raised them.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Imuran.ClinicalRules.Serialization.EvaluationResultJsonConverter))]
 public sealed record EvaluationResult
 {
     private IReadOnlyList<ValidationProblem> _validation = ReadOnly.Empty<ValidationProblem>();

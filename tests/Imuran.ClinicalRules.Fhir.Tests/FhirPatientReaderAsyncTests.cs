@@ -83,4 +83,16 @@ public class FhirPatientReaderAsyncTests
         attribute.ReturnValue.Should().BeTrue();
         attribute.Members.Should().Equal(nameof(FhirMappingResult.Facts));
     }
+
+    [Theory]
+    [MemberData(nameof(FhirSamplesTests.EverySample), MemberType = typeof(FhirSamplesTests))]
+    public async Task Serialize_EverySampleResult_IsExactlyTheWritersContract(string file)
+    {
+        await using var body = File.OpenRead(Path.Combine(RepoPaths.FhirSamples, file));
+        var mapped = await FhirPatientReader.ReadAsync(body, FhirSamplesTests.EvaluationDate);
+        mapped.Succeeded.Should().BeTrue();
+        var result = ClinicalRuleSet.Default.Evaluate(mapped.Facts!);
+
+        System.Text.Json.JsonSerializer.Serialize(result, ImuranJson.Options).Should().Be(EvaluationResultJson.ToJson(result, indented: false));
+    }
 }

@@ -30,8 +30,15 @@ public static class EvaluationResultJson
         Write(result, w);
     }
 
-    /// <summary>Writes the result as one JSON object to <paramref name="w"/>.</summary>
+    /// <summary>Writes the result as one JSON object to <paramref name="w"/>, then flushes it.</summary>
     public static void Write(EvaluationResult result, Utf8JsonWriter w)
+    {
+        WriteObject(result, w);
+        w.Flush();
+    }
+
+    /// <summary>Writes the result as one JSON object to <paramref name="w"/> without flushing (the serializer's converter uses it).</summary>
+    internal static void WriteObject(EvaluationResult result, Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteStartObject("ruleSet");
@@ -98,10 +105,10 @@ public static class EvaluationResultJson
 
         w.WriteEndArray();
         w.WriteEndObject();
-        w.Flush();
     }
 
-    private static void WriteFinding(Finding f, Utf8JsonWriter w)
+    /// <summary>Writes one finding as a JSON object.</summary>
+    internal static void WriteFinding(Finding f, Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", f.RuleId);
