@@ -5,6 +5,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Policy;
 using Imuran.ClinicalRules.Rules;
 using Imuran.ClinicalRules.Rules.Model;
 using Imuran.ClinicalRules.Validation;
@@ -40,6 +41,12 @@ public sealed record RuleSetOptions
 
     /// <summary>Topics to leave out (every rule of the topic), matched ignoring case. Every result lists the rules left out.</summary>
     public IReadOnlyList<string> DisabledTopics { get => _disabledTopics; init => _disabledTopics = ReadOnly.Copy(value); }
+
+    /// <summary>
+    /// The site policy these options came from (<see cref="SitePolicy.ToRuleSetOptions"/> sets it), or null. Every
+    /// result of the rule set carries it, so a finding that did not appear can be traced to the reviewed file.
+    /// </summary>
+    public PolicyReference? Policy { get; init; }
 }
 
 /// <summary>
@@ -53,11 +60,12 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     private readonly CompiledRules _compiled;
     private readonly RuleOptions _options;
 
-    private ClinicalRuleSet(CompiledRules compiled, RuleOptions options, IReadOnlyList<string> disabled)
+    private ClinicalRuleSet(CompiledRules compiled, RuleOptions options, IReadOnlyList<string> disabled, PolicyReference? policy)
     {
         _compiled = compiled;
         _options = options;
         DisabledRules = disabled;
+        Policy = policy;
         Rules = ReadOnly.Freeze(compiled.Rules.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
     }
 
@@ -75,6 +83,9 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 
     /// <summary>Ids of rules the options left out.</summary>
     public IReadOnlyList<string> DisabledRules { get; }
+
+    /// <summary>The site policy the rule set was built with (name, version, content hash), or null; every result carries it.</summary>
+    public PolicyReference? Policy { get; }
 
     /// <summary>Builds and validates the rule set.</summary>
     /// <exception cref="RuleSetValidationException">A rule breaks a rule-set invariant (id, topic, source, summary length, no-dose policy); the message names it.</exception>
@@ -107,7 +118,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToList();
         var compiled = CompiledRules.Compile(all.Where(r => !disabled.Contains(r.Metadata.Id)), RuleCatalog.Policy);
-        return new ClinicalRuleSet(compiled, options.Rules, ReadOnly.Freeze(disabled));
+        return new ClinicalRuleSet(compiled, options.Rules, ReadOnly.Freeze(disabled), options.Policy);
     }
 
     /// <inheritdoc />
@@ -129,6 +140,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 EvaluationDate = facts.EvaluationDate,
                 Validation = problems,
                 DisabledRules = DisabledRules,
+                Policy = Policy,
             };
         }
 
@@ -163,6 +175,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 Unrecognised = ReadOnly.Freeze(unrecognised.ToArray()),
                 RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
                 DisabledRules = DisabledRules,
+                Policy = Policy,
             };
         }
         finally

@@ -5,6 +5,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Policy;
 
 namespace Imuran.ClinicalRules;
 
@@ -59,6 +60,9 @@ public sealed record EvaluationResult
 
     /// <summary>Ids of rules the host disabled (by id or topic) for this rule set, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabled; init => _disabled = ReadOnly.Copy(value); }
+
+    /// <summary>The site policy the rule set was built with (name, version, content hash), or null when none was.</summary>
+    public PolicyReference? Policy { get; init; }
 
     /// <summary>Whether the input passed validation.</summary>
     public bool IsValid => Validation.Count == 0;

@@ -104,6 +104,14 @@ public static class EvaluationResultJson
         }
 
         w.WriteEndArray();
+        if (result.Policy is { } policy)
+        {
+            w.WriteStartObject("policy");
+            w.WriteString("name", policy.Name);
+            w.WriteString("version", policy.Version);
+            w.WriteString("contentHash", policy.ContentHash);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
