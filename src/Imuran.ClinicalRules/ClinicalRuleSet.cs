@@ -140,12 +140,38 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     }
 
     /// <inheritdoc />
+    /// <remarks>Traced and measured through <see cref="ClinicalRulesTelemetry"/> when a host listens.</remarks>
     public EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null)
     {
         if (facts is null)
         {
             throw new ArgumentNullException(nameof(facts));
         }
+
+        if (!ClinicalRulesTelemetry.IsObserved)
+        {
+            return EvaluateCore(facts, options);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = ClinicalRulesTelemetry.StartEvaluation(this);
+        EvaluationResult result;
+        try
+        {
+            result = EvaluateCore(facts, options);
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
+        }
+
+        ClinicalRulesTelemetry.Record(result, started, activity);
+        return result;
+    }
+
+    private EvaluationResult EvaluateCore(PatientFacts facts, EvaluationOptions? options)
+    {
 
         var problems = PatientFactsValidation.Validate(facts);
         if (problems.Count > 0)
