@@ -88,6 +88,42 @@ internal static class NdjsonPipeline
 /// <summary>Opens the input a command names: a file path, or '-' for standard input.</summary>
 internal static class InputSource
 {
+    /// <summary>
+    /// When <paramref name="path"/> is a directory, says so on standard error and returns true (a file was expected;
+    /// the system's own message would be a bare "access denied").
+    /// </summary>
+    public static bool RejectDirectory(CliIO io, string path, string what = "input")
+    {
+        if (path != "-" && Directory.Exists(path))
+        {
+            io.Error.WriteLine($"error: the {what} '{path}' is a directory; give a file{(what == "input" ? " (or '-' for standard input)" : string.Empty)}.");
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a whole file; on failure writes the reason to standard error and returns false.</summary>
+    public static bool TryReadAllBytes(CliIO io, string path, string what, out byte[] bytes)
+    {
+        bytes = Array.Empty<byte>();
+        if (RejectDirectory(io, path, what))
+        {
+            return false;
+        }
+
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            io.Error.WriteLine($"error: cannot read the {what} '{path}': {ex.Message}");
+            return false;
+        }
+    }
+
     /// <summary>Opens <paramref name="source"/>; on failure writes the reason to standard error and returns null.</summary>
     /// <param name="io">The command's streams.</param>
     /// <param name="source">A path, or '-'.</param>
@@ -98,6 +134,11 @@ internal static class InputSource
         if (source == "-")
         {
             return io.In;
+        }
+
+        if (RejectDirectory(io, source))
+        {
+            return null;
         }
 
         try
@@ -123,6 +164,11 @@ internal static class InputSource
     public static Stream? OpenUtf8(CliIO io, string path, out long length)
     {
         length = 0;
+        if (RejectDirectory(io, path))
+        {
+            return null;
+        }
+
         FileStream stream;
         try
         {

@@ -50,7 +50,16 @@ public static class EvaluationResultJson
             w.WriteString("patientId", result.PatientId);
         }
 
-        w.WriteString("evaluationDate", result.EvaluationDate.ToString());
+        if (result.EvaluationDate == default)
+        {
+            // Input that could not be read has no evaluation date: null, never a placeholder 0001-01-01.
+            w.WriteNull("evaluationDate");
+        }
+        else
+        {
+            w.WriteString("evaluationDate", result.EvaluationDate.ToString());
+        }
+
         w.WriteBoolean("isComplete", result.IsComplete);
         w.WriteBoolean("isValid", result.IsValid);
 
