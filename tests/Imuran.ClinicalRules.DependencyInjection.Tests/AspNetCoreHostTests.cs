@@ -44,6 +44,8 @@ public sealed class AspNetCoreHostTests : IAsyncLifetime
             var read = await PatientFactsJson.ReadAsync(request.Body, cancellationToken);
             return read.Succeeded ? Results.Ok(rules.Evaluate(read.Facts)) : Results.BadRequest(read.Problems);
         });
+        _app.MapPost("/fhir-sync", (HttpRequest request, IClinicalRuleEvaluator rules) =>
+            Results.Ok(rules.Evaluate(FhirPatientReader.Read(request.Body, new ClinicalDate(2025, 6, 1)).GetFactsOrThrow())));
         _app.MapGet("/rules", (IClinicalRuleEvaluator rules) => Results.Ok(new { rules.Id, rules.Version, count = rules.Rules.Count, rules.DisabledRules, rules.Policy }));
 
         await _app.StartAsync();
@@ -91,6 +93,16 @@ public sealed class AspNetCoreHostTests : IAsyncLifetime
         json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Should().NotContain("AZA-INT-003");
         json.RootElement.GetProperty("disabledRules").EnumerateArray().Select(e => e.GetString()).Should().Contain("AZA-INT-003");
         json.RootElement.GetProperty("policy").GetProperty("contentHash").GetString().Should().StartWith("sha256:");
+    }
+
+    [Fact]
+    public async Task PostFhirSync_TheSynchronousReader_FailsOnAServerThatDisallowsSynchronousIO()
+    {
+        var bytes = File.ReadAllBytes(RepoPaths.InRepo("samples", "fhir", "01-allopurinol-clinical-drug.json"));
+
+        var post = () => _client.PostAsync("/fhir-sync", new ByteArrayContent(bytes));
+
+        (await post.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("Synchronous operations are disallowed", "this is why hosts need ReadAsync");
     }
 
     [Fact]
