@@ -285,6 +285,22 @@ internal static class CoverageReportWriter
 
         sb.Append("<h2>By severity: coverage and alert burden</h2>\n<p>").Append(H(BurdenNote(r))).Append("</p>\n");
         HtmlGroupTable(sb, r, "Severity", r.BySeverity);
+        if (r.BySeverityWithoutPolicy is { } without && r.Policy is { } policy)
+        {
+            sb.Append("<h2>Alert burden with and without the site policy</h2>\n<p>Policy <code>").Append(H(policy.Name)).Append("</code> version ").Append(H(policy.Version))
+                .Append(" (").Append(H(policy.ContentHash)).Append("); rules left out: ").Append(H(r.DisabledRules.Count == 0 ? "none" : string.Join(", ", r.DisabledRules)))
+                .Append(". Findings per 1,000 evaluated patients.</p>\n<table>\n<tr><th>Severity</th><th>With policy</th><th>Without policy</th><th>Difference</th></tr>\n");
+            for (var i = 0; i < without.Count; i++)
+            {
+                var with = r.PerThousand(r.BySeverity[i].Findings);
+                var wo = r.PerThousand(without[i].Findings);
+                sb.Append("<tr><td>").Append(H(without[i].Key)).Append("</td><td class=\"n\">").Append(Number(with)).Append("</td><td class=\"n\">").Append(Number(wo))
+                    .Append("</td><td class=\"n\">").Append(Number(with - wo)).Append("</td></tr>\n");
+            }
+
+            sb.Append("</table>\n");
+        }
+
         sb.Append("<h2>By topic: coverage and alert burden</h2>\n");
         HtmlGroupTable(sb, r, "Topic", r.ByTopic);
 

@@ -96,6 +96,8 @@ public class PolicyOptionsTests
         without["warning"].Should().Be(with["warning"] + 1, "the policy removes the one AZA-INT-003 warning");
         json.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Should().NotContain("AZA-INT-003", "a rule left out is not in the rule set");
         md.Should().Contain("## Alert burden with and without the site policy").And.Contain("| warning | ");
+        ResearchCliRunner.Run(input, "coverage", "--format", "html", "--policy", Policy).Out.Should().Contain("<h2>Alert burden with and without the site policy</h2>");
+        ResearchCliRunner.Run(input, "coverage", "--format", "md").Out.Should().NotContain("site policy", "without a policy the report is unchanged");
     }
 
     private static IEnumerable<string?> RuleIds(JsonElement result) =>
