@@ -76,7 +76,17 @@ internal static class BatchCommand
             // Standard input takes the UTF-8 byte path too (UTF-8 is the NDJSON encoding; a UTF-8 byte order mark is skipped).
             using (stdin)
             {
-                return RunUtf8(io, stdin, null, date, expectedLines, chunkSize, rules);
+                // Peek at the start (standard input cannot rewind), then read it again from the peeked bytes on.
+                var head = new byte[4096];
+                var n = ReadHead(stdin, head);
+                if (LooksPrettyPrinted(head, n))
+                {
+                    io.Error.WriteLine(PrettyPrinted("standard input"));
+                    return ExitCodes.InvalidInput;
+                }
+
+                using var whole = new PrefixedStream(head, n, stdin);
+                return RunUtf8(io, whole, null, date, expectedLines, chunkSize, rules);
             }
         }
 
@@ -88,11 +98,17 @@ internal static class BatchCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (stream != Stream.Null && LooksPrettyPrinted(stream))
+            if (stream != Stream.Null)
             {
-                stream.Dispose();
-                io.Error.WriteLine($"error: '{source}' looks like one JSON document spread over several lines; batch wants one document per line (NDJSON). Use 'check' for a single document, or write each patient on one line.");
-                return ExitCodes.InvalidInput;
+                var head = new byte[4096];
+                var n = ReadHead(stream, head);
+                stream.Position = 0;
+                if (LooksPrettyPrinted(head, n))
+                {
+                    stream.Dispose();
+                    io.Error.WriteLine(PrettyPrinted("'" + source + "'"));
+                    return ExitCodes.InvalidInput;
+                }
             }
 
             if (stream != Stream.Null)
@@ -204,14 +220,11 @@ internal static class BatchCommand
         return summary.ExitCode;
     }
 
-    /// <summary>
-    /// Whether a file's first line (up to 4 KB, after blank lines and a byte-order mark) opens a JSON object or array
-    /// without closing it: a pretty-printed document, which batch would read as many broken lines. The stream is
-    /// rewound.
-    /// </summary>
-    internal static bool LooksPrettyPrinted(Stream stream)
+    private static string PrettyPrinted(string what) =>
+        $"error: {what} looks like one JSON document spread over several lines; batch wants one document per line (NDJSON). Use 'check' for a single document, or write each patient on one line.";
+
+    private static int ReadHead(Stream stream, byte[] head)
     {
-        var head = new byte[4096];
         var n = 0;
         int read;
         while (n < head.Length && (read = stream.Read(head, n, head.Length - n)) > 0)
@@ -219,7 +232,16 @@ internal static class BatchCommand
             n += read;
         }
 
-        stream.Position = 0;
+        return n;
+    }
+
+    /// <summary>
+    /// Whether the first line of an input (its first <paramref name="n"/> bytes, after blank lines and a byte-order
+    /// mark) opens a JSON object or array without closing it: a pretty-printed document, which batch would read as
+    /// many broken lines.
+    /// </summary>
+    internal static bool LooksPrettyPrinted(byte[] head, int n)
+    {
         var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
         while (i < n && (head[i] == (byte)' ' || head[i] == (byte)'\t' || head[i] == (byte)'\r' || head[i] == (byte)'\n'))
         {

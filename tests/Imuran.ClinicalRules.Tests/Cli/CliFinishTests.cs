@@ -104,6 +104,27 @@ public class CliFinishTests
     }
 
     [Fact]
+    public void Batch_PrettyPrintedStandardInput_SaysBatchWantsOneDocumentPerLine()
+    {
+        var (exit, output, error) = CliRunner.RunWithInput(File.ReadAllText(Sample), "batch");
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        output.Should().BeEmpty();
+        error.Should().Contain("standard input looks like one JSON document spread over several lines");
+    }
+
+    [Fact]
+    public void Batch_StandardInputLongerThanThePeek_IsReadWhole()
+    {
+        var lines = Enumerable.Repeat(BatchCommandTests.PatientA, 40).ToList();
+
+        var (exit, output, _) = CliRunner.RunWithInput(string.Join("\n", lines) + "\n", "batch");
+
+        exit.Should().Be(ExitCodes.Ok);
+        output.TrimEnd('\n').Split('\n').Should().HaveCount(40).And.OnlyContain(l => l.Contains("\"result\""));
+    }
+
+    [Fact]
     public void Batch_OneDocumentPerLineStartingWithABrace_IsNotMistakenForPrettyPrinted()
     {
         var path = ResearchCliRunner.TempFile(BatchCommandTests.PatientA + "\n" + BatchCommandTests.PatientB + "\n");
