@@ -9,7 +9,7 @@ namespace EhrEmbedding;
 
 public static class Program
 {
-    // Register once, e.g. services.AddSingleton<IClinicalRuleEvaluator>(ClinicalRuleSet.Default).
+    // Build once and share; in a Microsoft.Extensions host, services.AddImuranClinicalRules() registers it.
     private static readonly IClinicalRuleEvaluator Evaluator = ClinicalRuleSet.Default;
 
     public static int Main(string[] args)

@@ -172,7 +172,6 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 
     private EvaluationResult EvaluateCore(PatientFacts facts, EvaluationOptions? options)
     {
-
         var problems = PatientFactsValidation.Validate(facts);
         if (problems.Count > 0)
         {
