@@ -73,7 +73,7 @@ public sealed record SitePolicy
     /// <summary>The policy's name, version and content hash, as results carry them.</summary>
     public PolicyReference Reference => new(Name, Version, ContentHash);
 
-    /// <summary>The options for <see cref="ClinicalRuleSet.Create"/>: the rules and topics left out, the thresholds set, and this policy's reference.</summary>
+    /// <summary>The options for <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/>: the rules and topics left out, the thresholds set, and this policy's reference.</summary>
     /// <exception cref="ArgumentException">An entry names an unknown rule, topic or option, or a value does not fit; the message lists the valid ones.</exception>
     public RuleSetOptions ToRuleSetOptions() => new()
     {
@@ -107,7 +107,7 @@ public sealed record SitePolicy
                     nameof(disable));
             }
 
-            exclusions.Add(new PolicyExclusion { Rule = rule, Topic = topic, Reason = "trial (" + changedBy + ")", ApprovedBy = "not approved: " + changedBy });
+            exclusions.Add(new PolicyExclusion { Rule = rule, Topic = topic, Reason = "set by " + changedBy + ", outside a reviewed policy file", ApprovedBy = "not approved: " + changedBy });
         }
 
         var values = new Dictionary<string, string?>(Options.ToDictionary(p => p.Key, p => p.Value), StringComparer.OrdinalIgnoreCase);
