@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Imuran.ClinicalRules.Findings;
-using Imuran.ClinicalRules.Rules;
 
 namespace Imuran.ClinicalRules.Internal;
 
@@ -12,8 +11,9 @@ namespace Imuran.ClinicalRules.Internal;
 /// </summary>
 internal static class RuleSelection
 {
+    // The default rule set leaves nothing out, so its rules are the catalogue's finding rules.
     private static readonly Lazy<IReadOnlyList<string>> CatalogueIds = new(() =>
-        RuleCatalog.All().Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray());
+        ClinicalRuleSet.Default.Rules.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray());
 
     /// <summary>The finding-rule ids of the shipped catalogue, ordered.</summary>
     public static IReadOnlyList<string> RuleIds => CatalogueIds.Value;
