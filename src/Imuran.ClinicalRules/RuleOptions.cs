@@ -11,8 +11,8 @@ namespace Imuran.ClinicalRules;
 /// <remarks>
 /// Init-only, but configuration binding sets init-only properties by reflection, so an instance handed to a binder can
 /// change. The library never relies on an instance it does not own: <see cref="Default"/> is a new instance on every
-/// call, and <see cref="ClinicalRuleSet.Create"/> copies the options it is given, so a built rule set keeps the
-/// thresholds it was built with. <see cref="ClinicalRuleSet.Create"/> also validates them (see each property).
+/// call, and <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/> copies the options it is given, so a built rule set keeps the
+/// thresholds it was built with. <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/> also validates them (see each property).
 /// </remarks>
 public sealed record RuleOptions
 {
