@@ -45,36 +45,36 @@ public sealed record RuleOptions
     /// <summary>
     /// eGFR (mL/min/1.73 m²) below which the renal caution fires, besides a result the lab flags low. Default 60: a
     /// local choice matching the KDIGO definition of decreased GFR; the label gives no eGFR bands. Null turns the
-    /// numeric check off (flags and diagnoses still count).
+    /// numeric check off (flags and diagnoses still count). Otherwise it must be a positive finite number.
     /// </summary>
     public double? EgfrThreshold { get; init; } = 60;
 
     /// <summary>
     /// A fall between consecutive blood counts of the same kind at least this fraction of the earlier value counts as
     /// a marked fall (critical). Default 0.3: a local choice; the label asks for attention to a rapid fall but gives
-    /// no number. Null turns the check off.
+    /// no number. Null turns the check off; otherwise it must be above 0 and at most 1.
     /// </summary>
     public double? MarkedFallFraction { get; init; } = 0.3;
 
-    /// <summary>Days within which a liver test is expected while on therapy. Default 90: a local choice (the label sets no fixed schedule).</summary>
+    /// <summary>Days within which a liver test is expected while on therapy. Default 90: a local choice (the label sets no fixed schedule). Not negative.</summary>
     public int LiverTestWindowDays { get; init; } = 90;
 
-    /// <summary>Days after a live vaccine during which it still raises a caution. Default 28 (the knowledge base's four weeks).</summary>
+    /// <summary>Days after a live vaccine during which it still raises a caution. Default 28 (the knowledge base's four weeks). Not negative.</summary>
     public int LiveVaccineLookbackDays { get; init; } = 28;
 
-    /// <summary>Days after a red-cell transfusion within which a TPMT activity result may reflect donor cells. Default 90 (usual red-cell lifespan; recalled).</summary>
+    /// <summary>Days after a red-cell transfusion within which a TPMT activity result may reflect donor cells. Default 90 (usual red-cell lifespan; recalled). Not negative.</summary>
     public int TransfusionWindowDays { get; init; } = 90;
 
-    /// <summary>Days after a regimen change or a new interacting medicine during which blood counts are intensified to weekly. Default 28.</summary>
+    /// <summary>Days after a regimen change or a new interacting medicine during which blood counts are intensified to weekly. Default 28. Not negative.</summary>
     public int IntensifiedMonitoringDays { get; init; } = 28;
 
-    /// <summary>Youngest age (years) counted as of reproductive potential. Default 12 (the knowledge base's "about 12 to 55").</summary>
+    /// <summary>Youngest age (years) counted as of reproductive potential. Default 12 (the knowledge base's "about 12 to 55"). Not negative.</summary>
     public int ReproductiveAgeFrom { get; init; } = 12;
 
-    /// <summary>Oldest age (years) counted as of reproductive potential. Default 55.</summary>
+    /// <summary>Oldest age (years) counted as of reproductive potential. Default 55. Not below <see cref="ReproductiveAgeFrom"/>.</summary>
     public int ReproductiveAgeTo { get; init; } = 55;
 
-    /// <summary>The most rule firings one evaluation may make before it stops as a runaway chain. Default 1000.</summary>
+    /// <summary>The most rule firings one evaluation may make before it stops as a runaway chain. Default 1000. At least 1.</summary>
     public int MaxFirings { get; init; } = 1000;
 
     /// <summary>
