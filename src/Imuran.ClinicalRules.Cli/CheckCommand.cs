@@ -78,6 +78,7 @@ internal static class CheckCommand
                 EvaluationDate = patient.Facts?.EvaluationDate ?? default,
                 Validation = patient.Problems,
                 DisabledRules = rules.DisabledRules,
+                Thresholds = rules.Thresholds,
                 Policy = rules.Policy,
             };
         }

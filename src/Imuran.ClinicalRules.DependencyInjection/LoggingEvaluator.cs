@@ -43,6 +43,8 @@ internal sealed class LoggingEvaluator : IClinicalRuleEvaluator
 
     public PolicyReference? Policy => _rules.Policy;
 
+    public RuleOptions Thresholds => _rules.Thresholds;
+
     public EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null)
     {
         var result = _rules.Evaluate(facts, options);

@@ -64,6 +64,7 @@ public class ServiceCollectionExtensionsTests
     [InlineData("topic", "kidneys", "Valid topics: tpmt")]
     [InlineData("option", "liverWindow", "Valid options: egfrThreshold")]
     [InlineData("policy", "no-such-policy.json", "cannot be read")]
+    [InlineData("range", "LiverTestWindowDays", "cannot be negative")]
     public async Task HostStart_WrongOptions_FailsWithTheValidValues(string kind, string value, string listed)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -74,6 +75,7 @@ public class ServiceCollectionExtensionsTests
                 case "rule": o.DisabledRules.Add(value); break;
                 case "topic": o.DisabledTopics.Add(value); break;
                 case "option": o.RuleOptions[value] = "1"; break;
+                case "range": o.RuleOptions[value] = "-5"; break;
                 default: o.PolicyFile = value; break;
             }
         });

@@ -282,6 +282,16 @@ public static class SitePolicyJson
             }
         }
 
+        if (problems.Count == 0 && options.Count > 0)
+        {
+            // Ranges too, so a policy that could never build a rule set is refused when read.
+            foreach (var p in RuleOptionValues.Apply(RuleOptions.Default, options).Problems())
+            {
+                var option = RuleOptionValues.Find(p.Key) ?? p.Key;
+                problems.Add(new ValidationProblem("options." + option, ErrorCodes.OutOfRange, $"The {option} {p.Value}"));
+            }
+        }
+
         if (problems.Count > 0)
         {
             return new SitePolicyReadResult { Problems = problems };

@@ -50,11 +50,14 @@ public class SitePolicyJsonTests
         with.Findings.Select(f => f.RuleId).Should().NotContain("AZA-INT-003").And.Contain("AZA-LFT-001", "the policy's 30-day window leaves that ALT outside");
         with.DisabledRules.Should().Equal("AZA-HND-001", "AZA-INT-003");
         with.Policy.Should().Be(policy.Reference);
+        with.Thresholds.LiverTestWindowDays.Should().Be(30);
         using var json = JsonDocument.Parse(EvaluationResultJson.ToJson(with));
         var stamped = json.RootElement.GetProperty("policy");
         stamped.GetProperty("name").GetString().Should().Be("trial");
         stamped.GetProperty("version").GetString().Should().Be("1");
         stamped.GetProperty("contentHash").GetString().Should().StartWith("sha256:").And.HaveLength(7 + 64);
+        json.RootElement.GetProperty("thresholds").GetProperty("liverTestWindowDays").GetDouble().Should().Be(30, "a result lists every threshold the policy changed");
+        json.RootElement.GetProperty("thresholds").GetProperty("egfrThreshold").ValueKind.Should().Be(JsonValueKind.Null, "the policy turned the eGFR check off");
         JsonDocument.Parse(EvaluationResultJson.ToJson(without)).RootElement.TryGetProperty("policy", out _).Should().BeFalse("no policy, no member: the documented contract is unchanged");
     }
 
@@ -85,6 +88,8 @@ public class SitePolicyJsonTests
     [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": null } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
     [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": "60" } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
     [InlineData("""{ "name": "x", "version": "1", "disabled": [] }""", "disabled", ErrorCodes.UnknownField)]
+    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": -5 } }""", "options.liverTestWindowDays", ErrorCodes.OutOfRange)]
+    [InlineData("""{ "name": "x", "version": "1", "options": { "markedFallFraction": 1.5 } }""", "options.markedFallFraction", ErrorCodes.OutOfRange)]
     [InlineData("""{ "name": "x", "version": "1", """, "$", ErrorCodes.MalformedInput)]
     public void Read_BadPolicy_NamesTheFieldAndGivesNoPolicy(string json, string field, string code)
     {
