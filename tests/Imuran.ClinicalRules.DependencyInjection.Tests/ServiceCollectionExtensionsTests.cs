@@ -49,6 +49,15 @@ public class ServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddImuranClinicalRules_SectionOfAnotherName_IsBound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cds:Azathioprine:DisabledTopics:0"] = "handling" }).Build();
+        using var provider = new ServiceCollection().AddImuranClinicalRules(configuration.GetSection("Cds:Azathioprine")).BuildServiceProvider();
+
+        provider.GetRequiredService<IClinicalRuleEvaluator>().DisabledRules.Should().Equal("AZA-HND-001");
+    }
+
+    [Fact]
     public void AddImuranClinicalRules_CodeAfterConfiguration_CodeWins()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ImuranClinicalRules:PolicyFile"] = "missing.json" }).Build();
