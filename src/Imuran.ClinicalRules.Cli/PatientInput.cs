@@ -30,7 +30,13 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
             {
                 var error = mapping.Error;
                 var field = error?.Path ?? "$";
-                var code = error?.Code == FhirReadErrorCode.MalformedJson ? ErrorCodes.MalformedInput : "FHIR_" + (error?.Code.ToString() ?? "ERROR").ToUpperInvariant();
+                var code = error?.Code switch
+                {
+                    FhirReadErrorCode.MalformedJson => ErrorCodes.MalformedInput,
+                    FhirReadErrorCode.InvalidText => ErrorCodes.InvalidText,
+                    { } other => "FHIR_" + other.ToString().ToUpperInvariant(),
+                    null => "FHIR_ERROR",
+                };
                 return new PatientInput(null, new[] { new ValidationProblem(field, code, error?.Message ?? "The FHIR input could not be read.") }, "fhir", mapping);
             }
 

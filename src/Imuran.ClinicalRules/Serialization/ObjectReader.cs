@@ -45,29 +45,76 @@ internal sealed class ObjectReader
 
     public bool Has(string name) => _element.TryGetProperty(name, out _);
 
-    /// <summary>Records every member not in <paramref name="names"/> as an unknown field.</summary>
+    /// <summary>
+    /// Records every member not in <paramref name="names"/> as an unknown field, every member given more than once as a
+    /// duplicate (the contract never lets a later value silently replace an earlier one), and every member name that is
+    /// not valid Unicode.
+    /// </summary>
     public void Known(params string[] names)
     {
+        ulong seen = 0;
         foreach (var p in _element.EnumerateObject())
         {
-            if (!IsOneOf(p, names))
+            var known = IndexOf(p, names);
+            if (known == BrokenName)
+            {
+                _problems.Add(new ValidationProblem(Path.Length == 0 ? "$" : Path, ErrorCodes.InvalidText, "A member name is not valid Unicode text (it holds a lone surrogate, such as a broken emoji escape)."));
+            }
+            else if (known < 0)
             {
                 Problem(p.Name, ErrorCodes.UnknownField, $"'{p.Name}' is not a field of this object; check the spelling against the documented schema.");
+            }
+            else if (known < 64 && (seen & (1UL << known)) != 0)
+            {
+                Problem(names[known], ErrorCodes.DuplicateField, $"The {names[known]} is given more than once; each field may appear only once, so the document is ambiguous.");
+            }
+            else if (known < 64)
+            {
+                seen |= 1UL << known;
             }
         }
     }
 
-    private static bool IsOneOf(JsonProperty p, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (p.NameEquals(name))
-            {
-                return true;
-            }
-        }
+    private const int BrokenName = -2;
 
-        return false;
+    /// <summary>The index of the member's name in <paramref name="names"/>; -1 when it is none of them, <see cref="BrokenName"/> when the name is not valid text.</summary>
+    private static int IndexOf(JsonProperty p, string[] names)
+    {
+        try
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (p.NameEquals(names[i]))
+                {
+                    return i;
+                }
+            }
+
+            _ = p.Name;
+            return -1;
+        }
+        catch (InvalidOperationException)
+        {
+            return BrokenName;
+        }
+    }
+
+    /// <summary>
+    /// The text of a JSON string, or <see langword="null"/> with an <see cref="ErrorCodes.InvalidText"/> problem when it
+    /// holds a lone surrogate escape (<c>"\ud800"</c>), which no .NET string can carry faithfully.
+    /// </summary>
+    private string? Text(JsonElement v, string name, int index)
+    {
+        try
+        {
+            return v.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var path = index >= 0 ? ItemPath(name, index) : Join(name);
+            _problems.Add(new ValidationProblem(path, ErrorCodes.InvalidText, $"The {name} is not valid Unicode text: it holds a lone surrogate (such as a broken emoji escape)."));
+            return null;
+        }
     }
 
     public string? String(string name)
@@ -79,7 +126,7 @@ internal sealed class ObjectReader
 
         if (v.ValueKind == JsonValueKind.String)
         {
-            return v.GetString();
+            return Text(v, name, -1);
         }
 
         if (v.ValueKind == JsonValueKind.Number)
@@ -120,7 +167,7 @@ internal sealed class ObjectReader
             return d;
         }
 
-        if (v.ValueKind == JsonValueKind.String && v.GetString() is "NaN" or "Infinity" or "-Infinity")
+        if (v.ValueKind == JsonValueKind.String && Text(v, name, -1) is "NaN" or "Infinity" or "-Infinity")
         {
             return double.NaN;
         }
@@ -142,7 +189,11 @@ internal sealed class ObjectReader
             return null;
         }
 
-        var text = v.GetString();
+        if (Text(v, name, -1) is not { } text)
+        {
+            return null;
+        }
+
         if (ClinicalDate.TryParse(text, out var date))
         {
             return date;
@@ -278,13 +329,23 @@ internal sealed class ObjectReader
     private TEnum? ParseEnum<TEnum>(JsonElement v, string name, int index)
         where TEnum : struct, Enum
     {
-        if (v.ValueKind == JsonValueKind.String && JsonNames.TryParse<TEnum>(v.GetString(), out var parsed))
+        string? text = null;
+        if (v.ValueKind == JsonValueKind.String)
         {
-            return parsed;
+            text = Text(v, name, index);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (JsonNames.TryParse<TEnum>(text, out var parsed))
+            {
+                return parsed;
+            }
         }
 
         var path = index >= 0 ? ItemPath(name, index) : Join(name);
-        var shown = v.ValueKind == JsonValueKind.String ? "'" + v.GetString() + "'" : v.GetRawText();
+        var shown = text is not null ? "'" + text + "'" : v.GetRawText();
         _problems.Add(new ValidationProblem(path, ErrorCodes.UnknownValue, $"{shown} is not a known value; allowed values: {JsonNames.Allowed<TEnum>()}."));
         return null;
     }

@@ -86,6 +86,11 @@ public static class PatientFactsJson
         {
             return Malformed(ex);
         }
+        catch (ArgumentException)
+        {
+            // The string itself holds a lone surrogate character, so it has no UTF-8 form to parse.
+            return BrokenText();
+        }
     }
 
     /// <summary>
@@ -100,7 +105,17 @@ public static class PatientFactsJson
             return new PatientFactsReadResult { Facts = facts };
         }
 
-        return Read(System.Text.Encoding.UTF8.GetString(utf8Json.ToArray()));
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8Json.ToArray());
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            return NotUtf8(ex.Index);
+        }
+
+        return Read(text);
     }
 
     /// <summary>Reads patient facts from a UTF-8 JSON stream.</summary>
@@ -214,6 +229,19 @@ public static class PatientFactsJson
 
         return new PatientFactsReadResult { Facts = facts, Problems = problems };
     }
+
+    /// <summary>UTF-8 that refuses invalid bytes instead of replacing them with U+FFFD (facts are never read from guessed text).</summary>
+    internal static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static PatientFactsReadResult BrokenText() => new()
+    {
+        Problems = new[] { new ValidationProblem("$", ErrorCodes.InvalidText, "The input is not valid Unicode text: it holds a lone surrogate character (such as a broken emoji).") },
+    };
+
+    private static PatientFactsReadResult NotUtf8(int index) => new()
+    {
+        Problems = new[] { new ValidationProblem("$", ErrorCodes.MalformedInput, $"The input is not valid UTF-8 (an invalid byte near byte {index + 1}); it was not read, because replaced characters could change its meaning.") },
+    };
 
     private static PatientFactsReadResult Malformed(JsonException ex)
     {
