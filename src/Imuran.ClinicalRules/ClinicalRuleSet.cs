@@ -117,7 +117,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             throw new ArgumentNullException(nameof(facts));
         }
 
-        var problems = PatientFactsValidation.Validate(facts);
+        var problems = (IReadOnlyList<ValidationProblem>?)InputLimitCheck.Check(facts, _options) ?? PatientFactsValidation.Validate(facts);
         if (problems.Count > 0)
         {
             return new EvaluationResult

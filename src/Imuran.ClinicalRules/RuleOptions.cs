@@ -44,4 +44,17 @@ public sealed record RuleOptions
 
     /// <summary>The most rule firings one evaluation may make before it stops as a runaway chain. Default 1000.</summary>
     public int MaxFirings { get; init; } = 1000;
+
+    /// <summary>
+    /// The most entries any one list of the patient facts may hold (medications, labs, conditions, …). A longer list
+    /// is an <c>INPUT_TOO_LARGE</c> validation problem naming the list, not unbounded work. Default 100,000: a local
+    /// choice far above any real record (evaluation is about linear in list length, so the limit bounds the time).
+    /// </summary>
+    public int MaxListLength { get; init; } = 100_000;
+
+    /// <summary>
+    /// The most characters any one text of the patient facts may hold (a name, code, unit, diplotype or id). A longer
+    /// text is an <c>INPUT_TOO_LARGE</c> validation problem naming the field. Default 4,096: a local choice.
+    /// </summary>
+    public int MaxTextLength { get; init; } = 4_096;
 }

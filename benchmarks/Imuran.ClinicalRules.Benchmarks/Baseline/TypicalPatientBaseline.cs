@@ -577,8 +577,18 @@ internal sealed class TypicalPatientBaseline
 
     private Finding RaiseMedication(R rule, MedicationFact m, BasisFact? more = null)
     {
-        var medication = new BasisFact("medication", m.Describe(), m.Path);
-        return Raise(rule, more is null ? new[] { medication } : new[] { more, medication }, Value("ingredient", m.Ingredient));
+        var basis = new List<BasisFact>(m.Entries.Count + 1);
+        if (more is not null)
+        {
+            basis.Add(more);
+        }
+
+        foreach (var e in m.Entries)
+        {
+            basis.Add(new BasisFact("medication", e.Describe(), e.Path));
+        }
+
+        return Raise(rule, basis.ToArray(), Value("ingredient", m.Ingredient));
     }
 
     private Finding RaiseCondition(R rule, ConditionFact c) => Raise(rule, new[] { new BasisFact("condition", c.Describe(), c.Path) });

@@ -152,9 +152,14 @@ internal static class ContraindicationRules
 
     internal static void RaiseMedication(Firing f, MedicationFact m, params BasisFact[] more)
     {
-        var basis = new BasisFact[more.Length + 1];
+        var entries = m.Entries;
+        var basis = new BasisFact[more.Length + entries.Count];
         more.CopyTo(basis, 0);
-        basis[more.Length] = new BasisFact("medication", m.Describe(), m.Path);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            basis[more.Length + i] = new BasisFact("medication", entries[i].Describe(), entries[i].Path);
+        }
+
         f.Raise(basis, new[] { PharmacogenomicRules.Value("ingredient", m.Ingredient) });
     }
 

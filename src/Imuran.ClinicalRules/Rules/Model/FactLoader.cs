@@ -18,6 +18,8 @@ internal static class FactLoader
 
         ApplyIndications(ctx, facts.Indications);
         var azathioprineOrder = -1;
+        Dictionary<(MedicationClass, string), List<MedicationFact>>? medicines = null;
+        List<List<MedicationFact>>? medicineOrder = null;
 
         var meds = facts.Medications;
         for (var i = 0; i < meds.Count; i++)
@@ -37,10 +39,27 @@ internal static class FactLoader
 
                     break;
                 default:
-                    var fact = new MedicationFact(m, i, match);
-                    working.Add(fact);
-                    ctx.InteractingMedications.Add(fact);
+                    var entry = new MedicationFact(m, i, match);
+                    ctx.InteractingMedications.Add(entry);
+                    var key = (match.Class, match.Ingredient);
+                    if (!(medicines ??= new Dictionary<(MedicationClass, string), List<MedicationFact>>()).TryGetValue(key, out var entries))
+                    {
+                        medicines.Add(key, entries = new List<MedicationFact>());
+                        (medicineOrder ??= new List<List<MedicationFact>>()).Add(entries);
+                    }
+
+                    entries.Add(entry);
                     break;
+            }
+        }
+
+        // One fact per medicine (ingredient), however many entries the list has for it (refills, repeats, past and
+        // current courses): its rules fire once, and the basis lists every entry.
+        if (medicineOrder is not null)
+        {
+            foreach (var entries in medicineOrder)
+            {
+                working.Add(MedicationFact.Medicine(entries));
             }
         }
 
@@ -268,8 +287,8 @@ internal static class FactLoader
     private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised)
     {
         // Lab facts go into the working list in input order, after the TPMT activity results they give rise to.
-        var first = working.Count;
-        var activityResults = 0;
+        List<TpmtActivityResult>? activityResults = null;
+        var facts = new List<LabFact>(labs.Count);
         for (var i = 0; i < labs.Count; i++)
         {
             var l = labs[i];
@@ -280,53 +299,44 @@ internal static class FactLoader
                 continue;
             }
 
-            working.Add(new LabFact(l, i, kind));
+            facts.Add(new LabFact(l, i, kind));
             if (kind == LabKind.TpmtActivity)
             {
-                working.Insert(first + activityResults++, new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i)));
+                (activityResults ??= new List<TpmtActivityResult>()).Add(new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i)));
             }
         }
 
-        // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest.
-        first += activityResults;
-        for (var a = first; a < working.Count; a++)
+        if (activityResults is not null)
         {
-            var fact = (LabFact)working[a];
-            LabFact? previous = null;
-            var isLatest = true;
-            for (var b = first; b < working.Count; b++)
-            {
-                var other = (LabFact)working[b];
-                if (other.Kind != fact.Kind || b == a)
-                {
-                    continue;
-                }
+            working.AddRange(activityResults);
+        }
 
-                if (Earlier(other, fact))
-                {
-                    if (previous is null || Earlier(previous, other))
-                    {
-                        previous = other;
-                    }
-                }
-                else
-                {
-                    isLatest = false;
-                }
-            }
+        // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest:
+        // one sort, so a long history costs n log n, not n squared.
+        var ordered = facts.ToArray();
+        System.Array.Sort(ordered, ByKindThenTime);
+        for (var a = 0; a < ordered.Length; a++)
+        {
+            var fact = ordered[a];
+            fact.Previous = a > 0 && ordered[a - 1].Kind == fact.Kind ? ordered[a - 1] : null;
+            fact.IsLatest = a == ordered.Length - 1 || ordered[a + 1].Kind != fact.Kind;
+        }
 
-            fact.Previous = previous;
-            fact.IsLatest = isLatest;
+        foreach (var fact in facts)
+        {
             fact.Severe = BloodCountRules.IsSevere(fact, ctx.Options);
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
             }
+
+            working.Add(fact);
         }
     }
 
-    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>: an earlier date, or the same date and earlier in the input.</summary>
-    private static bool Earlier(LabFact a, LabFact b) => a.Date != b.Date ? a.Date < b.Date : a.Index < b.Index;
+    private static readonly System.Comparison<LabFact> ByKindThenTime = (a, b) =>
+        a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
+
 
     private static string Text(string? name, string system, string? code)
     {

@@ -74,6 +74,8 @@ internal sealed class PatientContext
 
 internal sealed class MedicationFact
 {
+    private IReadOnlyList<MedicationFact>? _entries;
+
     public MedicationFact(Medication source, int index, MedicationMatch match)
     {
         Source = source;
@@ -82,6 +84,29 @@ internal sealed class MedicationFact
         Ingredient = match.Ingredient;
         MatchedBy = match.MatchedBy;
     }
+
+    /// <summary>
+    /// The fact for one medicine given by <paramref name="entries"/> (every list entry of the same ingredient, in input
+    /// order): it stands for the first active entry, or the first entry when none is active, and lists them all.
+    /// </summary>
+    public static MedicationFact Medicine(List<MedicationFact> entries)
+    {
+        var head = entries[0];
+        foreach (var e in entries)
+        {
+            if (e.Source.Active)
+            {
+                head = e;
+                break;
+            }
+        }
+
+        head._entries = entries;
+        return head;
+    }
+
+    /// <summary>Every list entry of this medicine, in input order (just this one when it appears once).</summary>
+    public IReadOnlyList<MedicationFact> Entries => _entries ?? (IReadOnlyList<MedicationFact>)new[] { this };
 
     public Medication Source { get; }
 
