@@ -8,6 +8,20 @@ namespace Imuran.ClinicalRules.Cli;
 internal static class CliApp
 {
     /// <param name="stdinClosed">Standard input was closed when the tool started: reading '-' must fail, not wait.</param>
+    /// <summary>A parser message without .NET type names ("as expected type 'System.Int32'" becomes words).</summary>
+    internal static string Plain(string message) => System.Text.RegularExpressions.Regex.Replace(
+        message,
+        @"as expected type '([^']*)'",
+        m => m.Groups[1].Value switch
+        {
+            var t when t.Contains("Int32", StringComparison.Ordinal) => "as a whole number (at most 2,147,483,647)",
+            var t when t.Contains("Int64", StringComparison.Ordinal) => "as a whole number",
+            var t when t.Contains("Double", StringComparison.Ordinal) || t.Contains("Decimal", StringComparison.Ordinal) => "as a number",
+            _ => "as a valid value",
+        },
+        System.Text.RegularExpressions.RegexOptions.None,
+        TimeSpan.FromSeconds(1));
+
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<Stream>? openStdin = null, bool stdinClosed = false)
     {
         var io = new CliIO(stdin, stdout, stderr, openStdin) { StandardInputClosed = stdinClosed };
@@ -24,7 +38,7 @@ internal static class CliApp
         {
             foreach (var e in parsed.Errors)
             {
-                stderr.WriteLine("error: " + e.Message);
+                stderr.WriteLine("error: " + Plain(e.Message));
             }
 
             stderr.WriteLine("Run 'imuran-rules --help' for usage.");

@@ -72,3 +72,27 @@ public class FhirPatientReaderHardeningTests
         result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidDate && p.Path == "Patient.birthDate");
     }
 }
+
+/// <summary>Dates the FHIR reader no longer guesses at (issue 10, item 7).</summary>
+public class FhirDateStrictnessTests
+{
+    [Theory]
+    [InlineData("1990-01-01Tjunk")]
+    [InlineData("1990-01-01T00:00:00Z")]
+    [InlineData("1990-01-01T25:00:00Z")]
+    public void Read_BirthDateThatIsNotAFhirDate_LeavesAgeUnknownAndSaysSo(string text)
+    {
+        var result = Payloads.Read($$"""{"resourceType":"Patient","id":"p1","birthDate":"{{text}}"}""");
+
+        result.Facts!.BirthDate.Should().BeNull();
+        result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidDate && p.Path == "Patient.birthDate");
+    }
+
+    [Fact]
+    public void Read_EffectiveDateTimeWithAnInvalidTime_IsAnInvalidDate()
+    {
+        var result = Payloads.ReadWithPatient(Payloads.Lab("6690-2", 5, date: "2025-05-20T99:99", id: "lab1").Replace("T08:00:00Z", string.Empty, System.StringComparison.Ordinal));
+
+        result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidDate);
+    }
+}

@@ -112,7 +112,7 @@ internal sealed class ObjectReader
         catch (InvalidOperationException)
         {
             var path = index >= 0 ? ItemPath(name, index) : Join(name);
-            _problems.Add(new ValidationProblem(path, ErrorCodes.InvalidText, $"The {name} is not valid Unicode text: it holds a lone surrogate (such as a broken emoji escape)."));
+            _problems.Add(new ValidationProblem(path, ErrorCodes.InvalidText, $"The {name} is not valid Unicode text: it holds a lone surrogate (such as a broken emoji escape) or bytes that are not UTF-8."));
             return null;
         }
     }
@@ -129,12 +129,7 @@ internal sealed class ObjectReader
             return Text(v, name, -1);
         }
 
-        if (v.ValueKind == JsonValueKind.Number)
-        {
-            return v.GetRawText();
-        }
-
-        WrongType(name, "a text");
+        WrongType(name, "a text (a number must be quoted, so a code such as \"0519\" keeps its digits)");
         return null;
     }
 
@@ -199,14 +194,10 @@ internal sealed class ObjectReader
             return date;
         }
 
-        // Accept a full ISO 8601 date-time and keep its calendar date as written.
-        if (text is { Length: > 10 } && text[10] == 'T' && ClinicalDate.TryParse(text.Substring(0, 10), out date)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            return date;
-        }
-
-        Problem(name, ErrorCodes.InvalidDate, $"'{text}' is not a calendar date in the form yyyy-MM-dd.");
+        // A date-time is refused, not cut to its date: with an offset its calendar date depends on the time zone.
+        Problem(name, ErrorCodes.InvalidDate, text is { Length: > 10 } && text[10] == 'T'
+            ? $"'{text}' is a date-time; a calendar date in the form yyyy-MM-dd is needed (the date of a time with an offset depends on the time zone)."
+            : $"'{text}' is not a calendar date in the form yyyy-MM-dd.");
         return null;
     }
 

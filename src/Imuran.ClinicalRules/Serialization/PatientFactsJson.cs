@@ -29,7 +29,7 @@ public sealed record PatientFactsReadResult
 /// </summary>
 public static class PatientFactsJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
 
     // The members each object may have (anything else is an unknown field).
     internal static readonly string[] RootMembers =
@@ -119,17 +119,18 @@ public static class PatientFactsJson
     }
 
     /// <summary>Reads patient facts from a UTF-8 JSON stream.</summary>
+    /// <remarks>The stream is read to its end (a UTF-8 byte-order mark is skipped) and read as <see cref="Read(ReadOnlySpan{byte})"/>.</remarks>
     public static PatientFactsReadResult Read(Stream utf8Json)
     {
-        try
+        var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var bytes = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            using var doc = JsonDocument.Parse(utf8Json, DocumentOptions);
-            return Read(doc.RootElement);
+            bytes = bytes.Slice(3);
         }
-        catch (JsonException ex)
-        {
-            return Malformed(ex);
-        }
+
+        return Read(bytes);
     }
 
     /// <summary>Reads patient facts from a parsed JSON element.</summary>
@@ -145,7 +146,12 @@ public static class PatientFactsJson
         var r = new ObjectReader(root, string.Empty, problems);
         r.Known(RootMembers);
         var evaluationDate = r.Date("evaluationDate");
-        if (evaluationDate is null && !r.Has("evaluationDate"))
+        if (evaluationDate == default(ClinicalDate))
+        {
+            // 0001-01-01 is the value an unset date has in memory, so it cannot stand for a real evaluation date.
+            problems.Add(new ValidationProblem("evaluationDate", ErrorCodes.InvalidDate, "The evaluation date 0001-01-01 is not a usable date (it is the value of an unset date); give the date the facts are evaluated for."));
+        }
+        else if (evaluationDate is null && !r.Has("evaluationDate"))
         {
             problems.Add(new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing; the rules never read the clock, so it must be given."));
         }

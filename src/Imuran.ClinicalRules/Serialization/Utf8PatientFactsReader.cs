@@ -115,7 +115,7 @@ internal static class Utf8PatientFactsReader
             }
         }
 
-        if (r.TokenType != JsonTokenType.EndObject || evaluationDate is null)
+        if (r.TokenType != JsonTokenType.EndObject || evaluationDate is null || evaluationDate == default(ClinicalDate))
         {
             return false;
         }

@@ -86,3 +86,50 @@ public class PatientFactsJsonHardeningTests
     [Fact]
     public void Read_ValidDocument_HasNoProblem() => PatientFactsJson.Read(Valid).Succeeded.Should().BeTrue();
 }
+
+/// <summary>Leniencies the reader no longer allows (issue 10, item 7): strict by default, each a problem naming its field.</summary>
+public class PatientFactsJsonStrictnessTests
+{
+    [Theory]
+    [InlineData("""{"evaluationDate":"2026-11-22","patientId":42}""", "patientId")]
+    [InlineData("""{"evaluationDate":"2026-11-22","medications":[{"rxNormCode":519}]}""", "medications[0].rxNormCode")]
+    public void Read_NumberForAText_IsAWrongType(string json, string field) =>
+        PatientFactsJson.Read(json).Problems.Should().Contain(p => p.Field == field && p.Code == ErrorCodes.WrongType);
+
+    [Theory]
+    [InlineData("{\"evaluationDate\":\"2026-11-22\" // a comment\n}")]
+    [InlineData("""{"evaluationDate":"2026-11-22",}""")]
+    [InlineData("""{"evaluationDate":"2026-11-22","indications":["rheumatoidArthritis",]}""")]
+    public void Read_CommentOrTrailingComma_IsMalformed(string json)
+    {
+        PatientFactsJson.Read(json).Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedInput);
+        PatientFactsJson.Read(Encoding.UTF8.GetBytes(json).AsSpan()).Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedInput);
+    }
+
+    [Theory]
+    [InlineData("2026-11-22T10:00:00Z")]
+    [InlineData("2026-11-22T10:00:00+02:00")]
+    public void Read_DateTimeWhereADateIsDocumented_IsAnInvalidDate(string text) =>
+        PatientFactsJson.Read($$"""{"evaluationDate":"2026-11-22","birthDate":"{{text}}"}""").Problems.Should().ContainSingle()
+            .Which.Should().Match<ValidationProblem>(p => p.Field == "birthDate" && p.Code == ErrorCodes.InvalidDate);
+
+    [Fact]
+    public void Read_InvalidUtf8Bytes_AreMalformedNotReplaced()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"evaluationDate":"2026-11-22","patientId":"aXb"}""");
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+
+        PatientFactsJson.Read(bytes.AsSpan()).Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedInput);
+        PatientFactsJson.Read(new MemoryStream(bytes)).Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedInput);
+    }
+
+    [Fact]
+    public void Read_EvaluationDateOfYearOne_IsNamedAsUnusableNotMissing()
+    {
+        var problem = PatientFactsJson.Read("""{"evaluationDate":"0001-01-01"}""").Problems.Should().ContainSingle().Subject;
+
+        problem.Field.Should().Be("evaluationDate");
+        problem.Code.Should().Be(ErrorCodes.InvalidDate);
+        problem.Message.Should().Contain("0001-01-01").And.NotContain("missing");
+    }
+}
