@@ -303,10 +303,10 @@ internal sealed class TypicalPatientBaseline
                     liverTestInWindow |= l.IsLiverTest && l.Date.DaysUntil(p.Date) <= _options.LiverTestWindowDays;
                     break;
                 case VaccineFact v when v.Live && IsRecentOrPlanned(v, p):
-                    findings.Add(Raise(R.Vac001, new[] { new BasisFact("vaccine", v.Describe(), v.Path) }, Value("vaccine", VaccineName(v.Source))));
+                    findings.Add(Raise(R.Vac001, v.Basis(), Value("vaccine", VaccineName(v.Source))));
                     break;
                 case HypersensitivityFact h:
-                    findings.Add(Raise(R.Hyp001, new[] { new BasisFact("allergy", h.Source.Substance ?? h.Thiopurine, h.Path) }, Value("substance", h.Thiopurine)));
+                    findings.Add(Raise(R.Hyp001, h.Basis(), Value("substance", h.Thiopurine)));
                     break;
                 case DataQualityIssue i:
                     findings.Add(DataQuality(i));
@@ -422,7 +422,7 @@ internal sealed class TypicalPatientBaseline
                 findings.Add(RaiseCondition(R.Inf001, c));
                 break;
             case ConditionKind.HepatitisB or ConditionKind.Tuberculosis:
-                findings.Add(Raise(R.Inf002, new[] { new BasisFact("condition", c.Describe(), c.Path) }, Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis")));
+                findings.Add(Raise(R.Inf002, c.Basis(), Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis")));
                 break;
             case ConditionKind.ChronicKidneyDisease or ConditionKind.PostTransplantOliguria when c.Active:
                 findings.Add(RaiseCondition(R.Ren001, c));
@@ -577,13 +577,13 @@ internal sealed class TypicalPatientBaseline
 
     private Finding RaiseMedication(R rule, MedicationFact m, BasisFact? more = null)
     {
-        var basis = new List<BasisFact>(m.Entries.Count + 1);
+        var basis = new List<BasisFact>(2);
         if (more is not null)
         {
             basis.Add(more);
         }
 
-        foreach (var e in m.Entries)
+        foreach (var e in m.Entries ?? (IReadOnlyList<MedicationFact>)new[] { m })
         {
             basis.Add(new BasisFact("medication", e.Describe(), e.Path));
         }
@@ -591,7 +591,7 @@ internal sealed class TypicalPatientBaseline
         return Raise(rule, basis.ToArray(), Value("ingredient", m.Ingredient));
     }
 
-    private Finding RaiseCondition(R rule, ConditionFact c) => Raise(rule, new[] { new BasisFact("condition", c.Describe(), c.Path) });
+    private Finding RaiseCondition(R rule, ConditionFact c) => Raise(rule, c.Basis());
 
     private static BasisFact[] PregnancyBasis(PatientContext p, bool ra) => new[]
     {

@@ -26,7 +26,7 @@ internal static class ContraindicationRules
             .Then(f =>
             {
                 var h = f.Get<HypersensitivityFact>(0);
-                f.Raise(new[] { new BasisFact("allergy", h.Source.Substance ?? h.Thiopurine, h.Path) }, new[] { PharmacogenomicRules.Value("substance", h.Thiopurine) });
+                f.Raise(h.Basis(), new[] { PharmacogenomicRules.Value("substance", h.Thiopurine) });
             });
 
         yield return Rule("AZA-PRG-001")
@@ -153,11 +153,13 @@ internal static class ContraindicationRules
     internal static void RaiseMedication(Firing f, MedicationFact m, params BasisFact[] more)
     {
         var entries = m.Entries;
-        var basis = new BasisFact[more.Length + entries.Count];
+        var count = entries?.Count ?? 1;
+        var basis = new BasisFact[more.Length + count];
         more.CopyTo(basis, 0);
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            basis[more.Length + i] = new BasisFact("medication", entries[i].Describe(), entries[i].Path);
+            var e = entries is null ? m : entries[i];
+            basis[more.Length + i] = new BasisFact("medication", e.Describe(), e.Path);
         }
 
         f.Raise(basis, new[] { PharmacogenomicRules.Value("ingredient", m.Ingredient) });

@@ -95,5 +95,5 @@ internal static class MalignancyRules
     }
 
     internal static void RaiseCondition(Firing f, ConditionFact c) =>
-        f.Raise(new[] { new BasisFact("condition", c.Describe(), c.Path) });
+        f.Raise(c.Basis());
 }

@@ -128,3 +128,34 @@ public class InputLimitTests
         rules.Evaluate(Patient(labs: 3, medicationName: new string('a', 20))).IsValid.Should().BeTrue();
     }
 }
+
+/// <summary>A long but realistic record of every kind (issue 10, item 6): no evaluation reaches the firing limit.</summary>
+public class LongHistoryTests
+{
+    private static readonly ClinicalDate Today = new(2026, 11, 22);
+
+    [Fact]
+    public void Evaluate_YearsOfRepeatedConditionsVaccinesAllergiesAndLabs_IsCompleteWithoutRepeatedFindings()
+    {
+        var conditions = new[] { "chronic kidney disease", "cirrhosis", "chronic hepatitis B", "melanoma", "lymphoma", "rheumatoid arthritis", "Crohn's disease", "kidney transplant" };
+        var facts = new PatientFacts
+        {
+            EvaluationDate = Today,
+            BirthDate = new ClinicalDate(1980, 1, 1),
+            Sex = Sex.Female,
+            PregnancyStatus = PregnancyStatus.Pregnant,
+            Breastfeeding = true,
+            Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = new ClinicalDate(2020, 1, 1) },
+            Conditions = Enumerable.Range(0, 1500).Select(i => new Condition { Name = conditions[i % conditions.Length], Status = ConditionStatus.Active, Onset = Today.AddDays(-(i % 900)) }).ToList(),
+            Vaccinations = Enumerable.Range(0, 1500).Select(i => new Vaccination { CvxCode = i % 2 == 0 ? "03" : "21", Date = Today.AddDays(-(i % 3)), Status = VaccinationStatus.Given }).ToList(),
+            Allergies = Enumerable.Range(0, 1500).Select(_ => new Allergy { Substance = "azathioprine" }).ToList(),
+            LabResults = Enumerable.Range(0, 1500).Select(i => new LabResult { LoincCode = "6690-2", Value = 1, Unit = "10*9/L", Date = Today.AddDays(-i), Flag = LabFlag.CriticallyLow }).ToList(),
+        };
+
+        var result = ClinicalRuleSet.Default.Evaluate(facts);
+
+        result.IsValid.Should().BeTrue(string.Join("; ", result.Validation.Select(p => p.Field + " " + p.Code)));
+        result.IsComplete.Should().BeTrue(string.Join("; ", result.RuleErrors));
+        result.Findings.GroupBy(f => f.RuleId).Should().OnlyContain(g => g.Count() <= 6, "a repeated entry must not repeat its finding");
+    }
+}

@@ -18,8 +18,11 @@ internal static class FactLoader
 
         ApplyIndications(ctx, facts.Indications);
         var azathioprineOrder = -1;
-        Dictionary<(MedicationClass, string), List<MedicationFact>>? medicines = null;
-        List<List<MedicationFact>>? medicineOrder = null;
+
+        // Repeated entries (refills, the same condition, allergy or vaccination recorded again) make one fact that
+        // lists them all, so a long record never repeats a finding or runs into the firing limit.
+        Dictionary<(MedicationClass, string), MedicationFact>? medicationIndex = null;
+        var medicationStart = working.Count;
 
         var meds = facts.Medications;
         for (var i = 0; i < meds.Count; i++)
@@ -41,25 +44,12 @@ internal static class FactLoader
                 default:
                     var entry = new MedicationFact(m, i, match);
                     ctx.InteractingMedications.Add(entry);
-                    var key = (match.Class, match.Ingredient);
-                    if (!(medicines ??= new Dictionary<(MedicationClass, string), List<MedicationFact>>()).TryGetValue(key, out var entries))
+                    if (Grouped(working, medicationStart, ref medicationIndex, (match.Class, match.Ingredient), entry, MedicationKey) is { } medicine)
                     {
-                        medicines.Add(key, entries = new List<MedicationFact>());
-                        (medicineOrder ??= new List<List<MedicationFact>>()).Add(entries);
+                        working.Add(medicine);
                     }
 
-                    entries.Add(entry);
                     break;
-            }
-        }
-
-        // One fact per medicine (ingredient), however many entries the list has for it (refills, repeats, past and
-        // current courses): its rules fire once, and the basis lists every entry.
-        if (medicineOrder is not null)
-        {
-            foreach (var entries in medicineOrder)
-            {
-                working.Add(MedicationFact.Medicine(entries));
             }
         }
 
@@ -73,6 +63,8 @@ internal static class FactLoader
             ctx.PregnancyPath = "findings of the current pregnancy";
         }
 
+        Dictionary<(ConditionKind, bool, string?), ConditionFact>? conditionIndex = null;
+        var conditionStart = working.Count;
         var conditions = facts.Conditions;
         for (var i = 0; i < conditions.Count; i++)
         {
@@ -85,7 +77,11 @@ internal static class FactLoader
             }
 
             var active = c.Status == ConditionStatus.Active && !isHistoryCode;
-            working.Add(new ConditionFact(c, i, kind, active));
+            if (Grouped(working, conditionStart, ref conditionIndex, (kind, active, ConditionText(c)), new ConditionFact(c, i, kind, active), ConditionKey) is { } conditionFact)
+            {
+                working.Add(conditionFact);
+            }
+
             ApplyCondition(ctx, kind);
             if (active)
             {
@@ -95,6 +91,8 @@ internal static class FactLoader
 
         LoadLabs(ctx, facts.LabResults, working, unrecognised);
 
+        Dictionary<(string?, VaccinationStatus, ClinicalDate?), VaccineFact>? vaccineIndex = null;
+        var vaccineStart = working.Count;
         var vaccines = facts.Vaccinations;
         for (var i = 0; i < vaccines.Count; i++)
         {
@@ -106,9 +104,14 @@ internal static class FactLoader
                 continue;
             }
 
-            working.Add(new VaccineFact(v, i, live.Value));
+            if (Grouped(working, vaccineStart, ref vaccineIndex, (v.CvxCode ?? v.Name, v.Status, v.Date), new VaccineFact(v, i, live.Value), VaccineKey) is { } vaccineFact)
+            {
+                working.Add(vaccineFact);
+            }
         }
 
+        Dictionary<string, HypersensitivityFact>? allergyIndex = null;
+        var allergyStart = working.Count;
         var allergies = facts.Allergies;
         for (var i = 0; i < allergies.Count; i++)
         {
@@ -120,7 +123,10 @@ internal static class FactLoader
                 continue;
             }
 
-            working.Add(new HypersensitivityFact(a, i, thiopurine));
+            if (Grouped(working, allergyStart, ref allergyIndex, thiopurine, new HypersensitivityFact(a, i, thiopurine), AllergyKey) is { } allergyFact)
+            {
+                working.Add(allergyFact);
+            }
         }
 
         var pgx = facts.Pharmacogenomics;
@@ -337,6 +343,85 @@ internal static class FactLoader
     private static readonly System.Comparison<LabFact> ByKindThenTime = (a, b) =>
         a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
 
+
+    private static readonly System.Func<MedicationFact, (MedicationClass, string)> MedicationKey = m => (m.Class, m.Ingredient);
+    private static readonly System.Func<ConditionFact, (ConditionKind, bool, string?)> ConditionKey = c => (c.Kind, c.Active, ConditionText(c.Source));
+
+    /// <summary>What makes two condition entries the same record: the same code, or without one the same name (any case).</summary>
+    private static string? ConditionText(Condition c) => c.Code is { } code ? (c.CodeSystem ?? string.Empty) + "|" + code.Trim() : c.Name?.Trim().ToUpperInvariant();
+    private static readonly System.Func<VaccineFact, (string?, VaccinationStatus, ClinicalDate?)> VaccineKey = v => (v.Source.CvxCode ?? v.Source.Name, v.Source.Status, v.Source.Date);
+    private static readonly System.Func<HypersensitivityFact, string> AllergyKey = h => h.Thiopurine;
+
+    /// <summary>
+    /// <paramref name="fact"/> when it is the first of its <paramref name="key"/> (the caller adds it to the working
+    /// facts); otherwise null, and it joins the first one. The first ones are found by a scan of the working facts from
+    /// <paramref name="start"/> while there are few (no allocation for a typical patient), by an index beyond that.
+    /// </summary>
+    private static T? Grouped<TKey, T>(List<object> working, int start, ref Dictionary<TKey, T>? index, TKey key, T fact, System.Func<T, TKey> keyOf)
+        where TKey : notnull
+        where T : class
+    {
+        const int ScanLimit = 16;
+        if (index is null)
+        {
+            var heads = 0;
+            for (var i = start; i < working.Count; i++)
+            {
+                if (working[i] is T head)
+                {
+                    if (EqualityComparer<TKey>.Default.Equals(keyOf(head), key))
+                    {
+                        Join(head, fact);
+                        return null;
+                    }
+
+                    heads++;
+                }
+            }
+
+            if (heads < ScanLimit)
+            {
+                return fact;
+            }
+
+            index = new Dictionary<TKey, T>();
+            for (var i = start; i < working.Count; i++)
+            {
+                if (working[i] is T head && !index.ContainsKey(keyOf(head)))
+                {
+                    index.Add(keyOf(head), head);
+                }
+            }
+        }
+
+        if (index.TryGetValue(key, out var first))
+        {
+            Join(first, fact);
+            return null;
+        }
+
+        index.Add(key, fact);
+        return fact;
+    }
+
+    private static void Join<T>(T head, T entry)
+    {
+        switch (head)
+        {
+            case MedicationFact m:
+                m.Join((MedicationFact)(object)entry!);
+                break;
+            case ConditionFact c:
+                c.Join((ConditionFact)(object)entry!);
+                break;
+            case VaccineFact v:
+                v.Join((VaccineFact)(object)entry!);
+                break;
+            case HypersensitivityFact h:
+                h.Join((HypersensitivityFact)(object)entry!);
+                break;
+        }
+    }
 
     private static string Text(string? name, string system, string? code)
     {

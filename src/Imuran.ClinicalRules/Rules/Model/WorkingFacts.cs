@@ -1,3 +1,5 @@
+using Imuran.ClinicalRules.Findings;
+using System.Linq;
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Internal;
@@ -74,7 +76,8 @@ internal sealed class PatientContext
 
 internal sealed class MedicationFact
 {
-    private IReadOnlyList<MedicationFact>? _entries;
+    private List<MedicationFact>? _entries;
+    private bool _active;
 
     public MedicationFact(Medication source, int index, MedicationMatch match)
     {
@@ -83,30 +86,11 @@ internal sealed class MedicationFact
         Class = match.Class;
         Ingredient = match.Ingredient;
         MatchedBy = match.MatchedBy;
+        _active = source.Active;
     }
 
-    /// <summary>
-    /// The fact for one medicine given by <paramref name="entries"/> (every list entry of the same ingredient, in input
-    /// order): it stands for the first active entry, or the first entry when none is active, and lists them all.
-    /// </summary>
-    public static MedicationFact Medicine(List<MedicationFact> entries)
-    {
-        var head = entries[0];
-        foreach (var e in entries)
-        {
-            if (e.Source.Active)
-            {
-                head = e;
-                break;
-            }
-        }
-
-        head._entries = entries;
-        return head;
-    }
-
-    /// <summary>Every list entry of this medicine, in input order (just this one when it appears once).</summary>
-    public IReadOnlyList<MedicationFact> Entries => _entries ?? (IReadOnlyList<MedicationFact>)new[] { this };
+    /// <summary>Every list entry of this medicine (same ingredient) in input order, or null when it appears once.</summary>
+    public IReadOnlyList<MedicationFact>? Entries => _entries;
 
     public Medication Source { get; }
 
@@ -118,9 +102,17 @@ internal sealed class MedicationFact
 
     public MatchedBy MatchedBy { get; }
 
-    public bool Active => Source.Active;
+    /// <summary>Whether this entry, or any later entry of the same medicine, is active.</summary>
+    public bool Active => _active;
 
     public string Path => IndexedPaths.Medication(Index);
+
+    /// <summary>Adds a later entry of the same medicine: one fact stands for all of them.</summary>
+    public void Join(MedicationFact entry)
+    {
+        (_entries ??= new List<MedicationFact> { this }).Add(entry);
+        _active |= entry.Source.Active;
+    }
 
     public string Describe()
     {
@@ -130,7 +122,7 @@ internal sealed class MedicationFact
         var how = MatchedBy == MatchedBy.Name ? "; recognised by name" : string.Empty;
         var since = Source.StartDate is null ? string.Empty : ", since ";
         var date = Source.StartDate is { } s ? s.ToString() : string.Empty;
-        return $"{Ingredient} ({name}{code}{Source.RxNormCode}{how}){(Active ? " active" : " past")}{since}{date}";
+        return $"{Ingredient} ({name}{code}{Source.RxNormCode}{how}){(Source.Active ? " active" : " past")}{since}{date}";
     }
 }
 
@@ -155,11 +147,21 @@ internal sealed class ConditionFact
 
     public string Path => IndexedPaths.Condition(Index);
 
+    /// <summary>Every entry of this condition (same kind, current or history) in input order, or null when it appears once.</summary>
+    public List<ConditionFact>? Entries { get; private set; }
+
+    public void Join(ConditionFact entry) => (Entries ??= new List<ConditionFact> { this }).Add(entry);
+
     public string Describe()
     {
         var code = Source.Code is null ? string.Empty : $"; {Source.CodeSystem ?? "code"} {Source.Code}";
         return $"{Source.Name ?? Kind.ToString()}{code} ({(Active ? "current" : "history")})";
     }
+
+    /// <summary>One basis fact per entry.</summary>
+    public BasisFact[] Basis() => Entries is { } all
+        ? all.Select(e => new BasisFact("condition", e.Describe(), e.Path)).ToArray()
+        : new[] { new BasisFact("condition", Describe(), Path) };
 }
 
 internal sealed class LabFact
@@ -234,6 +236,16 @@ internal sealed class VaccineFact
 
     public string Path => IndexedPaths.Vaccination(Index);
 
+    /// <summary>Every identical entry of this vaccination (same vaccine, status and date) in input order, or null when it appears once.</summary>
+    public List<VaccineFact>? Entries { get; private set; }
+
+    public void Join(VaccineFact entry) => (Entries ??= new List<VaccineFact> { this }).Add(entry);
+
+    /// <summary>One basis fact per entry.</summary>
+    public BasisFact[] Basis() => Entries is { } all
+        ? all.Select(e => new BasisFact("vaccine", e.Describe(), e.Path)).ToArray()
+        : new[] { new BasisFact("vaccine", Describe(), Path) };
+
     public string Describe() =>
         $"{Source.Name ?? "vaccine"}{(Source.CvxCode is null ? string.Empty : " (CVX " + Source.CvxCode + ")")}, "
         + (Source.Status == VaccinationStatus.Planned ? "planned" : "given") + (Source.Date is { } d ? " " + d : string.Empty);
@@ -255,6 +267,16 @@ internal sealed class HypersensitivityFact
     public string Thiopurine { get; }
 
     public string Path => IndexedPaths.Allergy(Index);
+
+    /// <summary>Every allergy entry to this thiopurine in input order, or null when it appears once.</summary>
+    public List<HypersensitivityFact>? Entries { get; private set; }
+
+    public void Join(HypersensitivityFact entry) => (Entries ??= new List<HypersensitivityFact> { this }).Add(entry);
+
+    /// <summary>One basis fact per entry.</summary>
+    public BasisFact[] Basis() => Entries is { } all
+        ? all.Select(e => new BasisFact("allergy", e.Source.Substance ?? e.Thiopurine, e.Path)).ToArray()
+        : new[] { new BasisFact("allergy", Source.Substance ?? Thiopurine, Path) };
 }
 
 internal sealed class PgxResultFact
