@@ -7,7 +7,6 @@ namespace Imuran.ClinicalRules.Cli;
 /// <summary>The imuran-rules command line: parses arguments and runs a command with the given streams.</summary>
 internal static class CliApp
 {
-    /// <param name="stdinClosed">Standard input was closed when the tool started: reading '-' must fail, not wait.</param>
     /// <summary>A parser message without .NET type names ("as expected type 'System.Int32'" becomes words).</summary>
     internal static string Plain(string message) => System.Text.RegularExpressions.Regex.Replace(
         message,
@@ -22,6 +21,13 @@ internal static class CliApp
         System.Text.RegularExpressions.RegexOptions.None,
         TimeSpan.FromSeconds(1));
 
+    /// <summary>Parses <paramref name="args"/> and runs the command with the given streams; returns the exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Standard input as text.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="openStdin">Opens standard input as bytes, when the host can.</param>
+    /// <param name="stdinClosed">Standard input was closed when the tool started: reading '-' must fail, not wait.</param>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<Stream>? openStdin = null, bool stdinClosed = false)
     {
         var io = new CliIO(stdin, stdout, stderr, openStdin) { StandardInputClosed = stdinClosed };

@@ -185,7 +185,7 @@ public class EvaluationPropertyTests
         ("over-long text", (f, _) => f with { PatientId = new string('x', 5000) }),
     };
 
-    /// <summary>Null entries in lists (issue 9 makes each a validation problem).</summary>
+    /// <summary>Null entries in lists (each a NULL_ENTRY validation problem since issue 9).</summary>
     private static readonly (string What, Func<PatientFacts, int, PatientFacts> Break)[] NullBreakers =
     {
         ("null medication", (f, _) => f with { Medications = f.Medications.Append(null!).ToList() }),
@@ -197,7 +197,7 @@ public class EvaluationPropertyTests
         ("null therapy", (f, _) => f with { Therapy = null! }),
     };
 
-    [Fact(Skip = "Null list entries throw until issue 9 (null entries become validation problems) is merged; remove this Skip then.")]
+    [Fact]
     public void Evaluate_RandomPatientsWithNullEntries_AlwaysGiveAValidationProblem()
     {
         var invalid =
