@@ -32,11 +32,11 @@ internal static class OtherRules
 
         yield return Rule("AZA-HND-001")
             .Title("Cytotoxic handling at dispense")
-            .Topic(Topics.Handling).Caution(Severity.Info)
+            .Topic(Topics.Handling).Caution(Severity.Info).Version(2)
             .Logic("dispensing setting")
-            .Summary("Cytotoxic medicine: handle and dispose of as hazardous; do not crush or split the product.")
-            .Detail("Azathioprine is cytotoxic. Handle and dispose of it as a hazardous drug; the product should not be crushed or split, and carers should avoid contact with broken product.")
-            .Review("Give handling and disposal advice with the supply.")
+            .Summary("Cytotoxic medicine: follow hazardous-drug handling and disposal precautions.")
+            .Detail("Azathioprine is cytotoxic. The label asks that it be handled and disposed of under the procedures for hazardous (cytotoxic) drugs.")
+            .Review("Follow local hazardous-drug procedures for this supply and give handling and disposal advice to the patient or carer.")
             .Source(Sources.Label, "HOW SUPPLIED / handling", Confidence.VerifiedSecondary)
             .Match<PatientContext>("dispensing setting", p => p.Facts.Setting == CareSetting.Dispensing)
             .Then(f => f.Raise(new[] { new BasisFact("setting", "dispensing", "setting") }));

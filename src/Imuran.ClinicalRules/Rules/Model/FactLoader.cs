@@ -154,7 +154,11 @@ internal static class FactLoader
             var start = facts.Medications[order].StartDate;
             ctx.TherapyStart = start;
             ctx.TherapyStatus = start is { } s && s.DaysUntil(facts.EvaluationDate) < 28 ? TherapyStatus.NewlyStarted : TherapyStatus.Continuing;
-            ctx.TherapyBasis = "active azathioprine in the medication list (" + IndexedPaths.Medication(order) + ")";
+            var code = facts.Medications[order].RxNormCode;
+            var product = code is not null && MedicationTerminology.Classify(code, null).MatchedBy == MatchedBy.ProductCode
+                ? ": RxNorm " + code.Trim() + ", product code mapped to the ingredient azathioprine"
+                : string.Empty;
+            ctx.TherapyBasis = "active azathioprine in the medication list (" + IndexedPaths.Medication(order) + product + ")";
         }
     }
 

@@ -102,7 +102,12 @@ internal sealed class MedicationFact
         // One interpolation (no intermediate strings): Ingredient (name; RxNorm code; recognised by name) active, since date.
         var name = NoDosePolicy.RedactStrength(Source.Name ?? Ingredient);
         var code = Source.RxNormCode is null ? string.Empty : "; RxNorm ";
-        var how = MatchedBy == MatchedBy.Name ? "; recognised by name" : string.Empty;
+        var how = MatchedBy switch
+        {
+            MatchedBy.Name => "; recognised by name",
+            MatchedBy.ProductCode => ", product code mapped to the ingredient " + Ingredient,
+            _ => string.Empty,
+        };
         var since = Source.StartDate is null ? string.Empty : ", since ";
         var date = Source.StartDate is { } s ? s.ToString() : string.Empty;
         return $"{Ingredient} ({name}{code}{Source.RxNormCode}{how}){(Active ? " active" : " past")}{since}{date}";
