@@ -444,7 +444,7 @@ internal sealed class TypicalPatientBaseline
         {
             if (l.Severe)
             {
-                var fall = BloodCountRules.MarkedFall(l, _options);
+                var fall = l.MarkedFall;
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
                 string problem;
                 if (l.Source.Flag == LabFlag.CriticallyLow)

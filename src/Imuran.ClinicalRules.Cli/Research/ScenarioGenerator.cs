@@ -259,9 +259,13 @@ internal static class ScenarioGenerator
             new[]
             {
                 V("latest white cells critically low", f => f.Labs(f.Wbc(0.9, 7, LabFlag.CriticallyLow), f.Alt(22, 14))),
-                V("white cells fell from 10.0 to 7.0 (a fall of exactly the 0.3 threshold)", f => f.Labs(f.Wbc(10.0, 21), f.Wbc(7.0, 7), f.Alt(22, 14))),
+                V("white cells fell from 4.0 to 2.8 (a fall of exactly the 0.3 threshold, ending below 3.5)", f => f.Labs(f.Wbc(4.0, 21), f.Wbc(2.8, 7), f.Alt(22, 14))),
             },
-            new[] { V("white cells fell from 10.0 to 7.1 (just under the threshold)", f => f.Labs(f.Wbc(10.0, 21), f.Wbc(7.1, 7), f.Alt(22, 14))) },
+            new[]
+            {
+                V("white cells fell from 4.0 to 2.81 (just under the fall threshold)", f => f.Labs(f.Wbc(4.0, 21), f.Wbc(2.81, 7), f.Alt(22, 14))),
+                V("white cells fell from 10.0 to 7.0 (a marked fall within the normal range: a warning)", f => f.Labs(f.Wbc(10.0, 21), f.Wbc(7.0, 7), f.Alt(22, 14))),
+            },
             0);
         Add("AZA-REN-001", new[] { V("current chronic kidney disease (N18.3)", f => f.Condition("Chronic kidney disease stage 3", "N18.3", ConditionStatus.Active, "icd-10-cm")) }, new[] { V("chronic kidney disease recorded as history", f => f.Condition("Chronic kidney disease stage 3", "N18.3", ConditionStatus.History, "icd-10-cm")) });
         Add(
@@ -278,6 +282,19 @@ internal static class ScenarioGenerator
             "AZA-HEP-002",
             new[] { V("latest ALT flagged high", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 80, "U/L", 7, LabFlag.High))) },
             new[] { V("earlier ALT high, latest normal", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 80, "U/L", 21, LabFlag.High), f.Alt(30, 7))) });
+
+        Add(
+            "AZA-HEP-003",
+            new[]
+            {
+                V("latest ALT flagged critically high", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 900, "U/L", 7, LabFlag.CriticallyHigh))),
+                V("latest ALT five times the upper limit, flagged high", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 200, "U/L", 7, LabFlag.High) with { UpperReferenceLimit = 40 })),
+            },
+            new[]
+            {
+                V("latest ALT just under five times the upper limit", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 199, "U/L", 7, LabFlag.High) with { UpperReferenceLimit = 40 })),
+                V("alkaline phosphatase flagged critically high (not ALT, AST or bilirubin)", f => f.Labs(f.Wbc(6.2, 14), f.Alt(22, 14), f.Lab("6768-6", "ALP", 900, "U/L", 7, LabFlag.CriticallyHigh))),
+            });
 
         // Monitoring schedules.
         Add(
@@ -378,13 +395,13 @@ internal sealed class ScenarioFacts
         Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = EvaluationDate.AddMonths(-72) },
         Setting = CareSetting.Review,
         Pharmacogenomics = PgxResults("*1/*1", "*1/*1"),
-        LabResults = new[] { Wbc(6.2, 14), Alt(22, 14) },
+        LabResults = new[] { Wbc(6.2, 14), Platelets(250, 14), Alt(22, 14) },
     };
 
     public PatientFacts Considering() => Base() with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } };
 
     public PatientFacts NewlyStarted(int daysAgo, LabResult bloodCount) =>
-        Base() with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.NewlyStarted, StartDate = DaysAgo(daysAgo) }, LabResults = new[] { bloodCount, Alt(22, 3) } };
+        Base() with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.NewlyStarted, StartDate = DaysAgo(daysAgo) }, LabResults = WithPlatelets(new[] { bloodCount, Alt(22, 3) }) };
 
     public PatientFacts Aged(int years) => Base() with { BirthDate = BornYearsAgo(years) };
 
@@ -402,7 +419,27 @@ internal sealed class ScenarioFacts
         },
     };
 
-    public PatientFacts Labs(params LabResult[] labs) => Base() with { LabResults = labs };
+    /// <summary>The base patient with these labs; each white count comes with a normal platelet count of the same date, so it stands for a complete blood count.</summary>
+    public PatientFacts Labs(params LabResult[] labs) => Base() with { LabResults = WithPlatelets(labs) };
+
+    /// <summary>The base patient with exactly these labs (no platelets added).</summary>
+    public PatientFacts LabsOnly(params LabResult[] labs) => Base() with { LabResults = labs };
+
+    private LabResult[] WithPlatelets(LabResult[] labs)
+    {
+        var all = new List<LabResult>(labs);
+        foreach (var l in labs)
+        {
+            if (l.LoincCode == "6690-2" && l.Date is { } d)
+            {
+                all.Add(Platelets(250, d.DaysUntil(EvaluationDate)));
+            }
+        }
+
+        return all.ToArray();
+    }
+
+    public LabResult Platelets(double value, int daysAgo, LabFlag flag = LabFlag.Normal) => Lab("777-3", "Platelets", value, "10*9/L", daysAgo, flag);
 
     public PatientFacts Condition(string name, string? code, ConditionStatus status, string? codeSystem = null) => Base() with
     {

@@ -138,14 +138,14 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-010")
             .Title("Severe myelosuppression without a TPMT or NUDT15 result")
-            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning)
-            .Logic("on therapy, a blood count is flagged critically low or fell markedly, and no TPMT or no NUDT15 result is on file")
+            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning).Version(2)
+            .Logic("on therapy, a blood count is flagged critically low or fell markedly (within the window) to a low value, and no TPMT or no NUDT15 result is on file")
             .Summary("Severe myelosuppression with no {genes} result on file: the label asks for TPMT and NUDT15 testing.")
             .Detail("The label asks for TPMT and NUDT15 testing in patients with severe myelosuppression. Severe toxicity also occurs with normal results, so the result explains but does not exclude other causes.")
             .Review("Arrange TPMT and NUDT15 testing alongside the urgent blood-count review.")
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Match<LabFact>("latest blood count is critically low or fell markedly", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
+            .Match<LabFact>("latest blood count is critically low or fell markedly to a low value", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
             .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
             .Once()
             .Then(f =>

@@ -95,6 +95,17 @@ internal sealed class PatientFactsValidator : AbstractValidator<PatientFacts>
             .WithErrorCode(ErrorCodes.DateInFuture)
             .WithMessage((p, d) => $"The transfusion date {d} is after the evaluation date {p.EvaluationDate}.");
 
+        RuleFor(p => p.PregnancyStatusDate)
+            .Must((p, d) => d!.Value <= p.EvaluationDate)
+            .When(p => p.PregnancyStatusDate is not null)
+            .WithErrorCode(ErrorCodes.DateInFuture)
+            .WithMessage((p, d) => PatientFactsValidator.NotAfter("pregnancy status date", d, p.EvaluationDate));
+        RuleFor(p => p.BreastfeedingDate)
+            .Must((p, d) => d!.Value <= p.EvaluationDate)
+            .When(p => p.BreastfeedingDate is not null)
+            .WithErrorCode(ErrorCodes.DateInFuture)
+            .WithMessage((p, d) => PatientFactsValidator.NotAfter("breastfeeding status date", d, p.EvaluationDate));
+
         RuleFor(p => p.Therapy).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage("The therapy record is missing.");
         RuleFor(p => p.Therapy).SetValidator(p => new TherapyValidator(p.EvaluationDate)).When(p => p.Therapy is not null);
         RuleForEach(p => p.Pharmacogenomics).SetValidator(p => new PharmacogenomicResultValidator(p.EvaluationDate));
@@ -243,6 +254,11 @@ internal sealed class LabResultValidator : AbstractValidator<LabResult>
             .WithErrorCode(ErrorCodes.DateInFuture)
             .WithMessage(l => PatientFactsValidator.NotAfter("lab result date", l.Date, evaluation));
         RuleFor(l => l.Flag).IsInEnum().WithErrorCode(ErrorCodes.UnknownValue).WithMessage("The lab flag is not a known value.");
+        RuleFor(l => l.UpperReferenceLimit)
+            .Must(u => !double.IsNaN(u!.Value) && !double.IsInfinity(u.Value) && u.Value > 0)
+            .When(l => l.UpperReferenceLimit is not null)
+            .WithErrorCode(ErrorCodes.LabValueNotANumber)
+            .WithMessage("The upper reference limit must be a positive number.");
         RuleFor(l => l.Kind).IsInEnum().When(l => l.Kind is not null).WithErrorCode(ErrorCodes.UnknownValue).WithMessage("The lab kind is not a known value.");
     }
 }

@@ -293,6 +293,7 @@ internal static class FactLoader
 
         // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest.
         first += activityResults;
+        List<DataQualityIssue>? pendingIssues = null;
         for (var a = first; a < working.Count; a++)
         {
             var fact = (LabFact)working[a];
@@ -321,11 +322,22 @@ internal static class FactLoader
 
             fact.Previous = previous;
             fact.IsLatest = isLatest;
-            fact.Severe = BloodCountRules.IsSevere(fact, ctx.Options);
+            var unitIssue = BloodCountRules.Assess(fact, ctx.Options);
+            if (unitIssue is not null)
+            {
+                pendingIssues ??= new List<DataQualityIssue>();
+                pendingIssues.Add(unitIssue);
+            }
+
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
             }
+        }
+
+        if (pendingIssues is not null)
+        {
+            working.AddRange(pendingIssues);
         }
     }
 

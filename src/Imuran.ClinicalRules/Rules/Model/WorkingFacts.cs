@@ -149,7 +149,41 @@ internal sealed class LabFact
         Source = source;
         Index = index;
         Kind = kind;
+        Normalised = LabUnits.Normalise(kind, source.Value, source.Unit);
     }
+
+    /// <summary>The value in the canonical unit of its kind, or null when the unit is not in the unit table.</summary>
+    public NormalisedValue? Normalised { get; }
+
+    /// <summary>The host's low threshold for this kind (10*9/L), or null when none applies (set when loaded).</summary>
+    public double? LowThreshold { get; set; }
+
+    /// <summary>Flagged low or critically low by the laboratory.</summary>
+    public bool LowByFlag => Source.Flag is LabFlag.Low or LabFlag.CriticallyLow;
+
+    /// <summary>Below the host's threshold, compared in the canonical unit.</summary>
+    public bool LowByThreshold => LowThreshold is { } t && Normalised is { } n && n.Value < t;
+
+    /// <summary>Low by the laboratory's flag or by the host's threshold.</summary>
+    public bool IsLow => LowByFlag || LowByThreshold;
+
+    /// <summary>The fall from the previous result within the window, as a fraction of it, when it reaches the host's marked-fall threshold (set when loaded).</summary>
+    public double? MarkedFall { get; set; }
+
+    /// <summary>A marked fall that leaves the value within the normal range (a warning, not critical).</summary>
+    public bool FellWithinNormalRange => MarkedFall is not null && !IsLow;
+
+    /// <summary>Liver test: flagged high, or ALT/AST at or above the host's multiple of the upper reference limit (set when loaded).</summary>
+    public bool LiverHigh { get; set; }
+
+    /// <summary>Liver test: ALT, AST or bilirubin flagged critically high or far above the upper limit (set when loaded).</summary>
+    public bool LiverCritical { get; set; }
+
+    /// <summary>Why the liver test counts as high or critical, in plain words (set when loaded).</summary>
+    public string? LiverReason { get; set; }
+
+    /// <summary>The value as a multiple of the laboratory's upper reference limit, when it sent one.</summary>
+    public double? UpperLimitMultiple => Source.UpperReferenceLimit is { } u && u > 0 ? Source.Value / u : null;
 
     public LabResult Source { get; }
 
@@ -160,8 +194,8 @@ internal sealed class LabFact
     /// <summary>The most recent result of its kind.</summary>
     public bool IsLatest { get; set; }
 
-    /// <summary>Critically low by the lab's flag, or a marked fall from the previous result (set when loaded).</summary>
-    public bool Severe { get; set; }
+    /// <summary>Critically low by the lab's flag, or a marked fall to a value that is low by flag or threshold.</summary>
+    public bool Severe => Source.Flag == LabFlag.CriticallyLow || (MarkedFall is not null && IsLow);
 
     /// <summary>The result of the same kind just before this one, if any.</summary>
     public LabFact? Previous { get; set; }
@@ -178,11 +212,20 @@ internal sealed class LabFact
 
 #if NET6_0_OR_GREATER
     public string Describe() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Source.Name ?? Kind.ToString()} {Source.Value} {Source.Unit} on {DateText}, flag {Flag(Source.Flag)}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Source.Name ?? Kind.ToString()} {Source.Value} {Source.Unit} on {DateText}, flag {Flag(Source.Flag)}{Converted}");
 #else
     public string Describe() =>
-        $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}";
+        $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}{Converted}";
 #endif
+
+    /// <summary>The canonical value when the unit was converted (", = 4.5 10*9/L"), else empty; the original value and unit stay first.</summary>
+    private string Converted =>
+        Normalised is { } n && !string.Equals(LabUnits.Key(n.Unit), LabUnits.Key(Source.Unit ?? string.Empty), System.StringComparison.Ordinal)
+            ? " (= " + Number(n.Value) + " " + n.Unit + ")"
+            : string.Empty;
+
+    /// <summary>A value in invariant culture with at most three decimals.</summary>
+    public static string Number(double value) => System.Math.Round(value, 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string DateText => Source.Date is { } d ? d.ToString() : string.Empty;
 
