@@ -203,11 +203,54 @@ internal static class ScenarioGenerator
         // Interactions: an active co-medication fires; the same medicine in the history does not.
         foreach (var (id, name) in new[]
         {
-            ("AZA-INT-001", "allopurinol"), ("AZA-INT-002", "febuxostat"), ("AZA-INT-003", "mesalamine"), ("AZA-INT-004", "Bactrim"),
-            ("AZA-INT-005", "lisinopril"), ("AZA-INT-006", "warfarin"), ("AZA-INT-007", "ribavirin"), ("AZA-INT-009", "mercaptopurine"),
+            ("AZA-INT-001", "allopurinol"), ("AZA-INT-002", "febuxostat"), ("AZA-INT-004", "Bactrim"),
+            ("AZA-INT-007", "ribavirin"), ("AZA-INT-009", "mercaptopurine"),
         })
         {
-            Add(id, new[] { V("active " + name, f => f.Base() with { Medications = new[] { f.Med(name) } }) }, new[] { V("past " + name, f => f.Base() with { Medications = new[] { f.PastMed(name) } }) });
+            Add(
+                id,
+                new[] { V("active " + name, f => f.Base() with { Medications = new[] { f.Med(name) } }) },
+                new[]
+                {
+                    V("past " + name, f => f.Base() with { Medications = new[] { f.PastMed(name) } }),
+                    V("active " + name + ", azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med(name) }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+                });
+        }
+
+        Add(
+            "AZA-INT-006",
+            new[]
+            {
+                V("active warfarin", f => f.Base() with { Medications = new[] { f.Med("warfarin") } }),
+                V("active warfarin, azathioprine stopped (the INR check around stopping stays)", f => f.Base() with { Medications = new[] { f.Med("warfarin") }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+            },
+            new[] { V("past warfarin", f => f.Base() with { Medications = new[] { f.PastMed("warfarin") } }) });
+
+        // Aminosalicylates and ACE inhibitors: new co-therapy (or falling counts) is a warning; long-standing on stable counts is information.
+        foreach (var (warn, info, name) in new[] { ("AZA-INT-003", "AZA-INT-010", "mesalamine"), ("AZA-INT-005", "AZA-INT-011", "lisinopril") })
+        {
+            Add(
+                warn,
+                new[]
+                {
+                    V(name + " begun 90 days ago (the new-co-therapy window's edge)", f => f.Base() with { Medications = new[] { f.Med(name, 90) } }),
+                    V("long-standing " + name + ", white cells below 3.5", f => f.Labs(f.Wbc(3.0, 14), f.Alt(22, 14)) with { Medications = new[] { f.Med(name) } }),
+                },
+                new[]
+                {
+                    V(name + " begun 91 days ago, stable counts", f => f.Base() with { Medications = new[] { f.Med(name, 91) } }),
+                    V("past " + name, f => f.Base() with { Medications = new[] { f.PastMed(name) } }),
+                    V("active " + name + ", azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med(name) }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+                });
+            Add(
+                info,
+                new[] { V(name + " begun 91 days ago, azathioprine continuing, stable counts", f => f.Base() with { Medications = new[] { f.Med(name, 91) } }) },
+                new[]
+                {
+                    V(name + " begun 90 days ago", f => f.Base() with { Medications = new[] { f.Med(name, 90) } }),
+                    V("long-standing " + name + ", white cells below 3.5", f => f.Labs(f.Wbc(3.0, 14), f.Alt(22, 14)) with { Medications = new[] { f.Med(name) } }),
+                    V("long-standing " + name + ", azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med(name) }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+                });
         }
 
         Add(
@@ -217,7 +260,11 @@ internal static class ScenarioGenerator
                 V("active methotrexate", f => f.Base() with { Medications = new[] { f.Med("methotrexate") } }),
                 V("active infliximab without IBD", f => f.Base() with { Indications = new[] { Indication.RheumatoidArthritis }, Medications = new[] { f.Med("infliximab") } }),
             },
-            new[] { V("active infliximab with Crohn's disease", f => f.Base() with { Indications = new[] { Indication.CrohnsDisease }, Medications = new[] { f.Med("infliximab") } }) },
+            new[]
+            {
+                V("active infliximab with Crohn's disease", f => f.Base() with { Indications = new[] { Indication.CrohnsDisease }, Medications = new[] { f.Med("infliximab") } }),
+                V("active methotrexate, azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med("methotrexate") }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+            },
             0);
 
         // Infection.
@@ -350,13 +397,28 @@ internal static class ScenarioGenerator
             "AZA-DQ-002",
             new[]
             {
-                V("female aged 30, pregnancy status unknown", f => f.Female(30, PregnancyStatus.Unknown)),
-                V("female aged 55, pregnancy status unknown (the age band's edge)", f => f.Female(55, PregnancyStatus.Unknown)),
+                V("female aged 30 considering azathioprine, pregnancy status unknown", f => f.Female(30, PregnancyStatus.Unknown) with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 55 in the prescribing setting, pregnancy status unknown (the age band's edge)", f => f.Female(55, PregnancyStatus.Unknown) with { Setting = CareSetting.Prescribing }),
+                V("female aged 30 considering azathioprine, pregnant recorded 281 days ago (out of date)", f => f.Female(30, PregnancyStatus.Pregnant) with { PregnancyStatusDate = f.DaysAgo(281), Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
             },
             new[]
             {
-                V("female aged 30, not pregnant", f => f.Female(30, PregnancyStatus.NotPregnant)),
-                V("female aged 56, pregnancy status unknown", f => f.Female(56, PregnancyStatus.Unknown)),
+                V("female aged 30 considering azathioprine, not pregnant", f => f.Female(30, PregnancyStatus.NotPregnant) with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 56 considering azathioprine, pregnancy status unknown", f => f.Female(56, PregnancyStatus.Unknown) with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 30 considering azathioprine, pregnant recorded 280 days ago", f => f.Female(30, PregnancyStatus.Pregnant) with { PregnancyStatusDate = f.DaysAgo(280), Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 30 on continuing azathioprine in review, pregnancy status unknown (information instead)", f => f.Female(30, PregnancyStatus.Unknown) with { Setting = CareSetting.Review, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = f.DaysAgo(400) } }),
+            });
+        Add(
+            "AZA-DQ-003",
+            new[]
+            {
+                V("female aged 30 on continuing azathioprine in review, pregnancy status unknown", f => f.Female(30, PregnancyStatus.Unknown)),
+                V("female aged 30 on continuing azathioprine, not pregnant recorded 31 days ago (out of date)", f => f.Female(30, PregnancyStatus.NotPregnant) with { PregnancyStatusDate = f.DaysAgo(31) }),
+            },
+            new[]
+            {
+                V("female aged 30 on continuing azathioprine, not pregnant recorded 30 days ago", f => f.Female(30, PregnancyStatus.NotPregnant) with { PregnancyStatusDate = f.DaysAgo(30) }),
+                V("female aged 30 on continuing azathioprine, prescribing, pregnancy status unknown (a warning instead)", f => f.Female(30, PregnancyStatus.Unknown) with { Setting = CareSetting.Prescribing }),
             });
         return t;
     }
@@ -446,7 +508,7 @@ internal sealed class ScenarioFacts
         Conditions = new[] { new Condition { Name = name, Code = code, CodeSystem = code is null ? null : codeSystem ?? "snomed", Status = status } },
     };
 
-    public Medication Med(string name) => new() { Name = name, StartDate = DaysAgo(400) };
+    public Medication Med(string name, int startedDaysAgo = 400) => new() { Name = name, StartDate = DaysAgo(startedDaysAgo) };
 
     public Medication PastMed(string name) => new() { Name = name, StartDate = DaysAgo(1000), EndDate = DaysAgo(400), Active = false };
 

@@ -18,8 +18,8 @@ public class InteractionRulesTests
     private static void AssertActiveWindow(string ruleId, string name, string? rxNorm, bool endsToday)
     {
         var medication = endsToday
-            ? Patients.Med(name, rxNorm, startedDaysAgo: 200, active: true, endedDaysAgo: 0)
-            : Patients.Med(name, rxNorm, startedDaysAgo: 200, active: false, endedDaysAgo: 1);
+            ? Patients.Med(name, rxNorm, startedDaysAgo: 60, active: true, endedDaysAgo: 0)
+            : Patients.Med(name, rxNorm, startedDaysAgo: 60, active: false, endedDaysAgo: 1);
 
         WithMedication(medication).ShouldRaiseIf(ruleId, endsToday);
     }
@@ -87,7 +87,7 @@ public class InteractionRulesTests
     [InlineData("olsalazine", null, "olsalazine")]
     public void AZA_INT_003_ActiveAminosalicylate_Fires(string name, string? rxNorm, string ingredient)
     {
-        var finding = WithMedication(Patients.Med(name, rxNorm)).ShouldRaise("AZA-INT-003").ShouldBe(Severity.Warning, Topics.Aminosalicylate);
+        var finding = WithMedication(Patients.Med(name, rxNorm, startedDaysAgo: 30)).ShouldRaise("AZA-INT-003").ShouldBe(Severity.Warning, Topics.Aminosalicylate);
 
         finding.Summary.Should().Be($"Co-prescribed {ingredient}: aminosalicylates inhibit TPMT; caution and blood counts.");
         finding.ShouldHaveBasis("medication", "medications[0]", ingredient);
@@ -135,11 +135,12 @@ public class InteractionRulesTests
     [Fact]
     public void AZA_INT_005_ActiveLisinopril_Fires()
     {
-        var finding = WithMedication(Patients.Med("Lisinopril 10 MG Oral Tablet", "29046")).ShouldRaise("AZA-INT-005")
+        var finding = WithMedication(Patients.Med("Lisinopril 10 MG Oral Tablet", "29046", startedDaysAgo: 30)).ShouldRaise("AZA-INT-005")
             .ShouldBe(Severity.Warning, Topics.LeukopeniaDrug);
 
         finding.Summary.Should().Be("Co-prescribed lisinopril: anaemia and leukopenia reported with ACE inhibitors and azathioprine.");
         finding.ShouldHaveBasis("medication", "medications[0]", "lisinopril (Lisinopril; RxNorm 29046) active");
+        finding.ShouldHaveBasis("co-therapy", "therapy", "new: began 2026-05-16, within the 90-day window; azathioprine continuing");
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal static class FactLoader
 
                     break;
                 default:
-                    var fact = new MedicationFact(m, i, match);
+                    var fact = new MedicationFact(m, i, match, ctx);
                     working.Add(fact);
                     ctx.InteractingMedications.Add(fact);
                     break;
@@ -48,6 +48,7 @@ internal static class FactLoader
 
         ctx.PregnancyStatus = facts.PregnancyStatus;
         ctx.Breastfeeding = facts.Breastfeeding;
+        ApplyStaleness(ctx, facts, working);
         if (ctx.PregnancyStatus == PregnancyStatus.Unknown && (facts.PruritusInPregnancy || facts.RaisedBileAcids || facts.SuspectedCholestasisOfPregnancy))
         {
             ctx.PregnancyStatus = PregnancyStatus.Pregnant;
@@ -142,16 +143,92 @@ internal static class FactLoader
         }
     }
 
+    /// <summary>
+    /// Stale data is unknown data: a pregnancy or breastfeeding status older than the host's window counts as unknown,
+    /// and a stale "pregnant" or "breastfeeding" becomes a data-quality prompt that says how old it is.
+    /// </summary>
+    private static void ApplyStaleness(PatientContext ctx, PatientFacts facts, List<object> working)
+    {
+        var o = ctx.Options;
+        if (facts.PregnancyStatusDate is { } recorded && facts.PregnancyStatus != PregnancyStatus.Unknown)
+        {
+            var age = recorded.DaysUntil(facts.EvaluationDate);
+            var window = facts.PregnancyStatus == PregnancyStatus.Pregnant ? o.PregnantStatusMaxAgeDays : o.PregnancyStatusMaxAgeDays;
+            if (age > window)
+            {
+                var what = facts.PregnancyStatus == PregnancyStatus.Pregnant ? "pregnant" : "not pregnant";
+                var days = age.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ctx.PregnancyStatus = PregnancyStatus.Unknown;
+                ctx.PregnancyStaleDays = age;
+                ctx.PregnancyStaleness = "last recorded as " + what + " on " + recorded + ", " + days + " days ago (older than the host's "
+                    + window.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-day window), so unknown";
+                if (facts.PregnancyStatus == PregnancyStatus.Pregnant)
+                {
+                    working.Add(new DataQualityIssue(
+                        "pregnancy status",
+                        "recorded as pregnant " + days + " days ago",
+                        "it counts as unknown, not as a current pregnancy; confirm the current pregnancy status",
+                        "pregnancyStatusDate",
+                        ctx.PregnancyStaleness));
+                }
+            }
+        }
+
+        if (facts.BreastfeedingDate is { } fed && facts.Breastfeeding is { } value)
+        {
+            var age = fed.DaysUntil(facts.EvaluationDate);
+            if (age > o.BreastfeedingStatusMaxAgeDays)
+            {
+                ctx.Breastfeeding = null;
+                if (value)
+                {
+                    var days = age.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    working.Add(new DataQualityIssue(
+                        "breastfeeding status",
+                        "recorded as breastfeeding " + days + " days ago",
+                        "it counts as unknown; confirm whether the patient is breastfeeding now",
+                        "breastfeedingDate",
+                        "last recorded as breastfeeding on " + fed + ", " + days + " days ago (older than the host's "
+                        + o.BreastfeedingStatusMaxAgeDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-day window), so unknown"));
+                }
+            }
+        }
+    }
+
     /// <param name="order">The index of the first active azathioprine order, or -1.</param>
     private static void ResolveTherapy(PatientContext ctx, PatientFacts facts, int order, List<object> working)
     {
         ctx.TherapyStatus = facts.Therapy.Status;
         ctx.TherapyStart = facts.Therapy.StartDate;
         ctx.TherapyBasis = StatusBasis(facts.Therapy.Status);
-        if (facts.Therapy.Status == TherapyStatus.Unknown && order >= 0)
+        if (order < 0)
         {
-            // An active azathioprine order with no stated status: the patient is on therapy.
-            var start = facts.Medications[order].StartDate;
+            return;
+        }
+
+        var orderStart = facts.Medications[order].StartDate;
+        var contradicts = facts.Therapy.Status switch
+        {
+            // "Considering" while an order has been active for months: the order wins (the cautious reading).
+            TherapyStatus.Considering => orderStart is { } os && os.DaysUntil(facts.EvaluationDate) > ctx.Options.ConsideringContradictionDays,
+            TherapyStatus.Stopped => true,
+            _ => false,
+        };
+        if (contradicts)
+        {
+            var since = orderStart is { } d ? " since " + d + " (" + d.DaysUntil(facts.EvaluationDate).ToString(System.Globalization.CultureInfo.InvariantCulture) + " days)" : string.Empty;
+            working.Add(new DataQualityIssue(
+                "azathioprine therapy status",
+                "recorded as " + Describe(facts.Therapy.Status) + " but an azathioprine order is active" + since,
+                "the patient is treated as on therapy (the order wins); blood-count monitoring and interaction checks apply",
+                "therapy.status",
+                "therapy status " + Describe(facts.Therapy.Status) + ", but " + IndexedPaths.Medication(order) + " is an active azathioprine order" + since));
+        }
+
+        if (facts.Therapy.Status == TherapyStatus.Unknown || contradicts)
+        {
+            // An active azathioprine order with no stated status, or one that contradicts it: the patient is on therapy.
+            var start = orderStart;
             ctx.TherapyStart = start;
             ctx.TherapyStatus = start is { } s && s.DaysUntil(facts.EvaluationDate) < 28 ? TherapyStatus.NewlyStarted : TherapyStatus.Continuing;
             var code = facts.Medications[order].RxNormCode;
@@ -168,6 +245,7 @@ internal static class FactLoader
         TherapyStatus.Considering => "therapy status considering",
         TherapyStatus.NewlyStarted => "therapy status newly started",
         TherapyStatus.Continuing => "therapy status continuing",
+        TherapyStatus.Stopped => "therapy status stopped",
         _ => "therapy status unknown",
     };
 
@@ -176,6 +254,7 @@ internal static class FactLoader
         TherapyStatus.Considering => "considering",
         TherapyStatus.NewlyStarted => "newly started",
         TherapyStatus.Continuing => "continuing",
+        TherapyStatus.Stopped => "stopped",
         _ => "unknown",
     };
 
@@ -339,6 +418,22 @@ internal static class FactLoader
         {
             working.AddRange(pendingIssues);
         }
+
+        LabFact? unstable = null;
+        var anyCount = false;
+        foreach (var count in ctx.BloodCounts)
+        {
+            anyCount |= count.Kind is LabKind.WhiteCells or LabKind.Neutrophils or LabKind.Platelets;
+            if (unstable is null && count.IsCytopeniaCount && count.IsLatest && (count.IsLow || count.MarkedFall is not null))
+            {
+                unstable = count;
+            }
+        }
+
+        ctx.CountsStable = anyCount && unstable is null;
+        ctx.CountsStableText = unstable is not null
+            ? "not stable: " + unstable.Describe() + (unstable.MarkedFall is not null ? " (a marked fall)" : " (low)")
+            : anyCount ? "stable: no latest count low or falling markedly" : "no white count or platelets on file";
     }
 
     /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>: an earlier date, or the same date and earlier in the input.</summary>

@@ -45,6 +45,12 @@ internal sealed class PatientContext
     /// <summary>Pregnancy status the rules use: the recorded status, or pregnant when a current pregnancy is recorded elsewhere.</summary>
     public PregnancyStatus PregnancyStatus { get; set; }
 
+    /// <summary>When the recorded pregnancy status is older than the host's window: how old, in plain words (it then counts as unknown).</summary>
+    public string? PregnancyStaleness { get; set; }
+
+    /// <summary>The age in days of a stale pregnancy status (see <see cref="PregnancyStaleness"/>).</summary>
+    public int? PregnancyStaleDays { get; set; }
+
     /// <summary>Where the pregnancy status came from, as an input path.</summary>
     public string PregnancyPath { get; set; } = "pregnancyStatus";
 
@@ -60,6 +66,18 @@ internal sealed class PatientContext
     /// <summary>Every recognised co-medication other than azathioprine.</summary>
     public List<MedicationFact> InteractingMedications { get; } = new();
 
+    /// <summary>
+    /// The latest blood counts are on file and stable: a white count or platelets on file, and no latest white-cell,
+    /// neutrophil, platelet or haemoglobin result low (by flag or threshold) or falling markedly (set when loaded).
+    /// </summary>
+    public bool CountsStable { get; set; }
+
+    /// <summary>The blood counts' stability in plain words, for a basis (set when loaded).</summary>
+    public string CountsStableText { get; set; } = string.Empty;
+
+    /// <summary>Azathioprine has stopped.</summary>
+    public bool Stopped => TherapyStatus == TherapyStatus.Stopped;
+
     /// <summary>Newly started or continuing.</summary>
     public bool OnTherapy => TherapyStatus is TherapyStatus.NewlyStarted or TherapyStatus.Continuing;
 
@@ -74,8 +92,9 @@ internal sealed class PatientContext
 
 internal sealed class MedicationFact
 {
-    public MedicationFact(Medication source, int index, MedicationMatch match)
+    public MedicationFact(Medication source, int index, MedicationMatch match, PatientContext? patient = null)
     {
+        Patient = patient;
         Source = source;
         Index = index;
         Class = match.Class;
@@ -84,6 +103,9 @@ internal sealed class MedicationFact
     }
 
     public Medication Source { get; }
+
+    /// <summary>The patient the medicine belongs to (for texts that name the context; conditions join explicitly).</summary>
+    public PatientContext? Patient { get; }
 
     public int Index { get; }
 
