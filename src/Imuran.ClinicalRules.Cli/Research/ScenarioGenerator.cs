@@ -343,6 +343,23 @@ internal static class ScenarioGenerator
                 V("alkaline phosphatase flagged critically high (not ALT, AST or bilirubin)", f => f.Labs(f.Wbc(6.2, 14), f.Alt(22, 14), f.Lab("6768-6", "ALP", 900, "U/L", 7, LabFlag.CriticallyHigh))),
             });
 
+        // Counselling at a new start.
+        foreach (var id in new[] { "AZA-CNS-001", "AZA-CNS-002" })
+        {
+            Add(
+                id,
+                new[]
+                {
+                    V("considering azathioprine", f => f.Considering()),
+                    V("newly started 20 days ago", f => f.NewlyStarted(20, f.Wbc(6.2, 3))),
+                },
+                new[]
+                {
+                    V("continuing azathioprine", f => f.Base()),
+                    V("therapy status unknown", f => f.Base() with { Therapy = new AzathioprineTherapy() }),
+                });
+        }
+
         // Monitoring schedules.
         Add(
             "AZA-CBC-001",

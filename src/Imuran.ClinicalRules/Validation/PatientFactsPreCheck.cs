@@ -90,7 +90,6 @@ internal static class PatientFactsPreCheck
                 || (r.Phenotype is { } phenotype && !Is(PhenotypeValues, (int)phenotype))
                 || !Is(MethodValues, (int)r.Method)
                 || (r.Phenotype is null && string.IsNullOrWhiteSpace(r.Diplotype))
-                || (!string.IsNullOrWhiteSpace(r.Diplotype) && !CpicTables.IsWellFormedDiplotype(r.Diplotype))
                 || (r.Date is { } date && date > evaluation))
             {
                 return false;

@@ -151,11 +151,8 @@ internal sealed class PharmacogenomicResultValidator : AbstractValidator<Pharmac
             .OverridePropertyName("Phenotype")
             .WithErrorCode(ErrorCodes.PharmacogenomicResultEmpty)
             .WithMessage("The result has neither a phenotype nor a diplotype.");
-        RuleFor(r => r.Diplotype)
-            .Must(CpicTables.IsWellFormedDiplotype)
-            .When(r => !string.IsNullOrWhiteSpace(r.Diplotype))
-            .WithErrorCode(ErrorCodes.DiplotypeMalformed)
-            .WithMessage(r => $"'{r.Diplotype}' is not a diplotype of the form *1/*3A (two star alleles separated by a slash).");
+        // A diplotype that cannot be read (HGVS, free text) is not invalid input: it is a result on file that the rules
+        // report as unreadable (a data-quality finding, listed in unrecognised), so every other check still runs.
         RuleFor(r => r.Date)
             .Must(d => d!.Value <= evaluation)
             .When(r => r.Date is not null)

@@ -35,4 +35,25 @@ public class TextPolicyTests
             }
         }
     }
+
+    [Fact]
+    public void OptionCatalog_ListsEveryThresholdAndWindow_AndTheCatalogueShowsThem()
+    {
+        var listed = OptionCatalog.All.Select(o => o.Name).ToHashSet();
+        var properties = typeof(RuleOptions).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).Where(n => n != nameof(RuleOptions.MaxFirings));
+
+        properties.Should().BeSubsetOf(listed, "every threshold or window needs its documented default and source in the catalogue");
+        var markdown = Imuran.ClinicalRules.Serialization.RuleCatalogExport.ToMarkdown(ClinicalRuleSet.Default);
+        markdown.Should().Contain("| `WhiteCellLowThreshold` | 3.5 | 10*9/L |").And.Contain("BSR/BHPR 2017").And.Contain("| `LiverEnzymeCriticalMultiple` | 5 |");
+    }
+
+    [Fact]
+    public void OptionCatalog_ShowsTheRuleSetsOwnValues()
+    {
+        var custom = ClinicalRuleSet.Create(new RuleSetOptions { Rules = new RuleOptions { PlateletLowThreshold = 100, WhiteCellLowThreshold = null } });
+
+        var markdown = Imuran.ClinicalRules.Serialization.RuleCatalogExport.ToMarkdown(custom);
+
+        markdown.Should().Contain("| `PlateletLowThreshold` | 100 |").And.Contain("| `WhiteCellLowThreshold` | off |");
+    }
 }

@@ -271,4 +271,47 @@ public class InteractionRulesTests
     [InlineData(true)]
     [InlineData(false)]
     public void AZA_INT_009_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-009", "Purixan", null, endsToday);
+
+    // AZA-INT-010 long-standing aminosalicylate on stable counts (information)
+
+    [Fact]
+    public void AZA_INT_010_LongStandingMesalamineOnStableCounts_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Asacol", startedDaysAgo: 400)).ShouldRaise("AZA-INT-010").ShouldBe(Severity.Info, Topics.Aminosalicylate);
+
+        finding.Summary.Should().Be("Long-standing mesalamine with azathioprine on stable blood counts: aminosalicylates inhibit TPMT.");
+    }
+
+    [Fact]
+    public void AZA_INT_010_NewMesalamine_DoesNotFire() => WithMedication(Patients.Med("Asacol", startedDaysAgo: 30)).ShouldNotRaise("AZA-INT-010");
+
+    [Theory]
+    [InlineData(91, true)]
+    [InlineData(90, false)]
+    public void AZA_INT_010_NewCoMedicationWindow_Boundary(int startedDaysAgo, bool fires) =>
+        WithMedication(Patients.Med("sulfasalazine", startedDaysAgo: startedDaysAgo)).ShouldRaiseIf("AZA-INT-010", fires);
+
+    // AZA-INT-011 long-standing ACE inhibitor on stable counts (information)
+
+    [Fact]
+    public void AZA_INT_011_LongStandingLisinoprilOnStableCounts_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Lisinopril 10 MG Oral Tablet", "29046", startedDaysAgo: 400)).ShouldRaise("AZA-INT-011").ShouldBe(Severity.Info, Topics.LeukopeniaDrug);
+
+        finding.Summary.Should().Be("Long-standing lisinopril with azathioprine on stable blood counts: anaemia and leukopenia are reported.");
+    }
+
+    [Fact]
+    public void AZA_INT_011_LowPlatelets_DoesNotFire()
+    {
+        var patient = Quiet.WithoutLabs(LabKind.Platelets).WithLabs(Patients.Lab(LabKind.Platelets, 120, 14, LabFlag.Low)).WithMedications(Patients.Med("ramipril", startedDaysAgo: 400));
+
+        Evaluate(patient).ShouldNotRaise("AZA-INT-011");
+    }
+
+    [Theory]
+    [InlineData(91, true)]
+    [InlineData(90, false)]
+    public void AZA_INT_011_NewCoMedicationWindow_Boundary(int startedDaysAgo, bool fires) =>
+        WithMedication(Patients.Med("ramipril", "35296", startedDaysAgo: startedDaysAgo)).ShouldRaiseIf("AZA-INT-011", fires);
 }

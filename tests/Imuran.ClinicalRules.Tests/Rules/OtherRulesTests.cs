@@ -182,4 +182,30 @@ public class OtherRulesTests
         Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 49 }).ShouldNotRaise("AZA-DQ-002");
         Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 50 }).ShouldRaise("AZA-DQ-002");
     }
+
+    // AZA-DQ-003 pregnancy status unknown during established therapy (information)
+
+    [Fact]
+    public void AZA_DQ_003_ContinuingInReviewPregnancyUnknown_Fires()
+    {
+        var finding = Evaluate(Quiet.Aged(30) with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-003")
+            .ShouldBe(Severity.Info, Topics.DataQuality, FindingKind.Monitoring);
+
+        finding.Summary.Should().Be("Pregnancy status unknown for a female patient aged 30: establish it (hCG) before relying on these checks.");
+        finding.ShouldHaveBasis("azathioprine therapy", "therapy", "therapy status continuing, setting review");
+    }
+
+    [Fact]
+    public void AZA_DQ_003_PregnancyStatusRecorded_DoesNotFire() => Evaluate(Quiet).ShouldNotRaise("AZA-DQ-003");
+
+    [Theory]
+    [InlineData(CareSetting.Review, true)]
+    [InlineData(CareSetting.Prescribing, false)] // a warning (AZA-DQ-002) instead
+    public void AZA_DQ_003_PrescribingSetting_Boundary(CareSetting setting, bool fires)
+    {
+        var result = Evaluate(Quiet.WithSetting(setting) with { PregnancyStatus = PregnancyStatus.Unknown });
+
+        result.ShouldRaiseIf("AZA-DQ-003", fires);
+        result.ShouldRaiseIf("AZA-DQ-002", !fires);
+    }
 }

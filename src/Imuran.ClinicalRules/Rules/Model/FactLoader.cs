@@ -110,6 +110,19 @@ internal static class FactLoader
         {
             var r = pgx[i];
             working.Add(new PgxResultFact(r, i));
+            if (r.Diplotype is { } diplotype && !string.IsNullOrWhiteSpace(diplotype))
+            {
+                var t = Pharmacogenomics.CpicTables.Default.Translate(r.Gene, diplotype);
+                if (t is null || t.HasAlleleNotInTable)
+                {
+                    // Present but unreadable (an HGVS genotype, free text) or naming an allele the CPIC table lacks.
+                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Pharmacogenomic(i), "pharmacogenomic result", Rules.Describe.Gene(r.Gene) + " " + diplotype));
+                    if (t is null && r.Phenotype is null)
+                    {
+                        (r.Gene == Gene.Tpmt ? ctx.UnreadableTpmt : ctx.UnreadableNudt15).Add(IndexedPaths.Pharmacogenomic(i));
+                    }
+                }
+            }
             if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity && r.Date is { } d)
             {
                 working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i)));

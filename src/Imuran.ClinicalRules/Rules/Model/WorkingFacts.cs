@@ -75,6 +75,35 @@ internal sealed class PatientContext
     /// <summary>The blood counts' stability in plain words, for a basis (set when loaded).</summary>
     public string CountsStableText { get; set; } = string.Empty;
 
+    /// <summary>The TPMT phenotype call, once derived (set by the derivation rule; read only by actions, for the basis).</summary>
+    public PhenotypeCall? TpmtCall { get; set; }
+
+    /// <summary>The NUDT15 phenotype call, once derived (set by the derivation rule; read only by actions, for the basis).</summary>
+    public PhenotypeCall? Nudt15Call { get; set; }
+
+    /// <summary>Input paths of TPMT results on file that cannot be read (set when loaded).</summary>
+    public List<string> UnreadableTpmt { get; } = new();
+
+    /// <summary>Input paths of NUDT15 results on file that cannot be read (set when loaded).</summary>
+    public List<string> UnreadableNudt15 { get; } = new();
+
+    /// <summary>The call for <paramref name="gene"/>, or null.</summary>
+    public PhenotypeCall? CallFor(Gene gene) => gene == Gene.Tpmt ? TpmtCall : Nudt15Call;
+
+    /// <summary>A gene's status in plain words for a basis: its call, an unreadable result, or none on file.</summary>
+    public string GeneStatus(Gene gene)
+    {
+        if (CallFor(gene) is { } call)
+        {
+            return Rules.Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")";
+        }
+
+        var unreadable = gene == Gene.Tpmt ? UnreadableTpmt : UnreadableNudt15;
+        return unreadable.Count > 0
+            ? "no usable result: a result is on file but cannot be read (" + string.Join(", ", unreadable) + ")"
+            : "no result on file";
+    }
+
     /// <summary>Azathioprine has stopped.</summary>
     public bool Stopped => TherapyStatus == TherapyStatus.Stopped;
 
@@ -348,6 +377,9 @@ internal sealed class PhenotypeCall
     }
 
     public Gene Gene { get; }
+
+    /// <summary>The patient (set by the derivation rule), so a finding's basis can show the other gene's call too.</summary>
+    public PatientContext? Patient { get; set; }
 
     public MetabolizerPhenotype Phenotype { get; }
 
