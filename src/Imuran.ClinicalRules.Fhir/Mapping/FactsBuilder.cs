@@ -57,6 +57,7 @@ internal sealed class FactsBuilder
         Sex = Sex,
         Therapy = SettleTherapy(evaluationDate),
         PregnancyStatus = SettlePregnancy(),
+        PregnancyStatusDate = PregnancyDate(),
         Breastfeeding = SettleBreastfeeding(),
         SuspectedCholestasisOfPregnancy = SuspectedCholestasisOfPregnancy,
         Medications = Medications,
@@ -81,8 +82,14 @@ internal sealed class FactsBuilder
             return new AzathioprineTherapy { Status = ActiveStatus(start, evaluationDate), StartDate = start };
         }
 
-        return _therapy.Any(t => t.Status == TherapyStatus.Considering)
-            ? new AzathioprineTherapy { Status = TherapyStatus.Considering }
+        if (_therapy.Any(t => t.Status == TherapyStatus.Considering))
+        {
+            return new AzathioprineTherapy { Status = TherapyStatus.Considering };
+        }
+
+        // Only stopped, completed or cancelled azathioprine orders: therapy has stopped.
+        return _therapy.Any(t => t.Status == TherapyStatus.Stopped)
+            ? new AzathioprineTherapy { Status = TherapyStatus.Stopped }
             : new AzathioprineTherapy();
     }
 
@@ -114,6 +121,21 @@ internal sealed class FactsBuilder
             MappingProblemCode.ContradictoryPregnancyStatus,
             $"Contradictory pregnancy status {when}: {sources}. Pregnancy status was set to unknown.");
         return PregnancyStatus.Unknown;
+    }
+
+    /// <summary>The date of the latest dated pregnancy status, so the rules can tell a stale one (null when none is dated).</summary>
+    private ClinicalDate? PregnancyDate()
+    {
+        ClinicalDate? latest = null;
+        foreach (var p in _pregnancy)
+        {
+            if (p.Date is { } d && (latest is null || d > latest.Value))
+            {
+                latest = d;
+            }
+        }
+
+        return latest;
     }
 
     /// <summary>Any current breastfeeding record wins (the cautious reading); a contradiction is reported.</summary>

@@ -18,6 +18,7 @@ internal static class FactLoader
 
         ApplyIndications(ctx, facts.Indications);
         var azathioprineOrder = -1;
+        var pastAzathioprine = -1;
 
         var meds = facts.Medications;
         for (var i = 0; i < meds.Count; i++)
@@ -34,6 +35,10 @@ internal static class FactLoader
                     {
                         azathioprineOrder = i;
                     }
+                    else if (!m.Active && pastAzathioprine < 0)
+                    {
+                        pastAzathioprine = i;
+                    }
 
                     break;
                 default:
@@ -45,6 +50,12 @@ internal static class FactLoader
         }
 
         ResolveTherapy(ctx, facts, azathioprineOrder, working);
+        if (ctx.TherapyStatus == TherapyStatus.Unknown && azathioprineOrder < 0 && pastAzathioprine >= 0)
+        {
+            // Only past azathioprine orders (stopped, completed or cancelled) and no status: therapy has stopped.
+            ctx.TherapyStatus = TherapyStatus.Stopped;
+            ctx.TherapyBasis = "azathioprine in the medication list is past (" + IndexedPaths.Medication(pastAzathioprine) + ") and none is active";
+        }
 
         ctx.PregnancyStatus = facts.PregnancyStatus;
         ctx.Breastfeeding = facts.Breastfeeding;
