@@ -34,7 +34,7 @@ public static class ErrorCodes
     public const string LabDateMissing = "LAB_DATE_MISSING";
 
     /// <summary>
-    /// A diplotype is not of the form <c>*1/*3A</c>. No longer raised by validation (since rule set 1.1.0): an unreadable
+    /// A diplotype is not of the form <c>*1/*3A</c>. No longer raised by validation (since issue 11): an unreadable
     /// diplotype is a data-quality finding and is listed as unrecognised, so the rest of the evaluation still runs.
     /// </summary>
     public const string DiplotypeMalformed = "DIPLOTYPE_MALFORMED";
