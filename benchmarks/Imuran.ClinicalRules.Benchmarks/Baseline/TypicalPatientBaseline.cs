@@ -200,7 +200,13 @@ internal sealed class TypicalPatientBaseline
                 {
                     findings.Add(Raise(
                         R.Pgx011,
-                        new[] { new BasisFact("red-cell transfusion", transfusion.ToString(), "lastRedCellTransfusion"), new BasisFact("TPMT activity result", a.Description, a.Path) },
+                        new[]
+                        {
+                            new BasisFact("red-cell transfusion", transfusion.ToString(), "lastRedCellTransfusion"),
+                            new BasisFact("TPMT activity result", a.Description, a.Path),
+                            new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"),
+                            new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"),
+                        },
                         Value("days", days.ToString(CultureInfo.InvariantCulture))));
                 }
             }

@@ -156,7 +156,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-011")
             .Title("TPMT activity measured soon after a transfusion")
-            .Topic(Topics.PgxTesting).Caution(Severity.Warning)
+            .Topic(Topics.PgxTesting).Caution(Severity.Warning).Version(2)
             .Logic("a red-cell TPMT activity result was taken within the transfusion window after a red-cell transfusion")
             .Summary("TPMT activity measured {days} days after a red-cell transfusion may reflect donor cells.")
             .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")
@@ -174,6 +174,8 @@ internal static class PharmacogenomicRules
                     {
                         new BasisFact("red-cell transfusion", p.Facts.LastRedCellTransfusion!.Value.ToString(), "lastRedCellTransfusion"),
                         new BasisFact("TPMT activity result", a.Description, a.Path),
+                        new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"),
+                        new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"),
                     },
                     new[] { Value("days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
             });

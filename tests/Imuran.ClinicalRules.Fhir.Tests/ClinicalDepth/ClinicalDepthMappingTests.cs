@@ -68,4 +68,15 @@ public class ClinicalDepthMappingTests
 
         ClinicalRuleSet.Default.Evaluate(facts).Findings.Should().Contain(f => f.RuleId == "AZA-HEP-002");
     }
+
+    [Fact]
+    public void PregnancyStatusObservation_CarriesItsDate_SoAStaleOneCountsAsUnknown()
+    {
+        var observation = """{"resourceType":"Observation","id":"ps","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"82810-3"}]},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"2025-05-01","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"60001007"}]}}""";
+
+        var facts = ReadWithPatient(observation).Facts!;
+
+        facts.PregnancyStatus.Should().Be(PregnancyStatus.NotPregnant);
+        facts.PregnancyStatusDate.Should().Be(new ClinicalDate(2025, 5, 1));
+    }
 }

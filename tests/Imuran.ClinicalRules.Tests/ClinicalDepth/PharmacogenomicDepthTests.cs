@@ -91,4 +91,16 @@ public class PharmacogenomicDepthTests
         finding.ShouldHaveBasis("TPMT phenotype", "pharmacogenomics[0]", "normal metabolizer");
         finding.ShouldHaveBasis("NUDT15 phenotype", "pharmacogenomics", "no result on file");
     }
+
+    [Fact]
+    public void TransfusionFinding_BasisShowsBothGenes()
+    {
+        var patient = (Quiet with { LastRedCellTransfusion = Patients.DaysAgo(40) })
+            .WithPgx(Patients.Phenotype(Gene.Tpmt, MetabolizerPhenotype.Normal, TestMethod.Activity, Patients.DaysAgo(20)), Patients.Nudt15("*1/*1"));
+
+        var finding = Evaluate(patient).ShouldRaise("AZA-PGX-011");
+
+        finding.ShouldHaveBasis("TPMT phenotype", "pharmacogenomics", "no result on file");
+        finding.ShouldHaveBasis("NUDT15 phenotype", "pharmacogenomics[1]", "normal metabolizer");
+    }
 }
