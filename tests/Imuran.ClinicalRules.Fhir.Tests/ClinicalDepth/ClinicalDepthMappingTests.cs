@@ -79,4 +79,18 @@ public class ClinicalDepthMappingTests
         facts.PregnancyStatus.Should().Be(PregnancyStatus.NotPregnant);
         facts.PregnancyStatusDate.Should().Be(new ClinicalDate(2025, 5, 1));
     }
+
+    [Fact]
+    public void BreastfeedingObservation_CarriesItsDate_SoAStaleOneCountsAsUnknown()
+    {
+        var observation = """{"resourceType":"Observation","id":"bf","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"63895-7"}]},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"2025-01-10","valueCodeableConcept":{"coding":[{"system":"http://loinc.org","code":"LA29252-6"}]}}""";
+
+        var facts = ReadWithPatient(observation).Facts! with { EvaluationDate = new ClinicalDate(2026, 1, 15) };
+
+        facts.Breastfeeding.Should().BeTrue();
+        facts.BreastfeedingDate.Should().Be(new ClinicalDate(2025, 1, 10));
+        var result = ClinicalRuleSet.Default.Evaluate(facts);
+        result.Findings.Should().NotContain(f => f.RuleId == "AZA-LAC-001");
+        result.Findings.Should().Contain(f => f.RuleId == "AZA-DQ-001" && f.Summary.Contains("recorded as breastfeeding 370 days ago"));
+    }
 }
