@@ -149,6 +149,22 @@ internal sealed class ObjectReader
         return null;
     }
 
+    public double? OptionalNumber(string name)
+    {
+        if (!TryGet(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d))
+        {
+            return d;
+        }
+
+        WrongType(name, "a number");
+        return null;
+    }
+
     public double RequiredNumber(string name)
     {
         if (!TryGet(name, out var v))

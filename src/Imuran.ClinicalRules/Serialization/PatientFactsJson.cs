@@ -37,6 +37,7 @@ public static class PatientFactsJson
         "$schema", "patientId", "evaluationDate", "birthDate", "sex", "therapy", "setting", "indications", "pharmacogenomics",
         "lastRedCellTransfusion", "pregnancyStatus", "pruritusInPregnancy", "raisedBileAcids", "suspectedCholestasisOfPregnancy",
         "breastfeeding", "plannedConception", "medications", "allergies", "conditions", "labResults", "vaccinations", "newNeurologicalSigns",
+        "pregnancyStatusDate", "breastfeedingDate",
     };
 
     internal static readonly string[] TherapyMembers =
@@ -66,7 +67,7 @@ public static class PatientFactsJson
 
     internal static readonly string[] LabMembers =
     {
-        "kind", "loincCode", "name", "value", "unit", "date", "flag",
+        "kind", "loincCode", "name", "value", "unit", "date", "flag", "upperReferenceLimit",
     };
 
     internal static readonly string[] VaccinationMembers =
@@ -183,10 +184,12 @@ public static class PatientFactsJson
             }),
             LastRedCellTransfusion = r.Date("lastRedCellTransfusion"),
             PregnancyStatus = r.Enum("pregnancyStatus", PregnancyStatus.Unknown),
+            PregnancyStatusDate = r.Date("pregnancyStatusDate"),
             PruritusInPregnancy = r.Bool("pruritusInPregnancy") ?? false,
             RaisedBileAcids = r.Bool("raisedBileAcids") ?? false,
             SuspectedCholestasisOfPregnancy = r.Bool("suspectedCholestasisOfPregnancy") ?? false,
             Breastfeeding = r.Bool("breastfeeding"),
+            BreastfeedingDate = r.Date("breastfeedingDate"),
             PlannedConception = r.Bool("plannedConception") ?? false,
             Medications = r.Array("medications", m =>
             {
@@ -223,6 +226,7 @@ public static class PatientFactsJson
                     Unit = l.String("unit"),
                     Date = l.Date("date"),
                     Flag = l.Enum("flag", LabFlag.None),
+                    UpperReferenceLimit = l.OptionalNumber("upperReferenceLimit"),
                 };
             }),
             Vaccinations = r.Array("vaccinations", v =>

@@ -33,7 +33,10 @@ public static class ErrorCodes
     /// <summary>A lab result has no date.</summary>
     public const string LabDateMissing = "LAB_DATE_MISSING";
 
-    /// <summary>A diplotype is not of the form <c>*1/*3A</c>.</summary>
+    /// <summary>
+    /// A diplotype is not of the form <c>*1/*3A</c>. No longer raised by validation (since issue 11): an unreadable
+    /// diplotype is a data-quality finding and is listed as unrecognised, so the rest of the evaluation still runs.
+    /// </summary>
     public const string DiplotypeMalformed = "DIPLOTYPE_MALFORMED";
 
     /// <summary>A pharmacogenomic result has neither phenotype nor diplotype.</summary>

@@ -68,7 +68,7 @@ public class PatientFactsJsonTests
     [Fact]
     public void Read_UnknownEnumText_NamesFieldAndAllowedValues() =>
         PatientFactsJson.Read("""{"evaluationDate":"2026-06-15","therapy":{"status":"maybe"}}""").Problems.Should().ContainSingle().Which.Should().Be(
-            new ValidationProblem("therapy.status", ErrorCodes.UnknownValue, "'maybe' is not a known value; allowed values: unknown, considering, newlyStarted, continuing."));
+            new ValidationProblem("therapy.status", ErrorCodes.UnknownValue, "'maybe' is not a known value; allowed values: unknown, considering, newlyStarted, continuing, stopped."));
 
     [Fact]
     public void Read_NumericEnum_IsRejected() =>

@@ -18,6 +18,7 @@ internal static class FactLoader
 
         ApplyIndications(ctx, facts.Indications);
         var azathioprineOrder = -1;
+        var pastAzathioprine = -1;
 
         // Repeated entries (refills, the same condition, allergy or vaccination recorded again) make one fact that
         // lists them all, so a long record never repeats a finding or runs into the firing limit.
@@ -39,10 +40,14 @@ internal static class FactLoader
                     {
                         azathioprineOrder = i;
                     }
+                    else if (!m.Active && pastAzathioprine < 0)
+                    {
+                        pastAzathioprine = i;
+                    }
 
                     break;
                 default:
-                    var entry = new MedicationFact(m, i, match);
+                    var entry = new MedicationFact(m, i, match, ctx);
                     ctx.InteractingMedications.Add(entry);
                     if (Grouped(working, medicationStart, ref medicationIndex, (match.Class, match.Ingredient), entry, MedicationKey) is { } medicine)
                     {
@@ -54,9 +59,16 @@ internal static class FactLoader
         }
 
         ResolveTherapy(ctx, facts, azathioprineOrder, working);
+        if (ctx.TherapyStatus == TherapyStatus.Unknown && azathioprineOrder < 0 && pastAzathioprine >= 0)
+        {
+            // Only past azathioprine orders (stopped, completed or cancelled) and no status: therapy has stopped.
+            ctx.TherapyStatus = TherapyStatus.Stopped;
+            ctx.TherapyBasis = "azathioprine in the medication list is past (" + IndexedPaths.Medication(pastAzathioprine) + ") and none is active";
+        }
 
         ctx.PregnancyStatus = facts.PregnancyStatus;
         ctx.Breastfeeding = facts.Breastfeeding;
+        ApplyStaleness(ctx, facts, working);
         if (ctx.PregnancyStatus == PregnancyStatus.Unknown && (facts.PruritusInPregnancy || facts.RaisedBileAcids || facts.SuspectedCholestasisOfPregnancy))
         {
             ctx.PregnancyStatus = PregnancyStatus.Pregnant;
@@ -134,6 +146,19 @@ internal static class FactLoader
         {
             var r = pgx[i];
             working.Add(new PgxResultFact(r, i));
+            if (r.Diplotype is { } diplotype && !string.IsNullOrWhiteSpace(diplotype))
+            {
+                var t = Pharmacogenomics.CpicTables.Default.Translate(r.Gene, diplotype);
+                if (t is null || t.HasAlleleNotInTable)
+                {
+                    // Present but unreadable (an HGVS genotype, free text) or naming an allele the CPIC table lacks.
+                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Pharmacogenomic(i), "pharmacogenomic result", Rules.Describe.Gene(r.Gene) + " " + diplotype));
+                    if (t is null && r.Phenotype is null)
+                    {
+                        (r.Gene == Gene.Tpmt ? ctx.UnreadableTpmt : ctx.UnreadableNudt15).Add(IndexedPaths.Pharmacogenomic(i));
+                    }
+                }
+            }
             if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity && r.Date is { } d)
             {
                 working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i)));
@@ -167,23 +192,104 @@ internal static class FactLoader
         }
     }
 
+    /// <summary>
+    /// Stale data is unknown data: a pregnancy or breastfeeding status older than the host's window counts as unknown,
+    /// and a stale "pregnant" or "breastfeeding" becomes a data-quality prompt that says how old it is.
+    /// </summary>
+    private static void ApplyStaleness(PatientContext ctx, PatientFacts facts, List<object> working)
+    {
+        var o = ctx.Options;
+        if (facts.PregnancyStatusDate is { } recorded && facts.PregnancyStatus != PregnancyStatus.Unknown)
+        {
+            var age = recorded.DaysUntil(facts.EvaluationDate);
+            var window = facts.PregnancyStatus == PregnancyStatus.Pregnant ? o.PregnantStatusMaxAgeDays : o.PregnancyStatusMaxAgeDays;
+            if (age > window)
+            {
+                var what = facts.PregnancyStatus == PregnancyStatus.Pregnant ? "pregnant" : "not pregnant";
+                var days = age.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ctx.PregnancyStatus = PregnancyStatus.Unknown;
+                ctx.PregnancyStaleDays = age;
+                ctx.PregnancyStaleness = "last recorded as " + what + " on " + recorded + ", " + days + " days ago (older than the host's "
+                    + window.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-day window), so unknown";
+                if (facts.PregnancyStatus == PregnancyStatus.Pregnant)
+                {
+                    working.Add(new DataQualityIssue(
+                        "pregnancy status",
+                        "recorded as pregnant " + days + " days ago",
+                        "it counts as unknown, not as a current pregnancy; confirm the current pregnancy status",
+                        "pregnancyStatusDate",
+                        ctx.PregnancyStaleness));
+                }
+            }
+        }
+
+        if (facts.BreastfeedingDate is { } fed && facts.Breastfeeding is { } value)
+        {
+            var age = fed.DaysUntil(facts.EvaluationDate);
+            if (age > o.BreastfeedingStatusMaxAgeDays)
+            {
+                ctx.Breastfeeding = null;
+                if (value)
+                {
+                    var days = age.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    working.Add(new DataQualityIssue(
+                        "breastfeeding status",
+                        "recorded as breastfeeding " + days + " days ago",
+                        "it counts as unknown; confirm whether the patient is breastfeeding now",
+                        "breastfeedingDate",
+                        "last recorded as breastfeeding on " + fed + ", " + days + " days ago (older than the host's "
+                        + o.BreastfeedingStatusMaxAgeDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-day window), so unknown"));
+                }
+            }
+        }
+    }
+
+
     /// <summary>Sets the therapy status, start and basis on the patient context, from the therapy record or an active order.</summary>
     /// <param name="ctx">The patient context to fill in.</param>
     /// <param name="facts">The patient facts.</param>
     /// <param name="order">The index of the first active azathioprine order, or -1.</param>
-    /// <param name="working">The working facts (not added to here).</param>
+    /// <param name="working">The working facts (a contradiction between status and orders is added as a data-quality issue).</param>
     private static void ResolveTherapy(PatientContext ctx, PatientFacts facts, int order, List<object> working)
     {
         ctx.TherapyStatus = facts.Therapy.Status;
         ctx.TherapyStart = facts.Therapy.StartDate;
         ctx.TherapyBasis = StatusBasis(facts.Therapy.Status);
-        if (facts.Therapy.Status == TherapyStatus.Unknown && order >= 0)
+        if (order < 0)
         {
-            // An active azathioprine order with no stated status: the patient is on therapy.
-            var start = facts.Medications[order].StartDate;
+            return;
+        }
+
+        var orderStart = facts.Medications[order].StartDate;
+        var contradicts = facts.Therapy.Status switch
+        {
+            // "Considering" while an order has been active for months: the order wins (the cautious reading).
+            TherapyStatus.Considering => orderStart is { } os && os.DaysUntil(facts.EvaluationDate) > ctx.Options.ConsideringContradictionDays,
+            TherapyStatus.Stopped => true,
+            _ => false,
+        };
+        if (contradicts)
+        {
+            var since = orderStart is { } d ? " since " + d + " (" + d.DaysUntil(facts.EvaluationDate).ToString(System.Globalization.CultureInfo.InvariantCulture) + " days)" : string.Empty;
+            working.Add(new DataQualityIssue(
+                "azathioprine therapy status",
+                "recorded as " + Describe(facts.Therapy.Status) + " but an azathioprine order is active" + since,
+                "the patient is treated as on therapy (the order wins); blood-count monitoring and interaction checks apply",
+                "therapy.status",
+                "therapy status " + Describe(facts.Therapy.Status) + ", but " + IndexedPaths.Medication(order) + " is an active azathioprine order" + since));
+        }
+
+        if (facts.Therapy.Status == TherapyStatus.Unknown || contradicts)
+        {
+            // An active azathioprine order with no stated status, or one that contradicts it: the patient is on therapy.
+            var start = orderStart;
             ctx.TherapyStart = start;
             ctx.TherapyStatus = start is { } s && s.DaysUntil(facts.EvaluationDate) < 28 ? TherapyStatus.NewlyStarted : TherapyStatus.Continuing;
-            ctx.TherapyBasis = "active azathioprine in the medication list (" + IndexedPaths.Medication(order) + ")";
+            var code = facts.Medications[order].RxNormCode;
+            var product = code is not null && MedicationTerminology.Classify(code, null).MatchedBy == MatchedBy.ProductCode
+                ? ": RxNorm " + code.Trim() + ", product code mapped to the ingredient azathioprine"
+                : string.Empty;
+            ctx.TherapyBasis = "active azathioprine in the medication list (" + IndexedPaths.Medication(order) + product + ")";
         }
     }
 
@@ -193,6 +299,7 @@ internal static class FactLoader
         TherapyStatus.Considering => "therapy status considering",
         TherapyStatus.NewlyStarted => "therapy status newly started",
         TherapyStatus.Continuing => "therapy status continuing",
+        TherapyStatus.Stopped => "therapy status stopped",
         _ => "therapy status unknown",
     };
 
@@ -201,6 +308,7 @@ internal static class FactLoader
         TherapyStatus.Considering => "considering",
         TherapyStatus.NewlyStarted => "newly started",
         TherapyStatus.Continuing => "continuing",
+        TherapyStatus.Stopped => "stopped",
         _ => "unknown",
     };
 
@@ -332,9 +440,16 @@ internal static class FactLoader
             fact.IsLatest = a == ordered.Length - 1 || ordered[a + 1].Kind != fact.Kind;
         }
 
+        List<DataQualityIssue>? pendingIssues = null;
         foreach (var fact in facts)
         {
-            fact.Severe = BloodCountRules.IsSevere(fact, ctx.Options);
+            var unitIssue = BloodCountRules.Assess(fact, ctx.Options);
+            if (unitIssue is not null)
+            {
+                pendingIssues ??= new List<DataQualityIssue>();
+                pendingIssues.Add(unitIssue);
+            }
+
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
@@ -342,6 +457,27 @@ internal static class FactLoader
 
             working.Add(fact);
         }
+
+        if (pendingIssues is not null)
+        {
+            working.AddRange(pendingIssues);
+        }
+
+        LabFact? unstable = null;
+        var anyCount = false;
+        foreach (var count in ctx.BloodCounts)
+        {
+            anyCount |= count.Kind is LabKind.WhiteCells or LabKind.Neutrophils or LabKind.Platelets;
+            if (unstable is null && count.IsCytopeniaCount && count.IsLatest && (count.IsLow || count.MarkedFall is not null))
+            {
+                unstable = count;
+            }
+        }
+
+        ctx.CountsStable = anyCount && unstable is null;
+        ctx.CountsStableText = unstable is not null
+            ? "not stable: " + unstable.Describe() + (unstable.MarkedFall is not null ? " (a marked fall)" : " (low)")
+            : anyCount ? "stable: no latest count low or falling markedly" : "no white count or platelets on file";
     }
 
     private static readonly System.Comparison<LabFact> ByKindThenTime = (a, b) =>
