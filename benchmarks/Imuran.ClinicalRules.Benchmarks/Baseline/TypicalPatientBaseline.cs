@@ -625,18 +625,14 @@ internal sealed class TypicalPatientBaseline
     private Finding RaiseCoTherapy(R rule, MedicationFact m, PatientContext p)
     {
         var window = _options.NewCoMedicationDays.ToString(CultureInfo.InvariantCulture);
-        var since = m.Source.StartDate is { } start
+        var since = m.FirstStart is { } start
             ? (start.DaysUntil(p.Date) > _options.NewCoMedicationDays ? "long-standing: began " + start + ", before the " + window + "-day window" : "new: began " + start + ", within the " + window + "-day window")
             : "start date unknown (taken as new)";
-        return Raise(
+        return RaiseMedication(
             rule,
-            new[]
-            {
-                new BasisFact("co-therapy", since + "; azathioprine " + FactLoader.Describe(p.TherapyStatus), "therapy"),
-                new BasisFact("blood counts", p.CountsStableText, "labResults"),
-                new BasisFact("medication", m.Describe(), m.Path),
-            },
-            Value("ingredient", m.Ingredient));
+            m,
+            new BasisFact("co-therapy", since + "; azathioprine " + FactLoader.Describe(p.TherapyStatus), "therapy"),
+            new BasisFact("blood counts", p.CountsStableText, "labResults"));
     }
 
     private static BasisFact CallFact(PhenotypeCall call) =>
@@ -652,13 +648,9 @@ internal sealed class TypicalPatientBaseline
         return Raise(rule, basis.ToArray(), Value("genes", genes));
     }
 
-    private Finding RaiseMedication(R rule, MedicationFact m, BasisFact? more = null)
+    private Finding RaiseMedication(R rule, MedicationFact m, params BasisFact[] more)
     {
-        var basis = new List<BasisFact>(2);
-        if (more is not null)
-        {
-            basis.Add(more);
-        }
+        var basis = new List<BasisFact>(more);
 
         foreach (var e in m.Entries ?? (IReadOnlyList<MedicationFact>)new[] { m })
         {

@@ -151,7 +151,7 @@ internal static class InteractionRules
     /// <summary>Both drugs long-standing (azathioprine continuing, the other begun before the window) and the counts stable.</summary>
     internal static bool LongStanding(MedicationFact m, PatientContext p) =>
         p.TherapyStatus == Facts.TherapyStatus.Continuing
-        && m.Source.StartDate is { } start && start.DaysUntil(p.Date) > p.Options.NewCoMedicationDays
+        && m.FirstStart is { } start && start.DaysUntil(p.Date) > p.Options.NewCoMedicationDays
         && p.CountsStable;
 
     private static void RaiseCoTherapy(Firing f)
@@ -164,7 +164,7 @@ internal static class InteractionRules
         }
 
         var window = p.Options.NewCoMedicationDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var since = m.Source.StartDate is { } start
+        var since = m.FirstStart is { } start
             ? (start.DaysUntil(p.Date) > p.Options.NewCoMedicationDays ? "long-standing: began " + start + ", before the " + window + "-day window" : "new: began " + start + ", within the " + window + "-day window")
             : "start date unknown (taken as new)";
         ContraindicationRules.RaiseMedication(

@@ -179,6 +179,17 @@ public class TherapyAndStalenessTests
     }
 
     [Fact]
+    public void CoTherapy_RecentRefillOfALongStandingMedicine_IsStillLongStanding()
+    {
+        // A refill listed first with a recent start date must not make a years-old aminosalicylate "new":
+        // the one fact that stands for every entry takes the earliest start (issues 10 and 11 together).
+        var result = Evaluate(Quiet.WithMedications(Patients.Med("mesalamine", startedDaysAgo: 10), Patients.Med("mesalamine", startedDaysAgo: 900)));
+
+        result.ShouldRaise("AZA-INT-010").ShouldHaveBasis("co-therapy", "therapy", "long-standing: began 2023-12-28, before the 90-day window; azathioprine continuing");
+        result.ShouldNotRaise("AZA-INT-003");
+    }
+
+    [Fact]
     public void LongStandingAceInhibitor_IsInformation_WithTheBasisSayingWhy()
     {
         var finding = Evaluate(Quiet.WithMedications(Patients.Med("lisinopril"))).ShouldRaise("AZA-INT-011").ShouldBe(Severity.Info, Topics.LeukopeniaDrug);

@@ -125,6 +125,7 @@ internal sealed class MedicationFact
 {
     private List<MedicationFact>? _entries;
     private bool _active;
+    private ClinicalDate? _firstStart;
 
     public MedicationFact(Medication source, int index, MedicationMatch match, PatientContext? patient = null)
     {
@@ -135,6 +136,7 @@ internal sealed class MedicationFact
         Ingredient = match.Ingredient;
         MatchedBy = match.MatchedBy;
         _active = source.Active;
+        _firstStart = source.StartDate;
     }
 
     /// <summary>Every list entry of this medicine (same ingredient) in input order, or null when it appears once.</summary>
@@ -163,7 +165,14 @@ internal sealed class MedicationFact
     {
         (_entries ??= new List<MedicationFact> { this }).Add(entry);
         _active |= entry.Source.Active;
+        if (entry.Source.StartDate is { } start && (_firstStart is not { } first || start < first))
+        {
+            _firstStart = start;
+        }
     }
+
+    /// <summary>The earliest start date of any entry: a refill recorded with a recent date does not make a medicine new.</summary>
+    public ClinicalDate? FirstStart => _firstStart;
 
     public string Describe()
     {
