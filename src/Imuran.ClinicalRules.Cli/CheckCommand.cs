@@ -45,19 +45,8 @@ internal static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
-        string json;
-        if (InputSource.RejectDirectory(io, source))
+        if (!io.TryReadAll(source, CliIO.MaxDocumentBytes, out var json))
         {
-            return ExitCodes.InvalidInput;
-        }
-
-        try
-        {
-            json = io.ReadAll(source);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            io.Error.WriteLine($"error: cannot read '{source}': {ex.Message}");
             return ExitCodes.InvalidInput;
         }
 

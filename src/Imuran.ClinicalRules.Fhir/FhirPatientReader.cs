@@ -30,6 +30,8 @@ public static class FhirPatientReader
     /// <summary>The parser's own message is quoted up to this length (it can quote a whole line of input).</summary>
     private const int MaxDetailLength = 200;
 
+    private static readonly byte[] Utf8ByteOrderMark = { 0xEF, 0xBB, 0xBF };
+
     /// <summary>Reads a FHIR R4 payload from a JSON string.</summary>
     /// <param name="json">The payload: a Bundle or a single resource.</param>
     /// <param name="evaluationDate">The date the facts are for (therapy start, planned vaccines, the facts' own date).</param>
@@ -47,15 +49,23 @@ public static class FhirPatientReader
         try
         {
             using var document = JsonDocument.Parse(json, DocumentOptions(options));
-            return PayloadReader.Read(document.RootElement, evaluationDate, options);
+            return Read(document.RootElement, PayloadCheck.HasSurrogateEscape(json), evaluationDate, options);
         }
         catch (JsonException ex)
         {
             return Malformed(ex);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            return Malformed(ex);
+            return new FhirMappingResult
+            {
+                Error = new FhirReadError
+                {
+                    Code = FhirReadErrorCode.InvalidText,
+                    Message = "The payload is not valid Unicode text: it holds a lone surrogate character (such as a broken emoji), so it has no UTF-8 form to read.",
+                    Path = "$",
+                },
+            };
         }
     }
 
@@ -74,10 +84,24 @@ public static class FhirPatientReader
         }
 
         options ??= FhirReadOptions.Default;
+        var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (bytes.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            bytes = bytes.Slice(Utf8ByteOrderMark.Length);
+        }
+
+        return ReadUtf8(bytes, evaluationDate, options);
+    }
+
+    /// <summary>Reads UTF-8 bytes without a byte-order mark: the one path of <see cref="Read(Stream, ClinicalDate, FhirReadOptions?)"/> and <see cref="ReadAsync"/>.</summary>
+    private static FhirMappingResult ReadUtf8(ReadOnlyMemory<byte> bytes, ClinicalDate evaluationDate, FhirReadOptions options)
+    {
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, DocumentOptions(options));
-            return PayloadReader.Read(document.RootElement, evaluationDate, options);
+            using var document = JsonDocument.Parse(bytes, DocumentOptions(options));
+            return Read(document.RootElement, PayloadCheck.HasSurrogateEscape(bytes.Span), evaluationDate, options);
         }
         catch (JsonException ex)
         {
@@ -87,6 +111,25 @@ public static class FhirPatientReader
         {
             return Malformed(ex);
         }
+    }
+
+    private static FhirMappingResult Read(JsonElement root, bool mayHoldSurrogateEscapes, ClinicalDate evaluationDate, FhirReadOptions options)
+    {
+        var check = PayloadCheck.Run(root, mayHoldSurrogateEscapes);
+        if (check.BrokenTextPath is { } path)
+        {
+            return new FhirMappingResult
+            {
+                Error = new FhirReadError
+                {
+                    Code = FhirReadErrorCode.InvalidText,
+                    Message = $"The payload holds text that is not valid Unicode at {path}: a lone surrogate (such as a broken emoji escape). It was not read, because the text cannot be kept as written.",
+                    Path = path,
+                },
+            };
+        }
+
+        return PayloadReader.Read(root, evaluationDate, options, check.Duplicates);
     }
 
     /// <summary>
@@ -128,26 +171,25 @@ public static class FhirPatientReader
             };
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(input.Bytes, DocumentOptions(options));
-            return PayloadReader.Read(document.RootElement, evaluationDate, options);
-        }
-        catch (JsonException ex)
-        {
-            return Malformed(ex);
-        }
-        catch (ArgumentException ex)
-        {
-            return Malformed(ex);
-        }
+        return ReadUtf8(input.Bytes, evaluationDate, options);
     }
 
     /// <summary>
     /// <see langword="true"/> when <paramref name="root"/> looks like a FHIR resource: a JSON object with a string
     /// <c>resourceType</c>. Lets a host tell FHIR from its own JSON formats before reading.
     /// </summary>
-    public static bool LooksLikeFhir(JsonElement root) => ResourceEntry.ReadType(root) is not null;
+    public static bool LooksLikeFhir(JsonElement root)
+    {
+        try
+        {
+            return ResourceEntry.ReadType(root) is not null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A resourceType that is not valid text still says the document is meant as FHIR.
+            return true;
+        }
+    }
 
     private static JsonDocumentOptions DocumentOptions(FhirReadOptions options) => new()
     {

@@ -96,7 +96,7 @@ internal static class InputSource
     {
         if (path != "-" && Directory.Exists(path))
         {
-            io.Error.WriteLine($"error: the {what} '{path}' is a directory; give a file{(what == "input" ? " (or '-' for standard input)" : string.Empty)}.");
+            io.Error.WriteLine($"error: cannot read the {what} '{path}': it is a directory, not a file.");
             return true;
         }
 
@@ -136,8 +136,9 @@ internal static class InputSource
             return io.In;
         }
 
-        if (RejectDirectory(io, source))
+        if (Directory.Exists(source))
         {
+            io.Error.WriteLine($"error: cannot read '{source}': it is a directory, not a file.");
             return null;
         }
 
@@ -164,12 +165,13 @@ internal static class InputSource
     public static Stream? OpenUtf8(CliIO io, string path, out long length)
     {
         length = 0;
-        if (RejectDirectory(io, path))
+        FileStream stream;
+        if (Directory.Exists(path))
         {
+            io.Error.WriteLine($"error: cannot read '{path}': it is a directory, not a file.");
             return null;
         }
 
-        FileStream stream;
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

@@ -62,7 +62,7 @@ public class CliFinishTests
         var (exit, _, error) = CliRunner.Run(command, folder);
 
         exit.Should().Be(ExitCodes.InvalidInput);
-        error.Should().Contain($"'{folder}' is a directory; give a file");
+        error.Should().Contain($"'{folder}': it is a directory, not a file.");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class CliFinishTests
         var (exit, _, error) = CliRunner.Run("check", Sample, "--policy", RepoPaths.InRepo("samples", "policies"));
 
         exit.Should().Be(ExitCodes.InvalidInput);
-        error.Should().Contain("is a directory; give a file.");
+        error.Should().Contain("cannot read the policy").And.Contain("it is a directory, not a file.");
     }
 
     [Theory]
