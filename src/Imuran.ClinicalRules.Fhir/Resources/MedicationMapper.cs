@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Imuran.ClinicalRules.Terminology;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Internal;
 using Imuran.ClinicalRules.Fhir.Mapping;
@@ -69,14 +70,13 @@ internal static class MedicationMapper
             EndDate = end,
             Active = active,
         });
-        var code = medicine.RxNormCode is null ? "no RxNorm code" : "RxNorm " + medicine.RxNormCode;
         var when = state switch
         {
             State.Past => $"history ({status})",
             State.Considered => $"active ({status}, not yet started)",
             _ => $"active ({status ?? "no status"})",
         };
-        scope.Used(MappedFact.Medication, $"Medication '{medicine.Name}' ({code}), {when}", medicine.MatchedByText);
+        scope.Used(MappedFact.Medication, $"Medication {medicine.Label}, {when}", medicine.MatchedByText);
     }
 
     private static void MapAzathioprine(ResourceScope scope, State state, ClinicalDate? start, Medicine medicine, MappingContext context)
@@ -85,11 +85,11 @@ internal static class MedicationMapper
         {
             case State.Past:
                 context.Facts.AddTherapy(TherapyStatus.Stopped, null);
-                scope.Used(MappedFact.Therapy, $"azathioprine '{medicine.Name}' stopped, completed or cancelled: therapy stopped unless another order is active or planned", medicine.MatchedByText);
+                scope.Used(MappedFact.Therapy, $"azathioprine {medicine.Label} stopped, completed or cancelled: therapy stopped unless another order is active or planned", medicine.MatchedByText);
                 return;
             case State.Considered:
                 context.Facts.AddTherapy(TherapyStatus.Considering, null);
-                scope.Used(MappedFact.Therapy, $"azathioprine '{medicine.Name}': draft or proposed order, therapy considered", medicine.MatchedByText);
+                scope.Used(MappedFact.Therapy, $"azathioprine {medicine.Label}: draft or proposed order, therapy considered", medicine.MatchedByText);
                 return;
         }
 
@@ -103,7 +103,7 @@ internal static class MedicationMapper
         var status = FactsBuilder.ActiveStatus(start, context.EvaluationDate);
         context.Facts.AddTherapy(status, start);
         var since = start is null ? "start unknown" : $"since {start}";
-        scope.Used(MappedFact.Therapy, $"azathioprine '{medicine.Name}' active, {since}: {status}", medicine.MatchedByText);
+        scope.Used(MappedFact.Therapy, $"azathioprine {medicine.Label} active, {since}: {status}", medicine.MatchedByText);
     }
 
     /// <summary>What the order or statement is for: from medicationCodeableConcept, or the Medication a reference names.</summary>
@@ -188,8 +188,12 @@ internal static class MedicationMapper
     /// <summary>The medicine a resource names: its name, RxNorm code and whether it is azathioprine.</summary>
     private sealed class Medicine
     {
-        private Medicine(string? name, string? rxNormCode, bool isAzathioprine, bool matchedByText)
+        /// <summary>The ingredient name <see cref="RxNormIngredients"/> gives for azathioprine codes.</summary>
+        private const string AzathioprineIngredient = "azathioprine";
+
+        private Medicine(string? name, string? rxNormCode, bool isAzathioprine, bool matchedByText, Recognised? recognised = null)
         {
+            RecognisedBy = recognised;
             Name = name;
             RxNormCode = rxNormCode;
             IsAzathioprine = isAzathioprine;
@@ -203,6 +207,17 @@ internal static class MedicationMapper
         public bool IsAzathioprine { get; }
 
         public bool MatchedByText { get; }
+
+        /// <summary>The RxNorm coding (ingredient or product) that identified the medicine, and its ingredient.</summary>
+        public Recognised? RecognisedBy { get; }
+
+        /// <summary>How the medicine was identified, for the mapping report: e.g. <c>RxNorm 197388, mapped to ingredient azathioprine</c>.</summary>
+        public string Recognition => RecognisedBy is { } r
+            ? $"RxNorm {r.Coding.Code}, mapped to ingredient {r.Ingredient}"
+            : RxNormCode is null ? "no RxNorm code" : "RxNorm " + RxNormCode;
+
+        /// <summary>The name (if any) with how it was identified, e.g. <c>'Imuran 50 mg' (RxNorm 197388, mapped to ingredient azathioprine)</c>.</summary>
+        public string Label => Name is null ? $"({Recognition})" : $"'{Name}' ({Recognition})";
 
         public static Medicine FromText(string display) =>
             new(display, null, TextMatch.IsAzathioprine(new[] { display }), matchedByText: true);
@@ -235,12 +250,17 @@ internal static class MedicationMapper
                 }
             }
 
-            var isAzathioprine = all.Any(c => c.Has(Systems.RxNorm, Codes.Azathioprine));
+            // One truth with the rules: what an RxNorm code is (ingredient, or clinical or branded drug mapped to its
+            // ingredient) comes from the core's table. Any coding of the product or an ingredient that maps to
+            // azathioprine makes it azathioprine; otherwise the first recognised coding names the ingredient.
+            var recognised = Recognise(all.SelectMany(c => c.Codings));
+            var isAzathioprine = recognised is { Ingredient: AzathioprineIngredient };
             var byText = false;
             if (!isAzathioprine && TextMatch.IsAzathioprine(all.SelectMany(c => c.Texts())))
             {
                 isAzathioprine = true;
                 byText = true;
+                recognised = null;
             }
 
             if (name is null && rxNorm is null)
@@ -251,9 +271,43 @@ internal static class MedicationMapper
                 return null;
             }
 
-            return new Medicine(name, rxNorm?.Code, isAzathioprine, byText || (rxNorm is null && !isAzathioprine && IsNameOnly(all)));
+            // The code passed on to the rules: the first RxNorm coding, unless it is unknown and another coding of the
+            // same concept is known (e.g. a local code first, the RxNorm clinical drug second).
+            var source = code?.Find(Systems.RxNorm) is not null ? code : ingredients.Count == 1 ? ingredients[0] : null;
+            if (source is not null && !RxNormIngredients.TryGetIngredient(rxNorm?.Code, out _) && Recognise(source.Codings) is { } known)
+            {
+                rxNorm = known.Coding;
+            }
+
+            return new Medicine(name, rxNorm?.Code, isAzathioprine, byText || (rxNorm is null && !isAzathioprine && IsNameOnly(all)), recognised);
+        }
+
+        /// <summary>The azathioprine coding if there is one, else the first RxNorm coding the rules' table knows.</summary>
+        private static Recognised? Recognise(IEnumerable<Coding> codings)
+        {
+            Recognised? first = null;
+            foreach (var coding in codings)
+            {
+                if (coding.Code is null || !string.Equals(coding.System, Systems.RxNorm, System.StringComparison.Ordinal)
+                    || !RxNormIngredients.TryGetIngredient(coding.Code, out var ingredient))
+                {
+                    continue;
+                }
+
+                if (ingredient == AzathioprineIngredient)
+                {
+                    return new Recognised(coding, ingredient);
+                }
+
+                first ??= new Recognised(coding, ingredient);
+            }
+
+            return first;
         }
 
         private static bool IsNameOnly(List<Concept> concepts) => concepts.All(c => c.Codings.All(coding => coding.Code is null));
     }
+
+    /// <summary>An RxNorm coding the rules' table knows, and the ingredient it maps to.</summary>
+    private sealed record Recognised(Coding Coding, string Ingredient);
 }
