@@ -1,6 +1,7 @@
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Internal;
 using Imuran.ClinicalRules.Fhir.Mapping;
+using Imuran.ClinicalRules.Terminology;
 
 namespace Imuran.ClinicalRules.Fhir.Resources;
 
@@ -37,10 +38,14 @@ internal static class AllergyMapper
         var rxNormCode = rxNorm?.Code;
         var byText = false;
         var thiopurine = string.Empty;
-        if (code.Has(Systems.RxNorm, Codes.Azathioprine) || code.Has(Systems.RxNorm, Codes.Mercaptopurine))
+        if (Thiopurine(code) is { } known)
         {
-            rxNormCode = code.Has(Systems.RxNorm, Codes.Azathioprine) ? Codes.Azathioprine : Codes.Mercaptopurine;
-            thiopurine = rxNormCode == Codes.Azathioprine ? " (azathioprine)" : " (mercaptopurine)";
+            // By the rules' own RxNorm table: the ingredient code or a product (clinical or branded drug) mapped to it.
+            rxNormCode = known.Code;
+            var ingredientCode = known.Ingredient == "azathioprine" ? Codes.Azathioprine : Codes.Mercaptopurine;
+            thiopurine = known.Code == ingredientCode
+                ? $" ({known.Ingredient})"
+                : $" (RxNorm {known.Code}, mapped to ingredient {known.Ingredient})";
         }
         else if (TextMatch.IsAzathioprine(code.Texts()))
         {
@@ -61,5 +66,31 @@ internal static class AllergyMapper
         var clinical = allergy.Concept("clinicalStatus")?.FirstCode();
         var state = clinical is null ? string.Empty : $", clinicalStatus {clinical}";
         scope.Used(MappedFact.Allergy, $"Allergy to '{substance}'{thiopurine}{state}", byText);
+    }
+
+    /// <summary>The first RxNorm coding that the rules' table maps to azathioprine, else to mercaptopurine.</summary>
+    private static (string Code, string Ingredient)? Thiopurine(Concept code)
+    {
+        (string, string)? mercaptopurine = null;
+        foreach (var coding in code.Codings)
+        {
+            if (coding.Code is null || !string.Equals(coding.System, Systems.RxNorm, System.StringComparison.Ordinal)
+                || !RxNormIngredients.TryGetIngredient(coding.Code, out var ingredient))
+            {
+                continue;
+            }
+
+            if (ingredient == "azathioprine")
+            {
+                return (coding.Code, ingredient);
+            }
+
+            if (ingredient == "mercaptopurine")
+            {
+                mercaptopurine ??= (coding.Code, ingredient);
+            }
+        }
+
+        return mercaptopurine;
     }
 }

@@ -68,3 +68,33 @@ public class MedicationProductCodeTests
         result.Used.Single(u => u.Id == "mr1").Description.Should().NotContain("ingredient");
     }
 }
+
+/// <summary>The same product lookup for allergies and for a product coded with several RxNorm codings.</summary>
+public class ProductCodeAcrossCodingsTests
+{
+    private const string RxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+    private static string Allergy(string code) =>
+        $$$"""{"resourceType":"AllergyIntolerance","id":"a1","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"active"}]},"code":{{{code}}},"patient":{"reference":"Patient/p1"}}""";
+
+    [Fact]
+    public void Read_AllergyToAzathioprineProductAfterAnUnknownRxNormCoding_IsAThiopurineAllergy()
+    {
+        var result = ReadWithPatient(Allergy($$$"""{"coding":[{"system":"{{{RxNorm}}}","code":"99999999"},{"system":"{{{RxNorm}}}","code":"197388"}]}"""));
+
+        result.Facts!.Allergies.Should().ContainSingle().Which.RxNormCode.Should().Be("197388");
+        result.Used.Single(u => u.Fact == MappedFact.Allergy).Description.Should().Contain("RxNorm 197388, mapped to ingredient azathioprine");
+        ClinicalRuleSet.Default.Evaluate(result.Facts).Unrecognised.Should().NotContain(u => u.Category == "allergy");
+    }
+
+    [Fact]
+    public void Read_AllopurinolProductAfterAnUnknownRxNormCoding_PassesTheKnownProductCodeOn()
+    {
+        var request = $$$"""{"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","medicationCodeableConcept":{"coding":[{"system":"{{{RxNorm}}}","code":"99999999"},{"system":"{{{RxNorm}}}","code":"197319"}]},"subject":{"reference":"Patient/p1"},"authoredOn":"2025-01-10"}""";
+
+        var result = ReadWithPatient(request, MedicationRequest("1256", "azathioprine", id: "mr2"));
+
+        result.Facts!.Medications.Should().ContainSingle().Which.RxNormCode.Should().Be("197319");
+        ClinicalRuleSet.Default.Evaluate(result.Facts).Findings.Should().Contain(f => f.RuleId == "AZA-INT-001");
+    }
+}
