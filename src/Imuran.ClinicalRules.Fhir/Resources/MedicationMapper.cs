@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using Imuran.ClinicalRules.Terminology;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Internal;
 using Imuran.ClinicalRules.Fhir.Mapping;
+using Imuran.ClinicalRules.Terminology;
 
 namespace Imuran.ClinicalRules.Fhir.Resources;
 
@@ -277,6 +277,13 @@ internal static class MedicationMapper
             if (source is not null && !RxNormIngredients.TryGetIngredient(rxNorm?.Code, out _) && Recognise(source.Codings) is { } known)
             {
                 rxNorm = known.Coding;
+            }
+
+            // The report names the code and its ingredient only for azathioprine or for the code passed on (a product of
+            // several ingredients without an RxNorm code of its own is passed on by its ingredients' names).
+            if (!isAzathioprine && recognised?.Coding.Code != rxNorm?.Code)
+            {
+                recognised = null;
             }
 
             return new Medicine(name, rxNorm?.Code, isAzathioprine, byText || (rxNorm is null && !isAzathioprine && IsNameOnly(all)), recognised);
