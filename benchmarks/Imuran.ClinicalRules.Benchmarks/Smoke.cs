@@ -34,7 +34,6 @@ internal static class Smoke
         Measure("validation only (typical)", BenchmarkPatients.Typical(), 200_000);
         Phases("typical", BenchmarkPatients.Typical(), 200_000);
         Phases("worst case", BenchmarkPatients.WorstCase(), 20_000);
-        RuleActions("typical", BenchmarkPatients.Typical(), 50_000);
 
         var cohort = new CohortGenerator().Make(100_000);
         foreach (var p in cohort)
@@ -220,7 +219,7 @@ internal static class Smoke
     /// <summary>Time and bytes of each step of an evaluation: loading working facts, inserting them, firing.</summary>
     private static void Phases(string name, PatientFacts facts, int n)
     {
-        var compiled = Engine.CompiledRules.Compile(Rules.RuleCatalog.All(), Rules.RuleCatalog.Policy);
+        var compiled = Engine.CompiledRules.Compile(Rules.RuleCatalog.All());
         var load = new Phase();
         var insert = new Phase();
         var fire = new Phase();
@@ -252,61 +251,6 @@ internal static class Smoke
         }
 
         Console.WriteLine($"  {name} phases: load {load.Report(n)}; insert {insert.Report(n)}; fire {fire.Report(n)}");
-    }
-
-    /// <summary>Bytes each rule's action allocates per evaluation; the rest of the firing phase is the engine's.</summary>
-    private static void RuleActions(string name, PatientFacts facts, int n)
-    {
-        var bytes = new System.Collections.Generic.Dictionary<string, long>();
-        var ticks = new System.Collections.Generic.Dictionary<string, long>();
-        var wrapped = new System.Collections.Generic.List<Engine.RuleDefinition>();
-        foreach (var rule in Rules.RuleCatalog.All())
-        {
-            var id = rule.Metadata.Id;
-            var action = rule.Action;
-            bytes[id] = 0;
-            ticks[id] = 0;
-            wrapped.Add(new Engine.RuleDefinition(rule.Metadata, rule.Patterns, f =>
-            {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                var started = Stopwatch.GetTimestamp();
-                action(f);
-                ticks[id] += Stopwatch.GetTimestamp() - started;
-                bytes[id] += GC.GetAllocatedBytesForCurrentThread() - before;
-            }, rule.Salience, rule.Mode));
-        }
-
-        var compiled = Engine.CompiledRules.Compile(wrapped, Rules.RuleCatalog.Policy);
-        var fire = new Phase();
-        for (var i = 0; i < n; i++)
-        {
-            var session = Engine.Session.Rent(compiled, null, 1000);
-            Rules.Model.FactLoader.Load(facts, RuleOptions.Default, session.WorkingFacts, new System.Collections.Generic.List<UnrecognisedInput>());
-            foreach (var f in session.WorkingFacts)
-            {
-                session.Insert(f);
-            }
-
-            fire.Start();
-            session.Fire();
-            fire.Stop();
-            Engine.Session.Return(session);
-        }
-
-        long total = 0;
-        long totalTicks = 0;
-        var parts = new System.Collections.Generic.List<string>();
-        foreach (var (id, b) in bytes)
-        {
-            total += b;
-            totalTicks += ticks[id];
-            if (b > 0)
-            {
-                parts.Add($"{id} {b / n} B {ticks[id] * 1e9 / Stopwatch.Frequency / n:F0} ns");
-            }
-        }
-
-        Console.WriteLine($"  {name} rule actions: {total / n} B, {totalTicks * 1e6 / Stopwatch.Frequency / n:F2} µs of the firing phase's {fire.Report(n)}: {string.Join(", ", parts)}");
     }
 
     private sealed class Phase

@@ -38,16 +38,18 @@ internal static class BatchCommand
         {
             Description = "How many lines standard input will bring, so the progress bar can show time remaining (a file's size is used otherwise).",
         };
+        var engine = CommonOptions.Engine(RuleEngines.NRules);
         var command = new Command("batch", "Check many patients: NDJSON in, one NDJSON result per line out (with the input's line number and patient id), in input order.")
         {
-            input, date, total,
+            input, date, total, engine,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(input) ?? "-", parse.GetValue(date), parse.GetValue(total)));
+        command.SetAction(parse => Run(io, parse.GetValue(input) ?? "-", parse.GetValue(date), parse.GetValue(total), engine: parse.GetValue(engine) ?? RuleEngines.NRules));
         return command;
     }
 
-    internal static int Run(CliIO io, string source, string? evaluationDate, int? expectedLines = null, int chunkSize = ChunkSize)
+    internal static int Run(CliIO io, string source, string? evaluationDate, int? expectedLines = null, int chunkSize = ChunkSize, string engine = RuleEngines.NRules)
     {
+        var rules = RuleEngines.RuleSet(engine);
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
             return ExitCodes.InvalidInput;
@@ -64,7 +66,7 @@ internal static class BatchCommand
             // Standard input takes the UTF-8 byte path too (UTF-8 is the NDJSON encoding; a UTF-8 byte order mark is skipped).
             using (stdin)
             {
-                return RunUtf8(io, stdin, null, date, expectedLines, chunkSize);
+                return RunUtf8(io, stdin, null, date, expectedLines, chunkSize, rules);
             }
         }
 
@@ -80,7 +82,7 @@ internal static class BatchCommand
             {
                 using (stream)
                 {
-                    return RunUtf8(io, stream, fileLength, date, expectedLines, chunkSize);
+                    return RunUtf8(io, stream, fileLength, date, expectedLines, chunkSize, rules);
                 }
             }
         }
@@ -102,7 +104,7 @@ internal static class BatchCommand
                 lines = NdjsonPipeline.Run(
                     reader,
                     chunkSize,
-                    line => Evaluate(line, date, today),
+                    line => Evaluate(line, date, today, rules),
                     item =>
                     {
                         io.Out.Write(item.Json);
@@ -130,7 +132,7 @@ internal static class BatchCommand
     /// while each chunk is evaluated in parallel slices, every slice writing its records as UTF-8 into its own reused
     /// buffer; the buffers go to the output in input order.
     /// </summary>
-    private static int RunUtf8(CliIO io, Stream input, long? length, ClinicalDate? date, int? expectedLines, int chunkSize)
+    private static int RunUtf8(CliIO io, Stream input, long? length, ClinicalDate? date, int? expectedLines, int chunkSize, ClinicalRuleSet rules)
     {
         var today = CheckCommand.Today();
         var summary = new BatchSummary();
@@ -160,7 +162,7 @@ internal static class BatchCommand
                         var to = (int)((long)chunk.Count * (s + 1) / count);
                         for (var i = (int)((long)chunk.Count * s / count); i < to; i++)
                         {
-                            var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today);
+                            var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today, rules);
                             outcomes[i] = outcome;
                             slice.Write(outcome);
                         }
@@ -186,9 +188,9 @@ internal static class BatchCommand
     }
 
     /// <summary>Reads, evaluates and serialises one line (on a worker thread).</summary>
-    internal static BatchItem Evaluate(InputLine line, ClinicalDate? date, ClinicalDate today)
+    internal static BatchItem Evaluate(InputLine line, ClinicalDate? date, ClinicalDate today, ClinicalRuleSet? rules = null)
     {
-        var outcome = LineOutcome.Evaluate(line, date, today, listener: null);
+        var outcome = LineOutcome.Evaluate(line, date, today, listener: null, rules);
         return new BatchItem(Record(outcome), outcome);
     }
 

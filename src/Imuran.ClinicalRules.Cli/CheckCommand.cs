@@ -19,21 +19,24 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("critical", "warning");
         var date = CommonOptions.EvaluationDate();
 
-        var command = new Command("check", "Check one patient against the azathioprine rule set.") { input, format, failOn, date };
+        var engine = CommonOptions.Engine(RuleEngines.NRules);
+        var command = new Command("check", "Check one patient against the azathioprine rule set.") { input, format, failOn, date, engine };
         command.SetAction(parse => Run(
             io,
             parse.GetValue(input)!,
             parse.GetValue(format) ?? "text",
             parse.GetValue(failOn),
-            parse.GetValue(date)));
+            parse.GetValue(date),
+            parse.GetValue(engine) ?? RuleEngines.NRules));
         return command;
     }
 
     /// <summary>Today's date for FHIR input without --evaluation-date (the tool may read the clock; the library never does).</summary>
     internal static ClinicalDate Today() => ClinicalDate.FromDateTime(DateTime.Now);
 
-    internal static int Run(CliIO io, string source, string format, string? failOn, string? evaluationDate)
+    internal static int Run(CliIO io, string source, string format, string? failOn, string? evaluationDate, string engine = RuleEngines.NRules)
     {
+        var rules = RuleEngines.RuleSet(engine);
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
             return ExitCodes.InvalidInput;
@@ -70,7 +73,7 @@ internal static class CheckCommand
         }
         else
         {
-            result = ClinicalRuleSet.Default.Evaluate(patient.Facts!);
+            result = rules.Evaluate(patient.Facts!);
         }
 
         if (format == "json")
@@ -111,6 +114,18 @@ internal static class CheckCommand
 /// <summary>Options several commands share.</summary>
 internal static class CommonOptions
 {
+    /// <summary><c>--engine nrules|compiled</c>: which executor runs the rule set's definitions (identical results).</summary>
+    public static Option<string> Engine(string defaultEngine)
+    {
+        var option = new Option<string>("--engine")
+        {
+            Description = "The executor: nrules (NRules, the default for check and batch) or compiled (the same definitions compiled by this library: about ten times faster, and it reports condition outcomes). Results are identical.",
+            DefaultValueFactory = _ => defaultEngine,
+        };
+        option.AcceptOnlyFromAmong(RuleEngines.NRules, RuleEngines.Compiled);
+        return option;
+    }
+
     public static Option<string?> EvaluationDate() =>
         new("--evaluation-date") { Description = "The evaluation date (yyyy-MM-dd). Overrides the input's date; for FHIR input the default is today, printed in the output." };
 
@@ -131,4 +146,17 @@ internal static class CommonOptions
         io.Error.WriteLine($"error: --evaluation-date '{text}' is not a date in the form yyyy-MM-dd.");
         return false;
     }
+}
+
+/// <summary>The rule sets the tool evaluates with, one per executor, each built once per process.</summary>
+internal static class RuleEngines
+{
+    public const string NRules = "nrules";
+
+    public const string Compiled = "compiled";
+
+    private static readonly Lazy<ClinicalRuleSet> CompiledRuleSet = new(() => ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled }));
+
+    /// <summary>The default rule set on the named executor.</summary>
+    public static ClinicalRuleSet RuleSet(string engine) => engine == Compiled ? CompiledRuleSet.Value : ClinicalRuleSet.Default;
 }

@@ -26,16 +26,18 @@ internal static class CoverageCommand
             Description = "Exit 3 when fewer than this share of rules (0 to 100) fired at least once; 100 gates CI on every rule firing.",
         };
         var date = CommonOptions.EvaluationDate();
+        var engine = CommonOptions.Engine(RuleEngines.Compiled);
         var command = new Command("coverage", "Rule and condition coverage, and alert burden (findings per 1,000 patients), of a scenario set or cohort.")
         {
-            input, format, min, date,
+            input, format, min, date, engine,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(input) ?? "-", parse.GetValue(format) ?? "md", parse.GetValue(min), parse.GetValue(date)));
+        command.SetAction(parse => Run(io, parse.GetValue(input) ?? "-", parse.GetValue(format) ?? "md", parse.GetValue(min), parse.GetValue(date), engine: parse.GetValue(engine) ?? RuleEngines.Compiled));
         return command;
     }
 
-    internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize)
+    internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize, string engine = RuleEngines.Compiled)
     {
+        var rules = RuleEngines.RuleSet(engine);
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
             return ExitCodes.InvalidInput;
@@ -67,7 +69,7 @@ internal static class CoverageCommand
                     line =>
                     {
                         var listener = new CoverageListener(layout);
-                        var outcome = LineOutcome.Evaluate(line, date, today, listener);
+                        var outcome = LineOutcome.Evaluate(line, date, today, listener, rules);
                         return new CoverageItem(outcome, outcome.Result is null ? null : listener);
                     },
                     totals.Add,
@@ -89,7 +91,7 @@ internal static class CoverageCommand
         var c = CultureInfo.InvariantCulture;
         io.Error.WriteLine(string.Format(
             c,
-            "coverage: {0} lines read; {1} patients evaluated; {2} invalid lines; {3} of {4} rules fired ({5:0.0} %); {6} of {7} condition outcomes seen; {8:0.00} seconds",
+            "coverage: {0} lines read; {1} patients evaluated; {2} invalid lines; {3} of {4} rules fired ({5:0.0} %); {6} of {7} condition outcomes seen; {8:0.00} seconds; {9}",
             report.Lines,
             report.Patients,
             report.InvalidLines,
@@ -98,7 +100,10 @@ internal static class CoverageCommand
             report.RuleCoveragePercent,
             report.OutcomesSeen,
             2 * report.Conditions,
-            clock.Elapsed.TotalSeconds));
+            clock.Elapsed.TotalSeconds,
+            rules.Engine == RuleEngine.Compiled
+                ? "executor: compiled (it reports each condition's outcome; its results are byte-identical to NRules')"
+                : "executor: NRules (it reports no condition outcomes, so condition coverage is empty; use --engine compiled)"));
 
         if (report.InternalErrors > 0 || report.Incomplete > 0)
         {

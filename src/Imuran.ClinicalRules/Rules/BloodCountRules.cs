@@ -5,6 +5,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
@@ -33,7 +34,7 @@ internal static class BloodCountRules
         return fall >= threshold ? fall : null;
     }
 
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-CYT-001")
             .Title("Blood count flagged low")
@@ -44,9 +45,9 @@ internal static class BloodCountRules
             .Review("Review the trend of blood counts and the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary)
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest blood count of its kind is flagged low, not critically low, with no marked fall", (l, b) =>
+            .Match<LabFact>("the latest blood count of its kind is flagged low, not critically low, with no marked fall", l =>
                 l.IsCytopeniaCount && l.IsLatest && l.Source.Flag == LabFlag.Low && !l.Severe)
-            .Then(f => RaiseLab(f, f.Get<LabFact>(1)));
+            .Then<LabFact>((f, l) => RaiseLab(f, l));
 
         yield return Rule("AZA-CYT-002")
             .Title("Blood count critically low or falling fast")
@@ -57,13 +58,11 @@ internal static class BloodCountRules
             .Review("Urgent review of the blood counts and of the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary, "The marked-fall threshold is a local host option.")
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest blood count of its kind is critically low or fell markedly", (l, b) =>
+            .Match<LabFact>("the latest blood count of its kind is critically low or fell markedly", l =>
                 l.IsCytopeniaCount && l.IsLatest && l.Severe)
-            .Then(f =>
+            .Then<PatientContext, LabFact>((f, patient, l) =>
             {
-                var p = f.Get<PatientContext>(0);
-                var l = f.Get<LabFact>(1);
-                var fall = MarkedFall(l, p.Options);
+                var p = patient;var fall = MarkedFall(l, p.Options);
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
                 string problem;
                 if (l.Source.Flag == LabFlag.CriticallyLow)
@@ -88,8 +87,8 @@ internal static class BloodCountRules
             .Detail("Patients with impaired kidney function, including early oliguria after a transplant, clear azathioprine metabolites more slowly and may be more sensitive to it. The label gives no eGFR bands.")
             .Review("Review the regimen with kidney function in view, with closer blood counts.")
             .Source(Sources.Label, "PRECAUTIONS; DOSAGE AND ADMINISTRATION (renal dysfunction)", Confidence.Recalled, "Recalled from the label, not re-checked.")
-            .Match<ConditionFact>("current chronic kidney disease or post-transplant oliguria", c => c.Active && c.Kind is ConditionKind.ChronicKidneyDisease or ConditionKind.PostTransplantOliguria)
-            .Then(f => MalignancyRules.RaiseCondition(f, f.Get<ConditionFact>(0)));
+            .Match<ConditionFact>("current chronic kidney disease or post-transplant oliguria", c => c.Active && (c.Kind == ConditionKind.ChronicKidneyDisease || c.Kind == ConditionKind.PostTransplantOliguria))
+            .Then<ConditionFact>((f, c) => MalignancyRules.RaiseCondition(f, c));
 
         yield return Rule("AZA-REN-002")
             .Title("Reduced eGFR")
@@ -100,13 +99,12 @@ internal static class BloodCountRules
             .Review("Review the regimen with kidney function in view, with closer blood counts.")
             .Source(Sources.Label, "PRECAUTIONS; DOSAGE AND ADMINISTRATION (renal dysfunction)", Confidence.Recalled, "The eGFR threshold is a local host option.")
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest eGFR is flagged low or below the threshold", (l, b) =>
+            .Match<LabFact, PatientContext>("the latest eGFR is flagged low or below the threshold", (l, patient) =>
                 l.Kind == LabKind.Egfr && l.IsLatest
-                && (l.Source.Flag is LabFlag.Low or LabFlag.CriticallyLow
-                    || (b.Get<PatientContext>(0).Options.EgfrThreshold is { } t && l.Source.Value < t)))
-            .Then(f =>
+                && (l.Source.Flag == LabFlag.Low || l.Source.Flag == LabFlag.CriticallyLow
+                    || (patient.Options.EgfrThreshold != null && l.Source.Value < patient.Options.EgfrThreshold.Value)))
+            .Then<LabFact>((f, l) =>
             {
-                var l = f.Get<LabFact>(1);
                 f.Raise(new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, new[] { PharmacogenomicRules.Value("value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit) });
             });
 
@@ -118,8 +116,8 @@ internal static class BloodCountRules
             .Detail("Hepatotoxicity, including hepatic veno-occlusive disease, is reported with azathioprine. Existing liver disease makes liver-test review more important.")
             .Review("Review liver tests and their trend before and during therapy.")
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary)
-            .Match<ConditionFact>("current chronic liver disease or cirrhosis", c => c.Active && c.Kind is ConditionKind.ChronicLiverDisease or ConditionKind.Cirrhosis)
-            .Then(f => MalignancyRules.RaiseCondition(f, f.Get<ConditionFact>(0)));
+            .Match<ConditionFact>("current chronic liver disease or cirrhosis", c => c.Active && (c.Kind == ConditionKind.ChronicLiverDisease || c.Kind == ConditionKind.Cirrhosis))
+            .Then<ConditionFact>((f, c) => MalignancyRules.RaiseCondition(f, c));
 
         yield return Rule("AZA-HEP-002")
             .Title("Liver test flagged high")
@@ -130,8 +128,8 @@ internal static class BloodCountRules
             .Review("Review the liver tests, their trend and other causes with the prescriber.")
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary)
             .Match<LabFact>("the latest liver test of its kind is flagged high or critically high", l =>
-                l.IsLiverTest && l.IsLatest && l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh)
-            .Then(f => RaiseLab(f, f.Get<LabFact>(0)));
+                l.IsLiverTest && l.IsLatest && (l.Source.Flag == LabFlag.High || l.Source.Flag == LabFlag.CriticallyHigh))
+            .Then<LabFact>((f, l) => RaiseLab(f, l));
     }
 
     public static string TestName(LabKind kind) => kind switch

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
@@ -10,7 +11,7 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Interactions with active co-medications: one rule per interaction class.</summary>
 internal static class InteractionRules
 {
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Interaction("AZA-INT-001", MedicationClass.Allopurinol, Topics.XanthineOxidaseInhibitor, Severity.Critical)
             .Title("Allopurinol or oxypurinol")
@@ -19,7 +20,7 @@ internal static class InteractionRules
             .Detail("Allopurinol blocks xanthine oxidase, one of the routes that inactivates azathioprine, so active metabolites rise and severe myelosuppression can follow, more so with low TPMT activity. The label asks the prescriber to reassess the azathioprine regimen and monitor blood counts closely.")
             .Review("Prescriber reassessment of the azathioprine regimen with the combination in view, and close blood-count monitoring.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with xanthine oxidase (XO) inhibitors", Confidence.Verified)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-002", MedicationClass.Febuxostat, Topics.XanthineOxidaseInhibitor, Severity.Critical)
             .Title("Febuxostat")
@@ -29,7 +30,7 @@ internal static class InteractionRules
             .Review("Review the combination with the prescriber: the febuxostat label contraindicates it.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with xanthine oxidase (XO) inhibitors", Confidence.Verified)
             .Source(Sources.FebuxostatLabel, "CONTRAINDICATIONS", Confidence.VerifiedSecondary)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-003", MedicationClass.Aminosalicylate, Topics.Aminosalicylate, Severity.Warning)
             .Title("Aminosalicylate")
@@ -38,7 +39,7 @@ internal static class InteractionRules
             .Detail("Aminosalicylates inhibit TPMT in vitro, which may raise exposure to active thiopurine metabolites and the risk of marrow suppression. Interaction references rate this moderate.")
             .Review("Blood-count monitoring with the combination in view.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with Aminosalicylates", Confidence.VerifiedSecondary, "Read via interaction databases citing the label.")
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-004", MedicationClass.CoTrimoxazole, Topics.LeukopeniaDrug, Severity.Warning)
             .Title("Co-trimoxazole")
@@ -47,7 +48,7 @@ internal static class InteractionRules
             .Detail("Drugs that affect leukocyte production, co-trimoxazole among them, may lead to exaggerated leukopenia with azathioprine, especially in kidney-transplant recipients.")
             .Review("Blood-count monitoring while the combination continues.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Drugs affecting leukocyte production", Confidence.VerifiedSecondary)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-005", MedicationClass.AceInhibitor, Topics.LeukopeniaDrug, Severity.Warning)
             .Title("ACE inhibitor")
@@ -56,7 +57,7 @@ internal static class InteractionRules
             .Detail("Anaemia and severe leukopenia have been reported when ACE inhibitors are given with azathioprine.")
             .Review("Blood-count monitoring while the combination continues.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, ACE inhibitors", Confidence.Recalled, "Recalled, corroborated by interaction references; not re-checked in the label.")
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-006", MedicationClass.Coumarin, Topics.Warfarin, Severity.Warning, FindingKind.Monitoring)
             .Title("Warfarin or another coumarin")
@@ -65,7 +66,7 @@ internal static class InteractionRules
             .Detail("Azathioprine may reduce the anticoagulant effect of warfarin. INR needs checking whenever azathioprine is begun or ended or its regimen changes.")
             .Review("Check INR around any change in azathioprine therapy.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Warfarin", Confidence.VerifiedSecondary)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-007", MedicationClass.Ribavirin, Topics.Ribavirin, Severity.Critical)
             .Title("Ribavirin")
@@ -74,7 +75,7 @@ internal static class InteractionRules
             .Detail("Ribavirin inhibits inosine monophosphate dehydrogenase, diverting thiopurine metabolism; severe pancytopenia has been reported. Interaction references rate this major and generally avoided; if used, intensive blood counts.")
             .Review("Review the combination with the prescriber; if it goes ahead, intensive blood-count monitoring.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with Ribavirin", Confidence.VerifiedSecondary, "Read via interaction databases citing the label.")
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Rule("AZA-INT-008")
             .Title("Other immunosuppressants or biologics")
@@ -85,9 +86,9 @@ internal static class InteractionRules
             .Review("Review the combined immunosuppression and the infection and cancer surveillance plan.")
             .Source(Sources.Label, "WARNINGS: Malignancy; Serious Infections (general)", Confidence.Verified)
             .Match<PatientContext>("the patient")
-            .Match<MedicationFact>("an active immunosuppressant, or a TNF blocker without IBD", (m, b) =>
-                m.Active && (m.Class == MedicationClass.Immunosuppressant || (m.Class == MedicationClass.TnfBlocker && !b.Get<PatientContext>(0).HasIbd)))
-            .Then(f => ContraindicationRules.RaiseMedication(f, f.Get<MedicationFact>(1)));
+            .Match<MedicationFact, PatientContext>("an active immunosuppressant, or a TNF blocker without IBD", (m, patient) =>
+                m.Active && (m.Class == MedicationClass.Immunosuppressant || (m.Class == MedicationClass.TnfBlocker && !patient.HasIbd)))
+            .Then<MedicationFact>((f, m) => ContraindicationRules.RaiseMedication(f, m));
 
         yield return Interaction("AZA-INT-009", MedicationClass.OtherThiopurine, Topics.DuplicateThiopurine, Severity.Critical)
             .Title("Duplicate thiopurine")
@@ -96,7 +97,7 @@ internal static class InteractionRules
             .Detail("Azathioprine is a prodrug of mercaptopurine; taking it with mercaptopurine or thioguanine duplicates thiopurine therapy and the risk of myelosuppression.")
             .Review("Review for duplicate thiopurine therapy with the prescriber.")
             .Source(Sources.Label, "CLINICAL PHARMACOLOGY", Confidence.Verified, "The duplication is an inference from the metabolic pathway.")
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
     }
 
     private static RuleBuilder Interaction(string id, MedicationClass cls, string topic, Severity severity, FindingKind kind = FindingKind.Caution)
@@ -119,5 +120,5 @@ internal static class InteractionRules
         _ => cls.ToString(),
     };
 
-    private static void Raise(Firing f) => ContraindicationRules.RaiseMedication(f, f.Get<MedicationFact>(0));
+    private static void Raise(Firing f, MedicationFact m) => ContraindicationRules.RaiseMedication(f, m);
 }

@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Imuran.ClinicalRules.Findings;
+
+namespace Imuran.ClinicalRules.Engine;
+
+/// <summary>
+/// The findings of one evaluation and their order, the same on either executor: severity (critical first), then rule
+/// id, then the facts the rule fired with, by the order they entered the session (input facts in the order loaded,
+/// derived facts as inserted), then the order raised. It does not depend on either engine's agenda order.
+/// </summary>
+internal sealed class FindingCollector
+{
+    private readonly Dictionary<object, int> _ordinals = new(ReferenceComparer.Instance);
+    private readonly List<Entry> _entries = new();
+
+    public int Count => _entries.Count;
+
+    /// <summary>Gives <paramref name="fact"/> the next position (facts already seen keep theirs).</summary>
+    public void Register(object fact)
+    {
+        if (!_ordinals.ContainsKey(fact))
+        {
+            _ordinals.Add(fact, _ordinals.Count);
+        }
+    }
+
+    public void Add(Finding finding, object?[] facts)
+    {
+        var key = new int[facts.Length];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            key[i] = facts[i] is { } f && _ordinals.TryGetValue(f, out var o) ? o : -1;
+        }
+
+        _entries.Add(new Entry(finding, key, _entries.Count));
+    }
+
+    /// <summary>The findings in their order.</summary>
+    public Finding[] Sorted()
+    {
+        var entries = _entries.ToArray();
+
+        // An insertion sort: stable, and quick for the few findings an evaluation raises.
+        for (var i = 1; i < entries.Length; i++)
+        {
+            var e = entries[i];
+            var j = i - 1;
+            while (j >= 0 && Precedes(e, entries[j]))
+            {
+                entries[j + 1] = entries[j];
+                j--;
+            }
+
+            entries[j + 1] = e;
+        }
+
+        var findings = new Finding[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            findings[i] = entries[i].Finding;
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// Sorts findings raised outside a session (the benchmark's hand-written baseline) by severity and rule id only,
+    /// keeping the order raised otherwise (a stable sort).
+    /// </summary>
+    public static void SortByRule(Finding[] findings)
+    {
+        var collector = new FindingCollector();
+        foreach (var f in findings)
+        {
+            collector.Add(f, System.Array.Empty<object?>());
+        }
+
+        collector.Sorted().CopyTo(findings, 0);
+    }
+
+    public void Clear()
+    {
+        _ordinals.Clear();
+        _entries.Clear();
+    }
+
+    private static bool Precedes(Entry a, Entry b)
+    {
+        if (a.Finding.Severity != b.Finding.Severity)
+        {
+            return a.Finding.Severity > b.Finding.Severity;
+        }
+
+        var byId = string.CompareOrdinal(a.Finding.RuleId, b.Finding.RuleId);
+        if (byId != 0)
+        {
+            return byId < 0;
+        }
+
+        var n = a.Key.Length < b.Key.Length ? a.Key.Length : b.Key.Length;
+        for (var i = 0; i < n; i++)
+        {
+            if (a.Key[i] != b.Key[i])
+            {
+                return a.Key[i] < b.Key[i];
+            }
+        }
+
+        return false;
+    }
+
+    private readonly struct Entry
+    {
+        public Entry(Finding finding, int[] key, int sequence)
+        {
+            Finding = finding;
+            Key = key;
+            Sequence = sequence;
+        }
+
+        public Finding Finding { get; }
+
+        public int[] Key { get; }
+
+        public int Sequence { get; }
+    }
+
+    /// <summary>Facts by reference: two equal facts are still two facts.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<object>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+}
