@@ -29,8 +29,23 @@ internal static class Smoke
 
         Console.WriteLine($"warm build: {sw.Elapsed.TotalMilliseconds / 20:F2} ms");
 
-        Measure("typical", set, BenchmarkPatients.Typical(), 200_000);
-        Measure("worst case", set, BenchmarkPatients.WorstCase(), 20_000);
+        var compiled = ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled });
+        sw.Restart();
+        for (var i = 0; i < 20; i++)
+        {
+            ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled });
+        }
+
+        Console.WriteLine($"warm build (compiled executor): {sw.Elapsed.TotalMilliseconds / 20:F2} ms");
+        Measure("typical (NRules)", set, BenchmarkPatients.Typical(), 20_000);
+        Measure("typical (compiled)", compiled, BenchmarkPatients.Typical(), 200_000);
+        Measure("worst case (NRules)", set, BenchmarkPatients.WorstCase(), 5_000);
+        Measure("worst case (compiled)", compiled, BenchmarkPatients.WorstCase(), 20_000);
+        if (Environment.GetEnvironmentVariable("SMOKE_QUICK") == "1")
+        {
+            return 0;
+        }
+
         Measure("validation only (typical)", BenchmarkPatients.Typical(), 200_000);
         Phases("typical", BenchmarkPatients.Typical(), 200_000);
         Phases("worst case", BenchmarkPatients.WorstCase(), 20_000);
