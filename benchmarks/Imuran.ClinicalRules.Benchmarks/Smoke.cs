@@ -41,6 +41,7 @@ internal static class Smoke
         Measure("typical (compiled)", compiled, BenchmarkPatients.Typical(), 200_000);
         Measure("worst case (NRules)", set, BenchmarkPatients.WorstCase(), 5_000);
         Measure("worst case (compiled)", compiled, BenchmarkPatients.WorstCase(), 20_000);
+        NRulesPhases(set, BenchmarkPatients.Typical(), 20_000);
         if (Environment.GetEnvironmentVariable("SMOKE_QUICK") == "1")
         {
             return 0;
@@ -229,6 +230,40 @@ internal static class Smoke
 
         var bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
         Console.WriteLine($"{name}: {best:F2} µs (best batch), {bytes:F0} B/op, {r.Findings.Count} findings, valid {r.IsValid}, errors {r.RuleErrors.Count}");
+    }
+
+    /// <summary>NRules' share of a typical evaluation: a new session, InsertAll, Fire.</summary>
+    private static void NRulesPhases(ClinicalRuleSet set, PatientFacts facts, int n)
+    {
+        var executor = new Engine.NRulesExecutor(set.Definitions);
+        var working = new System.Collections.Generic.List<object>();
+        var create = new Phase();
+        var insert = new Phase();
+        var fire = new Phase();
+        for (var round = 0; round < 2; round++)
+        {
+            create = new Phase();
+            insert = new Phase();
+            fire = new Phase();
+            for (var i = 0; i < n; i++)
+            {
+                working.Clear();
+                Rules.Model.FactLoader.Load(facts, RuleOptions.Default, working, new System.Collections.Generic.List<UnrecognisedInput>());
+                var scope = new Engine.EvaluationScope(new System.Collections.Generic.Dictionary<string, int>(), null);
+                create.Start();
+                var session = executor.Factory.CreateSession();
+                session.DependencyResolver = scope;
+                create.Stop();
+                insert.Start();
+                session.InsertAll(working);
+                insert.Stop();
+                fire.Start();
+                session.Fire();
+                fire.Stop();
+            }
+        }
+
+        Console.WriteLine($"  NRules phases: create session {create.Report(n)}; insert {insert.Report(n)}; fire {fire.Report(n)}");
     }
 
     /// <summary>Time and bytes of each step of an evaluation: loading working facts, inserting them, firing.</summary>

@@ -32,6 +32,9 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
 
     public IRuleEventListener? Listener { get; }
 
+    /// <summary>Whether findings go into the session as <see cref="FindingFact"/>s (only when a rule of the session reads them).</summary>
+    public bool InsertsFindingFacts { get; init; } = true;
+
     public FindingCollector Findings { get; } = new();
 
     public IReadOnlyList<RuleError> Errors => (IReadOnlyList<RuleError>?)_errors ?? Array.Empty<RuleError>();
@@ -60,7 +63,11 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
         }
 
         Findings.Register(fact);
+        Inserted.Add(fact);
     }
+
+    /// <summary>Every fact this evaluation put in the session (to reset a pooled session by retracting them).</summary>
+    public List<object> Inserted { get; } = new(32);
 
     /// <summary>An exception the listener threw: it reaches the caller as it is (NRules would wrap it), as on the compiled executor.</summary>
     public ExceptionDispatchInfo? ListenerFailure { get; private set; }
@@ -122,7 +129,12 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     public void AddFinding(Finding finding, object?[] facts)
     {
         Findings.Add(finding, facts);
-        _context!.Insert(new FindingFact(finding));
+        if (InsertsFindingFacts)
+        {
+            var fact = new FindingFact(finding);
+            Inserted.Add(fact);
+            _context!.Insert(fact);
+        }
     }
 
     /// <summary>A condition threw: the rule is reported against its id and fires no more; NRules goes on with the rest.</summary>
