@@ -159,6 +159,15 @@ internal sealed class Pattern
 {
     private static readonly Func<object, object?[], bool> Always = (_, _) => true;
 
+    /// <summary>
+    /// Each pattern element's compiled test, made once per process: definitions are immutable, and a test depends only
+    /// on its element and the rule's declarations, so every rule set built from the same definitions shares it.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PatternElement, Func<object, object?[], bool>> Tests = new();
+
+    /// <summary>A factory of empty <c>List&lt;T&gt;</c> per collected fact type, made once per process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<IList>> ListFactories = new();
+
     private readonly Func<object, object?[], bool> _test;
     private readonly Func<object, object?[], bool> _collectionTest;
     private readonly Func<IList>? _newList;
@@ -195,8 +204,7 @@ internal sealed class Pattern
 
     public static Pattern Collection(PatternElement collection, PatternElement item, string description, IReadOnlyDictionary<string, int> slotOf)
     {
-        var listType = typeof(List<>).MakeGenericType(item.ValueType);
-        var newList = Expression.Lambda<Func<IList>>(Expression.Convert(Expression.New(listType), typeof(IList))).Compile();
+        var newList = ListFactories.GetOrAdd(item.ValueType, t => Expression.Lambda<Func<IList>>(Expression.Convert(Expression.New(typeof(List<>).MakeGenericType(t)), typeof(IList))).Compile());
         return new(item.ValueType, PatternMode.Collect, description, CompileTest(item, slotOf), CompileTest(collection, slotOf), newList);
     }
 
@@ -205,6 +213,12 @@ internal sealed class Pattern
     /// pattern's declaration is the fact; every other parameter is the earlier declaration of that name.
     /// </summary>
     private static Func<object, object?[], bool> CompileTest(PatternElement element, IReadOnlyDictionary<string, int> slotOf)
+    {
+        // A race compiles a test twice; both are the same function, and the table keeps one.
+        return Tests.GetValue(element, e => CompileNew(e, slotOf));
+    }
+
+    private static Func<object, object?[], bool> CompileNew(PatternElement element, IReadOnlyDictionary<string, int> slotOf)
     {
         var conditions = element.Expressions.Where(e => e.Name == PatternElement.ConditionName).Select(e => e.Expression).ToList();
         if (conditions.Count == 0)
@@ -229,6 +243,11 @@ internal sealed class Pattern
             body = body is null ? rewritten : Expression.AndAlso(body, rewritten);
         }
 
-        return Expression.Lambda<Func<object, object?[], bool>>(body!, fact, slots).Compile();
+        var lambda = Expression.Lambda<Func<object, object?[], bool>>(body!, fact, slots);
+#if NET8_0_OR_GREATER
+        return FastExpressionCompiler.ExpressionCompiler.CompileFast(lambda, ifFastFailedReturnNull: true) ?? lambda.Compile();
+#else
+        return lambda.Compile();
+#endif
     }
 }
