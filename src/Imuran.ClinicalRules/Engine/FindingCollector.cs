@@ -70,14 +70,23 @@ internal sealed class FindingCollector
     /// </summary>
     public static void SortByRule(Finding[] findings)
     {
-        var collector = new FindingCollector();
-        foreach (var f in findings)
+        for (var i = 1; i < findings.Length; i++)
         {
-            collector.Add(f, System.Array.Empty<object?>());
-        }
+            var f = findings[i];
+            var j = i - 1;
+            while (j >= 0 && ByRule(f, findings[j]) < 0)
+            {
+                findings[j + 1] = findings[j];
+                j--;
+            }
 
-        collector.Sorted().CopyTo(findings, 0);
+            findings[j + 1] = f;
+        }
     }
+
+    /// <summary>Severity (critical first), then rule id: negative when <paramref name="a"/> comes first.</summary>
+    private static int ByRule(Finding a, Finding b) =>
+        a.Severity != b.Severity ? (a.Severity > b.Severity ? -1 : 1) : string.CompareOrdinal(a.RuleId, b.RuleId);
 
     public void Clear()
     {
@@ -87,15 +96,10 @@ internal sealed class FindingCollector
 
     private static bool Precedes(Entry a, Entry b)
     {
-        if (a.Finding.Severity != b.Finding.Severity)
+        var byRule = ByRule(a.Finding, b.Finding);
+        if (byRule != 0)
         {
-            return a.Finding.Severity > b.Finding.Severity;
-        }
-
-        var byId = string.CompareOrdinal(a.Finding.RuleId, b.Finding.RuleId);
-        if (byId != 0)
-        {
-            return byId < 0;
+            return byRule < 0;
         }
 
         var n = a.Key.Length < b.Key.Length ? a.Key.Length : b.Key.Length;

@@ -15,13 +15,13 @@ internal sealed class RuleAction
     public static readonly MethodInfo RunMethod = typeof(RuleAction).GetMethod(nameof(Run))!;
 
     private readonly Action<Firing, object?[]> _invoke;
-    private readonly int[] _bindings;
 
-    public RuleAction(RuleMetadata metadata, Action<Firing, object?[]> invoke, int[] bindings)
+    /// <param name="metadata">The rule's metadata.</param>
+    /// <param name="invoke">The rule's code, called with every declaration of the rule in order; it picks the ones it reads.</param>
+    public RuleAction(RuleMetadata metadata, Action<Firing, object?[]> invoke)
     {
         Metadata = metadata;
         _invoke = invoke;
-        _bindings = bindings;
     }
 
     public RuleMetadata Metadata { get; }
@@ -42,16 +42,7 @@ internal sealed class RuleAction
     }
 
     /// <summary>Runs the rule's code with the declarations it reads (picked from <paramref name="facts"/>).</summary>
-    public void Invoke(Firing firing, object?[] facts)
-    {
-        var args = _bindings.Length == 0 ? Array.Empty<object?>() : new object?[_bindings.Length];
-        for (var i = 0; i < _bindings.Length; i++)
-        {
-            args[i] = facts[_bindings[i]];
-        }
-
-        _invoke(firing, args);
-    }
+    public void Invoke(Firing firing, object?[] facts) => _invoke(firing, facts);
 
     /// <summary>A host session's context as the firing's host.</summary>
     private sealed class ContextHost : IFiringHost

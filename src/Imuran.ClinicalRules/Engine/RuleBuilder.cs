@@ -126,16 +126,19 @@ internal sealed class RuleBuilder
         => Add(PatternMode.Collect, typeof(T), description, test);
 
     /// <summary>Finishes the rule with an action that reads no declaration.</summary>
-    public IRuleDefinition Then(Action<Firing> action) => Build(action.Method, (f, _) => action(f));
+    public IRuleDefinition Then(Action<Firing> action) => Build(action.Method, _ => (f, _) => action(f));
 
     /// <summary>Finishes the rule with an action that reads one declaration, bound by its parameter's name.</summary>
-    public IRuleDefinition Then<T1>(Action<Firing, T1> action) => Build(action.Method, (f, a) => action(f, (T1)a[0]!));
+    public IRuleDefinition Then<T1>(Action<Firing, T1> action) =>
+        Build(action.Method, b => (f, a) => action(f, (T1)a[b[0]]!));
 
     /// <summary>Finishes the rule with an action that reads two declarations, bound by their parameters' names.</summary>
-    public IRuleDefinition Then<T1, T2>(Action<Firing, T1, T2> action) => Build(action.Method, (f, a) => action(f, (T1)a[0]!, (T2)a[1]!));
+    public IRuleDefinition Then<T1, T2>(Action<Firing, T1, T2> action) =>
+        Build(action.Method, b => (f, a) => action(f, (T1)a[b[0]]!, (T2)a[b[1]]!));
 
     /// <summary>Finishes the rule with an action that reads three declarations, bound by their parameters' names.</summary>
-    public IRuleDefinition Then<T1, T2, T3>(Action<Firing, T1, T2, T3> action) => Build(action.Method, (f, a) => action(f, (T1)a[0]!, (T2)a[1]!, (T3)a[2]!));
+    public IRuleDefinition Then<T1, T2, T3>(Action<Firing, T1, T2, T3> action) =>
+        Build(action.Method, b => (f, a) => action(f, (T1)a[b[0]]!, (T2)a[b[1]]!, (T3)a[b[2]]!));
 
     /// <summary>The declaration name of a pattern written without a test: the type's name in camel case, without a <c>Fact</c> or <c>Context</c> suffix.</summary>
     internal static string DefaultName(Type type)
@@ -160,7 +163,7 @@ internal sealed class RuleBuilder
         return this;
     }
 
-    private IRuleDefinition Build(MethodInfo method, Action<Firing, object?[]> invoke)
+    private IRuleDefinition Build(MethodInfo method, Func<int[], Action<Firing, object?[]>> invoker)
     {
         var metadata = new RuleMetadata
         {
@@ -236,7 +239,7 @@ internal sealed class RuleBuilder
         }
 
         // The action: (IContext context, every declaration in order) => RuleAction.Run(context, new object[] { ... }).
-        var action = new RuleAction(metadata, invoke, BindAction(method, declarations));
+        var action = new RuleAction(metadata, invoker(BindAction(method, declarations)));
         var context = Expression.Parameter(typeof(IContext), ContextName);
         var parameters = new List<ParameterExpression> { context };
         parameters.AddRange(declarations.Select(d => Expression.Parameter(d.Type, d.Name)));

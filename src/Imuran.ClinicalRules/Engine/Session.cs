@@ -48,6 +48,7 @@ internal sealed class Session : IFiringHost
     // handed to actions.
     private readonly object?[][] _scratch;
     private readonly List<object?[]>[] _spareSlots;
+    private readonly object?[][] _factsScratch;
     private IRuleEventListener? _listener;
     private List<RuleError>? _errors;
     private int _earliestDirty;
@@ -74,10 +75,12 @@ internal sealed class Session : IFiringHost
         }
 
         _scratch = new object?[widest + 1][];
+        _factsScratch = new object?[widest + 1][];
         _spareSlots = new List<object?[]>[widest + 1];
         for (var w = 0; w <= widest; w++)
         {
             _scratch[w] = new object?[w];
+            _factsScratch[w] = new object?[w];
             _spareSlots[w] = new List<object?[]>();
         }
     }
@@ -212,7 +215,8 @@ internal sealed class Session : IFiringHost
 
             FiringCount++;
             _fireCounts[r]++;
-            var facts = new object?[rule.BoundSlots.Length];
+            // The declarations the action is called with, in a reused array (valid while the action runs).
+            var facts = _factsScratch[rule.BoundSlots.Length];
             for (var i = 0; i < facts.Length; i++)
             {
                 facts[i] = slots[rule.BoundSlots[i]];
@@ -447,6 +451,11 @@ internal sealed class Session : IFiringHost
         }
 
         foreach (var scratch in _scratch)
+        {
+            Array.Clear(scratch, 0, scratch.Length);
+        }
+
+        foreach (var scratch in _factsScratch)
         {
             Array.Clear(scratch, 0, scratch.Length);
         }
