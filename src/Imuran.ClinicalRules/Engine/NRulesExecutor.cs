@@ -19,6 +19,9 @@ internal sealed class NRulesExecutor
     [ThreadStatic]
     private static SpareSession? t_spare;
 
+    /// <summary>A session that held more facts than this is dropped rather than kept: its memories would stay large.</summary>
+    private const int LargestKeptSession = 512;
+
     private readonly IReadOnlyDictionary<string, int> _agendaOrder;
     private readonly bool _findingFactsRead;
 
@@ -98,7 +101,7 @@ internal sealed class NRulesExecutor
         {
             session.Events.LhsExpressionFailedEvent -= scope.OnConditionFailed;
             session.DependencyResolver = NoScope.Instance;
-            if (clean)
+            if (clean && scope.Inserted.Count <= LargestKeptSession)
             {
                 ReturnSession(session, scope.Inserted);
             }
