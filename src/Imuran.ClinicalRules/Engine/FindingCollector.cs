@@ -13,6 +13,7 @@ internal sealed class FindingCollector
 {
     private readonly Dictionary<object, int> _ordinals = new(ReferenceComparer.Instance);
     private readonly List<Entry> _entries = new();
+    private readonly List<int> _keys = new();
 
     public int Count => _entries.Count;
 
@@ -27,22 +28,22 @@ internal sealed class FindingCollector
 
     public void Add(Finding finding, object?[] facts)
     {
-        var key = new int[facts.Length];
+        // The key (each fact's position) goes into one shared list; the entry keeps where it starts.
+        var start = _keys.Count;
         for (var i = 0; i < facts.Length; i++)
         {
-            key[i] = facts[i] is { } f && _ordinals.TryGetValue(f, out var o) ? o : -1;
+            _keys.Add(facts[i] is { } f && _ordinals.TryGetValue(f, out var o) ? o : -1);
         }
 
-        _entries.Add(new Entry(finding, key, _entries.Count));
+        _entries.Add(new Entry(finding, start, facts.Length, _entries.Count));
     }
 
     /// <summary>The findings in their order.</summary>
     public Finding[] Sorted()
     {
-        var entries = _entries.ToArray();
-
-        // An insertion sort: stable, and quick for the few findings an evaluation raises.
-        for (var i = 1; i < entries.Length; i++)
+        // An insertion sort in place: stable, and quick for the few findings an evaluation raises.
+        var entries = _entries;
+        for (var i = 1; i < entries.Count; i++)
         {
             var e = entries[i];
             var j = i - 1;
@@ -55,8 +56,8 @@ internal sealed class FindingCollector
             entries[j + 1] = e;
         }
 
-        var findings = new Finding[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
+        var findings = new Finding[entries.Count];
+        for (var i = 0; i < findings.Length; i++)
         {
             findings[i] = entries[i].Finding;
         }
@@ -92,9 +93,10 @@ internal sealed class FindingCollector
     {
         _ordinals.Clear();
         _entries.Clear();
+        _keys.Clear();
     }
 
-    private static bool Precedes(Entry a, Entry b)
+    private bool Precedes(Entry a, Entry b)
     {
         var byRule = ByRule(a.Finding, b.Finding);
         if (byRule != 0)
@@ -102,12 +104,14 @@ internal sealed class FindingCollector
             return byRule < 0;
         }
 
-        var n = a.Key.Length < b.Key.Length ? a.Key.Length : b.Key.Length;
+        var n = a.KeyLength < b.KeyLength ? a.KeyLength : b.KeyLength;
         for (var i = 0; i < n; i++)
         {
-            if (a.Key[i] != b.Key[i])
+            var ka = _keys[a.KeyStart + i];
+            var kb = _keys[b.KeyStart + i];
+            if (ka != kb)
             {
-                return a.Key[i] < b.Key[i];
+                return ka < kb;
             }
         }
 
@@ -116,16 +120,19 @@ internal sealed class FindingCollector
 
     private readonly struct Entry
     {
-        public Entry(Finding finding, int[] key, int sequence)
+        public Entry(Finding finding, int keyStart, int keyLength, int sequence)
         {
             Finding = finding;
-            Key = key;
+            KeyStart = keyStart;
+            KeyLength = keyLength;
             Sequence = sequence;
         }
 
         public Finding Finding { get; }
 
-        public int[] Key { get; }
+        public int KeyStart { get; }
+
+        public int KeyLength { get; }
 
         public int Sequence { get; }
     }

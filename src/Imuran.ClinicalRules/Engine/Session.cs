@@ -49,6 +49,10 @@ internal sealed class Session : IFiringHost
     private readonly object?[][] _scratch;
     private readonly List<object?[]>[] _spareSlots;
     private readonly object?[][] _factsScratch;
+
+    // Collections bound by Collect patterns: spare lists by fact-store index, and the ones this evaluation handed out.
+    private readonly List<System.Collections.IList>?[] _spareLists;
+    private readonly List<(int TypeIndex, System.Collections.IList List)> _rentedLists = new();
     private IRuleEventListener? _listener;
     private List<RuleError>? _errors;
     private int _earliestDirty;
@@ -76,6 +80,7 @@ internal sealed class Session : IFiringHost
 
         _scratch = new object?[widest + 1][];
         _factsScratch = new object?[widest + 1][];
+        _spareLists = new List<System.Collections.IList>?[rules.TypeCount];
         _spareSlots = new List<object?[]>[widest + 1];
         for (var w = 0; w <= widest; w++)
         {
@@ -323,7 +328,7 @@ internal sealed class Session : IFiringHost
                 break;
 
             case PatternMode.Collect:
-                var collected = pattern.NewList();
+                var collected = RentList(pattern);
                 for (var i = 0; i < count; i++)
                 {
                     if (pattern.Test(facts![i], slots))
@@ -460,6 +465,16 @@ internal sealed class Session : IFiringHost
             Array.Clear(scratch, 0, scratch.Length);
         }
 
+        foreach (var (ti, list) in _rentedLists)
+        {
+            if (list.Count <= LargestKeptFactList)
+            {
+                list.Clear();
+                (_spareLists[ti] ??= new List<System.Collections.IList>()).Add(list);
+            }
+        }
+
+        _rentedLists.Clear();
         _findings.Clear();
         WorkingFacts.Clear();
         Unrecognised.Clear();
@@ -468,6 +483,25 @@ internal sealed class Session : IFiringHost
         _earliestDirty = 0;
         FiringCount = 0;
         _firing.Reset(new RuleMetadata(), Array.Empty<object?>());
+    }
+
+    /// <summary>An empty list for a Collect pattern, valid until the session is reset.</summary>
+    private System.Collections.IList RentList(Pattern pattern)
+    {
+        var spares = _spareLists[pattern.TypeIndex];
+        System.Collections.IList list;
+        if (spares is { Count: > 0 })
+        {
+            list = spares[spares.Count - 1];
+            spares.RemoveAt(spares.Count - 1);
+        }
+        else
+        {
+            list = pattern.NewList();
+        }
+
+        _rentedLists.Add((pattern.TypeIndex, list));
+        return list;
     }
 
     private object?[] RentSlots(int length)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Imuran.ClinicalRules.Engine;
@@ -225,17 +226,31 @@ internal static class PharmacogenomicRules
     {
         // Hot path (every patient with a result): no LINQ, and the chosen basis text is made only when a finding reads
         // it. The results are taken in input order, whatever order the engine collected them in.
-        var usable = new List<PgxResultFact>();
-        foreach (var r in collected)
+        // The compiled executor collects into a list (read by index, no enumerator); NRules into its own collection.
+        var list = collected as IReadOnlyList<PgxResultFact> ?? collected.ToList();
+        var used = 0;
+        for (var i = 0; i < list.Count; i++)
         {
+            used += Usable(list[i], patient) ? 1 : 0;
+        }
+
+        var results = new PgxResultFact[used];
+        used = 0;
+        var ordered = true;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var r = list[i];
             if (Usable(r, patient))
             {
-                usable.Add(r);
+                ordered &= used == 0 || results[used - 1].Index < r.Index;
+                results[used++] = r;
             }
         }
 
-        usable.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var results = usable.ToArray();
+        if (!ordered)
+        {
+            Array.Sort(results, (a, b) => a.Index.CompareTo(b.Index));
+        }
 
         var call = Derive(gene, results, f);
         if (call is not null)
