@@ -50,8 +50,11 @@ public sealed record RuleSetOptions
     private IReadOnlyList<string> _disabledRules = ReadOnly.Empty<string>();
     private IReadOnlyList<string> _disabledTopics = ReadOnly.Empty<string>();
 
-    /// <summary>Host thresholds and windows (local choices).</summary>
-    public RuleOptions Rules { get; init; } = RuleOptions.Default;
+    /// <summary>
+    /// Host thresholds and windows (local choices). Defaults to a new <see cref="RuleOptions"/> of this instance's own,
+    /// so binding configuration into it changes these options only. The rule set copies and validates it when built.
+    /// </summary>
+    public RuleOptions Rules { get; init; } = new();
 
     /// <summary>Rule ids to leave out. Every result lists them, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
@@ -75,12 +78,15 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 
     private readonly CompiledRules? _compiled;
     private readonly NRulesExecutor? _nrules;
+
+    /// <summary>The rule set's own copy of the thresholds, which no caller holds.</summary>
     private readonly RuleOptions _options;
 
     private ClinicalRuleSet(IReadOnlyList<(IRuleDefinition Definition, RuleMetadata Metadata)> rules, RuleEngine engine, RuleOptions options, IReadOnlyList<string> disabled)
     {
         Engine = engine;
-        _options = options;
+        _options = options with { };
+        Thresholds = options with { };
         DisabledRules = disabled;
         Definitions = ReadOnly.Freeze(rules.Select(r => r.Definition).ToList());
         Rules = ReadOnly.Freeze(rules.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
@@ -110,6 +116,12 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     public IReadOnlyList<string> DisabledRules { get; }
 
     /// <summary>
+    /// The thresholds this rule set was built with: a copy taken when it was built, so later changes to the options it
+    /// was given do not reach it. Every result carries them as <see cref="EvaluationResult.Thresholds"/>.
+    /// </summary>
+    public RuleOptions Thresholds { get; }
+
+    /// <summary>
     /// The enabled rules as NRules canonical rule definitions (finding rules and the derivation rules they need), in
     /// agenda order. A host may compile them with <c>NRules.RuleCompiler</c> together with rules of its own; each
     /// definition carries its metadata (<see cref="RuleProperties"/>). Facts for such a session come from
@@ -120,13 +132,26 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// <summary>The executor this rule set evaluates with.</summary>
     public RuleEngine Engine { get; }
 
-    /// <summary>Builds and validates the rule set.</summary>
+    /// <summary>Builds and validates the rule set. The thresholds in <paramref name="options"/> are copied.</summary>
     /// <exception cref="RuleSetValidationException">A rule breaks a rule-set invariant (id, topic, source, summary length, no-dose policy); the message names it.</exception>
-    /// <exception cref="ArgumentException">The options name a rule id or topic that does not exist.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options name a rule id or topic that does not exist, or a threshold is nonsense (a negative window, an age
+    /// range upside down, a firing limit below one, ...); the message names every such option, e.g.
+    /// <c>RuleSetOptions.Rules.LiverTestWindowDays</c>.
+    /// </exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
     internal static ClinicalRuleSet Create(IEnumerable<IRuleDefinition> definitions, RuleSetOptions options)
     {
+        var thresholds = options.Rules ?? throw new ArgumentException($"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Rules)} is null; leave it unset for the defaults.", nameof(options));
+        var problems = thresholds.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(
+                "The rule set options are invalid: " + string.Join(" ", problems.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Rules)}.{p.Key} {p.Value}")),
+                nameof(options));
+        }
+
         var all = definitions.Select(d => (Definition: d, Metadata: RuleProperties.IsClinicalRule(d) ? RuleProperties.Read(d) : new RuleMetadata { Id = d.Name })).ToList();
         foreach (var id in options.DisabledRules)
         {
@@ -150,7 +175,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToList();
         var validated = RuleSetValidator.Validate(all.Where(r => !disabled.Contains(r.Metadata.Id)).Select(r => r.Definition), RuleCatalog.Policy);
-        return new ClinicalRuleSet(validated, options.Engine, options.Rules, ReadOnly.Freeze(disabled));
+        return new ClinicalRuleSet(validated, options.Engine, thresholds, ReadOnly.Freeze(disabled));
     }
 
     /// <summary>
@@ -195,6 +220,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 EvaluationDate = facts.EvaluationDate,
                 Validation = problems,
                 DisabledRules = DisabledRules,
+                Thresholds = Thresholds,
             };
         }
 
@@ -242,5 +268,6 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         Unrecognised = ReadOnly.Freeze(unrecognised),
         RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
         DisabledRules = DisabledRules,
+        Thresholds = Thresholds,
     };
 }
