@@ -119,7 +119,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--engine")
         {
-            Description = "The executor: nrules (NRules, the default for check and batch) or compiled (the same definitions compiled by this library: about ten times faster, and it reports condition outcomes). Results are identical.",
+            Description = "The executor: nrules (NRules, the default for check and batch) or compiled (the same definitions compiled by this library: several times faster, and it reports condition outcomes). Results are identical.",
             DefaultValueFactory = _ => defaultEngine,
         };
         option.AcceptOnlyFromAmong(RuleEngines.NRules, RuleEngines.Compiled);
