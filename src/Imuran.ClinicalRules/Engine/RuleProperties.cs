@@ -25,6 +25,9 @@ public static class RuleProperties
     /// <summary>The topic id (<see cref="string"/>), also a tag.</summary>
     public const string Topic = "imuran.topic";
 
+    /// <summary>Further topics the findings belong to (<see cref="IReadOnlyList{T}"/> of <see cref="string"/>), also tags.</summary>
+    public const string RelatedTopics = "imuran.relatedTopics";
+
     /// <summary>The trigger in plain words (<see cref="string"/>).</summary>
     public const string Logic = "imuran.logic";
 
@@ -75,6 +78,7 @@ public static class RuleProperties
             Title = definition.Description,
             Version = Get<int>(Version),
             Topic = Get<string>(Topic),
+            RelatedTopics = Get<IReadOnlyList<string>>(RelatedTopics),
             Kind = Get<FindingKind>(Kind),
             Severity = Get<Severity>(Severity),
             Logic = Get<string>(Logic),
@@ -91,7 +95,9 @@ public static class RuleProperties
     public static bool IsClinicalRule(IRuleDefinition definition) => definition is not null && definition.Properties.TryGetProperty(Severity, out _);
 
     internal static IEnumerable<string> TagsOf(RuleMetadata m) =>
-        m.IsDerivation ? new[] { DerivationTag } : new[] { m.Topic, m.Kind == FindingKind.Caution ? "caution" : "monitoring" };
+        m.IsDerivation
+            ? new[] { DerivationTag }
+            : new[] { m.Topic }.Concat(m.RelatedTopics).Append(m.Kind == FindingKind.Caution ? "caution" : "monitoring");
 
     internal static IEnumerable<RuleProperty> Of(RuleMetadata m) => new[]
     {
@@ -99,6 +105,7 @@ public static class RuleProperties
         new RuleProperty(Severity, m.Severity),
         new RuleProperty(Kind, m.Kind),
         new RuleProperty(Topic, m.Topic),
+        new RuleProperty(RelatedTopics, m.RelatedTopics),
         new RuleProperty(Logic, m.Logic),
         new RuleProperty(Summary, m.Summary),
         new RuleProperty(Detail, m.Detail),

@@ -37,7 +37,7 @@ internal static class InfectionRules
             .Then<ConditionFact>((f, c) =>
             {
                 f.Raise(
-                    new[] { new BasisFact("condition", c.Describe(), c.Path) },
+                    c.Basis(),
                     new[] { PharmacogenomicRules.Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis") });
             });
 
@@ -55,7 +55,7 @@ internal static class InfectionRules
             .Then<VaccineFact>((f, v) =>
             {
                 f.Raise(
-                    new[] { new BasisFact("vaccine", v.Describe(), v.Path) },
+                    v.Basis(),
                     new[] { PharmacogenomicRules.Value("vaccine", SummaryName(v.Source)) });
             });
 
