@@ -8,8 +8,9 @@ using Imuran.ClinicalRules.Validation;
 namespace Imuran.ClinicalRules.Benchmarks;
 
 /// <summary>
-/// One evaluation with the full rule set: the typical patient (fourteen facts, four findings) against the
-/// hand-written baseline, and the worst case (a finding in every topic). The ratio column is engine to baseline.
+/// One evaluation with the full rule set on each executor of the same NRules definitions (NRules, the default; the
+/// compiled executor) against the hand-written baseline: the typical patient (fourteen facts, four findings) and the
+/// worst case (a finding in every topic). The ratio column is executor to baseline.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -17,6 +18,7 @@ namespace Imuran.ClinicalRules.Benchmarks;
 public class EvaluateBenchmarks
 {
     private readonly ClinicalRuleSet _ruleSet = ClinicalRuleSet.Default;
+    private readonly ClinicalRuleSet _compiled = ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled });
     private readonly TypicalPatientBaseline _baseline = new(ClinicalRuleSet.Default);
     private readonly PatientFacts _typical = BenchmarkPatients.Typical();
     private readonly PatientFacts _worstCase = BenchmarkPatients.WorstCase();
@@ -28,7 +30,11 @@ public class EvaluateBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Typical")]
-    public EvaluationResult TypicalEngine() => _ruleSet.Evaluate(_typical);
+    public EvaluationResult TypicalNRules() => _ruleSet.Evaluate(_typical);
+
+    [Benchmark]
+    [BenchmarkCategory("Typical")]
+    public EvaluationResult TypicalCompiled() => _compiled.Evaluate(_typical);
 
     /// <summary>For scale: FluentValidation alone, which every evaluation ran before the pre-check.</summary>
     [Benchmark]
@@ -41,5 +47,9 @@ public class EvaluateBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("WorstCase")]
-    public EvaluationResult WorstCaseEngine() => _ruleSet.Evaluate(_worstCase);
+    public EvaluationResult WorstCaseNRules() => _ruleSet.Evaluate(_worstCase);
+
+    [Benchmark]
+    [BenchmarkCategory("WorstCase")]
+    public EvaluationResult WorstCaseCompiled() => _compiled.Evaluate(_worstCase);
 }

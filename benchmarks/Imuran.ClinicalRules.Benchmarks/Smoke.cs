@@ -29,12 +29,27 @@ internal static class Smoke
 
         Console.WriteLine($"warm build: {sw.Elapsed.TotalMilliseconds / 20:F2} ms");
 
-        Measure("typical", set, BenchmarkPatients.Typical(), 200_000);
-        Measure("worst case", set, BenchmarkPatients.WorstCase(), 20_000);
+        var compiled = ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled });
+        sw.Restart();
+        for (var i = 0; i < 20; i++)
+        {
+            ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled });
+        }
+
+        Console.WriteLine($"warm build (compiled executor): {sw.Elapsed.TotalMilliseconds / 20:F2} ms");
+        Measure("typical (NRules)", set, BenchmarkPatients.Typical(), 20_000);
+        Measure("typical (compiled)", compiled, BenchmarkPatients.Typical(), 200_000);
+        Measure("worst case (NRules)", set, BenchmarkPatients.WorstCase(), 5_000);
+        Measure("worst case (compiled)", compiled, BenchmarkPatients.WorstCase(), 20_000);
+        NRulesPhases(set, BenchmarkPatients.Typical(), 20_000);
+        if (Environment.GetEnvironmentVariable("SMOKE_QUICK") == "1")
+        {
+            return 0;
+        }
+
         Measure("validation only (typical)", BenchmarkPatients.Typical(), 200_000);
         Phases("typical", BenchmarkPatients.Typical(), 200_000);
         Phases("worst case", BenchmarkPatients.WorstCase(), 20_000);
-        RuleActions("typical", BenchmarkPatients.Typical(), 50_000);
 
         var cohort = new CohortGenerator().Make(100_000);
         foreach (var p in cohort)
@@ -217,10 +232,50 @@ internal static class Smoke
         Console.WriteLine($"{name}: {best:F2} µs (best batch), {bytes:F0} B/op, {r.Findings.Count} findings, valid {r.IsValid}, errors {r.RuleErrors.Count}");
     }
 
+    /// <summary>NRules' share of a typical evaluation on a reused session: InsertAll, Fire, then retracting what went in.</summary>
+    private static void NRulesPhases(ClinicalRuleSet set, PatientFacts facts, int n)
+    {
+        var executor = new Engine.NRulesExecutor(set.Definitions);
+        var session = executor.Factory.CreateSession();
+        var working = new System.Collections.Generic.List<object>();
+        var insert = new Phase();
+        var fire = new Phase();
+        var retract = new Phase();
+        for (var round = 0; round < 2; round++)
+        {
+            insert = new Phase();
+            fire = new Phase();
+            retract = new Phase();
+            for (var i = 0; i < n; i++)
+            {
+                working.Clear();
+                Rules.Model.FactLoader.Load(facts, RuleOptions.Default, working, new System.Collections.Generic.List<UnrecognisedInput>());
+                var scope = new Engine.EvaluationScope(new System.Collections.Generic.Dictionary<string, int>(), null) { InsertsFindingFacts = false };
+                session.DependencyResolver = scope;
+                foreach (var f in working)
+                {
+                    scope.Inserting(f);
+                }
+
+                insert.Start();
+                session.InsertAll(working);
+                insert.Stop();
+                fire.Start();
+                session.Fire();
+                fire.Stop();
+                retract.Start();
+                session.RetractAll(scope.Inserted);
+                retract.Stop();
+            }
+        }
+
+        Console.WriteLine($"  NRules phases (reused session): insert {insert.Report(n)}; fire {fire.Report(n)}; retract {retract.Report(n)}");
+    }
+
     /// <summary>Time and bytes of each step of an evaluation: loading working facts, inserting them, firing.</summary>
     private static void Phases(string name, PatientFacts facts, int n)
     {
-        var compiled = Engine.CompiledRules.Compile(Rules.RuleCatalog.All(), Rules.RuleCatalog.Policy);
+        var compiled = Engine.CompiledRules.Compile(Rules.RuleCatalog.All());
         var load = new Phase();
         var insert = new Phase();
         var fire = new Phase();
@@ -252,61 +307,6 @@ internal static class Smoke
         }
 
         Console.WriteLine($"  {name} phases: load {load.Report(n)}; insert {insert.Report(n)}; fire {fire.Report(n)}");
-    }
-
-    /// <summary>Bytes each rule's action allocates per evaluation; the rest of the firing phase is the engine's.</summary>
-    private static void RuleActions(string name, PatientFacts facts, int n)
-    {
-        var bytes = new System.Collections.Generic.Dictionary<string, long>();
-        var ticks = new System.Collections.Generic.Dictionary<string, long>();
-        var wrapped = new System.Collections.Generic.List<Engine.RuleDefinition>();
-        foreach (var rule in Rules.RuleCatalog.All())
-        {
-            var id = rule.Metadata.Id;
-            var action = rule.Action;
-            bytes[id] = 0;
-            ticks[id] = 0;
-            wrapped.Add(new Engine.RuleDefinition(rule.Metadata, rule.Patterns, f =>
-            {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                var started = Stopwatch.GetTimestamp();
-                action(f);
-                ticks[id] += Stopwatch.GetTimestamp() - started;
-                bytes[id] += GC.GetAllocatedBytesForCurrentThread() - before;
-            }, rule.Salience, rule.Mode));
-        }
-
-        var compiled = Engine.CompiledRules.Compile(wrapped, Rules.RuleCatalog.Policy);
-        var fire = new Phase();
-        for (var i = 0; i < n; i++)
-        {
-            var session = Engine.Session.Rent(compiled, null, 1000);
-            Rules.Model.FactLoader.Load(facts, RuleOptions.Default, session.WorkingFacts, new System.Collections.Generic.List<UnrecognisedInput>());
-            foreach (var f in session.WorkingFacts)
-            {
-                session.Insert(f);
-            }
-
-            fire.Start();
-            session.Fire();
-            fire.Stop();
-            Engine.Session.Return(session);
-        }
-
-        long total = 0;
-        long totalTicks = 0;
-        var parts = new System.Collections.Generic.List<string>();
-        foreach (var (id, b) in bytes)
-        {
-            total += b;
-            totalTicks += ticks[id];
-            if (b > 0)
-            {
-                parts.Add($"{id} {b / n} B {ticks[id] * 1e9 / Stopwatch.Frequency / n:F0} ns");
-            }
-        }
-
-        Console.WriteLine($"  {name} rule actions: {total / n} B, {totalTicks * 1e6 / Stopwatch.Frequency / n:F2} µs of the firing phase's {fire.Report(n)}: {string.Join(", ", parts)}");
     }
 
     private sealed class Phase

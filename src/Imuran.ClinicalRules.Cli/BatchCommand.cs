@@ -39,15 +39,16 @@ internal static class BatchCommand
             Description = "How many lines standard input will bring, so the progress bar can show time remaining (a file's size is used otherwise).",
         };
         var policy = new PolicyOptions();
+        var engine = CommonOptions.Engine(RuleEngines.NRules);
         var command = new Command("batch", "Check many patients: NDJSON in, one NDJSON result per line out (with the input's line number and patient id), in input order.")
         {
-            input, date, total,
+            input, date, total, engine,
         };
         policy.AddTo(command);
         command.SetAction(parse =>
         {
             var (file, disable, options) = policy.Values(parse);
-            if (!PolicyOptions.TryBuild(io, file, disable, options, out var rules))
+            if (!PolicyOptions.TryBuild(io, file, disable, options, parse.GetValue(engine) ?? RuleEngines.NRules, out var rules))
             {
                 return ExitCodes.InvalidInput;
             }

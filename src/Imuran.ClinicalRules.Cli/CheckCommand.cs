@@ -19,12 +19,13 @@ internal static class CheckCommand
         var date = CommonOptions.EvaluationDate();
         var policy = new PolicyOptions();
 
-        var command = new Command("check", "Check one patient against the azathioprine rule set.") { input, format, failOn, date };
+        var engine = CommonOptions.Engine(RuleEngines.NRules);
+        var command = new Command("check", "Check one patient against the azathioprine rule set.") { input, format, failOn, date, engine };
         policy.AddTo(command);
         command.SetAction(parse =>
         {
             var (file, disable, options) = policy.Values(parse);
-            if (!PolicyOptions.TryBuild(io, file, disable, options, out var rules))
+            if (!PolicyOptions.TryBuild(io, file, disable, options, parse.GetValue(engine) ?? RuleEngines.NRules, out var rules))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -114,6 +115,18 @@ internal static class CheckCommand
 /// <summary>Options several commands share.</summary>
 internal static class CommonOptions
 {
+    /// <summary><c>--engine nrules|compiled</c>: which executor runs the rule set's definitions (identical results).</summary>
+    public static Option<string> Engine(string defaultEngine)
+    {
+        var option = new Option<string>("--engine")
+        {
+            Description = "The executor: nrules (NRules, the default for check and batch) or compiled (the same definitions compiled by this library: several times faster, and it reports condition outcomes). Results are identical.",
+            DefaultValueFactory = _ => defaultEngine,
+        };
+        option.AcceptOnlyFromAmong(RuleEngines.NRules, RuleEngines.Compiled);
+        return option;
+    }
+
     public static Option<string?> EvaluationDate() =>
         new("--evaluation-date") { Description = "The evaluation date (yyyy-MM-dd). Overrides the input's date; for FHIR input the default is today, printed in the output." };
 
@@ -134,4 +147,17 @@ internal static class CommonOptions
         io.Error.WriteLine($"error: --evaluation-date '{text}' is not a date in the form yyyy-MM-dd.");
         return false;
     }
+}
+
+/// <summary>The rule sets the tool evaluates with, one per executor, each built once per process.</summary>
+internal static class RuleEngines
+{
+    public const string NRules = "nrules";
+
+    public const string Compiled = "compiled";
+
+    private static readonly Lazy<ClinicalRuleSet> CompiledRuleSet = new(() => ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled }));
+
+    /// <summary>The default rule set on the named executor.</summary>
+    public static ClinicalRuleSet RuleSet(string engine) => engine == Compiled ? CompiledRuleSet.Value : ClinicalRuleSet.Default;
 }

@@ -26,15 +26,16 @@ internal static class CoverageCommand
         };
         var date = CommonOptions.EvaluationDate();
         var policy = new PolicyOptions();
-        var command = new Command("coverage", "Rule and condition coverage, and alert burden (findings per 1,000 patients), of a scenario set or cohort; with a site policy, the burden with and without it.")
+        var engine = CommonOptions.Engine(RuleEngines.Compiled);
+        var command = new Command("coverage", "Rule and condition coverage, and alert burden (findings per 1,000 patients), of a scenario set or cohort; with a site policy, the burden with and without it. Runs on the compiled executor unless --engine says otherwise.")
         {
-            input, format, min, date,
+            input, format, min, date, engine,
         };
         policy.AddTo(command);
         command.SetAction(parse =>
         {
             var (file, disable, options) = policy.Values(parse);
-            if (!PolicyOptions.TryBuild(io, file, disable, options, out var rules))
+            if (!PolicyOptions.TryBuild(io, file, disable, options, parse.GetValue(engine) ?? RuleEngines.Compiled, out var rules))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -46,7 +47,8 @@ internal static class CoverageCommand
 
     internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize, ClinicalRuleSet? rules = null)
     {
-        rules ??= ClinicalRuleSet.Default;
+        rules ??= RuleEngines.RuleSet(RuleEngines.Compiled);
+        var unamended = rules.Policy is null ? null : RuleEngines.RuleSet(rules.Engine == RuleEngine.Compiled ? RuleEngines.Compiled : RuleEngines.NRules);
         var withPolicy = rules.Policy is not null;
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
@@ -82,7 +84,7 @@ internal static class CoverageCommand
                         var listener = new CoverageListener(layout);
                         var outcome = LineOutcome.Evaluate(line, date, today, listener, rules);
                         // With a policy, the same patient without it, for the alert burden the policy removes.
-                        var baseline = withPolicy && outcome.Result is not null ? LineOutcome.Evaluate(line, date, today, null).Result : null;
+                        var baseline = withPolicy && outcome.Result is not null ? LineOutcome.Evaluate(line, date, today, null, unamended).Result : null;
                         return new CoverageItem(outcome, outcome.Result is null ? null : listener, baseline);
                     },
                     totals.Add,
@@ -104,7 +106,7 @@ internal static class CoverageCommand
         var c = CultureInfo.InvariantCulture;
         io.Error.WriteLine(string.Format(
             c,
-            "coverage: {0} lines read; {1} patients evaluated; {2} invalid lines; {3} of {4} rules fired ({5:0.0} %); {6} of {7} condition outcomes seen; {8:0.00} seconds",
+            "coverage: {0} lines read; {1} patients evaluated; {2} invalid lines; {3} of {4} rules fired ({5:0.0} %); {6} of {7} condition outcomes seen; {8:0.00} seconds; {9}",
             report.Lines,
             report.Patients,
             report.InvalidLines,
@@ -113,7 +115,10 @@ internal static class CoverageCommand
             report.RuleCoveragePercent,
             report.OutcomesSeen,
             2 * report.Conditions,
-            clock.Elapsed.TotalSeconds));
+            clock.Elapsed.TotalSeconds,
+            rules.Engine == RuleEngine.Compiled
+                ? "executor: compiled (it reports each condition's outcome; its results are byte-identical to NRules')"
+                : "executor: NRules (it reports no condition outcomes, so condition coverage is empty; use --engine compiled)"));
 
         if (report.InternalErrors > 0 || report.Incomplete > 0)
         {

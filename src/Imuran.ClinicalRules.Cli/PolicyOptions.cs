@@ -49,9 +49,9 @@ internal sealed class PolicyOptions
     /// The rule set for a run: the default one, or one built from the policy file and the trial settings. Prints
     /// every problem (with the valid values for an unknown name) and returns false when it cannot be built.
     /// </summary>
-    public static bool TryBuild(CliIO io, string? policyPath, IReadOnlyList<string> disable, IReadOnlyList<string> options, out ClinicalRuleSet rules)
+    public static bool TryBuild(CliIO io, string? policyPath, IReadOnlyList<string> disable, IReadOnlyList<string> options, string engine, out ClinicalRuleSet rules)
     {
-        rules = ClinicalRuleSet.Default;
+        rules = RuleEngines.RuleSet(engine);
         SitePolicy? policy = null;
         if (policyPath is not null)
         {
@@ -108,7 +108,7 @@ internal sealed class PolicyOptions
 
         try
         {
-            rules = ClinicalRuleSet.Create(policy.ToRuleSetOptions());
+            rules = ClinicalRuleSet.Create(policy.ToRuleSetOptions() with { Engine = rules.Engine });
             return true;
         }
         catch (Exception ex) when (ex is ArgumentException or RuleSetValidationException)

@@ -9,6 +9,7 @@ using Imuran.ClinicalRules.Policy;
 using Imuran.ClinicalRules.Rules;
 using Imuran.ClinicalRules.Rules.Model;
 using Imuran.ClinicalRules.Validation;
+using NRules.RuleModel;
 
 namespace Imuran.ClinicalRules;
 
@@ -44,8 +45,25 @@ public interface IClinicalRuleEvaluator
 /// <summary>Per-evaluation options.</summary>
 public sealed record EvaluationOptions
 {
-    /// <summary>Receives engine events (facts inserted, rules fired, conditions tested) for tracing and coverage.</summary>
+    /// <summary>
+    /// Receives engine events (facts inserted, rules fired, conditions tested) for tracing and coverage. Conditions
+    /// tested are reported by the <see cref="RuleEngine.Compiled"/> executor only: NRules shares conditions between
+    /// rules and reports nothing for a negated or existential condition.
+    /// </summary>
     public IRuleEventListener? Listener { get; init; }
+}
+
+/// <summary>Which executor runs the rule set's definitions. Both give byte-identical results.</summary>
+public enum RuleEngine
+{
+    /// <summary>NRules (the default): the definitions compiled by NRules' <c>RuleCompiler</c> into one session factory.</summary>
+    NRules = 0,
+
+    /// <summary>
+    /// The compiled executor: the same definitions compiled by this library. Several times faster (about 7× measured), and it reports
+    /// each condition's outcome (condition coverage). For cohort runs and coverage.
+    /// </summary>
+    Compiled = 1,
 }
 
 /// <summary>How to build a rule set: host thresholds and rules or topics to leave out.</summary>
@@ -71,29 +89,44 @@ public sealed record RuleSetOptions
     /// result of the rule set carries it, so a finding that did not appear can be traced to the reviewed file.
     /// </summary>
     public PolicyReference? Policy { get; init; }
+
+    /// <summary>The executor. Default <see cref="RuleEngine.NRules"/>.</summary>
+    public RuleEngine Engine { get; init; } = RuleEngine.NRules;
 }
 
 /// <summary>
-/// The compiled azathioprine rule set. Build it once and share it: it is immutable and thread-safe, and each
-/// <see cref="Evaluate"/> call uses its own short-lived session. Evaluation does no I/O and never reads the clock.
+/// The azathioprine rule set: NRules rule definitions (<see cref="Definitions"/>), validated and compiled once.
+/// Build it once and share it: it is immutable and thread-safe (NRules' session factory is; each
+/// <see cref="Evaluate"/> call uses its own short-lived session, never shared between threads). Evaluation does no
+/// I/O and never reads the clock.
 /// </summary>
 public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 {
     private static readonly Lazy<ClinicalRuleSet> LazyDefault = new(() => Create());
 
-    private readonly CompiledRules _compiled;
+    private readonly CompiledRules? _compiled;
+    private readonly NRulesExecutor? _nrules;
 
     /// <summary>The rule set's own copy of the thresholds, which no caller holds.</summary>
     private readonly RuleOptions _options;
 
-    private ClinicalRuleSet(CompiledRules compiled, RuleOptions options, IReadOnlyList<string> disabled, PolicyReference? policy)
+    private ClinicalRuleSet(IReadOnlyList<(IRuleDefinition Definition, RuleMetadata Metadata)> rules, RuleEngine engine, RuleOptions options, IReadOnlyList<string> disabled, PolicyReference? policy)
     {
-        _compiled = compiled;
+        Engine = engine;
         _options = options with { };
         Thresholds = options with { };
         DisabledRules = disabled;
         Policy = policy;
-        Rules = ReadOnly.Freeze(compiled.Rules.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
+        Definitions = ReadOnly.Freeze(rules.Select(r => r.Definition).ToList());
+        Rules = ReadOnly.Freeze(rules.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
+        if (engine == RuleEngine.Compiled)
+        {
+            _compiled = CompiledRules.Compile(Definitions);
+        }
+        else
+        {
+            _nrules = new NRulesExecutor(Definitions);
+        }
     }
 
     /// <summary>The rule set with default options, built on first use.</summary>
@@ -124,6 +157,17 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// </summary>
     public RuleOptions Thresholds { get; }
 
+    /// <summary>
+    /// The enabled rules as NRules canonical rule definitions (finding rules and the derivation rules they need), in
+    /// agenda order. A host may compile them with <c>NRules.RuleCompiler</c> together with rules of its own; each
+    /// definition carries its metadata (<see cref="RuleProperties"/>). Facts for such a session come from
+    /// <see cref="LoadFacts"/>; every finding is inserted as a <see cref="FindingFact"/>.
+    /// </summary>
+    public IReadOnlyList<IRuleDefinition> Definitions { get; }
+
+    /// <summary>The executor this rule set evaluates with.</summary>
+    public RuleEngine Engine { get; }
+
     /// <summary>Builds and validates the rule set. The thresholds in <paramref name="options"/> are copied.</summary>
     /// <exception cref="RuleSetValidationException">A rule breaks a rule-set invariant (id, topic, source, summary length, no-dose policy); the message names it.</exception>
     /// <exception cref="ArgumentException">
@@ -134,7 +178,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// </exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
-    internal static ClinicalRuleSet Create(IEnumerable<RuleDefinition> rules, RuleSetOptions options)
+    internal static ClinicalRuleSet Create(IEnumerable<IRuleDefinition> definitions, RuleSetOptions options)
     {
         var thresholds = options.Rules ?? throw new ArgumentException($"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Rules)} is null; leave it unset for the defaults.", nameof(options));
         var problems = thresholds.Problems();
@@ -145,7 +189,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 nameof(options));
         }
 
-        var all = rules.ToList();
+        var all = definitions.Select(d => (Definition: d, Metadata: RuleProperties.IsClinicalRule(d) ? RuleProperties.Read(d) : new RuleMetadata { Id = d.Name })).ToList();
         options = RuleSelection.Canonicalise(options, all.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata.Id).OrderBy(id => id, StringComparer.Ordinal).ToList());
         foreach (var id in options.DisabledRules)
         {
@@ -168,8 +212,31 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             .Select(r => r.Metadata.Id)
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToList();
-        var compiled = CompiledRules.Compile(all.Where(r => !disabled.Contains(r.Metadata.Id)), RuleCatalog.Policy);
-        return new ClinicalRuleSet(compiled, thresholds, ReadOnly.Freeze(disabled), options.Policy);
+        var validated = RuleSetValidator.Validate(all.Where(r => !disabled.Contains(r.Metadata.Id)).Select(r => r.Definition), RuleCatalog.Policy);
+        return new ClinicalRuleSet(validated, options.Engine, thresholds, ReadOnly.Freeze(disabled), options.Policy);
+    }
+
+    /// <summary>
+    /// The facts this rule set's definitions match, made from <paramref name="facts"/>, in the order the executors
+    /// insert them: for a host that runs <see cref="Definitions"/> in an NRules session of its own.
+    /// </summary>
+    /// <exception cref="InvalidPatientFactsException">The facts are invalid (the problems are listed).</exception>
+    public IReadOnlyList<object> LoadFacts(PatientFacts facts)
+    {
+        if (facts is null)
+        {
+            throw new ArgumentNullException(nameof(facts));
+        }
+
+        var problems = PatientFactsValidation.Validate(facts);
+        if (problems.Count > 0)
+        {
+            throw new InvalidPatientFactsException(problems);
+        }
+
+        var working = new List<object>(32);
+        FactLoader.Load(facts, _options, working, new List<UnrecognisedInput>());
+        return ReadOnly.Freeze(working);
     }
 
     /// <inheritdoc />
@@ -221,7 +288,21 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             };
         }
 
-        var session = Session.Rent(_compiled, options?.Listener, _options.MaxFirings);
+        return _nrules is not null ? EvaluateOnNRules(facts, options?.Listener) : EvaluateCompiled(facts, options?.Listener);
+    }
+
+    private EvaluationResult EvaluateOnNRules(PatientFacts facts, IRuleEventListener? listener)
+    {
+        var working = new List<object>(32);
+        var unrecognised = new List<UnrecognisedInput>();
+        FactLoader.Load(facts, _options, working, unrecognised);
+        var scope = _nrules!.Execute(working, listener, _options.MaxFirings);
+        return Result(facts, scope.Findings.Sorted(), unrecognised.ToArray(), scope.Errors);
+    }
+
+    private EvaluationResult EvaluateCompiled(PatientFacts facts, IRuleEventListener? listener)
+    {
+        var session = Session.Rent(_compiled!, listener, _options.MaxFirings);
         try
         {
             var working = session.WorkingFacts;
@@ -233,28 +314,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             }
 
             session.Fire();
-
-            var findings = new Finding[session.Findings.Count];
-            for (var i = 0; i < findings.Length; i++)
-            {
-                findings[i] = session.Findings[i];
-            }
-
-            SortFindings(findings);
-            var errors = session.Errors;
-            return new EvaluationResult
-            {
-                RuleSetId = Id,
-                RuleSetVersion = Version,
-                PatientId = facts.PatientId,
-                EvaluationDate = facts.EvaluationDate,
-                Findings = ReadOnly.Freeze(findings),
-                Unrecognised = ReadOnly.Freeze(unrecognised.ToArray()),
-                RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
-                DisabledRules = DisabledRules,
-                Thresholds = Thresholds,
-                Policy = Policy,
-            };
+            return Result(facts, session.SortedFindings(), unrecognised.ToArray(), session.Errors);
         }
         finally
         {
@@ -262,32 +322,17 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         }
     }
 
-    /// <summary>Severity (critical first), then rule id, then the order raised (a stable sort).</summary>
-    internal static void SortFindings(IList<Finding> findings)
+    private EvaluationResult Result(PatientFacts facts, Finding[] findings, UnrecognisedInput[] unrecognised, IReadOnlyList<RuleError> errors) => new()
     {
-        // An insertion sort: stable, allocation-free, and quick for the few findings an evaluation raises.
-        for (var i = 1; i < findings.Count; i++)
-        {
-            var f = findings[i];
-            var j = i - 1;
-            while (j >= 0 && Precedes(f, findings[j]))
-            {
-                findings[j + 1] = findings[j];
-                j--;
-            }
-
-            findings[j + 1] = f;
-        }
-    }
-
-    /// <summary>Whether <paramref name="a"/> sorts strictly before <paramref name="b"/> (more severe, or the same and a lower id).</summary>
-    private static bool Precedes(Finding a, Finding b)
-    {
-        if (a.Severity != b.Severity)
-        {
-            return a.Severity > b.Severity;
-        }
-
-        return string.CompareOrdinal(a.RuleId, b.RuleId) < 0;
-    }
+        RuleSetId = Id,
+        RuleSetVersion = Version,
+        PatientId = facts.PatientId,
+        EvaluationDate = facts.EvaluationDate,
+        Findings = ReadOnly.Freeze(findings),
+        Unrecognised = ReadOnly.Freeze(unrecognised),
+        RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
+        DisabledRules = DisabledRules,
+        Thresholds = Thresholds,
+        Policy = Policy,
+    };
 }

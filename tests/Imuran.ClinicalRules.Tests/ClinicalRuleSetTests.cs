@@ -124,15 +124,44 @@ public class ClinicalRuleSetTests
         ClinicalRuleSet.Default.Rules.Should().HaveCountGreaterThanOrEqualTo(50);
     }
 
-    [Fact]
-    public void Evaluate_WithListener_ReportsFiredRules()
+    [Theory]
+    [InlineData(RuleEngine.NRules)]
+    [InlineData(RuleEngine.Compiled)]
+    public void Evaluate_WithListener_ReportsFiredRules(RuleEngine engine)
     {
         var listener = new Listener();
+        var rules = ClinicalRuleSet.Create(new RuleSetOptions { Engine = engine });
 
-        var result = ClinicalRuleSet.Default.Evaluate(Patient(3), new EvaluationOptions { Listener = listener });
+        var result = rules.Evaluate(Patient(3), new EvaluationOptions { Listener = listener });
 
         listener.Fired.Where(id => !id.StartsWith("AZA-DRV", StringComparison.Ordinal)).Distinct().Should().BeEquivalentTo(result.Findings.Select(f => f.RuleId).Distinct());
-        listener.Conditions.Should().BeGreaterThan(0);
+        if (engine == RuleEngine.Compiled)
+        {
+            listener.Conditions.Should().BeGreaterThan(0, "the compiled executor reports each condition's outcome");
+        }
+        else
+        {
+            listener.Conditions.Should().Be(0, "NRules shares conditions between rules and reports none");
+        }
+    }
+
+    [Fact]
+    public void Default_EvaluatesOnNRules()
+    {
+        ClinicalRuleSet.Default.Engine.Should().Be(RuleEngine.NRules);
+        new RuleSetOptions().Engine.Should().Be(RuleEngine.NRules);
+    }
+
+    [Fact]
+    public void Definitions_AreNRulesDefinitionsCarryingTheMetadata()
+    {
+        var definitions = ClinicalRuleSet.Default.Definitions;
+
+        definitions.Select(d => d.Name).Should().Contain(ClinicalRuleSet.Default.Rules.Select(r => r.Id));
+        foreach (var rule in ClinicalRuleSet.Default.Rules)
+        {
+            RuleProperties.Read(definitions.Single(d => d.Name == rule.Id)).Should().BeEquivalentTo(rule);
+        }
     }
 
     private sealed class Listener : IRuleEventListener

@@ -91,7 +91,7 @@ internal sealed class TypicalPatientBaseline
             FactLoader.Load(facts, _options, working, unrecognised);
             Evaluate((PatientContext)working[0], working, findings);
             var sorted = findings.ToArray();
-            ClinicalRuleSet.SortFindings(sorted);
+            Imuran.ClinicalRules.Engine.FindingCollector.SortByRule(sorted);
             return new EvaluationResult
             {
                 RuleSetId = _ruleSet.Id,

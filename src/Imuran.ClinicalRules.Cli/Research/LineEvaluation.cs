@@ -70,7 +70,7 @@ internal sealed class LineOutcome
     /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
     /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
     /// <param name="listener">Receives the engine's events, for coverage.</param>
-    /// <param name="rules">The rule set (a site policy's); the default one when null.</param>
+    /// <param name="rules">The rule set (its executor and any site policy); the default rule set (NRules) when null.</param>
     public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener, ClinicalRuleSet? rules = null)
     {
         PatientInput input;
@@ -91,7 +91,7 @@ internal sealed class LineOutcome
     /// <param name="utf8">The line's bytes, without the line break.</param>
     /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
     /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
-    /// <param name="rules">The rule set (a site policy's); the default one when null.</param>
+    /// <param name="rules">The rule set (its executor and any site policy); the default rule set (NRules) when null.</param>
     public static LineOutcome Evaluate(int number, ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today, ClinicalRuleSet? rules = null)
     {
         PatientInput input;

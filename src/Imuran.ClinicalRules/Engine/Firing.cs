@@ -5,33 +5,33 @@ using Imuran.ClinicalRules.Internal;
 
 namespace Imuran.ClinicalRules.Engine;
 
-/// <summary>What a rule's action sees when it fires: the bound facts, and ways to insert facts and raise findings.</summary>
+/// <summary>
+/// What a rule's action sees when it fires: ways to insert derived facts and raise the rule's finding. The facts it
+/// matched come to the action as its parameters, bound by declaration name.
+/// </summary>
 internal sealed class Firing : IFactSink
 {
-    private readonly Session _session;
+    private IFiringHost _host;
+    private object?[] _facts;
 
-    public Firing(Session session) => _session = session;
-
-    public RuleDefinition Rule { get; private set; } = null!;
-
-    /// <summary>The bound facts by pattern position (unbound positions are null).</summary>
-    public object?[] Slots { get; private set; } = System.Array.Empty<object?>();
-
-    /// <summary>For a rule that fires once: every matching combination. Otherwise the one combination.</summary>
-    public IReadOnlyList<object?[]> Matches { get; private set; } = System.Array.Empty<object?[]>();
-
-    internal void Reset(RuleDefinition rule, object?[] slots, IReadOnlyList<object?[]> matches)
+    public Firing(IFiringHost host, RuleMetadata rule, object?[] facts)
     {
+        _host = host;
         Rule = rule;
-        Slots = slots;
-        Matches = matches;
+        _facts = facts;
     }
 
-    /// <summary>The fact bound at pattern <paramref name="index"/>.</summary>
-    public T Get<T>(int index) => (T)Slots[index]!;
+    public RuleMetadata Rule { get; private set; }
+
+    /// <summary>Reuses this firing for another rule firing on the same host.</summary>
+    internal void Reset(RuleMetadata rule, object?[] facts)
+    {
+        Rule = rule;
+        _facts = facts;
+    }
 
     /// <summary>Inserts a derived fact; later rules in this evaluation match it.</summary>
-    public void Insert(object fact) => _session.Insert(fact);
+    public void Insert(object fact) => _host.Insert(fact);
 
     /// <summary>Raises the rule's finding with this basis.</summary>
     public Finding Raise(IReadOnlyList<BasisFact> basis) => Raise(basis, null);
@@ -43,7 +43,7 @@ internal sealed class Firing : IFactSink
     /// </remarks>
     public Finding Raise(IReadOnlyList<BasisFact> basis, IReadOnlyList<KeyValuePair<string, string>>? values)
     {
-        var m = Rule.Metadata;
+        var m = Rule;
         var finding = new Finding
         {
             RuleId = m.Id,
@@ -57,7 +57,7 @@ internal sealed class Firing : IFactSink
             Basis = new FindingBasis { Facts = Own(basis), Logic = m.Logic },
             Sources = m.Sources,
         };
-        _session.AddFinding(finding);
+        _host.AddFinding(finding, _facts);
         return finding;
     }
 

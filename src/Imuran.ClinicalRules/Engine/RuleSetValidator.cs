@@ -1,17 +1,25 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using NRules.RuleModel;
 
 namespace Imuran.ClinicalRules.Engine;
 
 /// <summary>Checks a rule set when it is built, never when first used.</summary>
 internal static class RuleSetValidator
 {
-    public static void Validate(IReadOnlyList<RuleDefinition> rules, RuleSetPolicy policy)
+    /// <summary>Checks every definition, in agenda order (priority, then id), and returns each one's metadata in that order.</summary>
+    /// <exception cref="RuleSetValidationException">A rule breaks an invariant; the message names it.</exception>
+    public static IReadOnlyList<(IRuleDefinition Definition, RuleMetadata Metadata)> Validate(IEnumerable<IRuleDefinition> definitions, RuleSetPolicy policy)
     {
+        var rules = definitions
+            .OrderByDescending(d => d.Priority)
+            .ThenBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => (Definition: d, Metadata: Read(d)))
+            .ToList();
         var seen = new HashSet<string>();
-        foreach (var rule in rules)
+        foreach (var (definition, m) in rules)
         {
-            var m = rule.Metadata;
             var id = m.Id;
             if (!policy.IdPattern.IsMatch(id ?? string.Empty))
             {
@@ -28,7 +36,7 @@ internal static class RuleSetValidator
                 throw new RuleSetValidationException(id!, "the id belonged to a retired rule and is never reused.");
             }
 
-            if (rule.Patterns.Count == 0)
+            if (definition.LeftHandSide.ChildElements.Count() == 0)
             {
                 throw new RuleSetValidationException(id!, "the rule has no condition.");
             }
@@ -90,6 +98,20 @@ internal static class RuleSetValidator
             {
                 Check(id!, "source note", s.Note ?? string.Empty, policy);
             }
+        }
+
+        return rules;
+    }
+
+    private static RuleMetadata Read(IRuleDefinition definition)
+    {
+        try
+        {
+            return RuleProperties.Read(definition);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RuleSetValidationException(definition.Name ?? "(no id)", ex.Message);
         }
     }
 

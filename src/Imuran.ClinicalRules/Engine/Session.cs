@@ -14,18 +14,18 @@ public sealed record RuleError(string RuleId, string Message);
 /// The per-evaluation state: facts by type, the agenda, the findings. Cheap to create; never shared between threads.
 /// </summary>
 /// <remarks>
-/// Semantics: a rule fires once per distinct combination of bound facts (or once per evaluation in
-/// <see cref="FiringMode.Once"/>); the agenda picks the highest salience, then the lowest id; facts an action inserts
-/// are matched by later firings in the same evaluation, and activations they invalidate (through a negated
-/// condition) are withdrawn before they fire. Facts are matched by their exact runtime type.
+/// The compiled executor's session. Semantics, as on NRules: a rule fires once per distinct combination of bound
+/// facts (a non-repeatable rule with a collection, once per combination of its other declarations however the
+/// collection grows); the agenda picks the highest priority, then the lowest id; facts an action inserts are matched
+/// by later firings in the same evaluation, and activations they invalidate (through a negated condition) are
+/// withdrawn before they fire. Facts are matched by their exact runtime type.
 /// <para>
 /// Sessions are pooled, one spare per thread (<see cref="Rent"/>, <see cref="Return"/>): a returned session is reset
 /// to the state of a new one, and keeps its arrays and lists, so an evaluation allocates little beyond its facts and
-/// findings. The bound facts an action sees (<see cref="Firing.Slots"/>, <see cref="Firing.Matches"/>) are valid
-/// only while the action runs.
+/// findings.
 /// </para>
 /// </remarks>
-internal sealed class Session
+internal sealed class Session : IFiringHost
 {
     /// <summary>A session with more facts than this of one type gives its list back to the collector on reset.</summary>
     private const int LargestKeptFactList = 256;
@@ -39,17 +39,20 @@ internal sealed class Session
     private readonly List<object?[]>?[] _fired;
     private readonly bool[] _dirty;
     private readonly bool[] _faulted;
-    private readonly bool[] _firedOnce;
     private readonly int[] _fireCounts;
     private readonly Firing _firing;
-    private readonly List<Finding> _findings = new();
+    private readonly FindingCollector _findings = new();
+    private readonly int _findingFactType;
 
     // Reused storage: a scratch binding array per pattern count, spare binding arrays by length, and the match lists
     // handed to actions.
     private readonly object?[][] _scratch;
     private readonly List<object?[]>[] _spareSlots;
-    private readonly List<object?[]> _onceMatches = new();
-    private readonly OneMatch _oneMatch = new();
+    private readonly object?[][] _factsScratch;
+
+    // Collections bound by Collect patterns: spare lists by fact-store index, and the ones this evaluation handed out.
+    private readonly List<System.Collections.IList>?[] _spareLists;
+    private readonly List<(int TypeIndex, System.Collections.IList List)> _rentedLists = new();
     private IRuleEventListener? _listener;
     private List<RuleError>? _errors;
     private int _earliestDirty;
@@ -63,11 +66,11 @@ internal sealed class Session
         _fired = new List<object?[]>?[n];
         _dirty = new bool[n];
         _faulted = new bool[n];
-        _firedOnce = new bool[n];
         _fireCounts = new int[n];
         _listener = listener;
         MaxFirings = maxFirings;
-        _firing = new Firing(this);
+        _firing = new Firing(this, new RuleMetadata(), Array.Empty<object?>());
+        _findingFactType = rules.TypeIndexOf(typeof(FindingFact));
         var widest = 0;
         for (var i = 0; i < n; i++)
         {
@@ -76,10 +79,13 @@ internal sealed class Session
         }
 
         _scratch = new object?[widest + 1][];
+        _factsScratch = new object?[widest + 1][];
+        _spareLists = new List<System.Collections.IList>?[rules.TypeCount];
         _spareSlots = new List<object?[]>[widest + 1];
         for (var w = 0; w <= widest; w++)
         {
             _scratch[w] = new object?[w];
+            _factsScratch[w] = new object?[w];
             _spareSlots[w] = new List<object?[]>();
         }
     }
@@ -111,7 +117,8 @@ internal sealed class Session
         t_spare = session;
     }
 
-    public IReadOnlyList<Finding> Findings => _findings;
+    /// <summary>The findings so far, in their order (see <see cref="FindingCollector"/>).</summary>
+    public Finding[] SortedFindings() => _findings.Sorted();
 
     /// <summary>A list the caller may fill with the facts to insert; emptied when the session is reset.</summary>
     public List<object> WorkingFacts { get; } = new(32);
@@ -132,6 +139,7 @@ internal sealed class Session
         }
 
         _listener?.FactInserted(fact);
+        _findings.Register(fact);
         var ti = _rules.TypeIndexOf(fact.GetType());
         if (ti < 0)
         {
@@ -149,7 +157,15 @@ internal sealed class Session
         }
     }
 
-    internal void AddFinding(Finding finding) => _findings.Add(finding);
+    /// <inheritdoc />
+    public void AddFinding(Finding finding, object?[] facts)
+    {
+        _findings.Add(finding, facts);
+        if (_findingFactType >= 0)
+        {
+            Insert(new FindingFact(finding));
+        }
+    }
 
     /// <summary>Fires rules until the agenda is empty or the firing limit is reached.</summary>
     public void Fire()
@@ -198,32 +214,23 @@ internal sealed class Session
                 return;
             }
 
-            object?[] slots;
-            IReadOnlyList<object?[]> matches;
-            var once = rule.Mode == FiringMode.Once;
-            if (once)
-            {
-                _onceMatches.AddRange(pending);
-                matches = _onceMatches;
-                slots = pending[0];
-                pending.Clear();
-                _firedOnce[r] = true;
-            }
-            else
-            {
-                slots = pending[0];
-                pending.RemoveAt(0);
-                _oneMatch.Match = slots;
-                matches = _oneMatch;
-                (_fired[r] ??= new List<object?[]>()).Add(slots);
-            }
+            var slots = pending[0];
+            pending.RemoveAt(0);
+            (_fired[r] ??= new List<object?[]>()).Add(slots);
 
             FiringCount++;
             _fireCounts[r]++;
-            _firing.Reset(rule, slots, matches);
+            // The declarations the action is called with, in a reused array (valid while the action runs).
+            var facts = _factsScratch[rule.BoundSlots.Length];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                facts[i] = slots[rule.BoundSlots[i]];
+            }
+
+            _firing.Reset(rule.Metadata, facts);
             try
             {
-                rule.Action(_firing);
+                rule.Action.Invoke(_firing, facts);
             }
             catch (Exception ex)
             {
@@ -235,12 +242,6 @@ internal sealed class Session
                 _listener.RuleFired(rule.Metadata, BoundFacts(slots));
             }
 
-            if (once)
-            {
-                // The matches of a rule that fires once are not kept: their binding arrays go back to the spares.
-                GiveBack(_onceMatches);
-            }
-
             // A fact inserted by the action may have given a higher-priority rule something to do.
             if (_earliestDirty < r)
             {
@@ -249,7 +250,7 @@ internal sealed class Session
         }
     }
 
-    private bool LacksRequiredFacts(RuleDefinition rule)
+    private bool LacksRequiredFacts(CompiledRule rule)
     {
         foreach (var ti in rule.RequiredTypeIndexes)
         {
@@ -262,7 +263,7 @@ internal sealed class Session
         return false;
     }
 
-    private bool TryRecompute(int r, RuleDefinition rule)
+    private bool TryRecompute(int r, CompiledRule rule)
     {
         try
         {
@@ -270,11 +271,6 @@ internal sealed class Session
             if (pending is not null)
             {
                 GiveBack(pending);
-            }
-
-            if (rule.Mode == FiringMode.Once && _firedOnce[r])
-            {
-                return true;
             }
 
             var slots = _scratch[rule.Patterns.Count];
@@ -289,12 +285,12 @@ internal sealed class Session
         }
     }
 
-    private void Enumerate(int r, RuleDefinition rule, int p, object?[] slots)
+    private void Enumerate(int r, CompiledRule rule, int p, object?[] slots)
     {
         var patterns = rule.Patterns;
         if (p == patterns.Count)
         {
-            if (rule.Mode == FiringMode.PerMatch && AlreadyFired(r, slots))
+            if (AlreadyFired(r, rule, slots))
             {
                 return;
             }
@@ -331,6 +327,27 @@ internal sealed class Session
 
                 break;
 
+            case PatternMode.Collect:
+                var collected = RentList(pattern);
+                for (var i = 0; i < count; i++)
+                {
+                    if (pattern.Test(facts![i], slots))
+                    {
+                        collected.Add(facts[i]);
+                    }
+                }
+
+                var collectionHolds = pattern.TestCollection(collected, slots);
+                _listener?.ConditionEvaluated(rule.Metadata, p, collectionHolds);
+                if (collectionHolds)
+                {
+                    slots[p] = collected;
+                    Enumerate(r, rule, p + 1, slots);
+                    slots[p] = null;
+                }
+
+                break;
+
             case PatternMode.Not:
             case PatternMode.Exists:
                 var any = false;
@@ -350,7 +367,11 @@ internal sealed class Session
         }
     }
 
-    private bool AlreadyFired(int r, object?[] slots)
+    /// <summary>
+    /// Whether the rule already fired with these facts (by reference). A non-repeatable rule compares only its
+    /// per-fact declarations: a collection that changed is still the same activation.
+    /// </summary>
+    private bool AlreadyFired(int r, CompiledRule rule, object?[] slots)
     {
         var fired = _fired[r];
         if (fired is null)
@@ -363,7 +384,7 @@ internal sealed class Session
             var same = true;
             for (var i = 0; i < slots.Length && same; i++)
             {
-                same = ReferenceEquals(f[i], slots[i]);
+                same = ReferenceEquals(f[i], slots[i]) || (rule.NonRepeatable && rule.Patterns[i].Mode == PatternMode.Collect);
             }
 
             if (same)
@@ -375,7 +396,7 @@ internal sealed class Session
         return false;
     }
 
-    private void Fault(int r, RuleDefinition rule, Exception ex)
+    private void Fault(int r, CompiledRule rule, Exception ex)
     {
         _faulted[r] = true;
         if (_pending[r] is { } pending)
@@ -396,7 +417,7 @@ internal sealed class Session
             .ThenBy(i => i)
             .Take(5)
             .Select(i => $"{_rules.Rules[i].Metadata.Id} ({_fireCounts[i]})");
-        return $"the firing limit of {MaxFirings} was reached, so a chain of rules may be running away; rules firing most: {string.Join(", ", top)}.";
+        return FiringLimit.Message(MaxFirings, top);
     }
 
     /// <summary>Back to the state of a new session, keeping the storage.</summary>
@@ -431,17 +452,29 @@ internal sealed class Session
 
             _dirty[r] = true;
             _faulted[r] = false;
-            _firedOnce[r] = false;
             _fireCounts[r] = 0;
         }
 
-        GiveBack(_onceMatches);
-        _oneMatch.Match = null;
         foreach (var scratch in _scratch)
         {
             Array.Clear(scratch, 0, scratch.Length);
         }
 
+        foreach (var scratch in _factsScratch)
+        {
+            Array.Clear(scratch, 0, scratch.Length);
+        }
+
+        foreach (var (ti, list) in _rentedLists)
+        {
+            if (list.Count <= LargestKeptFactList)
+            {
+                list.Clear();
+                (_spareLists[ti] ??= new List<System.Collections.IList>()).Add(list);
+            }
+        }
+
+        _rentedLists.Clear();
         _findings.Clear();
         WorkingFacts.Clear();
         Unrecognised.Clear();
@@ -449,7 +482,26 @@ internal sealed class Session
         _listener = null;
         _earliestDirty = 0;
         FiringCount = 0;
-        _firing.Reset(null!, Array.Empty<object?>(), Array.Empty<object?[]>());
+        _firing.Reset(new RuleMetadata(), Array.Empty<object?>());
+    }
+
+    /// <summary>An empty list for a Collect pattern, valid until the session is reset.</summary>
+    private System.Collections.IList RentList(Pattern pattern)
+    {
+        var spares = _spareLists[pattern.TypeIndex];
+        System.Collections.IList list;
+        if (spares is { Count: > 0 })
+        {
+            list = spares[spares.Count - 1];
+            spares.RemoveAt(spares.Count - 1);
+        }
+        else
+        {
+            list = pattern.NewList();
+        }
+
+        _rentedLists.Add((pattern.TypeIndex, list));
+        return list;
     }
 
     private object?[] RentSlots(int length)
@@ -491,21 +543,4 @@ internal sealed class Session
 
         return list;
     }
-}
-
-/// <summary>The one match of a rule that fires per match, as the list an action reads; reused for every firing.</summary>
-internal sealed class OneMatch : IReadOnlyList<object?[]>
-{
-    public object?[]? Match { get; set; }
-
-    public int Count => 1;
-
-    public object?[] this[int index] => index == 0 && Match is not null ? Match : throw new ArgumentOutOfRangeException(nameof(index));
-
-    public IEnumerator<object?[]> GetEnumerator()
-    {
-        yield return this[0];
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

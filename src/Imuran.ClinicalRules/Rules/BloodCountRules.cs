@@ -5,6 +5,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
@@ -114,7 +115,7 @@ internal static class BloodCountRules
         return l.LowByFlag ? "the laboratory flag (" + LabFact.Flag(l.Source.Flag) + ")" : "no low flag or threshold (" + flag + ")";
     }
 
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-CYT-001")
             .Title("Blood count low or falling")
@@ -126,16 +127,15 @@ internal static class BloodCountRules
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary)
             .Source(Sources.BsrDmard, "monitoring thresholds (white cells, neutrophils, platelets)", Confidence.Recalled, "Used as host defaults, a local choice; not re-checked.")
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest blood count of its kind is low by flag or threshold, or fell markedly within the normal range, and is not critical", (l, b) =>
+            .Match<LabFact>("the latest blood count of its kind is low by flag or threshold, or fell markedly within the normal range, and is not critical", l =>
                 l.IsCytopeniaCount && l.IsLatest && (l.IsLow || l.FellWithinNormalRange) && !l.Severe)
-            .Then(f =>
+            .Then<PatientContext, LabFact>((f, patient, l) =>
             {
-                var l = f.Get<LabFact>(1);
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path), new("low by", LowReason(l)) };
                 if (l.FellWithinNormalRange)
                 {
                     basis.Add(new BasisFact("previous result", l.Previous!.Describe(), l.Previous.Path));
-                    basis.Add(FallFact(l, f.Get<PatientContext>(0).Options));
+                    basis.Add(FallFact(l, patient.Options));
                 }
 
                 var problem = l.LowByFlag ? "flagged low" : l.LowByThreshold ? "below the host's threshold" : "fell markedly within the normal range";
@@ -151,12 +151,11 @@ internal static class BloodCountRules
             .Review("Urgent review of the blood counts and of the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary, "The marked-fall threshold and window are local host options.")
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest blood count of its kind is critically low, or fell markedly to a low value", (l, b) =>
+            .Match<LabFact>("the latest blood count of its kind is critically low, or fell markedly to a low value", l =>
                 l.IsCytopeniaCount && l.IsLatest && l.Severe)
-            .Then(f =>
+            .Then<PatientContext, LabFact>((f, patient, l) =>
             {
-                var p = f.Get<PatientContext>(0);
-                var l = f.Get<LabFact>(1);
+                var p = patient;
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
                 string problem;
                 if (l.Source.Flag == LabFlag.CriticallyLow)
@@ -182,8 +181,8 @@ internal static class BloodCountRules
             .Detail("Patients with impaired kidney function, including early oliguria after a transplant, clear azathioprine metabolites more slowly and may be more sensitive to it. The label gives no eGFR bands.")
             .Review("Review the regimen with kidney function in view, with closer blood counts.")
             .Source(Sources.Label, "PRECAUTIONS; DOSAGE AND ADMINISTRATION (renal dysfunction)", Confidence.Recalled, "Recalled from the label, not re-checked.")
-            .Match<ConditionFact>("current chronic kidney disease or post-transplant oliguria", c => c.Active && c.Kind is ConditionKind.ChronicKidneyDisease or ConditionKind.PostTransplantOliguria)
-            .Then(f => MalignancyRules.RaiseCondition(f, f.Get<ConditionFact>(0)));
+            .Match<ConditionFact>("current chronic kidney disease or post-transplant oliguria", c => c.Active && (c.Kind == ConditionKind.ChronicKidneyDisease || c.Kind == ConditionKind.PostTransplantOliguria))
+            .Then<ConditionFact>((f, c) => MalignancyRules.RaiseCondition(f, c));
 
         yield return Rule("AZA-REN-002")
             .Title("Reduced eGFR")
@@ -194,13 +193,12 @@ internal static class BloodCountRules
             .Review("Review the regimen with kidney function in view, with closer blood counts.")
             .Source(Sources.Label, "PRECAUTIONS; DOSAGE AND ADMINISTRATION (renal dysfunction)", Confidence.Recalled, "The eGFR threshold is a local host option.")
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest eGFR is flagged low or below the threshold", (l, b) =>
+            .Match<LabFact, PatientContext>("the latest eGFR is flagged low or below the threshold", (l, patient) =>
                 l.Kind == LabKind.Egfr && l.IsLatest
-                && (l.Source.Flag is LabFlag.Low or LabFlag.CriticallyLow
-                    || (b.Get<PatientContext>(0).Options.EgfrThreshold is { } t && l.Source.Value < t)))
-            .Then(f =>
+                && (l.Source.Flag == LabFlag.Low || l.Source.Flag == LabFlag.CriticallyLow
+                    || (patient.Options.EgfrThreshold != null && l.Source.Value < patient.Options.EgfrThreshold.Value)))
+            .Then<LabFact>((f, l) =>
             {
-                var l = f.Get<LabFact>(1);
                 f.Raise(new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, new[] { PharmacogenomicRules.Value("value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit) });
             });
 
@@ -212,8 +210,8 @@ internal static class BloodCountRules
             .Detail("Hepatotoxicity, including hepatic veno-occlusive disease, is reported with azathioprine. Existing liver disease makes liver-test review more important.")
             .Review("Review liver tests and their trend before and during therapy.")
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary)
-            .Match<ConditionFact>("current chronic liver disease or cirrhosis", c => c.Active && c.Kind is ConditionKind.ChronicLiverDisease or ConditionKind.Cirrhosis)
-            .Then(f => MalignancyRules.RaiseCondition(f, f.Get<ConditionFact>(0)));
+            .Match<ConditionFact>("current chronic liver disease or cirrhosis", c => c.Active && (c.Kind == ConditionKind.ChronicLiverDisease || c.Kind == ConditionKind.Cirrhosis))
+            .Then<ConditionFact>((f, c) => MalignancyRules.RaiseCondition(f, c));
 
         yield return Rule("AZA-HEP-002")
             .Title("Liver test raised")
@@ -225,7 +223,7 @@ internal static class BloodCountRules
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary, "The multiple of the upper reference limit is a local host option.")
             .Match<LabFact>("the latest liver test of its kind is flagged high or well above the upper limit, and not critical", l =>
                 l.IsLiverTest && l.IsLatest && l.LiverHigh)
-            .Then(f => RaiseLiver(f, f.Get<LabFact>(0)));
+            .Then<LabFact>((f, l) => RaiseLiver(f, l));
 
         yield return Rule("AZA-HEP-003")
             .Title("Liver test critically high")
@@ -238,7 +236,7 @@ internal static class BloodCountRules
             .Source(Sources.Ctcae, "ALT, AST and blood bilirubin increased, grade 3", Confidence.Recalled, "Used as host defaults, a local choice; not re-checked.")
             .Match<LabFact>("the latest ALT, AST or bilirubin is critically high by flag or multiple of the upper limit", l =>
                 l.IsLiverTest && l.IsLatest && l.LiverCritical)
-            .Then(f => RaiseLiver(f, f.Get<LabFact>(0)));
+            .Then<LabFact>((f, l) => RaiseLiver(f, l));
     }
 
     private static BasisFact FallFact(LabFact l, RuleOptions options) =>

@@ -4,6 +4,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
@@ -12,7 +13,7 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Contraindications and reproduction: hypersensitivity, pregnancy, alkylating agents, lactation, counselling.</summary>
 internal static class ContraindicationRules
 {
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-HYP-001")
             .Title("Earlier hypersensitivity to a thiopurine")
@@ -23,9 +24,9 @@ internal static class ContraindicationRules
             .Review("Confirm the nature of the earlier reaction and review whether azathioprine should be prescribed at all.")
             .Source(Sources.Label, "CONTRAINDICATIONS", Confidence.VerifiedSecondary, "Mercaptopurine hypersensitivity is included by inference from the metabolic pathway.")
             .Match<HypersensitivityFact>("an allergy to azathioprine or mercaptopurine is recorded")
-            .Then(f =>
+            .Then<HypersensitivityFact>((f, hypersensitivity) =>
             {
-                var h = f.Get<HypersensitivityFact>(0);
+                var h = hypersensitivity;
                 f.Raise(h.Basis(), new[] { PharmacogenomicRules.Value("substance", h.Thiopurine) });
             });
 
@@ -39,7 +40,7 @@ internal static class ContraindicationRules
             .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
             .Source(Sources.Label, "CONTRAINDICATIONS", Confidence.VerifiedSecondary)
             .Match<PatientContext>("pregnant, with rheumatoid arthritis", p => p.PregnancyStatus == PregnancyStatus.Pregnant && p.HasRheumatoidArthritis)
-            .Then(f => f.Raise(PregnancyBasis(f.Get<PatientContext>(0), true)));
+            .Then<PatientContext>((f, p) => f.Raise(PregnancyBasis(p, true)));
 
         yield return Rule("AZA-PRG-002")
             .Title("Pregnancy")
@@ -50,7 +51,7 @@ internal static class ContraindicationRules
             .Review("Review the benefit and risk of azathioprine in this pregnancy and document the discussion with the patient.")
             .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
             .Match<PatientContext>("pregnant, without rheumatoid arthritis", p => p.PregnancyStatus == PregnancyStatus.Pregnant && !p.HasRheumatoidArthritis)
-            .Then(f => f.Raise(PregnancyBasis(f.Get<PatientContext>(0), false)));
+            .Then<PatientContext>((f, p) => f.Raise(PregnancyBasis(p, false)));
 
         yield return Rule("AZA-PRG-003")
             .Title("Suspected intrahepatic cholestasis of pregnancy")
@@ -64,9 +65,8 @@ internal static class ContraindicationRules
             .Match<PatientContext>("pregnant with pruritus, raised bile acids or suspected cholestasis", p =>
                 p.PregnancyStatus == PregnancyStatus.Pregnant
                 && (p.Facts.PruritusInPregnancy || p.Facts.RaisedBileAcids || p.Facts.SuspectedCholestasisOfPregnancy))
-            .Then(f =>
+            .Then<PatientContext>((f, p) =>
             {
-                var p = f.Get<PatientContext>(0);
                 var basis = new List<BasisFact> { new("pregnancy status", "pregnant", p.PregnancyPath) };
                 if (p.Facts.PruritusInPregnancy)
                 {
@@ -95,7 +95,7 @@ internal static class ContraindicationRules
             .Review("Weigh nursing against the need for azathioprine with the patient, and document the decision.")
             .Source(Sources.Label, "PRECAUTIONS: Nursing Mothers", Confidence.Verified)
             .Match<PatientContext>("breastfeeding", p => p.Breastfeeding == true)
-            .Then(f => f.Raise(new[] { new BasisFact("breastfeeding", "yes", f.Get<PatientContext>(0).BreastfeedingPath) }));
+            .Then<PatientContext>((f, p) => f.Raise(new[] { new BasisFact("breastfeeding", "yes", p.BreastfeedingPath) }));
 
         yield return Rule("AZA-REP-001")
             .Title("Reproductive counselling")
@@ -108,9 +108,8 @@ internal static class ContraindicationRules
             .Source(Sources.Label, "WARNINGS: Pregnancy; mutagenic potential", Confidence.Recalled, "Counselling content recalled from the label, not re-checked.")
             .Match<PatientContext>("planned conception, or female of reproductive potential at a new start", p =>
                 p.Facts.PlannedConception || (p.IsFemaleOfReproductivePotential && p.AtOrBeforeStart && p.PregnancyStatus != PregnancyStatus.Pregnant))
-            .Then(f =>
+            .Then<PatientContext>((f, p) =>
             {
-                var p = f.Get<PatientContext>(0);
                 var basis = new List<BasisFact>();
                 if (p.Facts.PlannedConception)
                 {
@@ -135,7 +134,7 @@ internal static class ContraindicationRules
             .Source(Sources.Label, "CONTRAINDICATIONS", Confidence.VerifiedSecondary)
             .Match<PatientContext>("rheumatoid arthritis", p => p.HasRheumatoidArthritis)
             .Match<MedicationFact>("an alkylating agent, current or past", m => m.Class == MedicationClass.AlkylatingAgent)
-            .Then(f => RaiseMedication(f, f.Get<MedicationFact>(1), new BasisFact("indication", "rheumatoid arthritis", "indications")));
+            .Then<MedicationFact>((f, m) => RaiseMedication(f, m, new BasisFact("indication", "rheumatoid arthritis", "indications")));
 
         yield return Rule("AZA-ALK-002")
             .Title("Alkylating agent, other indications")
@@ -147,7 +146,7 @@ internal static class ContraindicationRules
             .Source(Sources.Label, "CONTRAINDICATIONS; WARNINGS: Malignancy", Confidence.VerifiedSecondary)
             .Match<PatientContext>("no rheumatoid arthritis", p => !p.HasRheumatoidArthritis)
             .Match<MedicationFact>("an alkylating agent, current or past", m => m.Class == MedicationClass.AlkylatingAgent)
-            .Then(f => RaiseMedication(f, f.Get<MedicationFact>(1)));
+            .Then<MedicationFact>((f, m) => RaiseMedication(f, m));
     }
 
     internal static void RaiseMedication(Firing f, MedicationFact m, params BasisFact[] more)

@@ -4,6 +4,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
 namespace Imuran.ClinicalRules.Rules;
@@ -11,7 +12,7 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Infection: serious infection, latent infection, live vaccines, progressive multifocal leukoencephalopathy.</summary>
 internal static class InfectionRules
 {
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-INF-001")
             .Title("Active serious infection")
@@ -22,7 +23,7 @@ internal static class InfectionRules
             .Review("Review infection management and the level of immunosuppression while the infection is active.")
             .Source(Sources.Label, "WARNINGS: Serious Infections", Confidence.VerifiedSecondary)
             .Match<ConditionFact>("a current serious infection", c => c.Active && c.Kind == ConditionKind.SeriousInfection)
-            .Then(f => MalignancyRules.RaiseCondition(f, f.Get<ConditionFact>(0)));
+            .Then<ConditionFact>((f, c) => MalignancyRules.RaiseCondition(f, c));
 
         yield return Rule("AZA-INF-002")
             .Title("Hepatitis B or tuberculosis")
@@ -32,10 +33,9 @@ internal static class InfectionRules
             .Detail("Immunosuppression can reactivate latent infections. Patients with hepatitis B or tuberculosis, past or present, need screening and specialist review of prophylaxis and monitoring.")
             .Review("Confirm screening status and arrange specialist review of reactivation risk.")
             .Source(Sources.Label, "WARNINGS: Serious Infections (reactivation of latent infections)", Confidence.VerifiedSecondary, "Hepatitis B named in the US label is uncertain [?].")
-            .Match<ConditionFact>("hepatitis B or tuberculosis, current or past", c => c.Kind is ConditionKind.HepatitisB or ConditionKind.Tuberculosis)
-            .Then(f =>
+            .Match<ConditionFact>("hepatitis B or tuberculosis, current or past", c => c.Kind == ConditionKind.HepatitisB || c.Kind == ConditionKind.Tuberculosis)
+            .Then<ConditionFact>((f, c) =>
             {
-                var c = f.Get<ConditionFact>(0);
                 f.Raise(
                     c.Basis(),
                     new[] { PharmacogenomicRules.Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis") });
@@ -51,10 +51,9 @@ internal static class InfectionRules
             .Source(Sources.CdcLiveVaccines, "live-virus vaccines", Confidence.Verified)
             .Source(Sources.Label, "vaccines", Confidence.Uncertain, "US label text on vaccines was not found [?]; the rule rests on the CDC live-virus list and general guidance.")
             .Match<PatientContext>("the patient")
-            .Match<VaccineFact>("a live vaccine planned, or given within the lookback window", (v, b) => v.Live && IsRecentOrPlanned(v, b.Get<PatientContext>(0)))
-            .Then(f =>
+            .Match<VaccineFact, PatientContext>("a live vaccine planned, or given within the lookback window", (v, patient) => v.Live && IsRecentOrPlanned(v, patient))
+            .Then<VaccineFact>((f, v) =>
             {
-                var v = f.Get<VaccineFact>(1);
                 f.Raise(
                     v.Basis(),
                     new[] { PharmacogenomicRules.Value("vaccine", SummaryName(v.Source)) });
@@ -70,9 +69,8 @@ internal static class InfectionRules
             .Source(Sources.Label, "WARNINGS: Serious Infections, PML (2014)", Confidence.VerifiedSecondary)
             .Match<PatientContext>("new neurological signs, not merely considering azathioprine", p =>
                 p.Facts.NewNeurologicalSigns.Count > 0 && p.TherapyStatus != TherapyStatus.Considering)
-            .Then(f =>
+            .Then<PatientContext>((f, p) =>
             {
-                var p = f.Get<PatientContext>(0);
                 f.Raise(new[]
                 {
                     new BasisFact("new neurological signs", string.Join(", ", p.Facts.NewNeurologicalSigns.Select(s => s.ToString())), "newNeurologicalSigns"),

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
@@ -10,7 +11,7 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Interactions with active co-medications: one rule per interaction class.</summary>
 internal static class InteractionRules
 {
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Interaction("AZA-INT-001", MedicationClass.Allopurinol, Topics.XanthineOxidaseInhibitor, Severity.Critical)
             .Version(2)
@@ -20,7 +21,7 @@ internal static class InteractionRules
             .Detail("Allopurinol blocks xanthine oxidase, one of the routes that inactivates azathioprine, so active metabolites rise and severe myelosuppression can follow, more so with low TPMT activity. The label asks the prescriber to reassess the azathioprine regimen and monitor blood counts closely.")
             .Review("Prescriber reassessment of the azathioprine regimen with the combination in view, and close blood-count monitoring.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with xanthine oxidase (XO) inhibitors", Confidence.Verified)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-002", MedicationClass.Febuxostat, Topics.XanthineOxidaseInhibitor, Severity.Critical)
             .Version(2)
@@ -31,7 +32,7 @@ internal static class InteractionRules
             .Review("Review the combination with the prescriber: the febuxostat label contraindicates it.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with xanthine oxidase (XO) inhibitors", Confidence.Verified)
             .Source(Sources.FebuxostatLabel, "CONTRAINDICATIONS", Confidence.VerifiedSecondary)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return CoTherapy("AZA-INT-003", MedicationClass.Aminosalicylate, Topics.Aminosalicylate, longStanding: false)
             .Title("Aminosalicylate")
@@ -40,7 +41,7 @@ internal static class InteractionRules
             .Detail("Aminosalicylates inhibit TPMT in vitro, which may raise exposure to active thiopurine metabolites and the risk of marrow suppression. Interaction references rate this moderate.")
             .Review("Blood-count monitoring with the combination in view.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with Aminosalicylates", Confidence.VerifiedSecondary, "Read via interaction databases citing the label. New versus long-standing is a local host window.")
-            .Then(RaiseCoTherapy);
+            .Then<MedicationFact>(RaiseCoTherapy);
 
         yield return CoTherapy("AZA-INT-010", MedicationClass.Aminosalicylate, Topics.Aminosalicylate, longStanding: true)
             .Title("Long-standing aminosalicylate on stable counts")
@@ -49,7 +50,7 @@ internal static class InteractionRules
             .Detail("Aminosalicylates inhibit TPMT in vitro, which may raise exposure to active thiopurine metabolites. The combination is long-standing and the latest counts are stable, so this is information; it becomes a warning when either drug is new or the counts fall.")
             .Review("Keep the routine blood-count schedule with the combination in view.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with Aminosalicylates", Confidence.VerifiedSecondary, "Read via interaction databases citing the label. New versus long-standing is a local host window.")
-            .Then(RaiseCoTherapy);
+            .Then<MedicationFact>(RaiseCoTherapy);
 
         yield return Interaction("AZA-INT-004", MedicationClass.CoTrimoxazole, Topics.LeukopeniaDrug, Severity.Warning)
             .Version(2)
@@ -59,7 +60,7 @@ internal static class InteractionRules
             .Detail("Drugs that affect leukocyte production, co-trimoxazole among them, may lead to exaggerated leukopenia with azathioprine, especially in kidney-transplant recipients.")
             .Review("Blood-count monitoring while the combination continues.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Drugs affecting leukocyte production", Confidence.VerifiedSecondary)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return CoTherapy("AZA-INT-005", MedicationClass.AceInhibitor, Topics.LeukopeniaDrug, longStanding: false)
             .Title("ACE inhibitor")
@@ -68,7 +69,7 @@ internal static class InteractionRules
             .Detail("Anaemia and severe leukopenia have been reported when ACE inhibitors are given with azathioprine.")
             .Review("Blood-count monitoring while the combination continues.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, ACE inhibitors", Confidence.Recalled, "Recalled, corroborated by interaction references; not re-checked in the label. New versus long-standing is a local host window.")
-            .Then(RaiseCoTherapy);
+            .Then<MedicationFact>(RaiseCoTherapy);
 
         yield return CoTherapy("AZA-INT-011", MedicationClass.AceInhibitor, Topics.LeukopeniaDrug, longStanding: true)
             .Title("Long-standing ACE inhibitor on stable counts")
@@ -77,7 +78,7 @@ internal static class InteractionRules
             .Detail("Anaemia and severe leukopenia have been reported when ACE inhibitors are given with azathioprine. The combination is long-standing and the latest counts are stable, so this is information; it becomes a warning when either drug is new or the counts fall.")
             .Review("Keep the routine blood-count schedule with the combination in view.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, ACE inhibitors", Confidence.Recalled, "Recalled, corroborated by interaction references; not re-checked in the label. New versus long-standing is a local host window.")
-            .Then(RaiseCoTherapy);
+            .Then<MedicationFact>(RaiseCoTherapy);
 
         yield return Interaction("AZA-INT-006", MedicationClass.Coumarin, Topics.Warfarin, Severity.Warning, FindingKind.Monitoring)
             .Title("Warfarin or another coumarin")
@@ -86,7 +87,7 @@ internal static class InteractionRules
             .Detail("Azathioprine may reduce the anticoagulant effect of warfarin. INR needs checking whenever azathioprine is begun or ended or its regimen changes.")
             .Review("Check INR around any change in azathioprine therapy.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Warfarin", Confidence.VerifiedSecondary)
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Interaction("AZA-INT-007", MedicationClass.Ribavirin, Topics.Ribavirin, Severity.Critical)
             .Version(2)
@@ -96,7 +97,7 @@ internal static class InteractionRules
             .Detail("Ribavirin inhibits inosine monophosphate dehydrogenase, diverting thiopurine metabolism; severe pancytopenia has been reported. Interaction references rate this major and generally avoided; if used, intensive blood counts.")
             .Review("Review the combination with the prescriber; if it goes ahead, intensive blood-count monitoring.")
             .Source(Sources.Label, "PRECAUTIONS: Drug Interactions, Use with Ribavirin", Confidence.VerifiedSecondary, "Read via interaction databases citing the label.")
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
 
         yield return Rule("AZA-INT-008")
             .Title("Other immunosuppressants or biologics")
@@ -107,10 +108,10 @@ internal static class InteractionRules
             .Review("Review the combined immunosuppression and the infection and cancer surveillance plan.")
             .Source(Sources.Label, "WARNINGS: Malignancy; Serious Infections (general)", Confidence.Verified)
             .Match<PatientContext>("the patient")
-            .Match<MedicationFact>("an active immunosuppressant, or a TNF blocker without IBD", (m, b) =>
-                m.Active && (m.Class == MedicationClass.Immunosuppressant || (m.Class == MedicationClass.TnfBlocker && !b.Get<PatientContext>(0).HasIbd)))
-            .Not<PatientContext>("azathioprine has not stopped", p => p.Stopped)
-            .Then(f => ContraindicationRules.RaiseMedication(f, f.Get<MedicationFact>(1)));
+            .Match<MedicationFact, PatientContext>("an active immunosuppressant, or a TNF blocker without IBD", (m, patient) =>
+                m.Active && (m.Class == MedicationClass.Immunosuppressant || (m.Class == MedicationClass.TnfBlocker && !patient.HasIbd)))
+            .Not<PatientContext>("azathioprine has not stopped", stopped => stopped.Stopped)
+            .Then<MedicationFact>((f, m) => ContraindicationRules.RaiseMedication(f, m));
 
         yield return Interaction("AZA-INT-009", MedicationClass.OtherThiopurine, Topics.DuplicateThiopurine, Severity.Critical)
             .Version(2)
@@ -120,7 +121,7 @@ internal static class InteractionRules
             .Detail("Azathioprine is a prodrug of mercaptopurine; taking it with mercaptopurine or thioguanine duplicates thiopurine therapy and the risk of myelosuppression.")
             .Review("Review for duplicate thiopurine therapy with the prescriber.")
             .Source(Sources.Label, "CLINICAL PHARMACOLOGY", Confidence.Verified, "The duplication is an inference from the metabolic pathway.")
-            .Then(Raise);
+            .Then<MedicationFact>(Raise);
     }
 
     private static RuleBuilder Interaction(string id, MedicationClass cls, string topic, Severity severity, FindingKind kind = FindingKind.Caution)
@@ -130,7 +131,7 @@ internal static class InteractionRules
         b = b.Match<MedicationFact>("an active medicine is " + Words(cls), m => m.Active && m.Class == cls);
 
         // Warfarin's INR check stays around stopping; every other interaction needs azathioprine to interact with.
-        return cls == MedicationClass.Coumarin ? b : b.Not<PatientContext>("azathioprine has not stopped", p => p.Stopped);
+        return cls == MedicationClass.Coumarin ? b : b.Not<PatientContext>("azathioprine has not stopped", stopped => stopped.Stopped);
     }
 
     /// <summary>
@@ -142,10 +143,10 @@ internal static class InteractionRules
         var b = Rule(id).Topic(topic).Caution(longStanding ? Severity.Info : Severity.Warning)
             .Version(longStanding ? 1 : 2)
             .Match<MedicationFact>("an active medicine is " + Words(cls), m => m.Active && m.Class == cls)
-            .Not<PatientContext>("azathioprine has not stopped", p => p.Stopped);
+            .Not<PatientContext>("azathioprine has not stopped", stopped => stopped.Stopped);
         return longStanding
-            ? b.Match<PatientContext>("long-standing co-therapy on stable counts", (p, m) => LongStanding(m.Get<MedicationFact>(0), p))
-            : b.Not<PatientContext>("not long-standing co-therapy on stable counts", (p, m) => LongStanding(m.Get<MedicationFact>(0), p));
+            ? b.Match<PatientContext, MedicationFact>("long-standing co-therapy on stable counts", (p, m) => LongStanding(m, p))
+            : b.Not<PatientContext, MedicationFact>("not long-standing co-therapy on stable counts", (p, m) => LongStanding(m, p));
     }
 
     /// <summary>Both drugs long-standing (azathioprine continuing, the other begun before the window) and the counts stable.</summary>
@@ -154,9 +155,8 @@ internal static class InteractionRules
         && m.FirstStart is { } start && start.DaysUntil(p.Date) > p.Options.NewCoMedicationDays
         && p.CountsStable;
 
-    private static void RaiseCoTherapy(Firing f)
+    private static void RaiseCoTherapy(Firing f, MedicationFact m)
     {
-        var m = f.Get<MedicationFact>(0);
         if (m.Patient is not { } p)
         {
             ContraindicationRules.RaiseMedication(f, m);
@@ -187,5 +187,5 @@ internal static class InteractionRules
         _ => cls.ToString(),
     };
 
-    private static void Raise(Firing f) => ContraindicationRules.RaiseMedication(f, f.Get<MedicationFact>(0));
+    private static void Raise(Firing f, MedicationFact m) => ContraindicationRules.RaiseMedication(f, m);
 }

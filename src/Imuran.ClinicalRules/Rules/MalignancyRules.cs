@@ -3,6 +3,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
@@ -11,7 +12,7 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Malignancy: history, skin cancer, hepatosplenic T-cell lymphoma, transplant surveillance, boxed warning.</summary>
 internal static class MalignancyRules
 {
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-MAL-001")
             .Title("History of malignancy or lymphoma")
@@ -21,8 +22,8 @@ internal static class MalignancyRules
             .Detail("Chronic immunosuppression with azathioprine increases the risk of malignancy, including lymphoma. A current or earlier malignancy calls for a review of benefit, risk and surveillance.")
             .Review("Review benefit and risk with the prescriber and make sure cancer surveillance is in place.")
             .Source(Sources.Label, "WARNINGS: Malignancy", Confidence.VerifiedSecondary)
-            .Match<ConditionFact>("a malignancy or lymphoma is recorded", c => c.Kind is ConditionKind.Malignancy or ConditionKind.Lymphoma)
-            .Then(f => RaiseCondition(f, f.Get<ConditionFact>(0)));
+            .Match<ConditionFact>("a malignancy or lymphoma is recorded", c => c.Kind == ConditionKind.Malignancy || c.Kind == ConditionKind.Lymphoma)
+            .Then<ConditionFact>((f, c) => RaiseCondition(f, c));
 
         yield return Rule("AZA-MAL-002")
             .Title("History of skin cancer")
@@ -33,7 +34,7 @@ internal static class MalignancyRules
             .Review("Advise sun protection and make sure regular skin examinations are arranged.")
             .Source(Sources.Label, "WARNINGS: Malignancy (skin cancer)", Confidence.VerifiedSecondary)
             .Match<ConditionFact>("a skin cancer is recorded", c => c.Kind == ConditionKind.SkinCancer)
-            .Then(f => RaiseCondition(f, f.Get<ConditionFact>(0)));
+            .Then<ConditionFact>((f, c) => RaiseCondition(f, c));
 
         yield return Rule("AZA-MAL-003")
             .Title("IBD with a TNF blocker: hepatosplenic T-cell lymphoma")
@@ -46,7 +47,7 @@ internal static class MalignancyRules
             .Source(Sources.Label, "WARNINGS: Malignancy (2011)", Confidence.VerifiedSecondary)
             .Match<PatientContext>("inflammatory bowel disease", p => p.HasIbd)
             .Match<MedicationFact>("an active TNF blocker", m => m.Active && m.Class == MedicationClass.TnfBlocker)
-            .Then(f => ContraindicationRules.RaiseMedication(f, f.Get<MedicationFact>(1), new BasisFact("indication", "inflammatory bowel disease", "indications")));
+            .Then<MedicationFact>((f, m) => ContraindicationRules.RaiseMedication(f, m, new BasisFact("indication", "inflammatory bowel disease", "indications")));
 
         yield return Rule("AZA-MAL-004")
             .Title("IBD in a young male: hepatosplenic T-cell lymphoma")
@@ -56,11 +57,10 @@ internal static class MalignancyRules
             .Detail("Most reported cases of hepatosplenic T-cell lymphoma were in adolescent and young adult males with inflammatory bowel disease; some had azathioprine without a TNF blocker. Info is the author's choice: the absolute risk is small.")
             .Review("Inform the patient of the risk and weigh it in the choice of therapy.")
             .Source(Sources.Label, "WARNINGS: Malignancy (2011)", Confidence.VerifiedSecondary, "Severity info and the 12 to 35 age band are the author's choice.")
-            .Match<PatientContext>("male with IBD aged 12 to 35", p => p.HasIbd && p.Sex == Sex.Male && p.Age is >= 12 and <= 35)
+            .Match<PatientContext>("male with IBD aged 12 to 35", p => p.HasIbd && p.Sex == Sex.Male && p.Age >= 12 && p.Age <= 35)
             .Not<MedicationFact>("no active TNF blocker", m => m.Active && m.Class == MedicationClass.TnfBlocker)
-            .Then(f =>
+            .Then<PatientContext>((f, p) =>
             {
-                var p = f.Get<PatientContext>(0);
                 f.Raise(
                     new[] { new BasisFact("indication", "inflammatory bowel disease", "indications"), new BasisFact("sex and age", "male, " + p.AgeText, "birthDate") },
                     new[] { PharmacogenomicRules.Value("age", p.Age!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
@@ -86,11 +86,11 @@ internal static class MalignancyRules
             .Review("Inform the patient of the malignancy risk and record the discussion.")
             .Source(Sources.Label, "Boxed warning", Confidence.Verified, "Prescribing setting only: the author's choice.")
             .Match<PatientContext>("prescribing setting at a new start", p =>
-                p.Facts.Setting == CareSetting.Prescribing && p.TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted)
-            .Then(f => f.Raise(new[]
+                p.Facts.Setting == CareSetting.Prescribing && (p.TherapyStatus == TherapyStatus.Considering || p.TherapyStatus == TherapyStatus.NewlyStarted))
+            .Then<PatientContext>((f, p) => f.Raise(new[]
             {
                 new BasisFact("setting", "prescribing", "setting"),
-                new BasisFact("azathioprine therapy", f.Get<PatientContext>(0).TherapyBasis, "therapy"),
+                new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"),
             }));
 
         yield return Rule("AZA-CNS-001")
@@ -101,8 +101,8 @@ internal static class MalignancyRules
             .Detail("Skin cancer is more common in patients on azathioprine. The label and patient leaflets ask every patient to limit exposure to sunlight and UV light (protective clothing, a high-factor sunscreen) and to have the skin checked regularly, not only those with a skin cancer already.")
             .Review("Counsel on sun and UV protection and on regular skin checks, and record it.")
             .Source(Sources.Label, "WARNINGS: Malignancy; PRECAUTIONS: Information for Patients (sun exposure)", Confidence.VerifiedSecondary, "Patient leaflets give the same advice.")
-            .Match<PatientContext>("azathioprine considered or newly started", p => p.TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted)
-            .Then(f => f.Raise(new[] { new BasisFact("azathioprine therapy", f.Get<PatientContext>(0).TherapyBasis, "therapy") }));
+            .Match<PatientContext>("azathioprine considered or newly started", p => (p.TherapyStatus == TherapyStatus.Considering || p.TherapyStatus == TherapyStatus.NewlyStarted))
+            .Then<PatientContext>((f, p) => f.Raise(new[] { new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
 
         yield return Rule("AZA-CNS-002")
             .Title("Counselling at a new start: early gastrointestinal hypersensitivity reaction")
@@ -112,8 +112,8 @@ internal static class MalignancyRules
             .Detail("A gastrointestinal hypersensitivity reaction, with severe nausea and vomiting and sometimes diarrhoea, fever, rash, malaise, muscle pain, raised liver enzymes or low blood pressure, is reported in the first weeks of therapy. Patients should know to seek advice promptly if it happens.")
             .Review("Tell the patient about the early reaction and to seek advice promptly if severe nausea or vomiting, fever, rash or faintness develop in the first weeks.")
             .Source(Sources.Label, "ADVERSE REACTIONS: Gastrointestinal (hypersensitivity reaction)", Confidence.Recalled, "Recalled from the label and patient leaflets, not re-checked.")
-            .Match<PatientContext>("azathioprine considered or newly started", p => p.TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted)
-            .Then(f => f.Raise(new[] { new BasisFact("azathioprine therapy", f.Get<PatientContext>(0).TherapyBasis, "therapy") }));
+            .Match<PatientContext>("azathioprine considered or newly started", p => (p.TherapyStatus == TherapyStatus.Considering || p.TherapyStatus == TherapyStatus.NewlyStarted))
+            .Then<PatientContext>((f, p) => f.Raise(new[] { new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
     }
 
     internal static void RaiseCondition(Firing f, ConditionFact c) =>

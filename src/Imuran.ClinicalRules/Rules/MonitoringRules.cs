@@ -4,6 +4,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
@@ -37,14 +38,14 @@ internal sealed class CbcSchedule
 /// <summary>Monitoring: the label's blood-count schedule and liver tests.</summary>
 internal static class MonitoringRules
 {
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-DRV-005")
             .Title("Derive: blood-count schedule")
             .Derivation().Salience(80)
             .Logic("on therapy, the label schedule for the current phase (weekly in month one, twice monthly in months two and three, monthly after), weekly after a recent regimen change or new interacting medicine")
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Then(f => f.Insert(Compute(f.Get<PatientContext>(0))));
+            .Then<PatientContext>((f, p) => f.Insert(Compute(p)));
 
         yield return Rule("AZA-CBC-001")
             .Title("Blood count overdue")
@@ -55,9 +56,8 @@ internal static class MonitoringRules
             .Review("Arrange a complete blood count with platelets now.")
             .Source(Sources.Label, "WARNINGS: Cytopenias; PRECAUTIONS: Laboratory Tests", Confidence.Verified)
             .Match<CbcSchedule>("the last blood count is older than the schedule allows, or there is none", s => s.Overdue)
-            .Then(f =>
+            .Then<CbcSchedule>((f, s) =>
             {
-                var s = f.Get<CbcSchedule>(0);
                 var since = s.LastCount is null ? "no complete blood count on file" : s.DaysSinceLast + " days since the last count";
                 f.Raise(ScheduleBasis(s), new[] { PharmacogenomicRules.Value("since", since), PharmacogenomicRules.Value("schedule", s.Schedule) });
             });
@@ -72,9 +72,8 @@ internal static class MonitoringRules
             .Source(Sources.Label, "WARNINGS: Cytopenias; PRECAUTIONS: Laboratory Tests", Confidence.Verified)
             .Match<CbcSchedule>("the last blood count is within the schedule", s => !s.Overdue)
             .Not<LabFact>("no latest blood count is critically low or falling markedly", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
-            .Then(f =>
+            .Then<CbcSchedule>((f, s) =>
             {
-                var s = f.Get<CbcSchedule>(0);
                 f.Raise(ScheduleBasis(s), new[] { PharmacogenomicRules.Value("date", s.DueBy.ToString()), PharmacogenomicRules.Value("schedule", s.Schedule) });
             });
 
@@ -86,10 +85,9 @@ internal static class MonitoringRules
             .Detail("The label asks for more frequent blood counts after any change of regimen or of other therapy. This library applies weekly counts for four weeks after such a change.")
             .Review("Arrange weekly complete blood counts until four weeks after the change.")
             .Source(Sources.Label, "WARNINGS: Cytopenias; PRECAUTIONS: Laboratory Tests", Confidence.Verified, "Four weeks of weekly counts is the knowledge base's reading of 'more often'.")
-            .Match<CbcSchedule>("a recent regimen change or new interacting medicine", s => s.IntensifiedBecause is not null)
-            .Then(f =>
+            .Match<CbcSchedule>("a recent regimen change or new interacting medicine", s => s.IntensifiedBecause != null)
+            .Then<CbcSchedule>((f, s) =>
             {
-                var s = f.Get<CbcSchedule>(0);
                 f.Raise(new[] { new BasisFact("recent change", s.IntensifiedBecause!, s.IntensifiedPath) }, new[] { PharmacogenomicRules.Value("reason", s.IntensifiedBecause!) });
             });
 
@@ -102,11 +100,10 @@ internal static class MonitoringRules
             .Review("Consider liver tests (ALT, AST, bilirubin, alkaline phosphatase).")
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.Recalled, "The label sets no fixed schedule [R]; the window is a local host option.")
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Not<LabFact>("no liver test within the window", (l, b) =>
-                l.IsLiverTest && l.Date.DaysUntil(b.Get<PatientContext>(0).Date) <= b.Get<PatientContext>(0).Options.LiverTestWindowDays)
-            .Then(f =>
+            .Not<LabFact, PatientContext>("no liver test within the window", (l, p) =>
+                l.IsLiverTest && l.Date.DaysUntil(p.Date) <= p.Options.LiverTestWindowDays)
+            .Then<PatientContext>((f, p) =>
             {
-                var p = f.Get<PatientContext>(0);
                 var days = p.Options.LiverTestWindowDays.ToString(CultureInfo.InvariantCulture);
                 f.Raise(
                     new[] { new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"), new BasisFact("liver tests", "none in the last " + days + " days", "labResults") },

@@ -3,6 +3,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
 namespace Imuran.ClinicalRules.Rules;
@@ -10,7 +11,7 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Children, handling at dispense, and data quality.</summary>
 internal static class OtherRules
 {
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-PED-001")
             .Title("Patient under 18")
@@ -21,10 +22,9 @@ internal static class OtherRules
             .Review("Confirm specialist paediatric oversight of the therapy.")
             .Source("Consumer drug monographs", "pediatric use", Confidence.VerifiedSecondary)
             .Source(Sources.Label, "PRECAUTIONS: Pediatric Use", Confidence.Recalled, "The label's Pediatric Use section was not read [R].")
-            .Match<PatientContext>("age under 18", p => p.Age is < 18)
-            .Then(f =>
+            .Match<PatientContext>("age under 18", p => p.Age < 18)
+            .Then<PatientContext>((f, p) =>
             {
-                var p = f.Get<PatientContext>(0);
                 f.Raise(
                     new[] { new BasisFact("age", p.AgeText + " (born " + p.Facts.BirthDate + ")", "birthDate") },
                     new[] { PharmacogenomicRules.Value("age", p.Age!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
@@ -50,10 +50,9 @@ internal static class OtherRules
             .Review("Complete or correct the record so the checks can be applied.")
             .Source(Sources.Principles, "principle 2: unknown is not normal", Confidence.Verified)
             .Match<DataQualityIssue>("a data-quality issue was found")
-            .Then(f =>
+            .Then<DataQualityIssue>((f, dataQualityIssue) =>
             {
-                var i = f.Get<DataQualityIssue>(0);
-                f.Raise(
+                var i = dataQualityIssue;f.Raise(
                     new[] { new BasisFact(i.Fact, i.Evidence, i.Path) },
                     new[]
                     {
@@ -81,9 +80,8 @@ internal static class OtherRules
                 .Match<PatientContext>(
                     warning ? "female of reproductive potential, pregnancy status unknown, at or before a start or when prescribing" : "female of reproductive potential, pregnancy status unknown, established or stopped therapy, not prescribing",
                     p => p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown && PregnancyPromptIsWarning(p) == warning)
-                .Then(f =>
+                .Then<PatientContext>((f, p) =>
                 {
-                    var p = f.Get<PatientContext>(0);
                     f.Raise(
                         new[]
                         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Imuran.ClinicalRules.Engine;
@@ -5,6 +6,7 @@ using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Pharmacogenomics;
 using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
 namespace Imuran.ClinicalRules.Rules;
@@ -17,7 +19,7 @@ internal static class PharmacogenomicRules
     /// <summary>The longest diplotype an AZA-DQ-001 summary repeats, so the summary stays under the 140-character limit.</summary>
     private const int MaxDiplotypeInSummary = 24;
 
-    public static IEnumerable<RuleDefinition> All()
+    public static IEnumerable<IRuleDefinition> All()
     {
         yield return DerivePhenotype("AZA-DRV-001", Gene.Tpmt);
         yield return DerivePhenotype("AZA-DRV-002", Gene.Nudt15);
@@ -34,7 +36,7 @@ internal static class PharmacogenomicRules
             .Source(Sources.Cpic, "Table 2: TPMT poor metabolizer", Confidence.Verified)
             .Source(Sources.Label, "WARNINGS: Cytopenias (homozygous TPMT or NUDT15 deficiency)", Confidence.Verified)
             .Match<PhenotypeCall>("TPMT phenotype is poor metabolizer", c => c.Gene == Gene.Tpmt && c.Phenotype == MetabolizerPhenotype.Poor)
-            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+            .Then<PhenotypeCall>((f, c) => RaiseCall(f, c));
 
         yield return Rule("AZA-PGX-002")
             .Title("NUDT15 poor metabolizer")
@@ -46,7 +48,7 @@ internal static class PharmacogenomicRules
             .Source(Sources.Cpic, "Table 2: NUDT15 poor metabolizer", Confidence.Verified)
             .Source(Sources.Label, "WARNINGS: Cytopenias (homozygous TPMT or NUDT15 deficiency)", Confidence.Verified)
             .Match<PhenotypeCall>("NUDT15 phenotype is poor metabolizer", c => c.Gene == Gene.Nudt15 && c.Phenotype == MetabolizerPhenotype.Poor)
-            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+            .Then<PhenotypeCall>((f, c) => RaiseCall(f, c));
 
         yield return Rule("AZA-PGX-003")
             .Title("TPMT intermediate metabolizer")
@@ -57,8 +59,8 @@ internal static class PharmacogenomicRules
             .Review("Prescriber review of the starting regimen per CPIC, and blood-count monitoring.")
             .Source(Sources.Cpic, "Table 2: TPMT intermediate or possible intermediate metabolizer", Confidence.Verified)
             .Match<PhenotypeCall>("TPMT phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Tpmt && c.IsIntermediateLike)
-            .Not<PhenotypeCall>("NUDT15 phenotype is not intermediate, possible intermediate or poor", c => c.Gene == Gene.Nudt15 && (c.IsIntermediateLike || c.Phenotype == MetabolizerPhenotype.Poor))
-            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+            .Not<PhenotypeCall>("NUDT15 phenotype is not intermediate, possible intermediate or poor", other => other.Gene == Gene.Nudt15 && (other.IsIntermediateLike || other.Phenotype == MetabolizerPhenotype.Poor))
+            .Then<PhenotypeCall>((f, c) => RaiseCall(f, c));
 
         yield return Rule("AZA-PGX-004")
             .Title("NUDT15 intermediate metabolizer")
@@ -69,8 +71,8 @@ internal static class PharmacogenomicRules
             .Review("Prescriber review of the starting regimen per CPIC, and blood-count monitoring.")
             .Source(Sources.Cpic, "Table 2: NUDT15 intermediate or possible intermediate metabolizer", Confidence.Verified)
             .Match<PhenotypeCall>("NUDT15 phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Nudt15 && c.IsIntermediateLike)
-            .Not<PhenotypeCall>("TPMT phenotype is not intermediate, possible intermediate or poor", c => c.Gene == Gene.Tpmt && (c.IsIntermediateLike || c.Phenotype == MetabolizerPhenotype.Poor))
-            .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+            .Not<PhenotypeCall>("TPMT phenotype is not intermediate, possible intermediate or poor", other => other.Gene == Gene.Tpmt && (other.IsIntermediateLike || other.Phenotype == MetabolizerPhenotype.Poor))
+            .Then<PhenotypeCall>((f, c) => RaiseCall(f, c));
 
         yield return Rule("AZA-PGX-005")
             .Title("TPMT and NUDT15 both intermediate")
@@ -80,14 +82,9 @@ internal static class PharmacogenomicRules
             .Detail("Both thiopurine inactivation pathways are reduced. CPIC notes more caution than for one gene alone (prescriber review of the starting regimen, close blood counts). Critical is this library's choice because both pathways are affected; the finding is under both the tpmt and nudt15 topics.")
             .Review("Prescriber review of the starting regimen with both results in view, and close blood-count monitoring.")
             .Source(Sources.Cpic, "Table 2 and CPIC data, compound TPMT and NUDT15 rows (text revised 2024)", Confidence.Verified, "Severity critical is the author's choice.")
-            .Match<PhenotypeCall>("TPMT phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Tpmt && c.IsIntermediateLike)
-            .Match<PhenotypeCall>("NUDT15 phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Nudt15 && c.IsIntermediateLike)
-            .Then(f =>
-            {
-                var t = f.Get<PhenotypeCall>(0);
-                var n = f.Get<PhenotypeCall>(1);
-                f.Raise(new[] { CallFact(t), CallFact(n) });
-            });
+            .Match<PhenotypeCall>("TPMT phenotype is intermediate or possible intermediate", tpmt => tpmt.Gene == Gene.Tpmt && tpmt.IsIntermediateLike)
+            .Match<PhenotypeCall>("NUDT15 phenotype is intermediate or possible intermediate", nudt15 => nudt15.Gene == Gene.Nudt15 && nudt15.IsIntermediateLike)
+            .Then<PhenotypeCall, PhenotypeCall>((f, tpmt, nudt15) => f.Raise(new[] { CallFact(tpmt), CallFact(nudt15) }));
 
         foreach (var (id, gene, topic) in new[] { ("AZA-PGX-006", Gene.Tpmt, Topics.Tpmt), ("AZA-PGX-007", Gene.Nudt15, Topics.Nudt15) })
         {
@@ -105,7 +102,7 @@ internal static class PharmacogenomicRules
                     : "Close monitoring for toxicity; review the NUDT15 result with the laboratory.")
                 .Source(Sources.Cpic, "allele function tables and Table 2 (indeterminate)", Confidence.Verified)
                 .Match<PhenotypeCall>(g + " phenotype is indeterminate", c => c.Gene == gene && c.Phenotype == MetabolizerPhenotype.Indeterminate)
-                .Then(f => RaiseCall(f, f.Get<PhenotypeCall>(0)));
+                .Then<PhenotypeCall>((f, c) => RaiseCall(f, c));
         }
 
         yield return Rule("AZA-PGX-008")
@@ -118,9 +115,8 @@ internal static class PharmacogenomicRules
             .Source(Sources.Cpic, "pre-emptive genotyping", Confidence.Verified)
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("azathioprine is considered, newly started or of unknown status", p => p.AtOrBeforeStart)
-            .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
-            .Once()
-            .Then(RaiseMissing);
+            .Collect<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Then<PatientContext, IEnumerable<MissingGeneResult>>((f, p, missingGeneResults) => RaiseMissing(f, p, missingGeneResults, new List<BasisFact>()));
 
         yield return Rule("AZA-PGX-009")
             .Title("No TPMT or NUDT15 result during therapy")
@@ -132,9 +128,8 @@ internal static class PharmacogenomicRules
             .Source(Sources.Cpic, "genotyping", Confidence.Verified)
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("azathioprine is continuing", p => p.TherapyStatus == TherapyStatus.Continuing)
-            .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
-            .Once()
-            .Then(RaiseMissing);
+            .Collect<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Then<PatientContext, IEnumerable<MissingGeneResult>>((f, p, missingGeneResults) => RaiseMissing(f, p, missingGeneResults, new List<BasisFact>()));
 
         yield return Rule("AZA-PGX-010")
             .Title("Severe myelosuppression without a TPMT or NUDT15 result")
@@ -145,13 +140,12 @@ internal static class PharmacogenomicRules
             .Review("Arrange TPMT and NUDT15 testing alongside the urgent blood-count review.")
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Match<LabFact>("latest blood count is critically low or fell markedly to a low value", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
-            .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
-            .Once()
-            .Then(f =>
+            .Collect<LabFact>("latest blood count is critically low or fell markedly to a low value", lab => lab.IsCytopeniaCount && lab.IsLatest && lab.Severe)
+            .Collect<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Then<PatientContext, IEnumerable<LabFact>, IEnumerable<MissingGeneResult>>((f, p, labs, missingGeneResults) =>
             {
-                var basis = f.Matches.Select(m => (LabFact)m[1]!).Distinct().Select(l => new BasisFact("blood count", l.Describe(), l.Path)).ToList();
-                RaiseMissing(f, basis, 2);
+                var basis = labs.OrderBy(l => l.Index).Select(l => new BasisFact("blood count", l.Describe(), l.Path)).ToList();
+                RaiseMissing(f, p, missingGeneResults, basis);
             });
 
         yield return Rule("AZA-PGX-011")
@@ -162,12 +156,10 @@ internal static class PharmacogenomicRules
             .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")
             .Review("Interpret the activity result with caution and prefer a TPMT genotype.")
             .Source(Sources.Cpic, "Other considerations: recent transfusion", Confidence.Verified, "The 90-day window is the usual red-cell lifespan [R], a host option.")
-            .Match<PatientContext>("a red-cell transfusion date is on file", p => p.Facts.LastRedCellTransfusion is not null)
-            .Match<TpmtActivityResult>("the TPMT activity result falls within the transfusion window", (a, b) => WithinTransfusionWindow(a, b.Get<PatientContext>(0)))
-            .Then(f =>
+            .Match<PatientContext>("a red-cell transfusion date is on file", p => p.Facts.LastRedCellTransfusion != null)
+            .Match<TpmtActivityResult, PatientContext>("the TPMT activity result falls within the transfusion window", (a, p) => WithinTransfusionWindow(a, p))
+            .Then<PatientContext, TpmtActivityResult>((f, p, a) =>
             {
-                var p = f.Get<PatientContext>(0);
-                var a = f.Get<TpmtActivityResult>(1);
                 var days = p.Facts.LastRedCellTransfusion!.Value.DaysUntil(a.Date);
                 f.Raise(
                     new[]
@@ -196,14 +188,11 @@ internal static class PharmacogenomicRules
         return days >= 0 && days <= p.Options.TransfusionWindowDays;
     }
 
-    private static void RaiseMissing(Firing f) => RaiseMissing(f, new List<BasisFact>(), 1);
-
-    /// <summary>Raises a "no result" finding naming every missing gene (bound at <paramref name="missingSlot"/> in each match).</summary>
-    private static void RaiseMissing(Firing f, List<BasisFact> basis, int missingSlot)
+    /// <summary>Raises a "no result" finding naming every missing gene.</summary>
+    private static void RaiseMissing(Firing f, PatientContext p, IEnumerable<MissingGeneResult> missingResults, List<BasisFact> basis)
     {
-        var p = (PatientContext)f.Slots[0]!;
         basis.Insert(0, new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"));
-        var missing = f.Matches.Select(m => ((MissingGeneResult)m[missingSlot]!).Gene).Distinct().OrderBy(g => g).ToList();
+        var missing = missingResults.Select(m => m.Gene).Distinct().OrderBy(g => g).ToList();
         var genes = string.Join(" or ", missing.Select(Describe.Gene));
         basis.Add(new BasisFact("pharmacogenomic results", "no usable " + genes + " result on file", "pharmacogenomics"));
         foreach (var gene in new[] { Gene.Tpmt, Gene.Nudt15 })
@@ -226,46 +215,54 @@ internal static class PharmacogenomicRules
     private static BasisFact CallFact(PhenotypeCall call) =>
         new(Describe.Gene(call.Gene) + " phenotype", Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")", call.Path);
 
-    private static RuleDefinition DeriveMissing(string id, Gene gene) =>
+    // Each derivation has a priority of its own (TPMT before NUDT15, as by id), so the facts they derive enter the
+    // session in the same order on either executor; NRules orders activations of equal priority its own way.
+    private static IRuleDefinition DeriveMissing(string id, Gene gene) =>
         Rule(id)
             .Title("Derive: no " + Describe.Gene(gene) + " result")
-            .Derivation().Salience(90)
+            .Derivation().Salience(gene == Gene.Tpmt ? 91 : 90)
             .Logic("no usable " + Describe.Gene(gene) + " phenotype on file")
             .Match<PatientContext>("the patient")
             .Not<PhenotypeCall>("no " + Describe.Gene(gene) + " phenotype was derived", c => c.Gene == gene)
             .Then(f => f.Insert(new MissingGeneResult(gene)));
 
-    private static RuleDefinition DerivePhenotype(string id, Gene gene) =>
+    private static IRuleDefinition DerivePhenotype(string id, Gene gene) =>
         Rule(id)
             .Title("Derive: " + Describe.Gene(gene) + " phenotype")
-            .Derivation().Salience(100)
+            .Derivation().Salience(gene == Gene.Tpmt ? 101 : 100)
             .Logic(Describe.Gene(gene) + " results are translated with the CPIC allele-function rule; the most cautious phenotype is used")
             .Match<PatientContext>("the patient")
-            .Match<PgxResultFact>("a " + Describe.Gene(gene) + " result", r => r.Gene == gene)
-            .Once()
-            .Then(f => DerivePhenotypeCall(f, gene));
+            .Collect<PgxResultFact>("a " + Describe.Gene(gene) + " result", result => result.Gene == gene)
+            .Then<PatientContext, IEnumerable<PgxResultFact>>((f, patient, results) => DerivePhenotypeCall(f, gene, patient, results));
 
-    private static void DerivePhenotypeCall(Firing f, Gene gene)
+    private static void DerivePhenotypeCall(Firing f, Gene gene, PatientContext patient, IEnumerable<PgxResultFact> collected)
     {
-        // Hot path (every patient with a result): no LINQ or closures, and the chosen basis text is made only when a
-        // finding reads it.
-        var patient = (PatientContext)f.Slots[0]!;
-        var matches = f.Matches;
+        // Hot path (every patient with a result): no LINQ, and the chosen basis text is made only when a finding reads
+        // it. The results are taken in input order, whatever order the engine collected them in.
+        // The compiled executor collects into a list (read by index, no enumerator); NRules into its own collection.
+        var list = collected as IReadOnlyList<PgxResultFact> ?? collected.ToList();
         var used = 0;
-        for (var i = 0; i < matches.Count; i++)
+        for (var i = 0; i < list.Count; i++)
         {
-            used += Usable((PgxResultFact)matches[i][1]!, patient) ? 1 : 0;
+            used += Usable(list[i], patient) ? 1 : 0;
         }
 
         var results = new PgxResultFact[used];
         used = 0;
-        for (var i = 0; i < matches.Count; i++)
+        var ordered = true;
+        for (var i = 0; i < list.Count; i++)
         {
-            var r = (PgxResultFact)matches[i][1]!;
+            var r = list[i];
             if (Usable(r, patient))
             {
+                ordered &= used == 0 || results[used - 1].Index < r.Index;
                 results[used++] = r;
             }
+        }
+
+        if (!ordered)
+        {
+            Array.Sort(results, (a, b) => a.Index.CompareTo(b.Index));
         }
 
         var call = Derive(gene, results, f);

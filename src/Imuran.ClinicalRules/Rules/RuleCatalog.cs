@@ -15,7 +15,15 @@ internal static class RuleCatalog
     /// <summary>Ids that belonged to retired rules; never reused.</summary>
     public static readonly IReadOnlyCollection<string> RetiredIds = new string[0];
 
-    public static IEnumerable<RuleDefinition> All() =>
+    /// <summary>
+    /// Every rule's NRules definition, built once per process (definitions are immutable), so every rule set of the
+    /// process shares the same definitions and metadata instances.
+    /// </summary>
+    public static IEnumerable<NRules.RuleModel.IRuleDefinition> All() => Definitions.Value;
+
+    private static readonly System.Lazy<IReadOnlyList<NRules.RuleModel.IRuleDefinition>> Definitions = new(() => Build().ToList());
+
+    private static IEnumerable<NRules.RuleModel.IRuleDefinition> Build() =>
         PharmacogenomicRules.All()
             .Concat(ContraindicationRules.All())
             .Concat(MalignancyRules.All())

@@ -29,6 +29,9 @@ public sealed class EvaluationSnapshotTests
         Rules = new RuleOptions { EgfrThreshold = null, MarkedFallFraction = 0.5, LiverTestWindowDays = 30, ReproductiveAgeTo = 45 },
     });
 
+    /// <summary>The engine trace is the compiled executor's: NRules reports no condition outcomes.</summary>
+    private static readonly ClinicalRuleSet Compiled = ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled });
+
     [Fact]
     public void Evaluate_VariedPatients_MatchesRecordedSnapshot()
     {
@@ -62,15 +65,18 @@ public sealed class EvaluationSnapshotTests
         }
     }
 
-    [Fact]
-    public void Evaluate_WithListener_GivesTheSameResultAsWithout()
+    [Theory]
+    [InlineData(RuleEngine.NRules)]
+    [InlineData(RuleEngine.Compiled)]
+    public void Evaluate_WithListener_GivesTheSameResultAsWithout(RuleEngine engine)
     {
+        var rules = engine == RuleEngine.Compiled ? Compiled : ClinicalRuleSet.Default;
         var fuzzer = new PatientFuzzer(Seed);
         for (var i = 0; i < 300; i++)
         {
             var facts = fuzzer.Next(i);
-            var plain = EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(facts), indented: false);
-            var traced = EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(facts, new EvaluationOptions { Listener = new TraceListener() }), indented: false);
+            var plain = EvaluationResultJson.ToJson(rules.Evaluate(facts), indented: false);
+            var traced = EvaluationResultJson.ToJson(rules.Evaluate(facts, new EvaluationOptions { Listener = new TraceListener() }), indented: false);
             traced.Should().Be(plain, "patient {0} must not depend on whether a listener is attached", i);
         }
     }
@@ -90,7 +96,7 @@ public sealed class EvaluationSnapshotTests
             var facts = fuzzer.Next(i);
             var result = EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(facts), indented: false);
             var listener = new TraceListener();
-            ClinicalRuleSet.Default.Evaluate(facts, new EvaluationOptions { Listener = listener });
+            Compiled.Evaluate(facts, new EvaluationOptions { Listener = listener });
             var variant = EvaluationResultJson.ToJson(Variant.Evaluate(facts), indented: false);
             dump?.Write(i + " " + result + "\n" + listener.Trace + variant + "\n");
             sb.Append(i).Append(' ').Append(Hash(result)).Append(' ').Append(Hash(listener.Trace)).Append(' ').Append(Hash(variant)).Append('\n');

@@ -94,7 +94,7 @@ public class ScenariosCommandTests
         var listeners = Scenarios.Value.Select(s =>
         {
             var l = new CoverageListener(CoverageLayout.Default);
-            ClinicalRuleSet.Default.Evaluate(s.Facts, new EvaluationOptions { Listener = l });
+            RuleEngines.RuleSet(RuleEngines.Compiled).Evaluate(s.Facts, new EvaluationOptions { Listener = l });
             return l;
         }).ToList();
         var layout = CoverageLayout.Default;

@@ -26,7 +26,7 @@ public class PublicApiTests
     public void PublicApi_EnginePublicTypes_AreFew()
     {
         var engine = typeof(ClinicalRuleSet).Assembly.GetExportedTypes().Where(t => t.Namespace!.EndsWith(".Engine", StringComparison.Ordinal)).Select(t => t.Name);
-        engine.Should().BeEquivalentTo("RuleMetadata", "IRuleEventListener", "RuleError", "RuleSetValidationException");
+        engine.Should().BeEquivalentTo("RuleMetadata", "IRuleEventListener", "RuleError", "RuleSetValidationException", "FindingFact", "RuleProperties");
     }
 
     internal static string Describe(Assembly assembly)

@@ -74,17 +74,17 @@ public class RuleCatalogConventionTests
     [Fact]
     public void Catalogue_EveryRuleGroupClass_IsRegistered()
     {
-        var registered = RuleCatalog.All().Select(r => r.Metadata.Id).ToHashSet();
+        var registered = RuleCatalog.All().Select(r => r.Name).ToHashSet();
         var groups = typeof(RuleCatalog).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(RuleCatalog).Namespace && t.IsAbstract && t.IsSealed)
             .Select(t => t.GetMethod("All", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes))
-            .Where(m => m is not null && m.ReturnType == typeof(IEnumerable<RuleDefinition>) && m.DeclaringType != typeof(RuleCatalog))
+            .Where(m => m is not null && m.ReturnType == typeof(IEnumerable<NRules.RuleModel.IRuleDefinition>) && m.DeclaringType != typeof(RuleCatalog))
             .ToList();
 
         groups.Should().HaveCountGreaterThan(5);
         foreach (var m in groups)
         {
-            var ids = ((IEnumerable<RuleDefinition>)m!.Invoke(null, null)!).Select(r => r.Metadata.Id);
+            var ids = ((IEnumerable<NRules.RuleModel.IRuleDefinition>)m!.Invoke(null, null)!).Select(r => r.Name);
             registered.Should().Contain(ids, m.DeclaringType!.Name + " must be registered in RuleCatalog.All()");
         }
     }

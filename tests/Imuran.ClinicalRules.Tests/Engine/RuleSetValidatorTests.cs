@@ -1,6 +1,7 @@
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules;
+using NRules.RuleModel;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
 namespace Imuran.ClinicalRules.Tests.Engine;
@@ -11,7 +12,7 @@ public class RuleSetValidatorTests
         Rule(id).Title("title").Topic(Topics.Tpmt).Caution(Severity.Warning).Logic("logic").Summary("A summary.").Detail("Detail.")
             .Review("Review the regimen.").Source("doc", "section", Confidence.Verified);
 
-    private static Action Build(params RuleDefinition[] rules) => () => CompiledRules.Compile(rules, RuleCatalog.Policy);
+    private static Action Build(params IRuleDefinition[] rules) => () => RuleSetValidator.Validate(rules, RuleCatalog.Policy);
 
     [Fact]
     public void Compile_ValidRule_Builds() => Build(Valid().Match<string>("x").Then(_ => { })).Should().NotThrow();
@@ -59,14 +60,79 @@ public class RuleSetValidatorTests
             .Should().Throw<RuleSetValidationException>().WithMessage("Rule AZA-TST-001: the detail breaks the no-dose policy*");
 
     [Fact]
-    public void Compile_NoCondition_Refuses() =>
-        Build(Valid().Then(_ => { })).Should().Throw<RuleSetValidationException>().WithMessage("*has no condition*");
+    public void Build_NoCondition_Refuses()
+    {
+        var act = () => Valid().Then(_ => { });
+        act.Should().Throw<RuleSetValidationException>().WithMessage("Rule AZA-TST-001: the rule has no condition.");
+    }
 
     [Fact]
     public void Compile_RetiredId_Refuses()
     {
         var policy = new RuleSetPolicy { RetiredIds = new[] { "AZA-TST-001" } };
-        var act = () => CompiledRules.Compile(new[] { Valid().Match<string>("x").Then(_ => { }) }, policy);
+        var act = () => RuleSetValidator.Validate(new[] { Valid().Match<string>("x").Then(_ => { }) }, policy);
         act.Should().Throw<RuleSetValidationException>().WithMessage("*retired*");
+    }
+
+    [Fact]
+    public void Build_JoinNamesNoEarlierPattern_RefusesNamingRule()
+    {
+        var act = () => Valid().Match<string>("x", x => true).Match<Version, string>("joined", (v, y) => y.Length > 0).Then(_ => { });
+        act.Should().Throw<RuleSetValidationException>().WithMessage("Rule AZA-TST-001: the condition 'joined' reads 'y', which is not an earlier pattern of the rule.");
+    }
+
+    [Fact]
+    public void Build_JoinReadsEarlierPatternAsWrongType_Refuses()
+    {
+        var act = () => Valid().Match<string>("x", x => true).Match<Version, Version>("joined", (v, x) => v == x).Then(_ => { });
+        act.Should().Throw<RuleSetValidationException>().WithMessage("*reads 'x' as Version, but that pattern binds String*");
+    }
+
+    [Fact]
+    public void Build_JoinReadsLaterPattern_Refuses()
+    {
+        var act = () => Valid().Match<Version, string>("joined", (v, x) => x.Length > 0).Match<string>("x", x => true).Then(_ => { });
+        act.Should().Throw<RuleSetValidationException>().WithMessage("*reads 'x', which is not an earlier pattern*");
+    }
+
+    [Fact]
+    public void Build_TwoPatternsWithOneName_Refuses()
+    {
+        var act = () => Valid().Match<string>("x", x => true).Match<Version>("also x", x => true).Then(_ => { });
+        act.Should().Throw<RuleSetValidationException>().WithMessage("*'x' is used twice*");
+    }
+
+    [Fact]
+    public void Build_ActionReadsAmbiguousDeclaration_Refuses()
+    {
+        var act = () => Valid().Match<string>("a", a => true).Match<string>("b", b => true).Then<string>((f, c) => { });
+        act.Should().Throw<RuleSetValidationException>().WithMessage("*the action reads 'c' (String)*");
+    }
+
+    [Fact]
+    public void Build_ActionReadsByName_BindsThatDeclaration()
+    {
+        var rule = Valid().Match<string>("a", a => a.Length == 1).Match<string>("b", b => b.Length == 2).Then<string>((f, b) => f.Raise(new[] { new BasisFact("b", b) }));
+
+        var run = TestExecutors.Run(RuleEngine.NRules, new[] { rule }, "x", "yy");
+
+        run.Findings.Should().ContainSingle().Which.Basis.Facts[0].Value.Should().Be("yy");
+    }
+
+    [Fact]
+    public void Build_Metadata_TravelsInTheNRulesDefinition()
+    {
+        var rule = Valid().Salience(7).Version(3).Match<string>("x").Then(_ => { });
+
+        rule.Name.Should().Be("AZA-TST-001");
+        rule.Description.Should().Be("title");
+        rule.Priority.Should().Be(7);
+        rule.Tags.Should().Equal(Topics.Tpmt, "caution");
+        var m = RuleProperties.Read(rule);
+        m.Version.Should().Be(3);
+        m.Severity.Should().Be(Severity.Warning);
+        m.Summary.Should().Be("A summary.");
+        m.Sources.Should().ContainSingle().Which.Document.Should().Be("doc");
+        m.Conditions.Should().Equal("x");
     }
 }

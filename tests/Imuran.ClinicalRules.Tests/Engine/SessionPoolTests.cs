@@ -28,7 +28,7 @@ public sealed class SessionPoolTests
     [Fact]
     public void Rent_AfterReturn_GivesBackTheResetSession()
     {
-        var compiled = CompiledRules.Compile(RuleCatalog.All(), RuleCatalog.Policy);
+        var compiled = CompiledRules.Compile(RuleCatalog.All());
         var first = Session.Rent(compiled, null, 1000);
         first.Insert(new Flag("ignored"));
         first.WorkingFacts.Add("x");
@@ -37,7 +37,7 @@ public sealed class SessionPoolTests
         var second = Session.Rent(compiled, null, 50);
 
         second.Should().BeSameAs(first);
-        second.Findings.Should().BeEmpty();
+        second.SortedFindings().Should().BeEmpty();
         second.Errors.Should().BeEmpty();
         second.WorkingFacts.Should().BeEmpty();
         second.FiringCount.Should().Be(0);
@@ -47,7 +47,7 @@ public sealed class SessionPoolTests
     [Fact]
     public void Rent_WithoutReturn_GivesANewSession()
     {
-        var compiled = CompiledRules.Compile(RuleCatalog.All(), RuleCatalog.Policy);
+        var compiled = CompiledRules.Compile(RuleCatalog.All());
 
         var first = Session.Rent(compiled, null, 1000);
         var second = Session.Rent(compiled, null, 1000);
@@ -55,14 +55,16 @@ public sealed class SessionPoolTests
         second.Should().NotBeSameAs(first);
     }
 
-    [Fact]
-    public void Evaluate_AfterARuleError_NextEvaluationIsClean()
+    [Theory]
+    [InlineData(RuleEngine.NRules)]
+    [InlineData(RuleEngine.Compiled)]
+    public void Evaluate_AfterARuleError_NextEvaluationIsClean(RuleEngine engine)
     {
         var broken = Rule("AZA-TST-001").Title("broken").Topic(Topics.Tpmt).Caution(Severity.Info).Logic("l").Summary("s").Review("r")
             .Source("doc", "section", Confidence.Verified)
-            .Match<PatientContext>("a patient with a transfusion", p => p.Facts.LastRedCellTransfusion is not null)
+            .Match<PatientContext>("a patient with a transfusion", p => p.Facts.LastRedCellTransfusion != null)
             .Then(_ => throw new InvalidOperationException("boom"));
-        var rules = ClinicalRuleSet.Create(RuleCatalog.All().Append(broken), new RuleSetOptions());
+        var rules = ClinicalRuleSet.Create(RuleCatalog.All().Append(broken), new RuleSetOptions { Engine = engine });
         var typical = BenchmarkPatients.Typical();
         var expected = Json(rules.Evaluate(typical));
 
@@ -74,17 +76,19 @@ public sealed class SessionPoolTests
         after.RuleErrors.Should().BeEmpty();
     }
 
-    [Fact]
-    public void Evaluate_AfterTheFiringLimit_NextEvaluationIsClean()
+    [Theory]
+    [InlineData(RuleEngine.NRules)]
+    [InlineData(RuleEngine.Compiled)]
+    public void Evaluate_AfterTheFiringLimit_NextEvaluationIsClean(RuleEngine engine)
     {
         var loop = Rule("AZA-DRV-901").Title("loop").Derivation().Logic("loop")
             .Match<PatientContext>("a breastfeeding patient", p => p.Facts.Breastfeeding == true)
             .Then(f => f.Insert(new Flag("start")));
         var chain = Rule("AZA-DRV-902").Title("chain").Derivation().Logic("chain")
-            .Match<Flag>("any flag").Then(f => f.Insert(new Flag(f.Get<Flag>(0).Name + "!")));
+            .Match<Flag>("any flag").Then<Flag>((f, flag) => f.Insert(new Flag(flag.Name + "!")));
         var rules = ClinicalRuleSet.Create(
             RuleCatalog.All().Append(loop).Append(chain),
-            new RuleSetOptions { Rules = new RuleOptions { MaxFirings = 200 } });
+            new RuleSetOptions { Rules = new RuleOptions { MaxFirings = 200 }, Engine = engine });
         var typical = BenchmarkPatients.Typical();
         var expected = Json(rules.Evaluate(typical));
 

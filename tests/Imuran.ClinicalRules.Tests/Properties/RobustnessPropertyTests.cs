@@ -21,7 +21,7 @@ public class RobustnessPropertyTests
 
     private static readonly string?[] Diplotypes = { "*1/*1", "*1/*3A", "*3A/*3A", "*1/*5", "*3A/*60", "*1-*3A", "", null, "*3/*3", "*1/*2" };
 
-    private static PatientFacts RandomFacts(Random r)
+    internal static PatientFacts RandomFacts(Random r)
     {
         var today = new ClinicalDate(2026, 6, 15);
         ClinicalDate Date(int spreadDays) => today.AddDays(r.Next(-spreadDays, spreadDays / 20 + 1));

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.ExceptionServices;
+using Imuran.ClinicalRules.Findings;
+using NRules.Diagnostics;
+using NRules.Extensibility;
+using NRules.RuleModel;
+
+namespace Imuran.ClinicalRules.Engine;
+
+/// <summary>
+/// The state of one evaluation on NRules, held by its session (as the session's dependency resolver, which rule
+/// actions reach through <see cref="IContext.Resolve"/>): the findings and their order, rule errors, firing counts
+/// and the listener. Never static, never shared between sessions or threads.
+/// </summary>
+internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
+{
+    private readonly IReadOnlyDictionary<string, int> _agendaOrder;
+    private readonly Dictionary<string, int> _fireCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _faulted = new(StringComparer.Ordinal);
+    private readonly Firing _firing;
+    private List<RuleError>? _errors;
+    private IContext? _context;
+
+    public EvaluationScope(IReadOnlyDictionary<string, int> agendaOrder, IRuleEventListener? listener)
+    {
+        _agendaOrder = agendaOrder;
+        Listener = listener;
+        _firing = new Firing(this, new RuleMetadata(), Array.Empty<object?>());
+    }
+
+    public IRuleEventListener? Listener { get; }
+
+    /// <summary>Whether findings go into the session as <see cref="FindingFact"/>s (only when a rule of the session reads them).</summary>
+    public bool InsertsFindingFacts { get; init; } = true;
+
+    public FindingCollector Findings { get; } = new();
+
+    public IReadOnlyList<RuleError> Errors => (IReadOnlyList<RuleError>?)_errors ?? Array.Empty<RuleError>();
+
+    public int FiringCount { get; private set; }
+
+    /// <summary>The scope of the session a rule fires in, or null in a session this library did not set up (a host's own).</summary>
+    public static EvaluationScope? Of(IContext context)
+    {
+        try
+        {
+            return context.Resolve(typeof(EvaluationScope)) as EvaluationScope;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Registers an input fact (for the order of findings) and tells the listener.</summary>
+    public void Inserting(object fact)
+    {
+        if (Listener is { } listener)
+        {
+            Tell(() => listener.FactInserted(fact));
+        }
+
+        Findings.Register(fact);
+        Inserted.Add(fact);
+    }
+
+    /// <summary>Every fact this evaluation put in the session (to reset a pooled session by retracting them).</summary>
+    public List<object> Inserted { get; } = new(32);
+
+    /// <summary>An exception the listener threw: it reaches the caller as it is (NRules would wrap it), as on the compiled executor.</summary>
+    public ExceptionDispatchInfo? ListenerFailure { get; private set; }
+
+    private void Tell(Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (Exception ex)
+        {
+            ListenerFailure ??= ExceptionDispatchInfo.Capture(ex);
+            throw;
+        }
+    }
+
+    public object Resolve(IResolutionContext context, Type serviceType) =>
+        serviceType == typeof(EvaluationScope) ? this : throw new InvalidOperationException($"Imuran.ClinicalRules resolves no {serviceType.Name}.");
+
+    /// <summary>Runs a rule's action for NRules. A rule that threw before fires no more in this evaluation.</summary>
+    public void Fire(RuleAction action, IContext context, object[] facts)
+    {
+        var id = action.Metadata.Id;
+        if (_faulted.Contains(id))
+        {
+            return;
+        }
+
+        FiringCount++;
+        _fireCounts[id] = _fireCounts.TryGetValue(id, out var n) ? n + 1 : 1;
+        _context = context;
+        _firing.Reset(action.Metadata, facts);
+        try
+        {
+            action.Invoke(_firing, facts);
+        }
+        catch (Exception ex)
+        {
+            Fault(id, ex);
+        }
+        finally
+        {
+            _context = null;
+        }
+
+        if (Listener is { } listener)
+        {
+            Tell(() => listener.RuleFired(action.Metadata, facts.Where(f => f is not null).ToList()));
+        }
+    }
+
+    public void Insert(object fact)
+    {
+        Inserting(fact);
+        _context!.Insert(fact);
+    }
+
+    public void AddFinding(Finding finding, object?[] facts)
+    {
+        Findings.Add(finding, facts);
+        if (InsertsFindingFacts)
+        {
+            var fact = new FindingFact(finding);
+            Inserted.Add(fact);
+            _context!.Insert(fact);
+        }
+    }
+
+    /// <summary>A condition threw: the rule is reported against its id and fires no more; NRules goes on with the rest.</summary>
+    public void OnConditionFailed(object? sender, LhsExpressionErrorEventArgs e)
+    {
+        e.IsHandled = true;
+        foreach (var rule in e.Rules)
+        {
+            Fault(rule.Name, e.Exception ?? new InvalidOperationException("a condition failed"));
+        }
+    }
+
+    public void Fault(string ruleId, Exception ex)
+    {
+        if (_faulted.Add(ruleId))
+        {
+            Fail(ruleId, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    public void Fail(string ruleId, string message) => (_errors ??= new List<RuleError>()).Add(new RuleError(ruleId, message));
+
+    public string FiringLimitMessage(int maxFirings)
+    {
+        var top = _fireCounts
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => _agendaOrder.TryGetValue(kv.Key, out var o) ? o : int.MaxValue)
+            .Take(5)
+            .Select(kv => $"{kv.Key} ({kv.Value})");
+        return FiringLimit.Message(maxFirings, top);
+    }
+}
+
+/// <summary>The firing-limit message, the same on either executor.</summary>
+internal static class FiringLimit
+{
+    public static string Message(int maxFirings, IEnumerable<string> top) =>
+        $"the firing limit of {maxFirings} was reached, so a chain of rules may be running away; rules firing most: {string.Join(", ", top)}.";
+}
