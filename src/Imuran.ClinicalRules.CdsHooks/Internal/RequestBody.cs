@@ -13,7 +13,20 @@ internal readonly record struct BodyReadResult(byte[]? Buffer, int Length, int S
 {
     public bool Succeeded => Buffer is not null;
 
-    public ReadOnlyMemory<byte> Memory => Buffer is null ? ReadOnlyMemory<byte>.Empty : Buffer.AsMemory(0, Length);
+    /// <summary>The body, without a UTF-8 byte-order mark.</summary>
+    public ReadOnlyMemory<byte> Memory
+    {
+        get
+        {
+            if (Buffer is null)
+            {
+                return ReadOnlyMemory<byte>.Empty;
+            }
+
+            var body = Buffer.AsMemory(0, Length);
+            return body.Span.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? body.Slice(3) : body;
+        }
+    }
 
     /// <summary>Gives the buffer back to the pool; the result must not be used afterwards.</summary>
     public void Return()
@@ -73,6 +86,13 @@ internal static class RequestBody
                     ArrayPool<byte>.Shared.Return(buffer);
                     return TooLarge(limit);
                 }
+            }
+
+            // JsonDocument does not check the UTF-8 inside strings until they are read: check it all here, once.
+            if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return new BodyReadResult(null, 0, StatusCodes.Status400BadRequest, "The request body is not valid UTF-8.");
             }
 
             return new BodyReadResult(buffer, length, StatusCodes.Status200OK, null);

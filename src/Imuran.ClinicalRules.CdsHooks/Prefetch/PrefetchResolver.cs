@@ -177,7 +177,18 @@ internal sealed class PrefetchResolver
                 limited.Write(buffer, 0, read);
             }
 
-            var document = JsonDocument.Parse(limited.GetBuffer().AsMemory(0, (int)limited.Length));
+            var bytes = limited.GetBuffer().AsMemory(0, (int)limited.Length);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+            {
+                return (key, null, "the FHIR server's answer is not valid UTF-8");
+            }
+
+            if (bytes.Span.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+            {
+                bytes = bytes.Slice(3);
+            }
+
+            var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
