@@ -167,10 +167,10 @@ internal sealed partial class CdsHooksRuntime
     private static IResult Error(int status, string code, string diagnostics, string? expression = null) =>
         Results.Json(OperationOutcome.Error(code, diagnostics, expression), CdsJsonContext.Relaxed.OperationOutcome, "application/fhir+json", status);
 
-    [LoggerMessage(1, LogLevel.Information, "CDS service {ServiceId} hook instance {HookInstance}: {Status}, {Cards} card(s)")]
+    [LoggerMessage(1, LogLevel.Debug, "CDS service {ServiceId} hook instance {HookInstance}: {Status}, {Cards} card(s)")]
     private partial void LogAnswered(string serviceId, string hookInstance, int status, int cards);
 
-    [LoggerMessage(2, LogLevel.Information, "CDS service {ServiceId}: request rejected with {Status}")]
+    [LoggerMessage(2, LogLevel.Debug, "CDS service {ServiceId}: request rejected with {Status}")]
     private partial void LogRejected(string serviceId, int status);
 
     [LoggerMessage(3, LogLevel.Warning, "CDS request to {Path} refused: no valid JWT (the token is not logged)")]
