@@ -101,3 +101,43 @@ public class OrderSignTests
         detail.Should().NotContain("<script>").And.Contain("\\<script\\>");
     }
 }
+
+public class MedicationHookTests
+{
+    [Fact]
+    public async Task MedicationPrescribe_WithTheOrderAsAMedicationsArray_AnswersCards()
+    {
+        using var factory = new CdsHooksFactory();
+        var context = FhirData.PatientContext();
+        context["medications"] = new System.Text.Json.Nodes.JsonArray(FhirData.AzathioprineDraft());
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "medication-prescribe", FhirData.Request("medication-prescribe", context, FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()])));
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Where(c => c.GetProperty("indicator").GetString() == "critical").Select(Spec.RuleId).Should().BeEquivalentTo("AZA-INT-001", "AZA-PGX-001");
+    }
+
+    [Fact]
+    public async Task MedicationVerify_WithTheOrderAsMedication_AnswersCards()
+    {
+        using var factory = new CdsHooksFactory();
+        var context = FhirData.PatientContext();
+        context["medication"] = FhirData.MedicationRequest("aza", "active", "1256", "azathioprine", authoredOn: "2026-11-20");
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "medication-verify", FhirData.Request("medication-verify", context, FhirData.Prefetch(pgx: [FhirData.TpmtPoor()])));
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Select(Spec.RuleId).Should().Contain("AZA-PGX-001");
+    }
+
+    [Fact]
+    public async Task HookNotTheServicesHook_Answers400()
+    {
+        using var factory = new CdsHooksFactory();
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", FhirData.Request("patient-view", FhirData.PatientContext(), FhirData.Prefetch()));
+
+        status.Should().Be(400);
+        Spec.AssertOperationOutcome(body);
+    }
+}

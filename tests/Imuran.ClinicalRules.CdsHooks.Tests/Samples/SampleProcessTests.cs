@@ -98,13 +98,6 @@ public class SampleProcessTests
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Imuran.ClinicalRules.sln")))
-        {
-            root = root.Parent;
-        }
-
-        root.Should().NotBeNull("the tests run inside the repository");
-        return Path.Combine(root!.FullName, "samples", "CdsHooksService", "bin", configuration, "net10.0", "CdsHooksService.dll");
+        return Path.Combine(RepoPaths.Root, "samples", "CdsHooksService", "bin", configuration, "net10.0", "CdsHooksService.dll");
     }
 }
