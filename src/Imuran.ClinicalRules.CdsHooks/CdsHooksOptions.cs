@@ -16,7 +16,8 @@ public sealed class CdsHooksOptions
     /// <summary>Service ids start with this, e.g. <c>imuran-azathioprine-order-sign</c>. Default <c>imuran-azathioprine</c>.</summary>
     public string ServiceIdPrefix { get; set; } = "imuran-azathioprine";
 
-    /// <summary>The rule set that evaluates; <see langword="null"/> (the default) means <see cref="ClinicalRuleSet.Default"/>.</summary>
+    /// <summary>The rule set that evaluates. <see langword="null"/> (the default): a <see cref="ClinicalRuleSet"/> registered in the
+    /// service collection, else <see cref="ClinicalRuleSet.Default"/>.</summary>
     public ClinicalRuleSet? RuleSet { get; set; }
 
     /// <summary>The largest request body accepted, in bytes (default 1 MiB). A larger body is answered with 413.</summary>

@@ -30,12 +30,13 @@ internal sealed partial class CdsHooksRuntime
     private readonly CdsJwtValidator? _jwt;
     private readonly ILogger<CdsHooksRuntime> _logger;
 
-    public CdsHooksRuntime(IOptions<CdsHooksOptions> options, IHttpClientFactory clients, ICdsFeedbackStore feedback, TimeProvider time, ILogger<CdsHooksRuntime> logger)
+    public CdsHooksRuntime(IOptions<CdsHooksOptions> options, IHttpClientFactory clients, ICdsFeedbackStore feedback, TimeProvider time, ILogger<CdsHooksRuntime> logger, IServiceProvider services)
     {
         _options = options.Value;
         _feedback = feedback;
         _logger = logger;
-        var ruleSet = _options.RuleSet ?? ClinicalRuleSet.Default;
+        // The options' rule set, else one the host registered (e.g. with its own RuleSetOptions), else the default.
+        var ruleSet = _options.RuleSet ?? services.GetService(typeof(ClinicalRuleSet)) as ClinicalRuleSet ?? ClinicalRuleSet.Default;
         Catalog = new ServiceCatalog(_options.ServiceIdPrefix);
         _evaluator = new HookEvaluator(ruleSet, new CardFactory(ruleSet, _options.Links), new PrefetchResolver(clients, _options), feedback, time);
         _jwt = _options.Jwt.Enabled ? new CdsJwtValidator(_options.Jwt, time) : null;

@@ -141,3 +141,19 @@ public class MedicationHookTests
         Spec.AssertOperationOutcome(body);
     }
 }
+
+public class RuleSetChoiceTests
+{
+    [Fact]
+    public async Task RuleSetWithTheInteractionDisabled_RaisesNoCardForIt()
+    {
+        var ruleSet = ClinicalRuleSet.Create(new RuleSetOptions { DisabledRules = ["AZA-INT-001"] });
+        using var factory = new CdsHooksFactory(o => o.RuleSet = ruleSet);
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]));
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Select(Spec.RuleId).Should().Contain("AZA-PGX-001").And.NotContain("AZA-INT-001");
+    }
+}
