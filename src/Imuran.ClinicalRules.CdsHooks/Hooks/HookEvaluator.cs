@@ -79,7 +79,10 @@ internal sealed class HookEvaluator
         FhirPayload.Write(buffer, data.Values, request.Drafts);
         var today = _time.GetUtcNow().UtcDateTime;
         var evaluationDate = new ClinicalDate(today.Year, today.Month, today.Day);
-        using var stream = new System.IO.MemoryStream(buffer.WrittenMemory.ToArray(), writable: false);
+        var written = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var segment)
+            ? segment
+            : new ArraySegment<byte>(buffer.WrittenMemory.ToArray());
+        using var stream = new System.IO.MemoryStream(written.Array!, written.Offset, written.Count, writable: false);
         var mapping = FhirPatientReader.Read(stream, evaluationDate);
         if (!mapping.Succeeded)
         {
