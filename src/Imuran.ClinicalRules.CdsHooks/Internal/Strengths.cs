@@ -22,7 +22,13 @@ internal static partial class Strengths
         try
         {
             var stripped = Amount().Replace(text, string.Empty);
-            return stripped.Length == text.Length ? text : Spaces().Replace(stripped, " ").Trim();
+            if (stripped.Length == text.Length)
+            {
+                return text;
+            }
+
+            stripped = Spaces().Replace(stripped, " ").Trim();
+            return stripped.Length == 0 ? "(strength only, name not given)" : stripped;
         }
         catch (RegexMatchTimeoutException)
         {

@@ -13,6 +13,7 @@ public class StrengthsTests
     [InlineData("Hydrocortisone 1 % Topical Cream", "Hydrocortisone Topical Cream")]
     [InlineData("Fentanyl 25 MCG/HR Transdermal System", "Fentanyl Transdermal System")]
     [InlineData("azathioprine 0,5mg", "azathioprine")]
+    [InlineData("50 MG", "(strength only, name not given)")]
     public void Remove_StrengthInAMedicineName_IsTakenOut(string name, string expected) =>
         Strengths.Remove(name).Should().Be(expected);
 
