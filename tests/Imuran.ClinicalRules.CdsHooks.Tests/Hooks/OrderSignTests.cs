@@ -157,3 +157,19 @@ public class RuleSetChoiceTests
         Spec.AssertCardsResponse(body).Select(Spec.RuleId).Should().Contain("AZA-PGX-001").And.NotContain("AZA-INT-001");
     }
 }
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public async Task ManyCallsAtOnce_AllGetTheSameAnswer()
+    {
+        using var factory = new CdsHooksFactory();
+        var client = factory.CreateClient();
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]));
+        var expected = (await Spec.PostAsync(client, Spec.Prefix + "order-sign", request)).Text;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Spec.PostAsync(client, Spec.Prefix + "order-sign", request)));
+
+        answers.Should().OnlyContain(a => a.Status == 200 && a.Text == expected);
+    }
+}
