@@ -32,8 +32,11 @@ public sealed record RuleSetOptions
     private IReadOnlyList<string> _disabledRules = ReadOnly.Empty<string>();
     private IReadOnlyList<string> _disabledTopics = ReadOnly.Empty<string>();
 
-    /// <summary>Host thresholds and windows (local choices).</summary>
-    public RuleOptions Rules { get; init; } = RuleOptions.Default;
+    /// <summary>
+    /// Host thresholds and windows (local choices). Defaults to a new <see cref="RuleOptions"/> of this instance's own,
+    /// so binding configuration into it changes these options only. The rule set copies and validates it when built.
+    /// </summary>
+    public RuleOptions Rules { get; init; } = new();
 
     /// <summary>Rule ids to leave out. Every result lists them, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
@@ -51,12 +54,15 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     private static readonly Lazy<ClinicalRuleSet> LazyDefault = new(() => Create());
 
     private readonly CompiledRules _compiled;
+
+    /// <summary>The rule set's own copy of the thresholds, which no caller holds.</summary>
     private readonly RuleOptions _options;
 
     private ClinicalRuleSet(CompiledRules compiled, RuleOptions options, IReadOnlyList<string> disabled)
     {
         _compiled = compiled;
-        _options = options;
+        _options = options with { };
+        Thresholds = options with { };
         DisabledRules = disabled;
         Rules = ReadOnly.Freeze(compiled.Rules.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
     }
@@ -76,13 +82,32 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// <summary>Ids of rules the options left out.</summary>
     public IReadOnlyList<string> DisabledRules { get; }
 
-    /// <summary>Builds and validates the rule set.</summary>
+    /// <summary>
+    /// The thresholds this rule set was built with: a copy taken when it was built, so later changes to the options it
+    /// was given do not reach it. Every result carries them as <see cref="EvaluationResult.Thresholds"/>.
+    /// </summary>
+    public RuleOptions Thresholds { get; }
+
+    /// <summary>Builds and validates the rule set. The thresholds in <paramref name="options"/> are copied.</summary>
     /// <exception cref="RuleSetValidationException">A rule breaks a rule-set invariant (id, topic, source, summary length, no-dose policy); the message names it.</exception>
-    /// <exception cref="ArgumentException">The options name a rule id or topic that does not exist.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options name a rule id or topic that does not exist, or a threshold is nonsense (a negative window, an age
+    /// range upside down, a firing limit below one, ...); the message names every such option, e.g.
+    /// <c>RuleSetOptions.Rules.LiverTestWindowDays</c>.
+    /// </exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
     internal static ClinicalRuleSet Create(IEnumerable<RuleDefinition> rules, RuleSetOptions options)
     {
+        var thresholds = options.Rules ?? throw new ArgumentException($"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Rules)} is null; leave it unset for the defaults.", nameof(options));
+        var problems = thresholds.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(
+                "The rule set options are invalid: " + string.Join(" ", problems.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Rules)}.{p.Key} {p.Value}")),
+                nameof(options));
+        }
+
         var all = rules.ToList();
         foreach (var id in options.DisabledRules)
         {
@@ -106,7 +131,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToList();
         var compiled = CompiledRules.Compile(all.Where(r => !disabled.Contains(r.Metadata.Id)), RuleCatalog.Policy);
-        return new ClinicalRuleSet(compiled, options.Rules, ReadOnly.Freeze(disabled));
+        return new ClinicalRuleSet(compiled, thresholds, ReadOnly.Freeze(disabled));
     }
 
     /// <inheritdoc />
@@ -128,6 +153,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 EvaluationDate = facts.EvaluationDate,
                 Validation = problems,
                 DisabledRules = DisabledRules,
+                Thresholds = Thresholds,
             };
         }
 
@@ -162,6 +188,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 Unrecognised = ReadOnly.Freeze(unrecognised.ToArray()),
                 RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
                 DisabledRules = DisabledRules,
+                Thresholds = Thresholds,
             };
         }
         finally

@@ -26,6 +26,9 @@ public sealed record UnrecognisedInput(string Field, string Category, string Tex
 /// </summary>
 public sealed record EvaluationResult
 {
+    /// <summary>The thresholds of a result no rule set made (the defaults); a copy of its own, never the rule sets'.</summary>
+    private static readonly RuleOptions DefaultThresholds = new();
+
     private IReadOnlyList<ValidationProblem> _validation = ReadOnly.Empty<ValidationProblem>();
     private IReadOnlyList<Finding> _findings = ReadOnly.Empty<Finding>();
     private IReadOnlyList<UnrecognisedInput> _unrecognised = ReadOnly.Empty<UnrecognisedInput>();
@@ -58,6 +61,12 @@ public sealed record EvaluationResult
 
     /// <summary>Ids of rules the host disabled (by id or topic) for this rule set, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabled; init => _disabled = ReadOnly.Copy(value); }
+
+    /// <summary>
+    /// The thresholds the rule set used (its copy, taken when it was built), so a finding can be reproduced. The result
+    /// JSON lists those that differ from the defaults. The defaults when the result was not made by a rule set.
+    /// </summary>
+    public RuleOptions Thresholds { get; init; } = DefaultThresholds;
 
     /// <summary>Whether the input passed validation.</summary>
     public bool IsValid => Validation.Count == 0;

@@ -1,47 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
 namespace Imuran.ClinicalRules;
 
 /// <summary>
 /// Numbers a host may set for its own practice. Neither the Imuran label nor CPIC gives numeric cut-offs for
 /// blood counts, liver tests or eGFR: every default below is a documented local choice, not a guideline value.
-/// Immutable.
 /// </summary>
+/// <remarks>
+/// Init-only, but configuration binding sets init-only properties by reflection, so an instance handed to a binder can
+/// change. The library never relies on an instance it does not own: <see cref="Default"/> is a new instance on every
+/// call, and <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/> copies the options it is given, so a built rule set keeps the
+/// thresholds it was built with. <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/> also validates them (see each property).
+/// </remarks>
 public sealed record RuleOptions
 {
-    /// <summary>The default options.</summary>
-    public static RuleOptions Default { get; } = new();
+    /// <summary>The values against which changes are listed; never handed out, so nothing can change it.</summary>
+    private static readonly RuleOptions Baseline = new();
+
+    /// <summary>
+    /// The thresholds a result lists when they differ from the defaults, by their JSON (and configuration) name. Each
+    /// value is read as a number; an option a host turned off reads as null.
+    /// </summary>
+    private static readonly (string Name, Func<RuleOptions, double?> Read)[] Listed =
+    {
+        ("egfrThreshold", o => o.EgfrThreshold),
+        ("markedFallFraction", o => o.MarkedFallFraction),
+        ("liverTestWindowDays", o => o.LiverTestWindowDays),
+        ("liveVaccineLookbackDays", o => o.LiveVaccineLookbackDays),
+        ("transfusionWindowDays", o => o.TransfusionWindowDays),
+        ("intensifiedMonitoringDays", o => o.IntensifiedMonitoringDays),
+        ("reproductiveAgeFrom", o => o.ReproductiveAgeFrom),
+        ("reproductiveAgeTo", o => o.ReproductiveAgeTo),
+        ("maxFirings", o => o.MaxFirings),
+    };
+
+    /// <summary>
+    /// The default options: a new instance on every call, so no caller (configuration binding included) can change
+    /// the defaults another caller sees.
+    /// </summary>
+    public static RuleOptions Default => new();
 
     /// <summary>
     /// eGFR (mL/min/1.73 m²) below which the renal caution fires, besides a result the lab flags low. Default 60: a
     /// local choice matching the KDIGO definition of decreased GFR; the label gives no eGFR bands. Null turns the
-    /// numeric check off (flags and diagnoses still count).
+    /// numeric check off (flags and diagnoses still count). Otherwise it must be a positive finite number.
     /// </summary>
     public double? EgfrThreshold { get; init; } = 60;
 
     /// <summary>
     /// A fall between consecutive blood counts of the same kind at least this fraction of the earlier value counts as
     /// a marked fall (critical). Default 0.3: a local choice; the label asks for attention to a rapid fall but gives
-    /// no number. Null turns the check off.
+    /// no number. Null turns the check off; otherwise it must be above 0 and at most 1.
     /// </summary>
     public double? MarkedFallFraction { get; init; } = 0.3;
 
-    /// <summary>Days within which a liver test is expected while on therapy. Default 90: a local choice (the label sets no fixed schedule).</summary>
+    /// <summary>Days within which a liver test is expected while on therapy. Default 90: a local choice (the label sets no fixed schedule). Not negative.</summary>
     public int LiverTestWindowDays { get; init; } = 90;
 
-    /// <summary>Days after a live vaccine during which it still raises a caution. Default 28 (the knowledge base's four weeks).</summary>
+    /// <summary>Days after a live vaccine during which it still raises a caution. Default 28 (the knowledge base's four weeks). Not negative.</summary>
     public int LiveVaccineLookbackDays { get; init; } = 28;
 
-    /// <summary>Days after a red-cell transfusion within which a TPMT activity result may reflect donor cells. Default 90 (usual red-cell lifespan; recalled).</summary>
+    /// <summary>Days after a red-cell transfusion within which a TPMT activity result may reflect donor cells. Default 90 (usual red-cell lifespan; recalled). Not negative.</summary>
     public int TransfusionWindowDays { get; init; } = 90;
 
-    /// <summary>Days after a regimen change or a new interacting medicine during which blood counts are intensified to weekly. Default 28.</summary>
+    /// <summary>Days after a regimen change or a new interacting medicine during which blood counts are intensified to weekly. Default 28. Not negative.</summary>
     public int IntensifiedMonitoringDays { get; init; } = 28;
 
-    /// <summary>Youngest age (years) counted as of reproductive potential. Default 12 (the knowledge base's "about 12 to 55").</summary>
+    /// <summary>Youngest age (years) counted as of reproductive potential. Default 12 (the knowledge base's "about 12 to 55"). Not negative.</summary>
     public int ReproductiveAgeFrom { get; init; } = 12;
 
-    /// <summary>Oldest age (years) counted as of reproductive potential. Default 55.</summary>
+    /// <summary>Oldest age (years) counted as of reproductive potential. Default 55. Not below <see cref="ReproductiveAgeFrom"/>.</summary>
     public int ReproductiveAgeTo { get; init; } = 55;
 
-    /// <summary>The most rule firings one evaluation may make before it stops as a runaway chain. Default 1000.</summary>
+    /// <summary>The most rule firings one evaluation may make before it stops as a runaway chain. Default 1000. At least 1.</summary>
     public int MaxFirings { get; init; } = 1000;
+
+    /// <summary>
+    /// Every threshold that differs from its default, by its camelCase name, in a fixed order; the value is null for a
+    /// check turned off. Empty for the defaults.
+    /// </summary>
+    internal IReadOnlyList<KeyValuePair<string, double?>> Changes()
+    {
+        List<KeyValuePair<string, double?>>? changes = null;
+        foreach (var (name, read) in Listed)
+        {
+            var value = read(this);
+            if (value != read(Baseline))
+            {
+                (changes ??= new List<KeyValuePair<string, double?>>()).Add(new KeyValuePair<string, double?>(name, value));
+            }
+        }
+
+        return changes ?? (IReadOnlyList<KeyValuePair<string, double?>>)Array.Empty<KeyValuePair<string, double?>>();
+    }
+
+    /// <summary>Every nonsense value, as the property's name and what is wrong with it. Empty when the options are usable.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> Problems()
+    {
+        var problems = new List<KeyValuePair<string, string>>();
+        void Add(string option, string problem) => problems.Add(new KeyValuePair<string, string>(option, problem));
+
+        if (EgfrThreshold is { } egfr && !(egfr > 0 && !double.IsInfinity(egfr)))
+        {
+            Add(nameof(EgfrThreshold), $"is {Text(egfr)}; an eGFR threshold must be a positive number (or null to turn the numeric check off).");
+        }
+
+        if (MarkedFallFraction is { } fall && !(fall > 0 && fall <= 1))
+        {
+            Add(nameof(MarkedFallFraction), $"is {Text(fall)}; a marked fall is a fraction of the earlier value above 0 and at most 1 (or null to turn the check off).");
+        }
+
+        foreach (var (option, days) in new[]
+        {
+            (nameof(LiverTestWindowDays), LiverTestWindowDays),
+            (nameof(LiveVaccineLookbackDays), LiveVaccineLookbackDays),
+            (nameof(TransfusionWindowDays), TransfusionWindowDays),
+            (nameof(IntensifiedMonitoringDays), IntensifiedMonitoringDays),
+        })
+        {
+            if (days < 0)
+            {
+                Add(option, $"is {Text(days)}; a window in days cannot be negative.");
+            }
+        }
+
+        if (ReproductiveAgeFrom < 0)
+        {
+            Add(nameof(ReproductiveAgeFrom), $"is {Text(ReproductiveAgeFrom)}; an age cannot be negative.");
+        }
+
+        if (ReproductiveAgeTo < ReproductiveAgeFrom)
+        {
+            Add(nameof(ReproductiveAgeTo), $"is {Text(ReproductiveAgeTo)}, below {nameof(ReproductiveAgeFrom)} ({Text(ReproductiveAgeFrom)}); the age range is upside down.");
+        }
+
+        if (MaxFirings < 1)
+        {
+            Add(nameof(MaxFirings), $"is {Text(MaxFirings)}; an evaluation must be allowed at least one rule firing.");
+        }
+
+        return problems;
+    }
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

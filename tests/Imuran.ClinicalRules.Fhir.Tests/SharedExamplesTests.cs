@@ -5,7 +5,7 @@ using Imuran.ClinicalRules.Fhir.Tests.Support;
 
 namespace Imuran.ClinicalRules.Fhir.Tests;
 
-/// <summary>Every file in shared/interop/fhir (the official example files, unmodified) read as it is.</summary>
+/// <summary>Every file in <c>Hl7Examples/</c> (official HL7 example files, unmodified; see its PROVENANCE.md) read as it is.</summary>
 public class SharedExamplesTests
 {
     private static readonly FhirReadOptions Loose = new() { RequirePatient = false };
@@ -13,25 +13,26 @@ public class SharedExamplesTests
     public static TheoryData<string> EveryFile()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepoPaths.SharedFhir, "*", SearchOption.AllDirectories).OrderBy(f => f, System.StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(RepoPaths.Hl7Examples, "*", SearchOption.AllDirectories).OrderBy(f => f, System.StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(RepoPaths.SharedFhir, file).Replace('\\', '/'));
+            data.Add(Path.GetRelativePath(RepoPaths.Hl7Examples, file).Replace('\\', '/'));
         }
 
         return data;
     }
 
     [Fact]
-    public void SharedFolder_HoldsTheExampleFiles()
+    public void ExamplesFolder_HoldsTheExampleFilesAndTheirProvenance()
     {
-        Directory.GetFiles(RepoPaths.SharedFhir, "*", SearchOption.AllDirectories).Should().HaveCountGreaterThan(30);
+        Directory.GetFiles(RepoPaths.Hl7Examples, "*.json", SearchOption.AllDirectories).Should().HaveCount(30);
+        File.Exists(Path.Combine(RepoPaths.Hl7Examples, "PROVENANCE.md")).Should().BeTrue();
     }
 
     [Theory]
     [MemberData(nameof(EveryFile))]
     public void Read_EverySharedFile_NeverThrowsAndReadsEveryFhirFile(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepoPaths.SharedFhir, file));
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Hl7Examples, file));
 
         var result = FhirPatientReader.Read(text, Payloads.Today, Loose);
 
@@ -253,7 +254,7 @@ public class SharedExamplesTests
 
     private static FhirMappingResult Read(string file)
     {
-        var result = FhirPatientReader.Read(File.ReadAllText(Path.Combine(RepoPaths.SharedFhir, file)), Payloads.Today, Loose);
+        var result = FhirPatientReader.Read(File.ReadAllText(Path.Combine(RepoPaths.Hl7Examples, file)), Payloads.Today, Loose);
         result.Error.Should().BeNull();
         return result;
     }

@@ -15,7 +15,7 @@ internal sealed record AncestryGroup(string Name, double Share, double Nudt15All
 /// The prevalences a synthetic cohort is drawn with: every one a probability from 0 to 1, documented with its source.
 /// "Issue" means the number was given in the tooling issue; "illustrative" means it is a round number chosen to give a
 /// plausible mix for testing alert burden, not a clinical estimate: replace it with local data before drawing any
-/// conclusion. None comes from <c>/work/shared/clinical/</c>, which states no population frequencies. Immutable.
+/// conclusion. None comes from the project's clinical reference, which states no population frequencies. Immutable.
 /// </summary>
 internal sealed record CohortOptions
 {

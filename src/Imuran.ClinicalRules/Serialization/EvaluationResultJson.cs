@@ -97,6 +97,22 @@ public static class EvaluationResultJson
         }
 
         w.WriteEndArray();
+
+        // The thresholds that differ from the defaults ({} when none does), so a finding can be reproduced.
+        w.WriteStartObject("thresholds");
+        foreach (var change in result.Thresholds.Changes())
+        {
+            if (change.Value is { } value)
+            {
+                w.WriteNumber(change.Key, value);
+            }
+            else
+            {
+                w.WriteNull(change.Key);
+            }
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
     }

@@ -274,6 +274,9 @@ internal sealed class ObjectReader
         return true;
     }
 
+    /// <summary>Reads an enum text; an unknown value is a problem listing the allowed ones, and gives null.</summary>
+    /// <param name="v">The JSON value.</param>
+    /// <param name="name">The member's name.</param>
     /// <param name="index">The item's index when the value is an item of the list <paramref name="name"/>, else -1.</param>
     private TEnum? ParseEnum<TEnum>(JsonElement v, string name, int index)
         where TEnum : struct, Enum

@@ -39,6 +39,9 @@ public static class ErrorCodes
     /// <summary>A pharmacogenomic result has neither phenotype nor diplotype.</summary>
     public const string PharmacogenomicResultEmpty = "PGX_RESULT_EMPTY";
 
+    /// <summary>A list holds a null entry (e.g. <c>medications[2]</c>).</summary>
+    public const string NullEntry = "NULL_ENTRY";
+
     /// <summary>A value is not one of the allowed values (e.g. an unknown enum text).</summary>
     public const string UnknownValue = "UNKNOWN_VALUE";
 

@@ -97,16 +97,28 @@ internal sealed class PatientFactsValidator : AbstractValidator<PatientFacts>
 
         RuleFor(p => p.Therapy).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage("The therapy record is missing.");
         RuleFor(p => p.Therapy).SetValidator(p => new TherapyValidator(p.EvaluationDate)).When(p => p.Therapy is not null);
-        RuleForEach(p => p.Pharmacogenomics).SetValidator(p => new PharmacogenomicResultValidator(p.EvaluationDate));
-        RuleForEach(p => p.Medications).SetValidator(p => new MedicationValidator(p.EvaluationDate));
-        RuleForEach(p => p.Allergies).SetValidator(new AllergyValidator());
-        RuleForEach(p => p.Conditions).SetValidator(p => new ConditionValidator(p.EvaluationDate));
-        RuleForEach(p => p.LabResults).SetValidator(p => new LabResultValidator(p.EvaluationDate));
-        RuleForEach(p => p.Vaccinations).SetValidator(p => new VaccinationValidator(p.EvaluationDate));
+        RuleForEach(p => p.Pharmacogenomics).NotNullEntry().SetValidator(p => new PharmacogenomicResultValidator(p.EvaluationDate));
+        RuleForEach(p => p.Medications).NotNullEntry().SetValidator(p => new MedicationValidator(p.EvaluationDate));
+        RuleForEach(p => p.Allergies).NotNullEntry().SetValidator(new AllergyValidator());
+        RuleForEach(p => p.Conditions).NotNullEntry().SetValidator(p => new ConditionValidator(p.EvaluationDate));
+        RuleForEach(p => p.LabResults).NotNullEntry().SetValidator(p => new LabResultValidator(p.EvaluationDate));
+        RuleForEach(p => p.Vaccinations).NotNullEntry().SetValidator(p => new VaccinationValidator(p.EvaluationDate));
     }
 
     internal static string NotAfter(string what, ClinicalDate? date, ClinicalDate evaluation) =>
         $"The {what} {date} is after the evaluation date {evaluation}.";
+}
+
+internal static class EntryRules
+{
+    /// <summary>
+    /// A null entry in a list is a problem of its own (<c>medications[2]</c>, <see cref="ErrorCodes.NullEntry"/>); the
+    /// entry's validator then skips it, and no rule ever sees it.
+    /// </summary>
+    public static IRuleBuilderOptions<PatientFacts, T> NotNullEntry<T>(this IRuleBuilderInitialCollection<PatientFacts, T> rule) =>
+        rule.NotNull()
+            .WithErrorCode(ErrorCodes.NullEntry)
+            .WithMessage("The entry is null; leave it out of the list or fill it in.");
 }
 
 internal sealed class TherapyValidator : AbstractValidator<AzathioprineTherapy>

@@ -3,17 +3,15 @@ using System.IO;
 
 namespace Imuran.ClinicalRules.Fhir.Tests.Support;
 
-/// <summary>Finds the repository root (and the shared reference folder beside it) from the test's output folder.</summary>
+/// <summary>Finds the repository root from the test's output folder. Tests read nothing outside the repository.</summary>
 internal static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
     public static string Root => RootPath.Value;
 
-    /// <summary>The shared reference folder, a sibling of the repository: <c>../shared</c>.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string SharedFhir => Path.Combine(Shared, "interop", "fhir");
+    /// <summary>The official HL7 example files copied into this test project (provenance in its PROVENANCE.md).</summary>
+    public static string Hl7Examples => Path.Combine(Root, "tests", "Imuran.ClinicalRules.Fhir.Tests", "Hl7Examples");
 
     public static string FhirSamples => Path.Combine(Root, "samples", "fhir");
 

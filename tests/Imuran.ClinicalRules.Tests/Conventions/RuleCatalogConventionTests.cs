@@ -59,12 +59,12 @@ public class RuleCatalogConventionTests
     }
 
     [Fact]
-    public void Topics_MatchTheSharedVocabulary()
+    public void Topics_MatchTheVocabulary()
     {
-        var text = File.ReadAllText(RepoPaths.InShared("clinical", "topics.md"));
-        var shared = Regex.Matches(text, @"^\| `([a-z0-9-]+)` \|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        var text = File.ReadAllText(RepoPaths.InRepo("docs", "reference", "topics.md"));
+        var vocabulary = Regex.Matches(text, @"^\| `([a-z0-9-]+)` \|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
 
-        Topics.All.Should().Equal(shared);
+        Topics.All.Should().Equal(vocabulary);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class CpicTablesTests
     [MemberData(nameof(Genes))]
     public void Translate_EveryCpicDiplotypeInBothOrders_AgreesWithPublishedPhenotype(string file, Gene gene, int expectedCount)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.InShared("clinical", "data", file)));
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.InRepo("tests", "Imuran.ClinicalRules.Tests", "Pharmacogenomics", "CpicData", file)));
         var diplotypes = doc.RootElement.GetProperty("diplotypes").EnumerateArray().ToList();
         diplotypes.Should().HaveCount(expectedCount);
         var disagreements = new List<string>();
@@ -44,7 +44,7 @@ public class CpicTablesTests
     [MemberData(nameof(Genes))]
     public void FunctionOf_EveryPublishedAllele_MatchesTheDataFile(string file, Gene gene, int _)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.InShared("clinical", "data", file)));
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.InRepo("tests", "Imuran.ClinicalRules.Tests", "Pharmacogenomics", "CpicData", file)));
         foreach (var p in doc.RootElement.GetProperty("haplotypes").EnumerateObject())
         {
             var expected = p.Value.GetString() switch

@@ -3,6 +3,7 @@ using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Rules;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Tests.Support;
+using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Tests.Properties;
 
@@ -29,6 +30,19 @@ public class RobustnessPropertyTests
             where TEnum : struct, Enum
             => r.Next(20) == 0 ? (TEnum)(object)99 : Pick(Enum.GetValues<TEnum>());
 
+        // Now and then a null entry, anywhere in any list of objects (a caller building lists by hand can leave one).
+        List<T> WithNulls<T>(IEnumerable<T> items)
+            where T : class
+        {
+            var list = items.ToList();
+            if (r.Next(60) == 0)
+            {
+                list.Insert(r.Next(list.Count + 1), null!);
+            }
+
+            return list;
+        }
+
         return new PatientFacts
         {
             PatientId = "p" + r.Next(),
@@ -38,32 +52,32 @@ public class RobustnessPropertyTests
             Therapy = new AzathioprineTherapy { Status = AnyEnum<TherapyStatus>(), StartDate = r.Next(3) == 0 ? null : Date(900), LastRegimenChange = r.Next(3) == 0 ? Date(60) : null },
             Setting = AnyEnum<CareSetting>(),
             Indications = Enumerable.Range(0, r.Next(3)).Select(_ => AnyEnum<Indication>()).ToList(),
-            Pharmacogenomics = Enumerable.Range(0, r.Next(4)).Select(_ => new PharmacogenomicResult
+            Pharmacogenomics = WithNulls(Enumerable.Range(0, r.Next(4)).Select(_ => new PharmacogenomicResult
             {
                 Gene = AnyEnum<Gene>(),
                 Diplotype = Pick(Diplotypes),
                 Phenotype = r.Next(2) == 0 ? null : AnyEnum<MetabolizerPhenotype>(),
                 Method = AnyEnum<TestMethod>(),
                 Date = r.Next(2) == 0 ? null : Date(400),
-            }).ToList(),
+            })),
             LastRedCellTransfusion = r.Next(5) == 0 ? Date(200) : null,
             PregnancyStatus = AnyEnum<PregnancyStatus>(),
             PruritusInPregnancy = r.Next(8) == 0,
             RaisedBileAcids = r.Next(8) == 0,
             Breastfeeding = r.Next(3) switch { 0 => null, 1 => true, _ => false },
             PlannedConception = r.Next(10) == 0,
-            Medications = Enumerable.Range(0, r.Next(5)).Select(_ => new Medication { Name = Pick(Names), RxNormCode = r.Next(3) == 0 ? Pick(new[] { "519", "1256", "10831", "999999" }) : null, StartDate = r.Next(2) == 0 ? Date(300) : null, Active = r.Next(4) != 0 }).ToList(),
-            Allergies = Enumerable.Range(0, r.Next(2)).Select(_ => new Allergy { Substance = Pick(new[] { "azathioprine", "penicillin", "mercaptopurine", "" }) }).ToList(),
-            Conditions = Enumerable.Range(0, r.Next(4)).Select(_ => new Condition { Name = Pick(new[] { "rheumatoid arthritis", "Crohn's disease", "CKD stage 3", "cirrhosis", "HBsAg negative", "melanoma", "lymphoma", "sepsis", "Z33.1", "gout" }), Code = r.Next(3) == 0 ? Pick(new[] { "N18.9", "Z94.0", "77386006", "B18.1" }) : null, Status = AnyEnum<ConditionStatus>() }).ToList(),
-            LabResults = Enumerable.Range(0, r.Next(7)).Select(_ => new LabResult
+            Medications = WithNulls(Enumerable.Range(0, r.Next(5)).Select(_ => new Medication { Name = Pick(Names), RxNormCode = r.Next(3) == 0 ? Pick(new[] { "519", "1256", "10831", "999999" }) : null, StartDate = r.Next(2) == 0 ? Date(300) : null, Active = r.Next(4) != 0 })),
+            Allergies = WithNulls(Enumerable.Range(0, r.Next(2)).Select(_ => new Allergy { Substance = Pick(new[] { "azathioprine", "penicillin", "mercaptopurine", "" }) })),
+            Conditions = WithNulls(Enumerable.Range(0, r.Next(4)).Select(_ => new Condition { Name = Pick(new[] { "rheumatoid arthritis", "Crohn's disease", "CKD stage 3", "cirrhosis", "HBsAg negative", "melanoma", "lymphoma", "sepsis", "Z33.1", "gout" }), Code = r.Next(3) == 0 ? Pick(new[] { "N18.9", "Z94.0", "77386006", "B18.1" }) : null, Status = AnyEnum<ConditionStatus>() })),
+            LabResults = WithNulls(Enumerable.Range(0, r.Next(7)).Select(_ => new LabResult
             {
                 LoincCode = Pick(new[] { "6690-2", "751-8", "777-3", "718-7", "1742-6", "33914-3", "21563-2", "0000-0" }),
                 Value = r.Next(30) == 0 ? double.NaN : r.Next(30) == 0 ? -1 : r.NextDouble() * 100,
                 Unit = r.Next(20) == 0 ? null : "10*9/L",
                 Date = r.Next(20) == 0 ? null : Date(200),
                 Flag = AnyEnum<LabFlag>(),
-            }).ToList(),
-            Vaccinations = Enumerable.Range(0, r.Next(2)).Select(_ => new Vaccination { CvxCode = Pick(new[] { "03", "21", "187", "141", "" }), Date = Date(60), Status = AnyEnum<VaccinationStatus>() }).ToList(),
+            })),
+            Vaccinations = WithNulls(Enumerable.Range(0, r.Next(2)).Select(_ => new Vaccination { CvxCode = Pick(new[] { "03", "21", "187", "141", "" }), Date = Date(60), Status = AnyEnum<VaccinationStatus>() })),
             NewNeurologicalSigns = r.Next(10) == 0 ? new[] { AnyEnum<NeurologicalSign>() } : Array.Empty<NeurologicalSign>(),
         };
     }
@@ -72,7 +86,7 @@ public class RobustnessPropertyTests
     public void Evaluate_ThousandsOfRandomPatients_NeverThrowsAndKeepsTheContract()
     {
         var r = new Random(20261122);
-        int valid = 0, invalid = 0, withFindings = 0;
+        int valid = 0, invalid = 0, withFindings = 0, withNullEntries = 0;
         for (var i = 0; i < 3000; i++)
         {
             var facts = RandomFacts(r);
@@ -81,6 +95,9 @@ public class RobustnessPropertyTests
 
             EvaluationResultJson.ToJson(again).Should().Be(EvaluationResultJson.ToJson(result), "evaluation is deterministic");
             result.RuleErrors.Should().BeEmpty("no rule may throw, whatever the facts");
+            var nullEntries = NullEntries(facts).ToList();
+            withNullEntries += nullEntries.Count > 0 ? 1 : 0;
+            result.Validation.Where(p => p.Code == ErrorCodes.NullEntry).Select(p => p.Field).Should().BeEquivalentTo(nullEntries, "every null entry, and only those, is named");
             if (!result.IsValid)
             {
                 invalid++;
@@ -107,6 +124,22 @@ public class RobustnessPropertyTests
         valid.Should().BeGreaterThan(300, "the generator must produce valid patients too");
         invalid.Should().BeGreaterThan(300, "and invalid ones");
         withFindings.Should().BeGreaterThan(200);
+        withNullEntries.Should().BeGreaterThan(150, "the generator must put null entries in the lists");
+    }
+
+    /// <summary>The field path of every null entry, e.g. <c>medications[2]</c>.</summary>
+    private static IEnumerable<string> NullEntries(PatientFacts facts)
+    {
+        var lists = new (string Name, IReadOnlyList<object> Items)[]
+        {
+            ("pharmacogenomics", facts.Pharmacogenomics),
+            ("medications", facts.Medications),
+            ("allergies", facts.Allergies),
+            ("conditions", facts.Conditions),
+            ("labResults", facts.LabResults),
+            ("vaccinations", facts.Vaccinations),
+        };
+        return lists.SelectMany(l => l.Items.Select((item, i) => (item, i)).Where(x => x.item is null).Select(x => $"{l.Name}[{x.i}]"));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class EvaluationResultJsonTests
         var root = doc.RootElement;
 
         root.EnumerateObject().Select(p => p.Name).Should().Equal(
-            "ruleSet", "patientId", "evaluationDate", "isComplete", "isValid", "findings", "validation", "unrecognised", "ruleErrors", "disabledRules");
+            "ruleSet", "patientId", "evaluationDate", "isComplete", "isValid", "findings", "validation", "unrecognised", "ruleErrors", "disabledRules", "thresholds");
         root.GetProperty("ruleSet").GetProperty("id").GetString().Should().Be("imuran-azathioprine");
         root.GetProperty("evaluationDate").GetString().Should().Be("2026-06-15");
         root.GetProperty("isComplete").GetBoolean().Should().BeTrue();
@@ -36,6 +36,7 @@ public class EvaluationResultJsonTests
         finding.GetProperty("basis").GetProperty("facts")[0].GetProperty("path").GetString().Should().Be("pharmacogenomics[0]");
         finding.GetProperty("sources")[0].GetProperty("confidence").GetString().Should().Be("V");
         root.GetProperty("unrecognised")[0].GetProperty("field").GetString().Should().Be("medications[0]");
+        root.GetProperty("thresholds").ValueKind.Should().Be(JsonValueKind.Object, "the default rule set lists no changed threshold");
     }
 
     [Fact]

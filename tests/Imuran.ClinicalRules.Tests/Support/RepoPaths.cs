@@ -2,7 +2,7 @@ using System.IO;
 
 namespace Imuran.ClinicalRules.Tests.Support;
 
-/// <summary>Finds the repository root (the folder holding the solution) and the shared reference beside it.</summary>
+/// <summary>Finds the repository root (the folder holding the solution). Tests read nothing outside it.</summary>
 internal static class RepoPaths
 {
     private static readonly Lazy<string> LazyRoot = new(() =>
@@ -18,9 +18,5 @@ internal static class RepoPaths
 
     public static string Root => LazyRoot.Value;
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
     public static string InRepo(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());
-
-    public static string InShared(params string[] parts) => Path.Combine(new[] { Shared }.Concat(parts).ToArray());
 }

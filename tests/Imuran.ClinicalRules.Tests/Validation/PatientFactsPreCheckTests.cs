@@ -29,6 +29,43 @@ public sealed class PatientFactsPreCheckTests
         invalid.Should().BeInRange(500, 4500, "the fuzzer must exercise both outcomes");
     }
 
+    [Fact]
+    public void IsValid_VariedPatientsWithNullEntries_AgreesWithTheValidators()
+    {
+        var fuzzer = new PatientFuzzer(43);
+        var r = new Random(43);
+        for (var i = 0; i < 1000; i++)
+        {
+            var facts = WithANullEntry(fuzzer.Next(i), r);
+            var problems = PatientFactsValidation.ValidateFully(facts);
+
+            PatientFactsPreCheck.IsValid(facts).Should().BeFalse();
+            problems.Should().Contain(p => p.Code == ErrorCodes.NullEntry, "patient {0} holds a null entry", i);
+        }
+    }
+
+    /// <summary>The facts with a null entry at a random place in one random list of objects.</summary>
+    private static PatientFacts WithANullEntry(PatientFacts p, Random r)
+    {
+        static List<T> Insert<T>(IReadOnlyList<T> items, Random r)
+            where T : class
+        {
+            var list = items.ToList();
+            list.Insert(r.Next(list.Count + 1), null!);
+            return list;
+        }
+
+        return r.Next(6) switch
+        {
+            0 => p with { Pharmacogenomics = Insert(p.Pharmacogenomics, r) },
+            1 => p with { Medications = Insert(p.Medications, r) },
+            2 => p with { Allergies = Insert(p.Allergies, r) },
+            3 => p with { Conditions = Insert(p.Conditions, r) },
+            4 => p with { LabResults = Insert(p.LabResults, r) },
+            _ => p with { Vaccinations = Insert(p.Vaccinations, r) },
+        };
+    }
+
     public static TheoryData<string> Breakages() => new(Breaks.Keys);
 
     [Theory]
@@ -108,5 +145,11 @@ public sealed class PatientFactsPreCheckTests
         ["vaccine unidentified"] = p => p with { Vaccinations = new[] { new Vaccination() } },
         ["vaccine status undefined"] = p => p with { Vaccinations = new[] { new Vaccination { CvxCode = "03", Status = (VaccinationStatus)0 } } },
         ["vaccine given in future"] = p => p with { Vaccinations = new[] { new Vaccination { CvxCode = "03", Date = Later } } },
+        ["pgx result null"] = p => p with { Pharmacogenomics = p.Pharmacogenomics.Append(null!).ToList() },
+        ["medication null"] = p => p with { Medications = p.Medications.Prepend(null!).ToList() },
+        ["allergy null"] = p => p with { Allergies = p.Allergies.Append(null!).ToList() },
+        ["condition null"] = p => p with { Conditions = p.Conditions.Append(null!).ToList() },
+        ["lab null"] = p => p with { LabResults = p.LabResults.Append(null!).ToList() },
+        ["vaccine null"] = p => p with { Vaccinations = p.Vaccinations.Append(null!).ToList() },
     };
 }

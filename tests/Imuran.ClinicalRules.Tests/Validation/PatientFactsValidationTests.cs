@@ -157,5 +157,48 @@ public class PatientFactsValidationTests
         act.Should().Throw<InvalidPatientFactsException>().Which.Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.BirthAfterEvaluation);
     }
 
+    private static readonly string[] Lists = { "pharmacogenomics", "medications", "allergies", "conditions", "labResults", "vaccinations" };
+
+    public static TheoryData<string> ListsOfObjects() => new(Lists);
+
+    [Theory]
+    [MemberData(nameof(ListsOfObjects))]
+    public void Evaluate_NullEntryInAList_IsAProblemNamingTheEntryNotACrash(string list)
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(WithNullAtIndexTwo(Valid(), list));
+
+        result.Validation.Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem($"{list}[2]", ErrorCodes.NullEntry, "The entry is null; leave it out of the list or fill it in."));
+        result.Findings.Should().BeEmpty();
+        result.IsComplete.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Evaluate_NullEntriesInEveryList_ListsEachOne()
+    {
+        var facts = Lists.Aggregate(Valid(), WithNullAtIndexTwo);
+
+        ClinicalRuleSet.Default.Evaluate(facts).Validation.Select(p => (p.Field, p.Code)).Should().BeEquivalentTo(
+            Lists.Select(list => ($"{list}[2]", ErrorCodes.NullEntry)));
+    }
+
+    /// <summary>Two valid entries, then a null one, in the named list.</summary>
+    internal static PatientFacts WithNullAtIndexTwo(PatientFacts facts, string list)
+    {
+        static T[] TwoThenNull<T>(T item)
+            where T : class => new[] { item, item, null! };
+
+        return list switch
+        {
+            "pharmacogenomics" => facts with { Pharmacogenomics = TwoThenNull(new PharmacogenomicResult { Gene = Gene.Tpmt, Phenotype = MetabolizerPhenotype.Normal, Method = TestMethod.Genotype }) },
+            "medications" => facts with { Medications = TwoThenNull(new Medication { Name = "atorvastatin" }) },
+            "allergies" => facts with { Allergies = TwoThenNull(new Allergy { Substance = "penicillin" }) },
+            "conditions" => facts with { Conditions = TwoThenNull(new Condition { Name = "gout" }) },
+            "labResults" => facts with { LabResults = TwoThenNull(Lab()) },
+            "vaccinations" => facts with { Vaccinations = TwoThenNull(new Vaccination { CvxCode = "141", Date = new ClinicalDate(2025, 10, 1) }) },
+            _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+        };
+    }
+
     private static LabResult Lab() => new() { LoincCode = "6690-2", Value = 5.1, Unit = "10*9/L", Date = new ClinicalDate(2026, 6, 10), Flag = LabFlag.Normal };
 }

@@ -142,7 +142,11 @@ internal static class FactLoader
         }
     }
 
+    /// <summary>Sets the therapy status, start and basis on the patient context, from the therapy record or an active order.</summary>
+    /// <param name="ctx">The patient context to fill in.</param>
+    /// <param name="facts">The patient facts.</param>
     /// <param name="order">The index of the first active azathioprine order, or -1.</param>
+    /// <param name="working">The working facts (not added to here).</param>
     private static void ResolveTherapy(PatientContext ctx, PatientFacts facts, int order, List<object> working)
     {
         ctx.TherapyStatus = facts.Therapy.Status;
