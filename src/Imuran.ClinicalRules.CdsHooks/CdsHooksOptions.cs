@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Imuran.ClinicalRules.CdsHooks;
 
 /// <summary>
-/// How the CDS Hooks endpoints behave. Set them with <see cref="CdsHooksServiceCollectionExtensions.AddImuranCdsHooks"/>
+/// How the CDS Hooks endpoints behave. Set them with <see cref="Microsoft.Extensions.DependencyInjection.CdsHooksServiceCollectionExtensions.AddImuranCdsHooks"/>
 /// (the options pattern: later <c>Configure</c> calls win). Read once per request; not changed by the endpoints.
 /// </summary>
 public sealed class CdsHooksOptions
