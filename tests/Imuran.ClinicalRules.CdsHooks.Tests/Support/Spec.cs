@@ -16,6 +16,7 @@ public static class Spec
     public const string Prefix = "/cds-services/imuran-azathioprine-";
 
     private static readonly HashSet<string> Indicators = new() { "info", "warning", "critical" };
+    private static readonly Regex Strength = new(@"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|unt|units?|iu)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex Html = new(@"(?<!\\)<\s*[A-Za-z!/?]", RegexOptions.CultureInvariant);
 
     public static async Task<(int Status, JsonElement Body, string Text)> PostAsync(HttpClient client, string path, JsonNode body)
@@ -50,6 +51,7 @@ public static class Spec
                 Html.IsMatch(detail.GetString()!).Should().BeFalse("detail is Markdown without HTML: " + detail.GetString());
             }
 
+            Strength.IsMatch(card.GetRawText()).Should().BeFalse("no card carries a dose or a strength: " + card.GetRawText());
             card.TryGetProperty("suggestions", out _).Should().BeFalse("no suggestions: the service never changes an order");
             card.TryGetProperty("selectionBehavior", out _).Should().BeFalse();
             if (card.TryGetProperty("overrideReasons", out var reasons))
