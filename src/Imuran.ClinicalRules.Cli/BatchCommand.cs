@@ -59,6 +59,11 @@ internal static class BatchCommand
             return ExitCodes.InvalidInput;
         }
 
+        if (io.RefuseClosedInput(source))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         if (source == "-" && io.OpenStandardInput() is { } stdin)
         {
             // Standard input takes the UTF-8 byte path too (UTF-8 is the NDJSON encoding; a UTF-8 byte order mark is skipped).
@@ -108,9 +113,15 @@ internal static class BatchCommand
                         io.Out.Write(item.Json);
                         io.Out.Write('\n');
                         summary.Add(item.Outcome);
+                        summary.Written++;
                     },
                     progress);
             });
+            io.Out.Flush();
+        }
+        catch (OutputClosedException ex)
+        {
+            return summary.OutputClosed(io.Error, ex);
         }
         finally
         {
@@ -120,7 +131,6 @@ internal static class BatchCommand
             }
         }
 
-        io.Out.Flush();
         summary.Write(io.Error, lines, clock.Elapsed.TotalSeconds);
         return summary.ExitCode;
     }
@@ -145,42 +155,52 @@ internal static class BatchCommand
         var outcomes = new LineOutcome?[chunkSize];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         var lines = 0;
-        ProgressDisplay.Run(io, "batch", length, expectedLines, progress =>
+        try
         {
-            lines = Utf8NdjsonPipeline.Run(
-                input,
-                chunkSize,
-                chunk =>
-                {
-                    var count = Math.Min(slices.Length, chunk.Count);
-                    Parallel.For(0, count, options, s =>
+            ProgressDisplay.Run(io, "batch", length, expectedLines, progress =>
+            {
+                lines = Utf8NdjsonPipeline.Run(
+                    input,
+                    chunkSize,
+                    chunk =>
                     {
-                        var slice = slices[s];
-                        slice.Buffer.ResetWrittenCount();
-                        var to = (int)((long)chunk.Count * (s + 1) / count);
-                        for (var i = (int)((long)chunk.Count * s / count); i < to; i++)
+                        var count = Math.Min(slices.Length, chunk.Count);
+                        Parallel.For(0, count, options, s =>
                         {
-                            var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today);
-                            outcomes[i] = outcome;
-                            slice.Write(outcome);
+                            var slice = slices[s];
+                            slice.Buffer.ResetWrittenCount();
+                            var to = (int)((long)chunk.Count * (s + 1) / count);
+                            for (var i = (int)((long)chunk.Count * s / count); i < to; i++)
+                            {
+                                var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today);
+                                outcomes[i] = outcome;
+                                slice.Write(outcome);
+                            }
+                        });
+
+                        for (var s = 0; s < count; s++)
+                        {
+                            output.Write(slices[s].Buffer.WrittenSpan);
                         }
-                    });
 
-                    for (var s = 0; s < count; s++)
-                    {
-                        output.Write(slices[s].Buffer.WrittenSpan);
-                    }
+                        // Flushed per chunk, so a reader that went away stops the run within a chunk, and the records
+                        // counted as written really left the tool.
+                        output.Flush();
+                        summary.Written += chunk.Count;
+                        for (var i = 0; i < chunk.Count; i++)
+                        {
+                            summary.Add(outcomes[i]!);
+                            outcomes[i] = null;
+                        }
+                    },
+                    progress);
+            });
+        }
+        catch (OutputClosedException ex)
+        {
+            return summary.OutputClosed(io.Error, ex);
+        }
 
-                    for (var i = 0; i < chunk.Count; i++)
-                    {
-                        summary.Add(outcomes[i]!);
-                        outcomes[i] = null;
-                    }
-                },
-                progress);
-        });
-
-        output.Flush();
         summary.Write(io.Error, lines, clock.Elapsed.TotalSeconds);
         return summary.ExitCode;
     }
@@ -330,6 +350,20 @@ internal sealed class BatchSummary
     public long Incomplete { get; private set; }
 
     public long InternalErrors { get; private set; }
+
+    /// <summary>Records that reached standard output.</summary>
+    public long Written { get; set; }
+
+    /// <summary>Reports a run stopped because standard output closed, and gives its exit code (1).</summary>
+    public int OutputClosed(System.IO.TextWriter error, System.IO.IOException ex)
+    {
+        error.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "batch: stopped: standard output closed ({0}); {1} records written; the rest of the input was not read or not written.",
+            ex.Message,
+            Written));
+        return ExitCodes.InternalError;
+    }
 
     /// <summary>0 when every line was evaluated; 1 for an internal error or an incomplete result; else 2 for an invalid line.</summary>
     public int ExitCode => InternalErrors > 0 || Incomplete > 0 ? ExitCodes.InternalError : Invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;

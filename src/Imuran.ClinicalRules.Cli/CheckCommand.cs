@@ -39,14 +39,8 @@ internal static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
-        string json;
-        try
+        if (!io.TryReadAll(source, CliIO.MaxDocumentBytes, out var json))
         {
-            json = io.ReadAll(source);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            io.Error.WriteLine($"error: cannot read '{source}': {ex.Message}");
             return ExitCodes.InvalidInput;
         }
 

@@ -84,13 +84,29 @@ internal static class CohortCommand
         }
 
         var generator = new CohortGenerator(options, seed);
-        for (var i = 0; i < n; i++)
+        var written = 0L;
+        try
         {
-            io.Out.Write(PatientFactsJsonWriter.ToJson(generator.Next()));
-            io.Out.Write('\n');
+            for (var i = 0; i < n; i++)
+            {
+                io.Out.Write(PatientFactsJsonWriter.ToJson(generator.Next()));
+                io.Out.Write('\n');
+                if ((i & 1023) == 1023)
+                {
+                    // Flushed every 1,024 patients, so a reader that went away stops the run early.
+                    io.Out.Flush();
+                    written = i + 1;
+                }
+            }
+
+            io.Out.Flush();
+        }
+        catch (OutputClosedException ex)
+        {
+            io.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "cohort: stopped: standard output closed ({0}); {1} records written of {2}.", ex.Message, written, n));
+            return ExitCodes.InternalError;
         }
 
-        io.Out.Flush();
         io.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "cohort: {0} patients, seed {1}, evaluation date {2}; synthetic test data, not a model of a real population", n, seed, options.EvaluationDate));
         return ExitCodes.Ok;
     }

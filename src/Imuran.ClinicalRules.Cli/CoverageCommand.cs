@@ -41,13 +41,14 @@ internal static class CoverageCommand
             return ExitCodes.InvalidInput;
         }
 
+        long? length = null;
         if (minRuleCoverage is { } m && (double.IsNaN(m) || m < 0 || m > 100))
         {
             io.Error.WriteLine($"error: --min-rule-coverage must be a number from 0 to 100, not {m.ToString(CultureInfo.InvariantCulture)}.");
             return ExitCodes.InvalidInput;
         }
 
-        var reader = InputSource.Open(io, source, out var length);
+        var reader = io.RefuseClosedInput(source) ? null : InputSource.Open(io, source, out length);
         if (reader is null)
         {
             return ExitCodes.InvalidInput;

@@ -30,7 +30,13 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
             {
                 var error = mapping.Error;
                 var field = error?.Path ?? "$";
-                var code = error?.Code == FhirReadErrorCode.MalformedJson ? ErrorCodes.MalformedInput : "FHIR_" + (error?.Code.ToString() ?? "ERROR").ToUpperInvariant();
+                var code = error?.Code switch
+                {
+                    FhirReadErrorCode.MalformedJson => ErrorCodes.MalformedInput,
+                    FhirReadErrorCode.InvalidText => ErrorCodes.InvalidText,
+                    { } other => "FHIR_" + other.ToString().ToUpperInvariant(),
+                    null => "FHIR_ERROR",
+                };
                 return new PatientInput(null, new[] { new ValidationProblem(field, code, error?.Message ?? "The FHIR input could not be read.") }, "fhir", mapping);
             }
 
@@ -65,7 +71,17 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
             return FromFacts(PatientFactsJson.Read(utf8), evaluationDate);
         }
 
-        return Read(Encoding.UTF8.GetString(utf8), evaluationDate, today);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return new PatientInput(null, new[] { new ValidationProblem("$", ErrorCodes.MalformedInput, $"The input is not valid UTF-8 (an invalid byte near byte {ex.Index + 1}); it was not read, because replaced characters could change its meaning.") }, "facts");
+        }
+
+        return Read(text, evaluationDate, today);
     }
 
     /// <summary>Whether the document's root object has a string <c>resourceType</c> (malformed JSON is not FHIR).</summary>
@@ -80,11 +96,40 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
-            return doc.RootElement.ValueKind == JsonValueKind.Object && FhirPatientReader.LooksLikeFhir(doc.RootElement);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !FhirPatientReader.LooksLikeFhir(root))
+            {
+                return false;
+            }
+
+            // A patient-facts document with a stray resourceType stays patient facts (and the reader rejects the
+            // member), so its facts are never silently lost to the FHIR reader, which ignores unknown members.
+            foreach (var member in FactsOnlyMembers)
+            {
+                if (root.TryGetProperty(member, out _))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
         catch (JsonException)
         {
             return false;
         }
+        catch (ArgumentException)
+        {
+            // A string holding a lone surrogate has no UTF-8 form: the facts reader reports it.
+            return false;
+        }
     }
+
+    /// <summary>Members only patient facts have (none is a member of any FHIR resource).</summary>
+    private static readonly string[] FactsOnlyMembers =
+    {
+        "evaluationDate", "therapy", "setting", "indications", "pharmacogenomics", "pregnancyStatus", "medications", "allergies", "conditions", "labResults", "vaccinations",
+    };
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

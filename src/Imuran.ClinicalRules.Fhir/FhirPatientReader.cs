@@ -27,6 +27,8 @@ public static class FhirPatientReader
     /// <summary>The parser's own message is quoted up to this length (it can quote a whole line of input).</summary>
     private const int MaxDetailLength = 200;
 
+    private static readonly byte[] Utf8ByteOrderMark = { 0xEF, 0xBB, 0xBF };
+
     /// <summary>Reads a FHIR R4 payload from a JSON string.</summary>
     /// <param name="json">The payload: a Bundle or a single resource.</param>
     /// <param name="evaluationDate">The date the facts are for (therapy start, planned vaccines, the facts' own date).</param>
@@ -44,15 +46,23 @@ public static class FhirPatientReader
         try
         {
             using var document = JsonDocument.Parse(json, DocumentOptions(options));
-            return PayloadReader.Read(document.RootElement, evaluationDate, options);
+            return Read(document.RootElement, PayloadCheck.HasSurrogateEscape(json), evaluationDate, options);
         }
         catch (JsonException ex)
         {
             return Malformed(ex);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            return Malformed(ex);
+            return new FhirMappingResult
+            {
+                Error = new FhirReadError
+                {
+                    Code = FhirReadErrorCode.InvalidText,
+                    Message = "The payload is not valid Unicode text: it holds a lone surrogate character (such as a broken emoji), so it has no UTF-8 form to read.",
+                    Path = "$",
+                },
+            };
         }
     }
 
@@ -73,8 +83,16 @@ public static class FhirPatientReader
         options ??= FhirReadOptions.Default;
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, DocumentOptions(options));
-            return PayloadReader.Read(document.RootElement, evaluationDate, options);
+            var buffer = new MemoryStream();
+            utf8Json.CopyTo(buffer);
+            var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+            if (bytes.Span.StartsWith(Utf8ByteOrderMark))
+            {
+                bytes = bytes.Slice(Utf8ByteOrderMark.Length);
+            }
+
+            using var document = JsonDocument.Parse(bytes, DocumentOptions(options));
+            return Read(document.RootElement, PayloadCheck.HasSurrogateEscape(bytes.Span), evaluationDate, options);
         }
         catch (JsonException ex)
         {
@@ -86,11 +104,41 @@ public static class FhirPatientReader
         }
     }
 
+    private static FhirMappingResult Read(JsonElement root, bool mayHoldSurrogateEscapes, ClinicalDate evaluationDate, FhirReadOptions options)
+    {
+        var check = PayloadCheck.Run(root, mayHoldSurrogateEscapes);
+        if (check.BrokenTextPath is { } path)
+        {
+            return new FhirMappingResult
+            {
+                Error = new FhirReadError
+                {
+                    Code = FhirReadErrorCode.InvalidText,
+                    Message = $"The payload holds text that is not valid Unicode at {path}: a lone surrogate (such as a broken emoji escape). It was not read, because the text cannot be kept as written.",
+                    Path = path,
+                },
+            };
+        }
+
+        return PayloadReader.Read(root, evaluationDate, options, check.Duplicates);
+    }
+
     /// <summary>
     /// <see langword="true"/> when <paramref name="root"/> looks like a FHIR resource: a JSON object with a string
     /// <c>resourceType</c>. Lets a host tell FHIR from its own JSON formats before reading.
     /// </summary>
-    public static bool LooksLikeFhir(JsonElement root) => ResourceEntry.ReadType(root) is not null;
+    public static bool LooksLikeFhir(JsonElement root)
+    {
+        try
+        {
+            return ResourceEntry.ReadType(root) is not null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A resourceType that is not valid text still says the document is meant as FHIR.
+            return true;
+        }
+    }
 
     private static JsonDocumentOptions DocumentOptions(FhirReadOptions options) => new()
     {

@@ -17,6 +17,13 @@ public enum FhirReadErrorCode
 
     /// <summary>Patient resources with different ids were found: the facts of two people must never be mixed.</summary>
     MultiplePatients = 5,
+
+    /// <summary>
+    /// Text in the payload is not valid Unicode: a lone UTF-16 surrogate (often a broken emoji escape such as
+    /// <c>\ud800</c>). <see cref="FhirReadError.Path"/> names the member. Nothing is read, because the text cannot be
+    /// kept as written.
+    /// </summary>
+    InvalidText = 6,
 }
 
 /// <summary>Why a payload could not be read at all, in words and as a stable code.</summary>

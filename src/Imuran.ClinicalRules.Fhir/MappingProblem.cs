@@ -53,6 +53,9 @@ public enum MappingProblemCode
 
     /// <summary>A resource could not be mapped because of an unexpected shape; it is listed as unrecognised.</summary>
     MappingFailed = 17,
+
+    /// <summary>A member is given more than once in the same object; JSON readers differ on which one wins, so it was read as absent.</summary>
+    DuplicateMember = 18,
 }
 
 /// <summary>A problem met while reading one resource (or the payload). The rest of the payload was still read. Immutable.</summary>

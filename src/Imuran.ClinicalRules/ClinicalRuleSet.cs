@@ -79,6 +79,9 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// <summary>The finding rules in this rule set (derivation rules are internal), ordered by id.</summary>
     public IReadOnlyList<RuleMetadata> Rules { get; }
 
+    /// <summary>The host thresholds and windows this rule set was built with.</summary>
+    internal RuleOptions Options => _options;
+
     /// <summary>Ids of rules the options left out.</summary>
     public IReadOnlyList<string> DisabledRules { get; }
 
@@ -142,7 +145,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             throw new ArgumentNullException(nameof(facts));
         }
 
-        var problems = PatientFactsValidation.Validate(facts);
+        var problems = (IReadOnlyList<ValidationProblem>?)InputLimitCheck.Check(facts, _options) ?? PatientFactsValidation.Validate(facts);
         if (problems.Count > 0)
         {
             return new EvaluationResult

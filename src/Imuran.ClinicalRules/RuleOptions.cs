@@ -34,6 +34,20 @@ public sealed record RuleOptions
         ("reproductiveAgeFrom", o => o.ReproductiveAgeFrom),
         ("reproductiveAgeTo", o => o.ReproductiveAgeTo),
         ("maxFirings", o => o.MaxFirings),
+        ("maxListLength", o => o.MaxListLength),
+        ("maxTextLength", o => o.MaxTextLength),
+        ("markedFallWindowDays", o => o.MarkedFallWindowDays),
+        ("whiteCellLowThreshold", o => o.WhiteCellLowThreshold),
+        ("neutrophilLowThreshold", o => o.NeutrophilLowThreshold),
+        ("plateletLowThreshold", o => o.PlateletLowThreshold),
+        ("liverEnzymeHighMultiple", o => o.LiverEnzymeHighMultiple),
+        ("liverEnzymeCriticalMultiple", o => o.LiverEnzymeCriticalMultiple),
+        ("bilirubinCriticalMultiple", o => o.BilirubinCriticalMultiple),
+        ("pregnancyStatusMaxAgeDays", o => o.PregnancyStatusMaxAgeDays),
+        ("pregnantStatusMaxAgeDays", o => o.PregnantStatusMaxAgeDays),
+        ("breastfeedingStatusMaxAgeDays", o => o.BreastfeedingStatusMaxAgeDays),
+        ("newCoMedicationDays", o => o.NewCoMedicationDays),
+        ("consideringContradictionDays", o => o.ConsideringContradictionDays),
     };
 
     /// <summary>
@@ -56,6 +70,72 @@ public sealed record RuleOptions
     /// </summary>
     public double? MarkedFallFraction { get; init; } = 0.3;
 
+    /// <summary>
+    /// Days within which the earlier count must lie for a fall between two counts to count as a marked fall. Default 90:
+    /// a local choice (about three monthly counts on the label's schedule); an older count is not a "fall".
+    /// </summary>
+    public int MarkedFallWindowDays { get; init; } = 90;
+
+    /// <summary>
+    /// White-cell count (10*9/L) below which the cytopenia caution fires whatever the laboratory's flag. Default 3.5:
+    /// a local choice, the "discuss with the specialist" value of the BSR/BHPR 2017 guideline for non-biologic DMARD
+    /// monitoring [R] (recalled, not re-checked). Null turns the numeric check off (flags still count).
+    /// </summary>
+    public double? WhiteCellLowThreshold { get; init; } = 3.5;
+
+    /// <summary>Neutrophil count (10*9/L) below which the cytopenia caution fires whatever the flag. Default 1.6: local choice, BSR/BHPR 2017 [R]. Null turns it off.</summary>
+    public double? NeutrophilLowThreshold { get; init; } = 1.6;
+
+    /// <summary>Platelet count (10*9/L) below which the cytopenia caution fires whatever the flag. Default 140: local choice, BSR/BHPR 2017 [R]. Null turns it off.</summary>
+    public double? PlateletLowThreshold { get; init; } = 140;
+
+    /// <summary>
+    /// ALT or AST at or above this multiple of the laboratory's upper reference limit (when the lab sends one) raises the
+    /// liver-test caution whatever the flag. Default 2: a local choice ("well above the upper limit"; BSR/BHPR 2017 asks
+    /// for specialist discussion at an ALT or AST above 100 U/L, about two to three times the usual limit [R]). Null turns it off.
+    /// </summary>
+    public double? LiverEnzymeHighMultiple { get; init; } = 2;
+
+    /// <summary>
+    /// ALT or AST at or above this multiple of the upper reference limit is critical. Default 5: a local choice, the
+    /// CTCAE grade 3 boundary for ALT and AST [R]. Null turns it off (the critically-high flag still counts).
+    /// </summary>
+    public double? LiverEnzymeCriticalMultiple { get; init; } = 5;
+
+    /// <summary>
+    /// Total bilirubin at or above this multiple of the upper reference limit is critical. Default 3: a local choice, the
+    /// CTCAE grade 3 boundary for bilirubin [R]. Null turns it off (the critically-high flag still counts).
+    /// </summary>
+    public double? BilirubinCriticalMultiple { get; init; } = 3;
+
+    /// <summary>
+    /// Days after which a recorded "not pregnant" status or hCG result counts as unknown. Default 30: a local choice (a
+    /// negative test speaks only for the time it was taken; about one menstrual cycle) [local].
+    /// </summary>
+    public int PregnancyStatusMaxAgeDays { get; init; } = 30;
+
+    /// <summary>
+    /// Days after which a recorded "pregnant" status counts as unknown (a data-quality prompt, not a current pregnancy).
+    /// Default 280: a local choice, the length of a pregnancy (40 weeks) [R].
+    /// </summary>
+    public int PregnantStatusMaxAgeDays { get; init; } = 280;
+
+    /// <summary>Days after which a recorded breastfeeding status counts as unknown. Default 90: a local choice [local].</summary>
+    public int BreastfeedingStatusMaxAgeDays { get; init; } = 90;
+
+    /// <summary>
+    /// Days since an aminosalicylate or ACE inhibitor began within which it is "new" (warning); older co-therapy on
+    /// stable counts is information. Default 90: a local choice (past the intensified-monitoring window, three monthly
+    /// counts to show stability) [local].
+    /// </summary>
+    public int NewCoMedicationDays { get; init; } = 90;
+
+    /// <summary>
+    /// Days an azathioprine order must have been active for a "considering" status to contradict it. Default 60: a
+    /// local choice (past the weekly and twice-monthly phases) [local].
+    /// </summary>
+    public int ConsideringContradictionDays { get; init; } = 60;
+
     /// <summary>Days within which a liver test is expected while on therapy. Default 90: a local choice (the label sets no fixed schedule). Not negative.</summary>
     public int LiverTestWindowDays { get; init; } = 90;
 
@@ -76,6 +156,19 @@ public sealed record RuleOptions
 
     /// <summary>The most rule firings one evaluation may make before it stops as a runaway chain. Default 1000. At least 1.</summary>
     public int MaxFirings { get; init; } = 1000;
+
+    /// <summary>
+    /// The most entries any one list of the patient facts may hold (medications, labs, conditions, …). A longer list
+    /// is an <c>INPUT_TOO_LARGE</c> validation problem naming the list, not unbounded work. Default 100,000: a local
+    /// choice far above any real record (evaluation is about linear in list length, so the limit bounds the time).
+    /// </summary>
+    public int MaxListLength { get; init; } = 100_000;
+
+    /// <summary>
+    /// The most characters any one text of the patient facts may hold (a name, code, unit, diplotype or id). A longer
+    /// text is an <c>INPUT_TOO_LARGE</c> validation problem naming the field. Default 4,096: a local choice.
+    /// </summary>
+    public int MaxTextLength { get; init; } = 4_096;
 
     /// <summary>
     /// Every threshold that differs from its default, by its camelCase name, in a fixed order; the value is null for a
@@ -118,11 +211,33 @@ public sealed record RuleOptions
             (nameof(LiveVaccineLookbackDays), LiveVaccineLookbackDays),
             (nameof(TransfusionWindowDays), TransfusionWindowDays),
             (nameof(IntensifiedMonitoringDays), IntensifiedMonitoringDays),
+            (nameof(MarkedFallWindowDays), MarkedFallWindowDays),
+            (nameof(PregnancyStatusMaxAgeDays), PregnancyStatusMaxAgeDays),
+            (nameof(PregnantStatusMaxAgeDays), PregnantStatusMaxAgeDays),
+            (nameof(BreastfeedingStatusMaxAgeDays), BreastfeedingStatusMaxAgeDays),
+            (nameof(NewCoMedicationDays), NewCoMedicationDays),
+            (nameof(ConsideringContradictionDays), ConsideringContradictionDays),
         })
         {
             if (days < 0)
             {
                 Add(option, $"is {Text(days)}; a window in days cannot be negative.");
+            }
+        }
+
+        foreach (var (option, value) in new[]
+        {
+            (nameof(WhiteCellLowThreshold), WhiteCellLowThreshold),
+            (nameof(NeutrophilLowThreshold), NeutrophilLowThreshold),
+            (nameof(PlateletLowThreshold), PlateletLowThreshold),
+            (nameof(LiverEnzymeHighMultiple), LiverEnzymeHighMultiple),
+            (nameof(LiverEnzymeCriticalMultiple), LiverEnzymeCriticalMultiple),
+            (nameof(BilirubinCriticalMultiple), BilirubinCriticalMultiple),
+        })
+        {
+            if (value is { } v && !(v > 0 && !double.IsInfinity(v)))
+            {
+                Add(option, $"is {Text(v)}; it must be a positive number (or null to turn the check off).");
             }
         }
 
@@ -139,6 +254,16 @@ public sealed record RuleOptions
         if (MaxFirings < 1)
         {
             Add(nameof(MaxFirings), $"is {Text(MaxFirings)}; an evaluation must be allowed at least one rule firing.");
+        }
+
+        if (MaxListLength < 1)
+        {
+            Add(nameof(MaxListLength), $"is {Text(MaxListLength)}; a list must be allowed at least one entry.");
+        }
+
+        if (MaxTextLength < 1)
+        {
+            Add(nameof(MaxTextLength), $"is {Text(MaxTextLength)}; a text must be allowed at least one character.");
         }
 
         return problems;

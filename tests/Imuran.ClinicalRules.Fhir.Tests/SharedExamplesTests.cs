@@ -205,6 +205,7 @@ public class SharedExamplesTests
             Unit = "g/dL",
             Date = new ClinicalDate(2013, 4, 5),
             Flag = LabFlag.Low,
+            UpperReferenceLimit = 10.0, // referenceRange.high in the value's unit (issue 11)
         });
     }
 

@@ -92,6 +92,18 @@ public class RuleOptionsTests
         { "EgfrThreshold", new RuleOptions { EgfrThreshold = double.NaN } },
         { "MarkedFallFraction", new RuleOptions { MarkedFallFraction = 0 } },
         { "MarkedFallFraction", new RuleOptions { MarkedFallFraction = 1.5 } },
+        { "MarkedFallWindowDays", new RuleOptions { MarkedFallWindowDays = -1 } },
+        { "WhiteCellLowThreshold", new RuleOptions { WhiteCellLowThreshold = 0 } },
+        { "NeutrophilLowThreshold", new RuleOptions { NeutrophilLowThreshold = -1.6 } },
+        { "PlateletLowThreshold", new RuleOptions { PlateletLowThreshold = double.NaN } },
+        { "LiverEnzymeHighMultiple", new RuleOptions { LiverEnzymeHighMultiple = 0 } },
+        { "LiverEnzymeCriticalMultiple", new RuleOptions { LiverEnzymeCriticalMultiple = double.PositiveInfinity } },
+        { "BilirubinCriticalMultiple", new RuleOptions { BilirubinCriticalMultiple = -3 } },
+        { "PregnancyStatusMaxAgeDays", new RuleOptions { PregnancyStatusMaxAgeDays = -1 } },
+        { "PregnantStatusMaxAgeDays", new RuleOptions { PregnantStatusMaxAgeDays = -1 } },
+        { "BreastfeedingStatusMaxAgeDays", new RuleOptions { BreastfeedingStatusMaxAgeDays = -1 } },
+        { "NewCoMedicationDays", new RuleOptions { NewCoMedicationDays = -1 } },
+        { "ConsideringContradictionDays", new RuleOptions { ConsideringContradictionDays = -1 } },
     };
 
     [Theory]

@@ -57,9 +57,9 @@ internal sealed class TypicalPatientBaseline
         Pgx001, Pgx002, Pgx003, Pgx004, Pgx005, Pgx006, Pgx007, Pgx008, Pgx009, Pgx010, Pgx011,
         Hyp001, Prg001, Prg002, Prg003, Lac001, Rep001, Alk001, Alk002,
         Mal001, Mal002, Mal003, Mal004, Mal005, Mal006,
-        Int001, Int002, Int003, Int004, Int005, Int006, Int007, Int008, Int009,
-        Inf001, Inf002, Vac001, Pml001, Cyt001, Cyt002, Ren001, Ren002, Hep001, Hep002,
-        Cbc001, Cbc002, Cbc003, Lft001, Ped001, Hnd001, Dq001, Dq002,
+        Int001, Int002, Int003, Int004, Int005, Int006, Int007, Int008, Int009, Int010, Int011,
+        Inf001, Inf002, Vac001, Pml001, Cyt001, Cyt002, Ren001, Ren002, Hep001, Hep002, Hep003,
+        Cbc001, Cbc002, Cbc003, Lft001, Ped001, Hnd001, Dq001, Dq002, Dq003, Cns001, Cns002,
     }
 
     public EvaluationResult Evaluate(PatientFacts facts)
@@ -115,6 +115,17 @@ internal sealed class TypicalPatientBaseline
         // Derivations: phenotype calls (with the data-quality issues they find), then the blood-count schedule.
         var tpmt = DerivePhenotype(Gene.Tpmt, p, working);
         var nudt15 = DerivePhenotype(Gene.Nudt15, p, working);
+        (p.TpmtCall, p.Nudt15Call) = (tpmt, nudt15);
+        if (tpmt is not null)
+        {
+            tpmt.Patient = p;
+        }
+
+        if (nudt15 is not null)
+        {
+            nudt15.Patient = p;
+        }
+
         var missing = tpmt is null || nudt15 is null;
         var schedule = p.OnTherapy ? MonitoringRules.Compute(p) : null;
 
@@ -189,7 +200,13 @@ internal sealed class TypicalPatientBaseline
                 {
                     findings.Add(Raise(
                         R.Pgx011,
-                        new[] { new BasisFact("red-cell transfusion", transfusion.ToString(), "lastRedCellTransfusion"), new BasisFact("TPMT activity result", a.Description, a.Path) },
+                        new[]
+                        {
+                            new BasisFact("red-cell transfusion", transfusion.ToString(), "lastRedCellTransfusion"),
+                            new BasisFact("TPMT activity result", a.Description, a.Path),
+                            new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"),
+                            new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"),
+                        },
                         Value("days", days.ToString(CultureInfo.InvariantCulture))));
                 }
             }
@@ -255,6 +272,12 @@ internal sealed class TypicalPatientBaseline
             findings.Add(Raise(R.Mal006, new[] { new BasisFact("setting", "prescribing", "setting"), new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
         }
 
+        if (p.TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted)
+        {
+            findings.Add(Raise(R.Cns001, new[] { new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
+            findings.Add(Raise(R.Cns002, new[] { new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
+        }
+
         if (f.NewNeurologicalSigns.Count > 0 && p.TherapyStatus != TherapyStatus.Considering)
         {
             var signs = new string[f.NewNeurologicalSigns.Count];
@@ -279,8 +302,14 @@ internal sealed class TypicalPatientBaseline
         if (p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
         {
             findings.Add(Raise(
-                R.Dq002,
-                new[] { new BasisFact("sex and age", "female, " + p.AgeText, "sex"), new BasisFact("pregnancy status", "unknown", "pregnancyStatus") },
+                OtherRules.PregnancyPromptIsWarning(p) ? R.Dq002 : R.Dq003,
+                new[]
+                {
+                    new BasisFact("sex and age", "female, " + p.AgeText, "sex"),
+                    new BasisFact("pregnancy status", p.PregnancyStaleness ?? "unknown (not recorded)", p.PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate"),
+                    new BasisFact("azathioprine therapy", p.TherapyBasis + ", setting " + f.Setting.ToString().ToLowerInvariant(), "therapy"),
+                },
+                Value("status", p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(CultureInfo.InvariantCulture) + " days old)" : "unknown"),
                 Value("age", p.Age is { } a ? "aged " + a.ToString(CultureInfo.InvariantCulture) : "of unknown age")));
         }
 
@@ -303,10 +332,10 @@ internal sealed class TypicalPatientBaseline
                     liverTestInWindow |= l.IsLiverTest && l.Date.DaysUntil(p.Date) <= _options.LiverTestWindowDays;
                     break;
                 case VaccineFact v when v.Live && IsRecentOrPlanned(v, p):
-                    findings.Add(Raise(R.Vac001, new[] { new BasisFact("vaccine", v.Describe(), v.Path) }, Value("vaccine", VaccineName(v.Source))));
+                    findings.Add(Raise(R.Vac001, v.Basis(), Value("vaccine", VaccineName(v.Source))));
                     break;
                 case HypersensitivityFact h:
-                    findings.Add(Raise(R.Hyp001, new[] { new BasisFact("allergy", h.Source.Substance ?? h.Thiopurine, h.Path) }, Value("substance", h.Thiopurine)));
+                    findings.Add(Raise(R.Hyp001, h.Basis(), Value("substance", h.Thiopurine)));
                     break;
                 case DataQualityIssue i:
                     findings.Add(DataQuality(i));
@@ -327,7 +356,7 @@ internal sealed class TypicalPatientBaseline
         {
             if (schedule.Overdue)
             {
-                var since = schedule.LastCount is null ? "no blood count on file" : schedule.DaysSinceLast + " days since the last count";
+                var since = schedule.LastCount is null ? "no complete blood count on file" : schedule.DaysSinceLast + " days since the last count";
                 findings.Add(Raise(R.Cbc001, ScheduleBasis(schedule), Value("since", since), Value("schedule", schedule.Schedule)));
             }
             else if (!severeCount)
@@ -367,6 +396,11 @@ internal sealed class TypicalPatientBaseline
 
         switch (m.Class)
         {
+            case MedicationClass.Coumarin:
+                findings.Add(RaiseMedication(R.Int006, m));
+                break;
+            case not MedicationClass.TnfBlocker when p.Stopped:
+                break;
             case MedicationClass.Allopurinol:
                 findings.Add(RaiseMedication(R.Int001, m));
                 break;
@@ -374,16 +408,13 @@ internal sealed class TypicalPatientBaseline
                 findings.Add(RaiseMedication(R.Int002, m));
                 break;
             case MedicationClass.Aminosalicylate:
-                findings.Add(RaiseMedication(R.Int003, m));
+                findings.Add(RaiseCoTherapy(InteractionRules.LongStanding(m, p) ? R.Int010 : R.Int003, m, p));
                 break;
             case MedicationClass.CoTrimoxazole:
                 findings.Add(RaiseMedication(R.Int004, m));
                 break;
             case MedicationClass.AceInhibitor:
-                findings.Add(RaiseMedication(R.Int005, m));
-                break;
-            case MedicationClass.Coumarin:
-                findings.Add(RaiseMedication(R.Int006, m));
+                findings.Add(RaiseCoTherapy(InteractionRules.LongStanding(m, p) ? R.Int011 : R.Int005, m, p));
                 break;
             case MedicationClass.Ribavirin:
                 findings.Add(RaiseMedication(R.Int007, m));
@@ -399,7 +430,7 @@ internal sealed class TypicalPatientBaseline
                 {
                     findings.Add(RaiseMedication(R.Mal003, m, new BasisFact("indication", "inflammatory bowel disease", "indications")));
                 }
-                else
+                else if (!p.Stopped)
                 {
                     findings.Add(RaiseMedication(R.Int008, m));
                 }
@@ -422,7 +453,7 @@ internal sealed class TypicalPatientBaseline
                 findings.Add(RaiseCondition(R.Inf001, c));
                 break;
             case ConditionKind.HepatitisB or ConditionKind.Tuberculosis:
-                findings.Add(Raise(R.Inf002, new[] { new BasisFact("condition", c.Describe(), c.Path) }, Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis")));
+                findings.Add(Raise(R.Inf002, c.Basis(), Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis")));
                 break;
             case ConditionKind.ChronicKidneyDisease or ConditionKind.PostTransplantOliguria when c.Active:
                 findings.Add(RaiseCondition(R.Ren001, c));
@@ -444,7 +475,6 @@ internal sealed class TypicalPatientBaseline
         {
             if (l.Severe)
             {
-                var fall = BloodCountRules.MarkedFall(l, _options);
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
                 string problem;
                 if (l.Source.Flag == LabFlag.CriticallyLow)
@@ -453,16 +483,25 @@ internal sealed class TypicalPatientBaseline
                 }
                 else
                 {
-                    problem = "fell markedly since the previous count";
+                    problem = "fell markedly to a low value";
+                    basis.Add(new BasisFact("low by", BloodCountRules.LowReason(l)));
                     basis.Add(new BasisFact("previous result", l.Previous!.Describe(), l.Previous.Path));
-                    basis.Add(new BasisFact("fall", "fell by " + Math.Round(fall!.Value, 2).ToString("0.00", CultureInfo.InvariantCulture) + " of the earlier value; host threshold " + _options.MarkedFallFraction!.Value.ToString("0.00", CultureInfo.InvariantCulture)));
+                    basis.Add(Fall(l));
                 }
 
                 findings.Add(Raise(R.Cyt002, basis.ToArray(), Value("test", BloodCountRules.TestName(l.Kind)), Value("problem", problem)));
             }
-            else if (l.Source.Flag == LabFlag.Low)
+            else if (l.IsLow || l.FellWithinNormalRange)
             {
-                findings.Add(Raise(R.Cyt001, new[] { new BasisFact("result", l.Describe(), l.Path) }, Value("test", BloodCountRules.TestName(l.Kind))));
+                var basis = new List<BasisFact> { new("result", l.Describe(), l.Path), new("low by", BloodCountRules.LowReason(l)) };
+                if (l.FellWithinNormalRange)
+                {
+                    basis.Add(new BasisFact("previous result", l.Previous!.Describe(), l.Previous.Path));
+                    basis.Add(Fall(l));
+                }
+
+                var problem = l.LowByFlag ? "flagged low" : l.LowByThreshold ? "below the host's threshold" : "fell markedly within the normal range";
+                findings.Add(Raise(R.Cyt001, basis.ToArray(), Value("test", BloodCountRules.TestName(l.Kind)), Value("problem", problem)));
             }
         }
         else if (l.Kind == LabKind.Egfr)
@@ -472,9 +511,16 @@ internal sealed class TypicalPatientBaseline
                 findings.Add(Raise(R.Ren002, new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, Value("value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit)));
             }
         }
-        else if (l.IsLiverTest && l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh)
+        else if (l.IsLiverTest && (l.LiverHigh || l.LiverCritical))
         {
-            findings.Add(Raise(R.Hep002, new[] { new BasisFact("result", l.Describe(), l.Path) }, Value("test", BloodCountRules.TestName(l.Kind))));
+            var problem = l.LiverCritical
+                ? (l.Source.Flag == LabFlag.CriticallyHigh ? "flagged critically high" : "far above the upper reference limit")
+                : (l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh ? "flagged " + LabFact.Flag(l.Source.Flag) : "well above the upper reference limit");
+            findings.Add(Raise(
+                l.LiverCritical ? R.Hep003 : R.Hep002,
+                new[] { new BasisFact("result", l.Describe(), l.Path), new BasisFact("raised by", l.LiverReason ?? string.Empty) },
+                Value("test", BloodCountRules.TestName(l.Kind)),
+                Value("problem", problem)));
         }
     }
 
@@ -561,8 +607,33 @@ internal sealed class TypicalPatientBaseline
     private Finding DataQuality(DataQualityIssue i) =>
         Raise(R.Dq001, new[] { new BasisFact(i.Fact, i.Evidence, i.Path) }, Value("fact", i.Fact), Value("problem", i.Problem), Value("consequence", i.Consequence));
 
-    private void RaiseCall(R rule, PhenotypeCall call, List<Finding> findings) =>
-        findings.Add(Raise(rule, new[] { CallFact(call) }, Value("phenotype", Describe.Phenotype(call.Phenotype))));
+    private void RaiseCall(R rule, PhenotypeCall call, List<Finding> findings)
+    {
+        var p = call.Patient!;
+        var other = call.Gene == Gene.Tpmt ? Gene.Nudt15 : Gene.Tpmt;
+        findings.Add(Raise(
+            rule,
+            new[] { CallFact(call), new BasisFact(Describe.Gene(other) + " phenotype", p.GeneStatus(other), p.CallFor(other)?.Path ?? "pharmacogenomics") },
+            Value("phenotype", Describe.Phenotype(call.Phenotype))));
+    }
+
+    private BasisFact Fall(LabFact l) =>
+        new("fall", "fell by " + Math.Round(l.MarkedFall!.Value, 2).ToString("0.00", CultureInfo.InvariantCulture) + " of the earlier value within "
+            + l.Previous!.Date.DaysUntil(l.Date).ToString(CultureInfo.InvariantCulture) + " days; host threshold "
+            + _options.MarkedFallFraction!.Value.ToString("0.00", CultureInfo.InvariantCulture) + " within " + _options.MarkedFallWindowDays.ToString(CultureInfo.InvariantCulture) + " days");
+
+    private Finding RaiseCoTherapy(R rule, MedicationFact m, PatientContext p)
+    {
+        var window = _options.NewCoMedicationDays.ToString(CultureInfo.InvariantCulture);
+        var since = m.FirstStart is { } start
+            ? (start.DaysUntil(p.Date) > _options.NewCoMedicationDays ? "long-standing: began " + start + ", before the " + window + "-day window" : "new: began " + start + ", within the " + window + "-day window")
+            : "start date unknown (taken as new)";
+        return RaiseMedication(
+            rule,
+            m,
+            new BasisFact("co-therapy", since + "; azathioprine " + FactLoader.Describe(p.TherapyStatus), "therapy"),
+            new BasisFact("blood counts", p.CountsStableText, "labResults"));
+    }
 
     private static BasisFact CallFact(PhenotypeCall call) =>
         new(Describe.Gene(call.Gene) + " phenotype", Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")", call.Path);
@@ -572,16 +643,24 @@ internal sealed class TypicalPatientBaseline
         basis.Insert(0, new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"));
         var genes = noTpmt && noNudt15 ? "TPMT or NUDT15" : noTpmt ? "TPMT" : "NUDT15";
         basis.Add(new BasisFact("pharmacogenomic results", "no usable " + genes + " result on file", "pharmacogenomics"));
+        basis.Add(new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"));
+        basis.Add(new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"));
         return Raise(rule, basis.ToArray(), Value("genes", genes));
     }
 
-    private Finding RaiseMedication(R rule, MedicationFact m, BasisFact? more = null)
+    private Finding RaiseMedication(R rule, MedicationFact m, params BasisFact[] more)
     {
-        var medication = new BasisFact("medication", m.Describe(), m.Path);
-        return Raise(rule, more is null ? new[] { medication } : new[] { more, medication }, Value("ingredient", m.Ingredient));
+        var basis = new List<BasisFact>(more);
+
+        foreach (var e in m.Entries ?? (IReadOnlyList<MedicationFact>)new[] { m })
+        {
+            basis.Add(new BasisFact("medication", e.Describe(), e.Path));
+        }
+
+        return Raise(rule, basis.ToArray(), Value("ingredient", m.Ingredient));
     }
 
-    private Finding RaiseCondition(R rule, ConditionFact c) => Raise(rule, new[] { new BasisFact("condition", c.Describe(), c.Path) });
+    private Finding RaiseCondition(R rule, ConditionFact c) => Raise(rule, c.Basis());
 
     private static BasisFact[] PregnancyBasis(PatientContext p, bool ra) => new[]
     {
@@ -592,7 +671,7 @@ internal sealed class TypicalPatientBaseline
     private static BasisFact[] ScheduleBasis(CbcSchedule s) => new[]
     {
         new BasisFact("therapy phase", s.PhaseBasis, "therapy"),
-        new BasisFact("last blood count", s.LastCount is null ? "none on file" : s.LastCount.Describe(), s.LastCount?.Path ?? "labResults"),
+        new BasisFact("last blood count", s.LastCountText, s.LastCount?.Path ?? "labResults"),
         new BasisFact("schedule", s.Schedule + " (every " + s.IntervalDays.ToString(CultureInfo.InvariantCulture) + " days at most)"),
     };
 
@@ -607,6 +686,7 @@ internal sealed class TypicalPatientBaseline
             Kind = m.Kind,
             Severity = m.Severity,
             Topic = m.Topic,
+            RelatedTopics = m.RelatedTopics,
             Summary = Firing.Fill(m.Summary, values),
             Detail = Firing.Fill(m.Detail, values),
             Review = m.Review,

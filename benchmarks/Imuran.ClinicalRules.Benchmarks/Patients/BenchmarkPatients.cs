@@ -14,7 +14,7 @@ internal static class BenchmarkPatients
     /// <summary>
     /// A typical dispense: a man of 58 with rheumatoid arthritis, continuing azathioprine, normal TPMT and NUDT15
     /// genotypes, four medicines (one an ACE inhibitor, two the library does not know), two conditions and six
-    /// recent labs with a reduced eGFR. Fourteen facts; it raises four findings (AZA-INT-005, AZA-REN-002,
+    /// recent labs with a reduced eGFR. Fourteen facts; it raises four findings (AZA-INT-011, AZA-REN-002,
     /// AZA-HND-001, AZA-CBC-002) and lists three unrecognised items.
     /// </summary>
     public static PatientFacts Typical() => new()

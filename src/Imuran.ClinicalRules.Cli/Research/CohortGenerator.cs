@@ -177,7 +177,7 @@ internal sealed class CohortGenerator
         AddCondition(conditions, _o.ChronicLiverDisease, "Chronic liver disease", "328383001", ConditionStatus.Active);
 
         // Laboratory results.
-        var labs = new List<LabResult>(3);
+        var labs = new List<LabResult>(4);
         var interval = startedDaysAgo is { } d ? (d < 30 ? 7 : d < 90 ? 14 : 31) : 60;
         var countDaysAgo = onTherapy && Chance(_o.BloodCountOverdue) ? interval + Between(1, 60) : Between(0, interval);
         u = _random.NextDouble();
@@ -185,6 +185,10 @@ internal sealed class CohortGenerator
             : u < _o.WhiteCellsCriticallyLow + _o.WhiteCellsLow ? (Round(2.5 + (1.4 * _random.NextDouble())), LabFlag.Low)
             : (Round(4 + (6 * _random.NextDouble())), LabFlag.Normal);
         labs.Add(Lab("6690-2", "WBC", wbc, "10*9/L", Math.Min(countDaysAgo, livedDays), wbcFlag));
+
+        // The platelet count of the same complete blood count (a blood count means white cells and platelets). Not drawn
+        // from the random stream, so every other draw of the cohort is unchanged by it.
+        labs.Add(Lab("777-3", "Platelets", 250, "10*9/L", Math.Min(countDaysAgo, livedDays), LabFlag.Normal));
         var altDaysAgo = Chance(_o.LiverTestNotRecent) ? Between(91, 400) : Between(0, 90);
         var altHigh = Chance(_o.AltHigh);
         labs.Add(Lab("1742-6", "ALT", altHigh ? Between(60, 200) : Between(10, 40), "U/L", Math.Min(altDaysAgo, livedDays), altHigh ? LabFlag.High : LabFlag.Normal));

@@ -100,6 +100,12 @@ internal static class InputSource
             return io.In;
         }
 
+        if (Directory.Exists(source))
+        {
+            io.Error.WriteLine($"error: cannot read '{source}': it is a directory, not a file.");
+            return null;
+        }
+
         try
         {
             length = new FileInfo(source).Length;
@@ -124,6 +130,12 @@ internal static class InputSource
     {
         length = 0;
         FileStream stream;
+        if (Directory.Exists(path))
+        {
+            io.Error.WriteLine($"error: cannot read '{path}': it is a directory, not a file.");
+            return null;
+        }
+
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

@@ -203,11 +203,54 @@ internal static class ScenarioGenerator
         // Interactions: an active co-medication fires; the same medicine in the history does not.
         foreach (var (id, name) in new[]
         {
-            ("AZA-INT-001", "allopurinol"), ("AZA-INT-002", "febuxostat"), ("AZA-INT-003", "mesalamine"), ("AZA-INT-004", "Bactrim"),
-            ("AZA-INT-005", "lisinopril"), ("AZA-INT-006", "warfarin"), ("AZA-INT-007", "ribavirin"), ("AZA-INT-009", "mercaptopurine"),
+            ("AZA-INT-001", "allopurinol"), ("AZA-INT-002", "febuxostat"), ("AZA-INT-004", "Bactrim"),
+            ("AZA-INT-007", "ribavirin"), ("AZA-INT-009", "mercaptopurine"),
         })
         {
-            Add(id, new[] { V("active " + name, f => f.Base() with { Medications = new[] { f.Med(name) } }) }, new[] { V("past " + name, f => f.Base() with { Medications = new[] { f.PastMed(name) } }) });
+            Add(
+                id,
+                new[] { V("active " + name, f => f.Base() with { Medications = new[] { f.Med(name) } }) },
+                new[]
+                {
+                    V("past " + name, f => f.Base() with { Medications = new[] { f.PastMed(name) } }),
+                    V("active " + name + ", azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med(name) }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+                });
+        }
+
+        Add(
+            "AZA-INT-006",
+            new[]
+            {
+                V("active warfarin", f => f.Base() with { Medications = new[] { f.Med("warfarin") } }),
+                V("active warfarin, azathioprine stopped (the INR check around stopping stays)", f => f.Base() with { Medications = new[] { f.Med("warfarin") }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+            },
+            new[] { V("past warfarin", f => f.Base() with { Medications = new[] { f.PastMed("warfarin") } }) });
+
+        // Aminosalicylates and ACE inhibitors: new co-therapy (or falling counts) is a warning; long-standing on stable counts is information.
+        foreach (var (warn, info, name) in new[] { ("AZA-INT-003", "AZA-INT-010", "mesalamine"), ("AZA-INT-005", "AZA-INT-011", "lisinopril") })
+        {
+            Add(
+                warn,
+                new[]
+                {
+                    V(name + " begun 90 days ago (the new-co-therapy window's edge)", f => f.Base() with { Medications = new[] { f.Med(name, 90) } }),
+                    V("long-standing " + name + ", white cells below 3.5", f => f.Labs(f.Wbc(3.0, 14), f.Alt(22, 14)) with { Medications = new[] { f.Med(name) } }),
+                },
+                new[]
+                {
+                    V(name + " begun 91 days ago, stable counts", f => f.Base() with { Medications = new[] { f.Med(name, 91) } }),
+                    V("past " + name, f => f.Base() with { Medications = new[] { f.PastMed(name) } }),
+                    V("active " + name + ", azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med(name) }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+                });
+            Add(
+                info,
+                new[] { V(name + " begun 91 days ago, azathioprine continuing, stable counts", f => f.Base() with { Medications = new[] { f.Med(name, 91) } }) },
+                new[]
+                {
+                    V(name + " begun 90 days ago", f => f.Base() with { Medications = new[] { f.Med(name, 90) } }),
+                    V("long-standing " + name + ", white cells below 3.5", f => f.Labs(f.Wbc(3.0, 14), f.Alt(22, 14)) with { Medications = new[] { f.Med(name) } }),
+                    V("long-standing " + name + ", azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med(name) }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+                });
         }
 
         Add(
@@ -217,7 +260,11 @@ internal static class ScenarioGenerator
                 V("active methotrexate", f => f.Base() with { Medications = new[] { f.Med("methotrexate") } }),
                 V("active infliximab without IBD", f => f.Base() with { Indications = new[] { Indication.RheumatoidArthritis }, Medications = new[] { f.Med("infliximab") } }),
             },
-            new[] { V("active infliximab with Crohn's disease", f => f.Base() with { Indications = new[] { Indication.CrohnsDisease }, Medications = new[] { f.Med("infliximab") } }) },
+            new[]
+            {
+                V("active infliximab with Crohn's disease", f => f.Base() with { Indications = new[] { Indication.CrohnsDisease }, Medications = new[] { f.Med("infliximab") } }),
+                V("active methotrexate, azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med("methotrexate") }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
+            },
             0);
 
         // Infection.
@@ -259,9 +306,13 @@ internal static class ScenarioGenerator
             new[]
             {
                 V("latest white cells critically low", f => f.Labs(f.Wbc(0.9, 7, LabFlag.CriticallyLow), f.Alt(22, 14))),
-                V("white cells fell from 10.0 to 7.0 (a fall of exactly the 0.3 threshold)", f => f.Labs(f.Wbc(10.0, 21), f.Wbc(7.0, 7), f.Alt(22, 14))),
+                V("white cells fell from 4.0 to 2.8 (a fall of exactly the 0.3 threshold, ending below 3.5)", f => f.Labs(f.Wbc(4.0, 21), f.Wbc(2.8, 7), f.Alt(22, 14))),
             },
-            new[] { V("white cells fell from 10.0 to 7.1 (just under the threshold)", f => f.Labs(f.Wbc(10.0, 21), f.Wbc(7.1, 7), f.Alt(22, 14))) },
+            new[]
+            {
+                V("white cells fell from 4.0 to 2.81 (just under the fall threshold)", f => f.Labs(f.Wbc(4.0, 21), f.Wbc(2.81, 7), f.Alt(22, 14))),
+                V("white cells fell from 10.0 to 7.0 (a marked fall within the normal range: a warning)", f => f.Labs(f.Wbc(10.0, 21), f.Wbc(7.0, 7), f.Alt(22, 14))),
+            },
             0);
         Add("AZA-REN-001", new[] { V("current chronic kidney disease (N18.3)", f => f.Condition("Chronic kidney disease stage 3", "N18.3", ConditionStatus.Active, "icd-10-cm")) }, new[] { V("chronic kidney disease recorded as history", f => f.Condition("Chronic kidney disease stage 3", "N18.3", ConditionStatus.History, "icd-10-cm")) });
         Add(
@@ -278,6 +329,36 @@ internal static class ScenarioGenerator
             "AZA-HEP-002",
             new[] { V("latest ALT flagged high", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 80, "U/L", 7, LabFlag.High))) },
             new[] { V("earlier ALT high, latest normal", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 80, "U/L", 21, LabFlag.High), f.Alt(30, 7))) });
+
+        Add(
+            "AZA-HEP-003",
+            new[]
+            {
+                V("latest ALT flagged critically high", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 900, "U/L", 7, LabFlag.CriticallyHigh))),
+                V("latest ALT five times the upper limit, flagged high", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 200, "U/L", 7, LabFlag.High) with { UpperReferenceLimit = 40 })),
+            },
+            new[]
+            {
+                V("latest ALT just under five times the upper limit", f => f.Labs(f.Wbc(6.2, 14), f.Lab("1742-6", "ALT", 199, "U/L", 7, LabFlag.High) with { UpperReferenceLimit = 40 })),
+                V("alkaline phosphatase flagged critically high (not ALT, AST or bilirubin)", f => f.Labs(f.Wbc(6.2, 14), f.Alt(22, 14), f.Lab("6768-6", "ALP", 900, "U/L", 7, LabFlag.CriticallyHigh))),
+            });
+
+        // Counselling at a new start.
+        foreach (var id in new[] { "AZA-CNS-001", "AZA-CNS-002" })
+        {
+            Add(
+                id,
+                new[]
+                {
+                    V("considering azathioprine", f => f.Considering()),
+                    V("newly started 20 days ago", f => f.NewlyStarted(20, f.Wbc(6.2, 3))),
+                },
+                new[]
+                {
+                    V("continuing azathioprine", f => f.Base()),
+                    V("therapy status unknown", f => f.Base() with { Therapy = new AzathioprineTherapy() }),
+                });
+        }
 
         // Monitoring schedules.
         Add(
@@ -333,13 +414,28 @@ internal static class ScenarioGenerator
             "AZA-DQ-002",
             new[]
             {
-                V("female aged 30, pregnancy status unknown", f => f.Female(30, PregnancyStatus.Unknown)),
-                V("female aged 55, pregnancy status unknown (the age band's edge)", f => f.Female(55, PregnancyStatus.Unknown)),
+                V("female aged 30 considering azathioprine, pregnancy status unknown", f => f.Female(30, PregnancyStatus.Unknown) with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 55 in the prescribing setting, pregnancy status unknown (the age band's edge)", f => f.Female(55, PregnancyStatus.Unknown) with { Setting = CareSetting.Prescribing }),
+                V("female aged 30 considering azathioprine, pregnant recorded 281 days ago (out of date)", f => f.Female(30, PregnancyStatus.Pregnant) with { PregnancyStatusDate = f.DaysAgo(281), Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
             },
             new[]
             {
-                V("female aged 30, not pregnant", f => f.Female(30, PregnancyStatus.NotPregnant)),
-                V("female aged 56, pregnancy status unknown", f => f.Female(56, PregnancyStatus.Unknown)),
+                V("female aged 30 considering azathioprine, not pregnant", f => f.Female(30, PregnancyStatus.NotPregnant) with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 56 considering azathioprine, pregnancy status unknown", f => f.Female(56, PregnancyStatus.Unknown) with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 30 considering azathioprine, pregnant recorded 280 days ago", f => f.Female(30, PregnancyStatus.Pregnant) with { PregnancyStatusDate = f.DaysAgo(280), Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }),
+                V("female aged 30 on continuing azathioprine in review, pregnancy status unknown (information instead)", f => f.Female(30, PregnancyStatus.Unknown) with { Setting = CareSetting.Review, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = f.DaysAgo(400) } }),
+            });
+        Add(
+            "AZA-DQ-003",
+            new[]
+            {
+                V("female aged 30 on continuing azathioprine in review, pregnancy status unknown", f => f.Female(30, PregnancyStatus.Unknown)),
+                V("female aged 30 on continuing azathioprine, not pregnant recorded 31 days ago (out of date)", f => f.Female(30, PregnancyStatus.NotPregnant) with { PregnancyStatusDate = f.DaysAgo(31) }),
+            },
+            new[]
+            {
+                V("female aged 30 on continuing azathioprine, not pregnant recorded 30 days ago", f => f.Female(30, PregnancyStatus.NotPregnant) with { PregnancyStatusDate = f.DaysAgo(30) }),
+                V("female aged 30 on continuing azathioprine, prescribing, pregnancy status unknown (a warning instead)", f => f.Female(30, PregnancyStatus.Unknown) with { Setting = CareSetting.Prescribing }),
             });
         return t;
     }
@@ -378,13 +474,13 @@ internal sealed class ScenarioFacts
         Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = EvaluationDate.AddMonths(-72) },
         Setting = CareSetting.Review,
         Pharmacogenomics = PgxResults("*1/*1", "*1/*1"),
-        LabResults = new[] { Wbc(6.2, 14), Alt(22, 14) },
+        LabResults = new[] { Wbc(6.2, 14), Platelets(250, 14), Alt(22, 14) },
     };
 
     public PatientFacts Considering() => Base() with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } };
 
     public PatientFacts NewlyStarted(int daysAgo, LabResult bloodCount) =>
-        Base() with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.NewlyStarted, StartDate = DaysAgo(daysAgo) }, LabResults = new[] { bloodCount, Alt(22, 3) } };
+        Base() with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.NewlyStarted, StartDate = DaysAgo(daysAgo) }, LabResults = WithPlatelets(new[] { bloodCount, Alt(22, 3) }) };
 
     public PatientFacts Aged(int years) => Base() with { BirthDate = BornYearsAgo(years) };
 
@@ -402,14 +498,34 @@ internal sealed class ScenarioFacts
         },
     };
 
-    public PatientFacts Labs(params LabResult[] labs) => Base() with { LabResults = labs };
+    /// <summary>The base patient with these labs; each white count comes with a normal platelet count of the same date, so it stands for a complete blood count.</summary>
+    public PatientFacts Labs(params LabResult[] labs) => Base() with { LabResults = WithPlatelets(labs) };
+
+    /// <summary>The base patient with exactly these labs (no platelets added).</summary>
+    public PatientFacts LabsOnly(params LabResult[] labs) => Base() with { LabResults = labs };
+
+    private LabResult[] WithPlatelets(LabResult[] labs)
+    {
+        var all = new List<LabResult>(labs);
+        foreach (var l in labs)
+        {
+            if (l.LoincCode == "6690-2" && l.Date is { } d)
+            {
+                all.Add(Platelets(250, d.DaysUntil(EvaluationDate)));
+            }
+        }
+
+        return all.ToArray();
+    }
+
+    public LabResult Platelets(double value, int daysAgo, LabFlag flag = LabFlag.Normal) => Lab("777-3", "Platelets", value, "10*9/L", daysAgo, flag);
 
     public PatientFacts Condition(string name, string? code, ConditionStatus status, string? codeSystem = null) => Base() with
     {
         Conditions = new[] { new Condition { Name = name, Code = code, CodeSystem = code is null ? null : codeSystem ?? "snomed", Status = status } },
     };
 
-    public Medication Med(string name) => new() { Name = name, StartDate = DaysAgo(400) };
+    public Medication Med(string name, int startedDaysAgo = 400) => new() { Name = name, StartDate = DaysAgo(startedDaysAgo) };
 
     public Medication PastMed(string name) => new() { Name = name, StartDate = DaysAgo(1000), EndDate = DaysAgo(400), Active = false };
 

@@ -202,12 +202,23 @@ internal static class FhirDate
     /// Reads <c>YYYY</c>, <c>YYYY-MM</c>, <c>YYYY-MM-DD</c> or a dateTime/instant. For a dateTime the date is taken as
     /// written, in the sender's own time zone: a sample taken late in the evening keeps its local date.
     /// </summary>
+    private static readonly string[] DateTimeFormats = { "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK" };
+
     public static FhirDateKind Parse(string text, out ClinicalDate date)
     {
         date = default;
-        if (text.Length >= 10 && (text.Length == 10 || text[10] == 'T'))
+        if (text.Length == 10)
         {
-            return ClinicalDate.TryParse(text.Substring(0, 10), out date) ? FhirDateKind.Full : FhirDateKind.Invalid;
+            return ClinicalDate.TryParse(text, out date) ? FhirDateKind.Full : FhirDateKind.Invalid;
+        }
+
+        if (text.Length > 10 && text[10] == 'T')
+        {
+            // A FHIR dateTime with a time must be a whole, valid one (time and zone); its calendar date is kept as written.
+            return ClinicalDate.TryParse(text.Substring(0, 10), out date)
+                && DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? FhirDateKind.Full
+                : FhirDateKind.Invalid;
         }
 
         var format = text.Length switch

@@ -29,7 +29,8 @@ internal readonly struct FhirNode
     {
         if (Element.ValueKind == JsonValueKind.Object
             && Element.TryGetProperty(name, out value)
-            && value.ValueKind != JsonValueKind.Null)
+            && value.ValueKind != JsonValueKind.Null
+            && !Scope.IsDuplicate(Path + "." + name))
         {
             return true;
         }

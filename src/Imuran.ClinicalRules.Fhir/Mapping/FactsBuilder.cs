@@ -16,7 +16,7 @@ internal sealed class FactsBuilder
 
     private readonly List<(TherapyStatus Status, ClinicalDate? Start)> _therapy = new();
     private readonly List<(PregnancyStatus Status, ClinicalDate? Date, ResourceScope Source)> _pregnancy = new();
-    private readonly List<(bool Value, ResourceScope Source)> _breastfeeding = new();
+    private readonly List<(bool Value, ResourceScope Source, ClinicalDate? Date)> _breastfeeding = new();
 
     public string? PatientId { get; set; }
 
@@ -43,7 +43,7 @@ internal sealed class FactsBuilder
 
     public void AddPregnancy(PregnancyStatus status, ClinicalDate? date, ResourceScope source) => _pregnancy.Add((status, date, source));
 
-    public void AddBreastfeeding(bool value, ResourceScope source) => _breastfeeding.Add((value, source));
+    public void AddBreastfeeding(bool value, ResourceScope source, ClinicalDate? date = null) => _breastfeeding.Add((value, source, date));
 
     /// <summary>The therapy status an active order started on <paramref name="start"/> gives on <paramref name="evaluationDate"/>.</summary>
     public static TherapyStatus ActiveStatus(ClinicalDate? start, ClinicalDate evaluationDate) =>
@@ -57,7 +57,9 @@ internal sealed class FactsBuilder
         Sex = Sex,
         Therapy = SettleTherapy(evaluationDate),
         PregnancyStatus = SettlePregnancy(),
+        PregnancyStatusDate = PregnancyDate(),
         Breastfeeding = SettleBreastfeeding(),
+        BreastfeedingDate = BreastfeedingDate(),
         SuspectedCholestasisOfPregnancy = SuspectedCholestasisOfPregnancy,
         Medications = Medications,
         Conditions = Conditions,
@@ -81,8 +83,14 @@ internal sealed class FactsBuilder
             return new AzathioprineTherapy { Status = ActiveStatus(start, evaluationDate), StartDate = start };
         }
 
-        return _therapy.Any(t => t.Status == TherapyStatus.Considering)
-            ? new AzathioprineTherapy { Status = TherapyStatus.Considering }
+        if (_therapy.Any(t => t.Status == TherapyStatus.Considering))
+        {
+            return new AzathioprineTherapy { Status = TherapyStatus.Considering };
+        }
+
+        // Only stopped, completed or cancelled azathioprine orders: therapy has stopped.
+        return _therapy.Any(t => t.Status == TherapyStatus.Stopped)
+            ? new AzathioprineTherapy { Status = TherapyStatus.Stopped }
             : new AzathioprineTherapy();
     }
 
@@ -114,6 +122,40 @@ internal sealed class FactsBuilder
             MappingProblemCode.ContradictoryPregnancyStatus,
             $"Contradictory pregnancy status {when}: {sources}. Pregnancy status was set to unknown.");
         return PregnancyStatus.Unknown;
+    }
+
+    /// <summary>The date of the latest dated pregnancy status, so the rules can tell a stale one (null when none is dated).</summary>
+    private ClinicalDate? PregnancyDate()
+    {
+        ClinicalDate? latest = null;
+        foreach (var p in _pregnancy)
+        {
+            if (p.Date is { } d && (latest is null || d > latest.Value))
+            {
+                latest = d;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// The latest date among the records that decided breastfeeding (the "yes" records when any, otherwise the "no"
+    /// ones), so the rules can tell a stale status; null when none of them is dated.
+    /// </summary>
+    private ClinicalDate? BreastfeedingDate()
+    {
+        var anyYes = _breastfeeding.Any(b => b.Value);
+        ClinicalDate? latest = null;
+        foreach (var b in _breastfeeding)
+        {
+            if (b.Value == anyYes && b.Date is { } d && (latest is null || d > latest.Value))
+            {
+                latest = d;
+            }
+        }
+
+        return latest;
     }
 
     /// <summary>Any current breastfeeding record wins (the cautious reading); a contradiction is reported.</summary>

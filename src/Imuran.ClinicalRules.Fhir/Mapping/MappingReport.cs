@@ -11,6 +11,9 @@ internal sealed class MappingReport
 
     public List<MappingProblem> Problems { get; } = new();
 
+    /// <summary>Paths of members given more than once in their object; they are read as absent. Null when there are none.</summary>
+    public HashSet<string>? DuplicatePaths { get; set; }
+
     public FhirMappingResult ToResult(Imuran.ClinicalRules.Facts.PatientFacts? facts, FhirReadError? error) => new()
     {
         Facts = error is null ? facts : null,

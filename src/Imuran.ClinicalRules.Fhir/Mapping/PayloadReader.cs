@@ -18,9 +18,29 @@ internal static class PayloadReader
     /// <summary>How deep Bundles inside Bundles are followed.</summary>
     internal const int MaxBundleNesting = 4;
 
-    public static FhirMappingResult Read(JsonElement root, ClinicalDate evaluationDate, FhirReadOptions options)
+    public static FhirMappingResult Read(JsonElement root, ClinicalDate evaluationDate, FhirReadOptions options, IReadOnlyList<(string Path, string Name, string ResourceType, string? Id)>? duplicates = null)
     {
         var report = new MappingReport();
+        if (duplicates is { Count: > 0 })
+        {
+            report.DuplicatePaths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (path, name, type, id) in duplicates)
+            {
+                if (report.DuplicatePaths.Add(path))
+                {
+                    var label = id is null ? type : type + "/" + id;
+                    report.Problems.Add(new MappingProblem
+                    {
+                        Code = MappingProblemCode.DuplicateMember,
+                        Message = $"{label}: '{name}' is given more than once at {path}; which one is meant cannot be told, so it was read as absent.",
+                        ResourceType = type,
+                        Id = id,
+                        Path = path,
+                    });
+                }
+            }
+        }
+
         if (ResourceEntry.ReadType(root) is not { } rootType)
         {
             var what = root.ValueKind == JsonValueKind.Object

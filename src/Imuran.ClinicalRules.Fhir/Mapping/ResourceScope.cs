@@ -31,6 +31,9 @@ internal sealed class ResourceScope
     /// <summary>Whether the resource has been reported as used or unrecognised yet.</summary>
     public bool Reported { get; private set; }
 
+    /// <summary>Whether the member at <paramref name="path"/> is given more than once in its object (and so must be read as absent).</summary>
+    public bool IsDuplicate(string path) => _report.DuplicatePaths is { } paths && paths.Contains(path);
+
     /// <summary>Reports a problem once per code and path, however often the member is read.</summary>
     public void Problem(MappingProblemCode code, string message, string? path = null)
     {

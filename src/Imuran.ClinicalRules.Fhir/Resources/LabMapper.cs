@@ -9,7 +9,7 @@ namespace Imuran.ClinicalRules.Fhir.Resources;
 
 /// <summary>
 /// An Observation with a LOINC code and a valueQuantity → a laboratory result: value, unit (UCUM code first),
-/// date, and the laboratory's flag from the interpretation (L, LL, H, HH, N). The reference range is not used: the
+/// date, the laboratory's flag from the interpretation (L, LL, H, HH, N), and the first reference range's upper limit when it is in the value's unit. Otherwise the reference range is not used: the
 /// rules work from the laboratory's flag.
 /// </summary>
 internal static class LabMapper
@@ -70,11 +70,32 @@ internal static class LabMapper
             Unit = unit,
             Date = date,
             Flag = ReadFlag(observation),
+            UpperReferenceLimit = ReadUpperLimit(observation, unit),
         };
         scope.Used(
             MappedFact.LabResult,
             $"Lab LOINC {result.LoincCode} '{result.Name}' {Format(value)} {unit ?? "(no unit)"} on {date?.ToString() ?? "(no date)"}, flag {result.Flag}");
         return result;
+    }
+
+    /// <summary>
+    /// The first reference range's <c>high</c>, when it is a positive number in the same unit as the value (or has no
+    /// unit); the rules judge liver tests against multiples of it. Any other range is not used.
+    /// </summary>
+    private static double? ReadUpperLimit(FhirNode observation, string? unit)
+    {
+        foreach (var range in observation.Array("referenceRange"))
+        {
+            if (range.Object("high") is not { } high || high.Number("value") is not { } limit || limit <= 0 || double.IsInfinity(limit))
+            {
+                return null;
+            }
+
+            var highUnit = high.String("code") ?? high.String("unit");
+            return highUnit is null || string.Equals(highUnit.Trim(), unit?.Trim(), StringComparison.OrdinalIgnoreCase) ? limit : null;
+        }
+
+        return null;
     }
 
     private static LabFlag ReadFlag(FhirNode observation)

@@ -24,6 +24,21 @@ internal static class MedicationMapper
             return;
         }
 
+        if (state == State.Cancelled)
+        {
+            // A cancelled order counts only for azathioprine (therapy stopped); any other cancelled order is ignored.
+            if (Identify(resource, entry, context) is { IsAzathioprine: true } cancelled)
+            {
+                MapAzathioprine(scope, State.Past, null, cancelled, context);
+            }
+            else
+            {
+                scope.Ignored(status!);
+            }
+
+            return;
+        }
+
         if (isRequest && resource.String("intent") is "proposal" or "plan" && state == State.Active)
         {
             state = State.Considered;
@@ -69,7 +84,8 @@ internal static class MedicationMapper
         switch (state)
         {
             case State.Past:
-                scope.Used(MappedFact.None, $"azathioprine '{medicine.Name}' is past therapy (stopped or completed): no therapy status", medicine.MatchedByText);
+                context.Facts.AddTherapy(TherapyStatus.Stopped, null);
+                scope.Used(MappedFact.Therapy, $"azathioprine '{medicine.Name}' stopped, completed or cancelled: therapy stopped unless another order is active or planned", medicine.MatchedByText);
                 return;
             case State.Considered:
                 context.Facts.AddTherapy(TherapyStatus.Considering, null);
@@ -145,8 +161,9 @@ internal static class MedicationMapper
             case "completed":
             case "stopped":
                 return State.Past;
-            case "entered-in-error":
             case "cancelled":
+                return State.Cancelled;
+            case "entered-in-error":
             case "not-taken":
                 return State.Ignored;
         }
@@ -161,6 +178,7 @@ internal static class MedicationMapper
 
     private enum State
     {
+        Cancelled,
         Active,
         Considered,
         Past,

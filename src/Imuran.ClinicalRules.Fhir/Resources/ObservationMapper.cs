@@ -153,7 +153,7 @@ internal static class ObservationMapper
             return;
         }
 
-        context.Facts.AddBreastfeeding(breastfeeding.Value, scope);
+        context.Facts.AddBreastfeeding(breastfeeding.Value, scope, observation.FirstDate("effectiveDateTime", "effectivePeriod.start", "effectiveInstant", "issued"));
         scope.Used(MappedFact.Breastfeeding, breastfeeding.Value ? "currently breastfeeding" : "not breastfeeding", byText);
     }
 

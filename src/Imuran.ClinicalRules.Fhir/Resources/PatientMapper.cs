@@ -12,7 +12,17 @@ internal static class PatientMapper
         var scope = patient.Scope;
         var facts = context.Facts;
         facts.PatientId = scope.Id;
-        facts.BirthDate = patient.FirstDate("birthDate");
+        if (patient.String("birthDate") is { Length: > 10 } withTime)
+        {
+            // Patient.birthDate is a FHIR date: a time (or anything after the day) makes it invalid, and age unknown.
+            scope.Problem(MappingProblemCode.InvalidDate, $"{scope.Label}: birthDate '{withTime}' is not a FHIR date (yyyy-MM-dd); age was left unknown.", patient.Path + ".birthDate");
+            facts.BirthDate = null;
+        }
+        else
+        {
+            facts.BirthDate = patient.FirstDate("birthDate");
+        }
+
         var gender = patient.String("gender");
         facts.Sex = gender switch
         {

@@ -106,6 +106,13 @@ internal static class PharmacogenomicsMapper
             scope.Unrecognised(
                 gene.Gene is null && gene.Other is not null ? UnrecognisedReason.CodeNotRecognised : UnrecognisedReason.ValueNotRecognised,
                 $"{scope.Label}: genotype {values.Describe()} {why}.");
+            if (gene.Gene is { } known && values.PrimaryTexts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) is { } raw)
+            {
+                // A TPMT or NUDT15 result is on file but cannot be read (HGVS, free text): the core reports it as a
+                // data-quality finding and lists it as unrecognised, rather than "no result on file".
+                Add(scope, new PharmacogenomicResult { Gene = known, Diplotype = raw, Phenotype = ReadPhenotype(values, out _), Method = TestMethod.Genotype, Date = date }, derived, null, context);
+            }
+
             return;
         }
 

@@ -50,6 +50,7 @@ internal sealed class Firing : IFactSink
             Kind = m.Kind,
             Severity = m.Severity,
             Topic = m.Topic,
+            RelatedTopics = m.RelatedTopics,
             Summary = Fill(m.Summary, values),
             Detail = Fill(m.Detail, values),
             Review = m.Review,

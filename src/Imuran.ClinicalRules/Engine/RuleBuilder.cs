@@ -12,6 +12,7 @@ internal sealed class RuleBuilder
 {
     private readonly List<Pattern> _patterns = new();
     private readonly List<SourceReference> _sources = new();
+    private readonly List<string> _relatedTopics = new();
     private readonly string _id;
     private string _title = string.Empty;
     private string _topic = string.Empty;
@@ -33,6 +34,9 @@ internal sealed class RuleBuilder
     public RuleBuilder Title(string title) { _title = title; return this; }
 
     public RuleBuilder Topic(string topic) { _topic = topic; return this; }
+
+    /// <summary>A further topic the rule's findings belong to (a host routing by it finds them too).</summary>
+    public RuleBuilder AlsoTopic(string topic) { _relatedTopics.Add(topic); return this; }
 
     public RuleBuilder Caution(Severity severity) { _kind = FindingKind.Caution; _severity = severity; return this; }
 
@@ -96,6 +100,7 @@ internal sealed class RuleBuilder
             Version = _version,
             Title = _title,
             Topic = _topic,
+            RelatedTopics = _relatedTopics,
             Kind = _kind,
             Severity = _severity,
             Logic = _logic,

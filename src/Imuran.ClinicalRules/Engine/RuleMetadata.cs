@@ -11,6 +11,7 @@ public sealed record RuleMetadata
 {
     private IReadOnlyList<SourceReference> _sources = ReadOnly.Empty<SourceReference>();
     private IReadOnlyList<string> _conditions = ReadOnly.Empty<string>();
+    private IReadOnlyList<string> _relatedTopics = ReadOnly.Empty<string>();
 
     /// <summary>The stable id, e.g. <c>AZA-PGX-001</c>. Never reused for another rule.</summary>
     public string Id { get; init; } = string.Empty;
@@ -23,6 +24,13 @@ public sealed record RuleMetadata
 
     /// <summary>The topic id (see <see cref="Topics"/>).</summary>
     public string Topic { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Further topics the rule's findings belong to (e.g. <c>nudt15</c> for a finding about both TPMT and NUDT15), so a
+    /// host that routes by topic finds them under each; empty for most rules. Disabling a topic leaves out rules by
+    /// their main <see cref="Topic"/> only.
+    /// </summary>
+    public IReadOnlyList<string> RelatedTopics { get => _relatedTopics; init => _relatedTopics = ReadOnly.Copy(value); }
 
     /// <summary>Caution or monitoring.</summary>
     public FindingKind Kind { get; init; }

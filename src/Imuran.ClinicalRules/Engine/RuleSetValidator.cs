@@ -48,6 +48,14 @@ internal static class RuleSetValidator
                 continue;
             }
 
+            foreach (var related in m.RelatedTopics)
+            {
+                if (!policy.IsKnownTopic(related) || related == m.Topic)
+                {
+                    throw new RuleSetValidationException(id!, $"the related topic '{related}' is not in the topic vocabulary or repeats the main topic.");
+                }
+            }
+
             if (!policy.IsKnownTopic(m.Topic))
             {
                 throw new RuleSetValidationException(id!, $"the topic '{m.Topic}' is not in the topic vocabulary.");

@@ -30,6 +30,13 @@ public enum TherapyStatus
 
     /// <summary>Azathioprine has been taken for some time.</summary>
     Continuing = 3,
+
+    /// <summary>
+    /// Azathioprine has stopped (FHIR: an azathioprine order stopped, completed or cancelled, and no active one). Pre-start
+    /// prompts and the monitoring schedule end; the INR check around stopping stays; interaction cautions no longer fire,
+    /// as there is no azathioprine to interact with (a restart is "considering" again).
+    /// </summary>
+    Stopped = 4,
 }
 
 /// <summary>The workflow the evaluation serves; some findings belong to one setting only. Numeric values are stable.</summary>

@@ -108,8 +108,14 @@ public sealed record LabResult
     /// <summary>The date the sample was taken. Required.</summary>
     public ClinicalDate? Date { get; init; }
 
-    /// <summary>The laboratory's flag. Rules use this, not numeric cut-offs.</summary>
+    /// <summary>The laboratory's flag. Rules use it, and the host's numeric thresholds (<see cref="RuleOptions"/>) besides.</summary>
     public LabFlag Flag { get; init; }
+
+    /// <summary>
+    /// The laboratory's upper reference limit, in the same unit as <see cref="Value"/>, when it sends one (FHIR
+    /// <c>referenceRange.high</c>). Liver tests are judged against multiples of it.
+    /// </summary>
+    public double? UpperReferenceLimit { get; init; }
 }
 
 /// <summary>A vaccine given or planned.</summary>
@@ -173,6 +179,13 @@ public sealed record PatientFacts
     /// <summary>Pregnancy status.</summary>
     public PregnancyStatus PregnancyStatus { get; init; }
 
+    /// <summary>
+    /// When the pregnancy status (or the hCG result it rests on) was recorded. A status older than the host's window
+    /// (<see cref="RuleOptions.PregnancyStatusMaxAgeDays"/>, <see cref="RuleOptions.PregnantStatusMaxAgeDays"/>) counts as
+    /// unknown. Null: the date is not known and the status is taken as current.
+    /// </summary>
+    public ClinicalDate? PregnancyStatusDate { get; init; }
+
     /// <summary>Pruritus reported in the current pregnancy.</summary>
     public bool PruritusInPregnancy { get; init; }
 
@@ -184,6 +197,12 @@ public sealed record PatientFacts
 
     /// <summary>Breastfeeding: <see langword="null"/> when not recorded.</summary>
     public bool? Breastfeeding { get; init; }
+
+    /// <summary>
+    /// When the breastfeeding status was recorded; older than <see cref="RuleOptions.BreastfeedingStatusMaxAgeDays"/> it
+    /// counts as unknown. Null: taken as current.
+    /// </summary>
+    public ClinicalDate? BreastfeedingDate { get; init; }
 
     /// <summary>The patient (any sex) plans a conception.</summary>
     public bool PlannedConception { get; init; }

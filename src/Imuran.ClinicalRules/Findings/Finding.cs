@@ -44,6 +44,7 @@ public sealed record FindingBasis
 public sealed record Finding
 {
     private IReadOnlyList<SourceReference> _sources = ReadOnly.Empty<SourceReference>();
+    private IReadOnlyList<string> _relatedTopics = ReadOnly.Empty<string>();
 
     /// <summary>The rule's stable id, e.g. <c>AZA-PGX-001</c>; also the finding's machine-readable code.</summary>
     public string RuleId { get; init; } = string.Empty;
@@ -56,6 +57,28 @@ public sealed record Finding
 
     /// <summary>The topic id from the public vocabulary, e.g. <c>tpmt</c>.</summary>
     public string Topic { get; init; } = string.Empty;
+
+    /// <summary>Further topics from the vocabulary this finding belongs to (e.g. <c>nudt15</c> for a TPMT and NUDT15 finding); usually empty.</summary>
+    public IReadOnlyList<string> RelatedTopics { get => _relatedTopics; init => _relatedTopics = ReadOnly.Copy(value); }
+
+    /// <summary>Whether the finding belongs to <paramref name="topic"/>, as its main topic or a related one.</summary>
+    public bool HasTopic(string topic)
+    {
+        if (Topic == topic)
+        {
+            return true;
+        }
+
+        foreach (var t in RelatedTopics)
+        {
+            if (t == topic)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>One sentence under 140 characters.</summary>
     public string Summary { get; init; } = string.Empty;

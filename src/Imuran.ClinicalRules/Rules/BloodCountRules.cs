@@ -13,57 +13,150 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Organ function and blood counts: renal, hepatic, cytopenia.</summary>
 internal static class BloodCountRules
 {
-    /// <summary>Critically low by the lab's flag, or a marked fall from the previous result of the same kind and unit.</summary>
-    public static bool IsSevere(LabFact l, RuleOptions options) => l.Source.Flag == LabFlag.CriticallyLow || MarkedFall(l, options) is not null;
-
-    /// <summary>The fall as a fraction of the earlier value when it reaches the host's threshold; otherwise null.</summary>
-    public static double? MarkedFall(LabFact l, RuleOptions options)
+    /// <summary>
+    /// Judges one loaded result against the host's numbers: its low threshold, a marked fall from the result before it
+    /// (within the window, in comparable units), and for liver tests multiples of the upper reference limit. Returns a
+    /// data-quality issue when the latest count and the one before it are in units that cannot be reconciled.
+    /// </summary>
+    public static DataQualityIssue? Assess(LabFact l, RuleOptions options)
     {
-        if (options.MarkedFallFraction is not { } threshold || l.Previous is not { } prev || prev.Source.Value <= 0)
+        l.LowThreshold = l.Kind switch
+        {
+            LabKind.WhiteCells => options.WhiteCellLowThreshold,
+            LabKind.Neutrophils => options.NeutrophilLowThreshold,
+            LabKind.Platelets => options.PlateletLowThreshold,
+            _ => null,
+        };
+
+        if (l.IsLiverTest)
+        {
+            AssessLiver(l, options);
+            return null;
+        }
+
+        if (!l.IsCytopeniaCount || options.MarkedFallFraction is not { } threshold || l.Previous is not { } prev)
         {
             return null;
         }
 
-        if (!string.Equals(prev.Source.Unit?.Trim(), l.Source.Unit?.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (prev.Date.DaysUntil(l.Date) > options.MarkedFallWindowDays)
         {
             return null;
         }
 
-        var fall = (prev.Source.Value - l.Source.Value) / prev.Source.Value;
-        return fall >= threshold ? fall : null;
+        double earlier, latest;
+        if (prev.Normalised is { } a && l.Normalised is { } b)
+        {
+            (earlier, latest) = (a.Value, b.Value);
+        }
+        else if (string.Equals(prev.Source.Unit?.Trim(), l.Source.Unit?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            (earlier, latest) = (prev.Source.Value, l.Source.Value);
+        }
+        else
+        {
+            return l.IsLatest
+                ? new DataQualityIssue(
+                    TestName(l.Kind).ToLowerInvariant() + " units",
+                    "units " + prev.Source.Unit + " and " + l.Source.Unit + " cannot be reconciled",
+                    "the marked-fall check cannot compare these two results; review the trend by hand",
+                    l.Path,
+                    "the latest result (" + l.Describe() + ") and the one before it (" + prev.Describe() + ", " + prev.Path + ") are in units that cannot be reconciled")
+                : null;
+        }
+
+        if (earlier <= 0)
+        {
+            return null;
+        }
+
+        var fall = (earlier - latest) / earlier;
+        l.MarkedFall = fall >= threshold ? fall : null;
+        return null;
+    }
+
+    private static void AssessLiver(LabFact l, RuleOptions options)
+    {
+        var multiple = l.UpperLimitMultiple;
+        var enzyme = l.Kind is LabKind.Alt or LabKind.Ast;
+        var bilirubin = l.Kind == LabKind.Bilirubin;
+        var uln = l.Source.UpperReferenceLimit is { } u ? " the upper reference limit " + LabFact.Number(u) + " " + l.Source.Unit : string.Empty;
+        if ((enzyme || bilirubin) && l.Source.Flag == LabFlag.CriticallyHigh)
+        {
+            (l.LiverCritical, l.LiverReason) = (true, "flagged critically high by the laboratory");
+        }
+        else if (multiple is { } m && ((enzyme && options.LiverEnzymeCriticalMultiple is { } ce && m >= ce) || (bilirubin && options.BilirubinCriticalMultiple is { } cb && m >= cb)))
+        {
+            var limit = enzyme ? options.LiverEnzymeCriticalMultiple!.Value : options.BilirubinCriticalMultiple!.Value;
+            (l.LiverCritical, l.LiverReason) = (true, LabFact.Number(m) + " times" + uln + " (host critical threshold " + LabFact.Number(limit) + " times, a local choice)");
+        }
+        else if (l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh)
+        {
+            (l.LiverHigh, l.LiverReason) = (true, "flagged " + LabFact.Flag(l.Source.Flag) + " by the laboratory");
+        }
+        else if (enzyme && multiple is { } h && options.LiverEnzymeHighMultiple is { } he && h >= he)
+        {
+            (l.LiverHigh, l.LiverReason) = (true, LabFact.Number(h) + " times" + uln + " (host threshold " + LabFact.Number(he) + " times, a local choice), laboratory flag " + LabFact.Flag(l.Source.Flag));
+        }
+    }
+
+    /// <summary>Why a blood count counts as low or falling, in plain words, for the basis.</summary>
+    public static string LowReason(LabFact l)
+    {
+        var flag = "laboratory flag " + LabFact.Flag(l.Source.Flag);
+        if (l.LowByThreshold)
+        {
+            var t = LabFact.Number(l.LowThreshold!.Value) + " " + LabUnits.CanonicalUnit(l.Kind);
+            return (l.LowByFlag ? "the laboratory flag and the host threshold: " : "the host threshold (" + flag + "): ")
+                + LabFact.Number(l.Normalised!.Value.Value) + " " + l.Normalised.Value.Unit + " is below " + t + " (BSR/BHPR 2017 [R], a local choice)";
+        }
+
+        return l.LowByFlag ? "the laboratory flag (" + LabFact.Flag(l.Source.Flag) + ")" : "no low flag or threshold (" + flag + ")";
     }
 
     public static IEnumerable<RuleDefinition> All()
     {
         yield return Rule("AZA-CYT-001")
-            .Title("Blood count flagged low")
-            .Topic(Topics.Cytopenia).Caution(Severity.Warning)
-            .Logic("the latest white-cell, neutrophil, platelet or haemoglobin result is flagged low by the laboratory (and is not critically low or a marked fall)")
-            .Summary("{test} flagged low: cytopenias can occur with azathioprine, sometimes late.")
-            .Detail("Leukopenia, thrombocytopenia, anaemia and pancytopenia occur with azathioprine and can appear late in therapy. The laboratory flagged the latest result low; a low count before therapy matters too, as a baseline and a possible other cause.")
+            .Title("Blood count low or falling")
+            .Topic(Topics.Cytopenia).Caution(Severity.Warning).Version(2)
+            .Logic("the latest white-cell, neutrophil, platelet or haemoglobin result is flagged low by the laboratory or is below the host's threshold (white cells, neutrophils, platelets), or fell markedly from a count within the window while staying in the normal range; and it is not critically low or a marked fall to a low value")
+            .Summary("{test} {problem}: cytopenias can occur with azathioprine, sometimes late.")
+            .Detail("Leukopenia, thrombocytopenia, anaemia and pancytopenia occur with azathioprine and can appear late in therapy. The latest result is low by the laboratory's flag or the host's threshold, or fell markedly while still in the normal range; a low count before therapy matters too, as a baseline and a possible other cause. The thresholds are local host choices (defaults from the BSR/BHPR 2017 DMARD monitoring guideline, recalled).")
             .Review("Review the trend of blood counts and the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary)
+            .Source(Sources.BsrDmard, "monitoring thresholds (white cells, neutrophils, platelets)", Confidence.Recalled, "Used as host defaults, a local choice; not re-checked.")
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest blood count of its kind is flagged low, not critically low, with no marked fall", (l, b) =>
-                l.IsCytopeniaCount && l.IsLatest && l.Source.Flag == LabFlag.Low && !l.Severe)
-            .Then(f => RaiseLab(f, f.Get<LabFact>(1)));
+            .Match<LabFact>("the latest blood count of its kind is low by flag or threshold, or fell markedly within the normal range, and is not critical", (l, b) =>
+                l.IsCytopeniaCount && l.IsLatest && (l.IsLow || l.FellWithinNormalRange) && !l.Severe)
+            .Then(f =>
+            {
+                var l = f.Get<LabFact>(1);
+                var basis = new List<BasisFact> { new("result", l.Describe(), l.Path), new("low by", LowReason(l)) };
+                if (l.FellWithinNormalRange)
+                {
+                    basis.Add(new BasisFact("previous result", l.Previous!.Describe(), l.Previous.Path));
+                    basis.Add(FallFact(l, f.Get<PatientContext>(0).Options));
+                }
+
+                var problem = l.LowByFlag ? "flagged low" : l.LowByThreshold ? "below the host's threshold" : "fell markedly within the normal range";
+                f.Raise(basis, new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)), PharmacogenomicRules.Value("problem", problem) });
+            });
 
         yield return Rule("AZA-CYT-002")
             .Title("Blood count critically low or falling fast")
-            .Topic(Topics.Cytopenia).Caution(Severity.Critical)
-            .Logic("the latest white-cell, neutrophil, platelet or haemoglobin result is flagged critically low, or fell from the previous result by at least the host's marked-fall threshold")
+            .Topic(Topics.Cytopenia).Caution(Severity.Critical).Version(2)
+            .Logic("the latest white-cell, neutrophil, platelet or haemoglobin result is flagged critically low, or fell from a count within the host's window (default 90 days) by at least the host's marked-fall threshold to a value that is low by flag or threshold")
             .Summary("{test} {problem}: urgent review for azathioprine myelosuppression.")
-            .Detail("Severe myelosuppression can occur with azathioprine. A critically low result, or a marked fall between consecutive counts (even within the reference range), needs urgent review, before therapy as well as during it. The marked-fall threshold is a local choice set by the host, not a label value.")
+            .Detail("Severe myelosuppression can occur with azathioprine. A critically low result, or a marked fall between recent counts that ends low, needs urgent review, before therapy as well as during it. The marked-fall threshold, its window and the low thresholds are local choices set by the host, not label values.")
             .Review("Urgent review of the blood counts and of the azathioprine regimen, or the plan for it, with the prescriber.")
-            .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary, "The marked-fall threshold is a local host option.")
+            .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary, "The marked-fall threshold and window are local host options.")
             .Match<PatientContext>("the patient")
-            .Match<LabFact>("the latest blood count of its kind is critically low or fell markedly", (l, b) =>
+            .Match<LabFact>("the latest blood count of its kind is critically low, or fell markedly to a low value", (l, b) =>
                 l.IsCytopeniaCount && l.IsLatest && l.Severe)
             .Then(f =>
             {
                 var p = f.Get<PatientContext>(0);
                 var l = f.Get<LabFact>(1);
-                var fall = MarkedFall(l, p.Options);
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
                 string problem;
                 if (l.Source.Flag == LabFlag.CriticallyLow)
@@ -72,9 +165,10 @@ internal static class BloodCountRules
                 }
                 else
                 {
-                    problem = "fell markedly since the previous count";
+                    problem = "fell markedly to a low value";
+                    basis.Add(new BasisFact("low by", LowReason(l)));
                     basis.Add(new BasisFact("previous result", l.Previous!.Describe(), l.Previous.Path));
-                    basis.Add(new BasisFact("fall", "fell by " + Math.Round(fall!.Value, 2).ToString("0.00", CultureInfo.InvariantCulture) + " of the earlier value; host threshold " + p.Options.MarkedFallFraction!.Value.ToString("0.00", CultureInfo.InvariantCulture)));
+                    basis.Add(FallFact(l, p.Options));
                 }
 
                 f.Raise(basis, new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)), PharmacogenomicRules.Value("problem", problem) });
@@ -122,16 +216,44 @@ internal static class BloodCountRules
             .Then(f => MalignancyRules.RaiseCondition(f, f.Get<ConditionFact>(0)));
 
         yield return Rule("AZA-HEP-002")
-            .Title("Liver test flagged high")
-            .Topic(Topics.Hepatic).Caution(Severity.Warning)
-            .Logic("the latest ALT, AST, bilirubin or alkaline phosphatase result is flagged high or critically high by the laboratory")
-            .Summary("{test} flagged high: hepatotoxicity is reported with azathioprine; review liver tests.")
-            .Detail("Hepatotoxicity, including hepatic veno-occlusive disease, is reported with azathioprine. The laboratory flagged the latest result high.")
+            .Title("Liver test raised")
+            .Topic(Topics.Hepatic).Caution(Severity.Warning).Version(2)
+            .Logic("the latest ALT, AST, bilirubin or alkaline phosphatase result is flagged high by the laboratory, or ALT or AST is at or above the host's multiple of the laboratory's upper reference limit (default 2, a local choice); and it is not critical")
+            .Summary("{test} {problem}: hepatotoxicity is reported with azathioprine; review liver tests.")
+            .Detail("Hepatotoxicity, including hepatic veno-occlusive disease, is reported with azathioprine. The latest result is raised by the laboratory's flag or well above its upper reference limit.")
             .Review("Review the liver tests, their trend and other causes with the prescriber.")
+            .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary, "The multiple of the upper reference limit is a local host option.")
+            .Match<LabFact>("the latest liver test of its kind is flagged high or well above the upper limit, and not critical", l =>
+                l.IsLiverTest && l.IsLatest && l.LiverHigh)
+            .Then(f => RaiseLiver(f, f.Get<LabFact>(0)));
+
+        yield return Rule("AZA-HEP-003")
+            .Title("Liver test critically high")
+            .Topic(Topics.Hepatic).Caution(Severity.Critical)
+            .Logic("the latest ALT, AST or bilirubin result is flagged critically high by the laboratory, or ALT or AST is at or above the host's critical multiple of the upper reference limit (default 5), or bilirubin at or above its critical multiple (default 3); local choices")
+            .Summary("{test} {problem}: urgent review for azathioprine hepatotoxicity.")
+            .Detail("Hepatotoxicity, including hepatic veno-occlusive disease, is reported with azathioprine and can be serious. A critically high ALT, AST or bilirubin needs urgent review of the liver and of the azathioprine regimen. The multiples of the upper reference limit are local host choices (defaults at the CTCAE grade 3 boundaries, recalled).")
+            .Review("Urgent review of the liver tests and of the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.VerifiedSecondary)
-            .Match<LabFact>("the latest liver test of its kind is flagged high or critically high", l =>
-                l.IsLiverTest && l.IsLatest && l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh)
-            .Then(f => RaiseLab(f, f.Get<LabFact>(0)));
+            .Source(Sources.Ctcae, "ALT, AST and blood bilirubin increased, grade 3", Confidence.Recalled, "Used as host defaults, a local choice; not re-checked.")
+            .Match<LabFact>("the latest ALT, AST or bilirubin is critically high by flag or multiple of the upper limit", l =>
+                l.IsLiverTest && l.IsLatest && l.LiverCritical)
+            .Then(f => RaiseLiver(f, f.Get<LabFact>(0)));
+    }
+
+    private static BasisFact FallFact(LabFact l, RuleOptions options) =>
+        new("fall", "fell by " + Math.Round(l.MarkedFall!.Value, 2).ToString("0.00", CultureInfo.InvariantCulture) + " of the earlier value within "
+            + l.Previous!.Date.DaysUntil(l.Date).ToString(CultureInfo.InvariantCulture) + " days; host threshold "
+            + options.MarkedFallFraction!.Value.ToString("0.00", CultureInfo.InvariantCulture) + " within " + options.MarkedFallWindowDays.ToString(CultureInfo.InvariantCulture) + " days");
+
+    private static void RaiseLiver(Firing f, LabFact l)
+    {
+        var problem = l.LiverCritical
+            ? (l.Source.Flag == LabFlag.CriticallyHigh ? "flagged critically high" : "far above the upper reference limit")
+            : (l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh ? "flagged " + LabFact.Flag(l.Source.Flag) : "well above the upper reference limit");
+        f.Raise(
+            new[] { new BasisFact("result", l.Describe(), l.Path), new BasisFact("raised by", l.LiverReason ?? string.Empty) },
+            new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)), PharmacogenomicRules.Value("problem", problem) });
     }
 
     public static string TestName(LabKind kind) => kind switch

@@ -26,7 +26,7 @@ internal static class ContraindicationRules
             .Then(f =>
             {
                 var h = f.Get<HypersensitivityFact>(0);
-                f.Raise(new[] { new BasisFact("allergy", h.Source.Substance ?? h.Thiopurine, h.Path) }, new[] { PharmacogenomicRules.Value("substance", h.Thiopurine) });
+                f.Raise(h.Basis(), new[] { PharmacogenomicRules.Value("substance", h.Thiopurine) });
             });
 
         yield return Rule("AZA-PRG-001")
@@ -152,9 +152,16 @@ internal static class ContraindicationRules
 
     internal static void RaiseMedication(Firing f, MedicationFact m, params BasisFact[] more)
     {
-        var basis = new BasisFact[more.Length + 1];
+        var entries = m.Entries;
+        var count = entries?.Count ?? 1;
+        var basis = new BasisFact[more.Length + count];
         more.CopyTo(basis, 0);
-        basis[more.Length] = new BasisFact("medication", m.Describe(), m.Path);
+        for (var i = 0; i < count; i++)
+        {
+            var e = entries is null ? m : entries[i];
+            basis[more.Length + i] = new BasisFact("medication", e.Describe(), e.Path);
+        }
+
         f.Raise(basis, new[] { PharmacogenomicRules.Value("ingredient", m.Ingredient) });
     }
 

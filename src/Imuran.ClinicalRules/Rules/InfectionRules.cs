@@ -37,7 +37,7 @@ internal static class InfectionRules
             {
                 var c = f.Get<ConditionFact>(0);
                 f.Raise(
-                    new[] { new BasisFact("condition", c.Describe(), c.Path) },
+                    c.Basis(),
                     new[] { PharmacogenomicRules.Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis") });
             });
 
@@ -56,7 +56,7 @@ internal static class InfectionRules
             {
                 var v = f.Get<VaccineFact>(1);
                 f.Raise(
-                    new[] { new BasisFact("vaccine", v.Describe(), v.Path) },
+                    v.Basis(),
                     new[] { PharmacogenomicRules.Value("vaccine", SummaryName(v.Source)) });
             });
 

@@ -92,8 +92,30 @@ internal static class MalignancyRules
                 new BasisFact("setting", "prescribing", "setting"),
                 new BasisFact("azathioprine therapy", f.Get<PatientContext>(0).TherapyBasis, "therapy"),
             }));
+
+        yield return Rule("AZA-CNS-001")
+            .Title("Counselling at a new start: sun protection and skin checks")
+            .Topic(Topics.SkinCancer).Caution(Severity.Info)
+            .Logic("azathioprine considered or newly started (any setting), whatever the skin-cancer history")
+            .Summary("New start: counsel on sun protection and regular skin checks (raised skin-cancer risk on azathioprine).")
+            .Detail("Skin cancer is more common in patients on azathioprine. The label and patient leaflets ask every patient to limit exposure to sunlight and UV light (protective clothing, a high-factor sunscreen) and to have the skin checked regularly, not only those with a skin cancer already.")
+            .Review("Counsel on sun and UV protection and on regular skin checks, and record it.")
+            .Source(Sources.Label, "WARNINGS: Malignancy; PRECAUTIONS: Information for Patients (sun exposure)", Confidence.VerifiedSecondary, "Patient leaflets give the same advice.")
+            .Match<PatientContext>("azathioprine considered or newly started", p => p.TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted)
+            .Then(f => f.Raise(new[] { new BasisFact("azathioprine therapy", f.Get<PatientContext>(0).TherapyBasis, "therapy") }));
+
+        yield return Rule("AZA-CNS-002")
+            .Title("Counselling at a new start: early gastrointestinal hypersensitivity reaction")
+            .Topic(Topics.Hypersensitivity).Caution(Severity.Info)
+            .Logic("azathioprine considered or newly started (any setting)")
+            .Summary("New start: warn of the early hypersensitivity reaction (severe nausea and vomiting, sometimes fever, rash or low blood pressure).")
+            .Detail("A gastrointestinal hypersensitivity reaction, with severe nausea and vomiting and sometimes diarrhoea, fever, rash, malaise, muscle pain, raised liver enzymes or low blood pressure, is reported in the first weeks of therapy. Patients should know to seek advice promptly if it happens.")
+            .Review("Tell the patient about the early reaction and to seek advice promptly if severe nausea or vomiting, fever, rash or faintness develop in the first weeks.")
+            .Source(Sources.Label, "ADVERSE REACTIONS: Gastrointestinal (hypersensitivity reaction)", Confidence.Recalled, "Recalled from the label and patient leaflets, not re-checked.")
+            .Match<PatientContext>("azathioprine considered or newly started", p => p.TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted)
+            .Then(f => f.Raise(new[] { new BasisFact("azathioprine therapy", f.Get<PatientContext>(0).TherapyBasis, "therapy") }));
     }
 
     internal static void RaiseCondition(Firing f, ConditionFact c) =>
-        f.Raise(new[] { new BasisFact("condition", c.Describe(), c.Path) });
+        f.Raise(c.Basis());
 }

@@ -29,6 +29,9 @@ internal sealed class CbcSchedule
     public string? IntensifiedPath { get; init; }
 
     public string PhaseBasis { get; init; } = string.Empty;
+
+    /// <summary>The last complete blood count (white count or neutrophils, and platelets) in plain words.</summary>
+    public string LastCountText { get; init; } = string.Empty;
 }
 
 /// <summary>Monitoring: the label's blood-count schedule and liver tests.</summary>
@@ -45,8 +48,8 @@ internal static class MonitoringRules
 
         yield return Rule("AZA-CBC-001")
             .Title("Blood count overdue")
-            .Topic(Topics.CbcMonitoring).Monitoring(Severity.Warning)
-            .Logic("on therapy, and the last complete blood count is older than the schedule for the current phase allows, or there is none")
+            .Topic(Topics.CbcMonitoring).Monitoring(Severity.Warning).Version(2)
+            .Logic("on therapy, and the last complete blood count (a white count or neutrophils, and platelets; the older of the two latest) is older than the schedule for the current phase allows, or there is none")
             .Summary("Blood count overdue: {since}; the schedule asks for one {schedule}.")
             .Detail("The label asks for a complete blood count with platelets weekly in the first month, twice monthly in months two and three, then monthly, and more often after any change of regimen or of other therapy.")
             .Review("Arrange a complete blood count with platelets now.")
@@ -55,14 +58,14 @@ internal static class MonitoringRules
             .Then(f =>
             {
                 var s = f.Get<CbcSchedule>(0);
-                var since = s.LastCount is null ? "no blood count on file" : s.DaysSinceLast + " days since the last count";
+                var since = s.LastCount is null ? "no complete blood count on file" : s.DaysSinceLast + " days since the last count";
                 f.Raise(ScheduleBasis(s), new[] { PharmacogenomicRules.Value("since", since), PharmacogenomicRules.Value("schedule", s.Schedule) });
             });
 
         yield return Rule("AZA-CBC-002")
             .Title("Next blood count due")
-            .Topic(Topics.CbcMonitoring).Monitoring(Severity.Info)
-            .Logic("on therapy, the last complete blood count is within the schedule for the current phase, and no latest count is critically low or falling markedly (then the urgent cytopenia review replaces the routine date)")
+            .Topic(Topics.CbcMonitoring).Monitoring(Severity.Info).Version(2)
+            .Logic("on therapy, the last complete blood count (a white count or neutrophils, and platelets) is within the schedule for the current phase, and no latest count is critically low or falling markedly to a low value (then the urgent cytopenia review replaces the routine date)")
             .Summary("Next blood count due by {date} ({schedule}).")
             .Detail("The label asks for a complete blood count with platelets weekly in the first month, twice monthly in months two and three, then monthly, and more often after any change of regimen or of other therapy.")
             .Review("Make sure the next complete blood count is booked by the date shown.")
@@ -113,14 +116,34 @@ internal static class MonitoringRules
 
     internal static CbcSchedule Compute(PatientContext p)
     {
-        LabFact? last = null;
+        // A blood count means a complete blood count: a white count (or neutrophils) and platelets. The schedule is
+        // satisfied only as recently as the older of the two latest results.
+        LabFact? white = null;
+        LabFact? platelets = null;
         foreach (var fact in p.BloodCounts)
         {
-            if (last is null || fact.Date > last.Date)
+            if (fact.Kind is LabKind.WhiteCells or LabKind.Neutrophils)
             {
-                last = fact;
+                if (white is null || fact.Date > white.Date)
+                {
+                    white = fact;
+                }
+            }
+            else if (fact.Kind == LabKind.Platelets && (platelets is null || fact.Date > platelets.Date))
+            {
+                platelets = fact;
             }
         }
+
+        var last = white is null || platelets is null ? null : white.Date <= platelets.Date ? white : platelets;
+        var lastText = (white, platelets) switch
+        {
+            (null, null) => "none on file (no white count or platelets)",
+            (null, _) => "incomplete: platelets on " + platelets!.Date + " but no white count or neutrophils",
+            (_, null) => "incomplete: white count or neutrophils on " + white.Date + " but no platelets",
+            _ when white.Date == platelets.Date => "white count and platelets on " + white.Date + " (" + white.Describe() + "; " + platelets.Describe() + ")",
+            _ => "white count on " + white.Date + ", platelets on " + platelets.Date + ": complete as of " + last!.Date,
+        };
 
         int interval;
         string schedule;
@@ -195,13 +218,14 @@ internal static class MonitoringRules
             IntensifiedBecause = because,
             IntensifiedPath = path,
             PhaseBasis = phaseBasis,
+            LastCountText = lastText,
         };
     }
 
     private static IReadOnlyList<BasisFact> ScheduleBasis(CbcSchedule s) => new[]
     {
         new BasisFact("therapy phase", s.PhaseBasis, "therapy"),
-        new BasisFact("last blood count", s.LastCount is null ? "none on file" : s.LastCount.Describe(), s.LastCount?.Path ?? "labResults"),
+        new BasisFact("last blood count", s.LastCountText, s.LastCount?.Path ?? "labResults"),
         new BasisFact("schedule", s.Schedule + " (every " + s.IntervalDays.ToString(CultureInfo.InvariantCulture) + " days at most)"),
     };
 }

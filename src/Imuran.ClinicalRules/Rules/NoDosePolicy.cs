@@ -15,7 +15,9 @@ internal static class NoDosePolicy
         (Make(@"\b(mg|mcg|µg|ug|g/day|milligrams?|micrograms?|tablets?|capsules?|units?/kg)\b|mg/kg|mg/m2|mg/m²|µg"), "a mass or dose unit"),
         (Make(@"%|\bper\s?cent\b|\bpercentage\b"), "a percentage"),
         (Make(@"(?<![\*\w])\d+\s*/\s*\d+(?![\w])|\b(half|halve|halved|halving|one[- ]third|one[- ]quarter|two[- ]thirds|three[- ]quarters|quarter|third)\b"), "a fraction"),
-        (Make(@"\b(reduce|reduced|reducing|reduction|decrease|decreasing|increase|increasing|lower|lowering|raise|raising|cut|double|doubling|titrate|titration|taper|tapering)\s+(the\s+|its\s+|their\s+)?(amount|regimen|strength|quantity|intake)\b"), "an instruction to change a medicine's amount"),
+        (Make(@"\b(reduce|reduces|reduced|reducing|reduction|decrease|decreases|decreasing|increase|increases|increasing|lower|lowering|raise|raising|cut|double|doubling|titrate|titration|taper|tapering|escalate|escalation)\s+(?:(?:of|in|to)\s+)?(?:(?:the|its|their|this|that|a|any)\s+)?(?:(?:azathioprine|imuran|thiopurine|current|starting|usual|daily)\s+)?(amount|regimen|strength|quantity|intake)\b"), "an instruction to change a medicine's amount"),
+        (Make(@"\b(reduce|reducing|decrease|decreasing|increase|increasing|lower|lowering|cut|double|taper|titrate)\s+(?:the\s+)?(azathioprine|imuran|thiopurine|it)\b"), "an instruction to change a medicine's amount"),
+        (Make(@"\b(adjust|adjusts|adjusted|adjusting|adjustment|adjustments|titrated|titrating|up-?titrat\w*|down-?titrat\w*)\b"), "an instruction to change a medicine's amount"),
         (Make(@"\b(stop|stopping|discontinue|discontinuing|withhold|withholding|hold|start|starting|begin|resume)\s+(azathioprine|imuran|the\s+(drug|medicine|medication|treatment|therapy)|treatment|therapy|it)\b"), "an instruction to start or stop a medicine"),
     };
 

@@ -32,11 +32,11 @@ internal static class OtherRules
 
         yield return Rule("AZA-HND-001")
             .Title("Cytotoxic handling at dispense")
-            .Topic(Topics.Handling).Caution(Severity.Info)
+            .Topic(Topics.Handling).Caution(Severity.Info).Version(2)
             .Logic("dispensing setting")
-            .Summary("Cytotoxic medicine: handle and dispose of as hazardous; do not crush or split the product.")
-            .Detail("Azathioprine is cytotoxic. Handle and dispose of it as a hazardous drug; the product should not be crushed or split, and carers should avoid contact with broken product.")
-            .Review("Give handling and disposal advice with the supply.")
+            .Summary("Cytotoxic medicine: follow hazardous-drug handling and disposal precautions.")
+            .Detail("Azathioprine is cytotoxic. The label asks that it be handled and disposed of under the procedures for hazardous (cytotoxic) drugs.")
+            .Review("Follow local hazardous-drug procedures for this supply and give handling and disposal advice to the patient or carer.")
             .Source(Sources.Label, "HOW SUPPLIED / handling", Confidence.VerifiedSecondary)
             .Match<PatientContext>("dispensing setting", p => p.Facts.Setting == CareSetting.Dispensing)
             .Then(f => f.Raise(new[] { new BasisFact("setting", "dispensing", "setting") }));
@@ -63,23 +63,43 @@ internal static class OtherRules
                     });
             });
 
-        yield return Rule("AZA-DQ-002")
-            .Title("Pregnancy status unknown")
-            .Topic(Topics.DataQuality).Monitoring(Severity.Warning)
-            .Logic("female of reproductive potential (about 12 to 55, or age unknown) with pregnancy status not recorded")
-            .Summary("Pregnancy status unknown for a female patient {age}: establish it (hCG) before relying on these checks.")
-            .Detail("Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown.")
-            .Review("Establish pregnancy status, for example with an hCG test, and record it.")
-            .Source(Sources.Principles, "principle 2: unknown is not normal", Confidence.Verified)
-            .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
-            .Match<PatientContext>("female of reproductive potential, pregnancy status unknown", p =>
-                p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
-            .Then(f =>
-            {
-                var p = f.Get<PatientContext>(0);
-                f.Raise(
-                    new[] { new BasisFact("sex and age", "female, " + p.AgeText, "sex"), new BasisFact("pregnancy status", "unknown", "pregnancyStatus") },
-                    new[] { PharmacogenomicRules.Value("age", p.Age is { } a ? "aged " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "of unknown age") });
-            });
+        foreach (var (id, warning) in new[] { ("AZA-DQ-002", true), ("AZA-DQ-003", false) })
+        {
+            yield return Rule(id)
+                .Title(warning ? "Pregnancy status unknown" : "Pregnancy status unknown during established therapy")
+                .Topic(Topics.DataQuality).Monitoring(warning ? Severity.Warning : Severity.Info).Version(warning ? 2 : 1)
+                .Logic(warning
+                    ? "female of reproductive potential (about 12 to 55, or age unknown) with pregnancy status not recorded or out of date, while azathioprine is being considered, newly started, of unknown status, or being prescribed"
+                    : "female of reproductive potential with pregnancy status not recorded or out of date, on continuing (or stopped) azathioprine outside the prescribing setting")
+                .Summary("Pregnancy status {status} for a female patient {age}: establish it (hCG) before relying on these checks.")
+                .Detail(warning
+                    ? "Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown or out of date, and a new start or a prescription is when it matters most."
+                    : "Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown or out of date; during established therapy this is a prompt to record it at the next contact.")
+                .Review("Establish pregnancy status, for example with an hCG test, and record it with its date.")
+                .Source(Sources.Principles, "principle 2: unknown is not normal", Confidence.Verified)
+                .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
+                .Match<PatientContext>(
+                    warning ? "female of reproductive potential, pregnancy status unknown, at or before a start or when prescribing" : "female of reproductive potential, pregnancy status unknown, established or stopped therapy, not prescribing",
+                    p => p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown && PregnancyPromptIsWarning(p) == warning)
+                .Then(f =>
+                {
+                    var p = f.Get<PatientContext>(0);
+                    f.Raise(
+                        new[]
+                        {
+                            new BasisFact("sex and age", "female, " + p.AgeText, "sex"),
+                            new BasisFact("pregnancy status", p.PregnancyStaleness ?? "unknown (not recorded)", p.PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate"),
+                            new BasisFact("azathioprine therapy", p.TherapyBasis + ", setting " + p.Facts.Setting.ToString().ToLowerInvariant(), "therapy"),
+                        },
+                        new[]
+                        {
+                            PharmacogenomicRules.Value("status", p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days old)" : "unknown"),
+                            PharmacogenomicRules.Value("age", p.Age is { } a ? "aged " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "of unknown age"),
+                        });
+                });
+        }
     }
+
+    /// <summary>Warning when azathioprine is being considered, newly started, of unknown status, or prescribed; otherwise information.</summary>
+    internal static bool PregnancyPromptIsWarning(PatientContext p) => p.AtOrBeforeStart || p.Facts.Setting == CareSetting.Prescribing;
 }

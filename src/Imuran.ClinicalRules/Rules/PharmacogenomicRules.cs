@@ -26,7 +26,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-001")
             .Title("TPMT poor metabolizer")
-            .Topic(Topics.Tpmt).Caution(Severity.Critical)
+            .Topic(Topics.Tpmt).Caution(Severity.Critical).Version(2)
             .Logic("TPMT phenotype (reported, or derived from the diplotype by the CPIC allele-function rule) is poor metabolizer, whatever the NUDT15 status")
             .Summary("TPMT poor metabolizer: very high risk of life-threatening myelosuppression with azathioprine.")
             .Detail("Both TPMT alleles lack function, so thiopurine metabolites accumulate. CPIC (strong): for non-malignant conditions consider a non-thiopurine alternative; if a thiopurine is used, a specialist-directed regimen with close blood counts. The label advises considering another therapy in homozygous deficiency.")
@@ -38,7 +38,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-002")
             .Title("NUDT15 poor metabolizer")
-            .Topic(Topics.Nudt15).Caution(Severity.Critical)
+            .Topic(Topics.Nudt15).Caution(Severity.Critical).Version(2)
             .Logic("NUDT15 phenotype (reported, or derived from the diplotype) is poor metabolizer, whatever the TPMT status")
             .Summary("NUDT15 poor metabolizer: very high risk of life-threatening myelosuppression with azathioprine.")
             .Detail("Both NUDT15 alleles lack function, so active thioguanine nucleotides accumulate. CPIC (strong): for non-malignant conditions consider a non-thiopurine alternative; if a thiopurine is used, a specialist-directed regimen with close blood counts.")
@@ -50,10 +50,10 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-003")
             .Title("TPMT intermediate metabolizer")
-            .Topic(Topics.Tpmt).Caution(Severity.Warning)
+            .Topic(Topics.Tpmt).Caution(Severity.Warning).Version(2)
             .Logic("TPMT phenotype is intermediate or possible intermediate, and NUDT15 is normal, indeterminate or not on file")
             .Summary("TPMT {phenotype}: raised risk of myelosuppression with azathioprine.")
-            .Detail("One TPMT allele lacks function (or probably does). CPIC (strong): prescriber review of the starting regimen, then adjustment guided by blood counts.")
+            .Detail("One TPMT allele lacks function (or probably does). CPIC (strong): prescriber review of the starting regimen with the result in view, and blood counts guide every later review of the regimen.")
             .Review("Prescriber review of the starting regimen per CPIC, and blood-count monitoring.")
             .Source(Sources.Cpic, "Table 2: TPMT intermediate or possible intermediate metabolizer", Confidence.Verified)
             .Match<PhenotypeCall>("TPMT phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Tpmt && c.IsIntermediateLike)
@@ -62,10 +62,10 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-004")
             .Title("NUDT15 intermediate metabolizer")
-            .Topic(Topics.Nudt15).Caution(Severity.Warning)
+            .Topic(Topics.Nudt15).Caution(Severity.Warning).Version(2)
             .Logic("NUDT15 phenotype is intermediate or possible intermediate, and TPMT is normal, indeterminate or not on file")
             .Summary("NUDT15 {phenotype}: raised risk of myelosuppression with azathioprine.")
-            .Detail("One NUDT15 allele lacks function (or probably does). CPIC (strong): prescriber review of the starting regimen, then adjustment guided by blood counts.")
+            .Detail("One NUDT15 allele lacks function (or probably does). CPIC (strong): prescriber review of the starting regimen with the result in view, and blood counts guide every later review of the regimen.")
             .Review("Prescriber review of the starting regimen per CPIC, and blood-count monitoring.")
             .Source(Sources.Cpic, "Table 2: NUDT15 intermediate or possible intermediate metabolizer", Confidence.Verified)
             .Match<PhenotypeCall>("NUDT15 phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Nudt15 && c.IsIntermediateLike)
@@ -74,10 +74,10 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-005")
             .Title("TPMT and NUDT15 both intermediate")
-            .Topic(Topics.Tpmt).Caution(Severity.Critical)
+            .Topic(Topics.Tpmt).AlsoTopic(Topics.Nudt15).Caution(Severity.Critical).Version(2)
             .Logic("TPMT and NUDT15 phenotypes are both intermediate or possible intermediate")
             .Summary("TPMT and NUDT15 both reduced: myelosuppression risk higher than with either gene alone.")
-            .Detail("Both thiopurine inactivation pathways are reduced. CPIC notes more caution than for one gene alone (prescriber review of the starting regimen, close blood counts). Critical is this library's choice because both pathways are affected; the topic is tpmt for both genes.")
+            .Detail("Both thiopurine inactivation pathways are reduced. CPIC notes more caution than for one gene alone (prescriber review of the starting regimen, close blood counts). Critical is this library's choice because both pathways are affected; the finding is under both the tpmt and nudt15 topics.")
             .Review("Prescriber review of the starting regimen with both results in view, and close blood-count monitoring.")
             .Source(Sources.Cpic, "Table 2 and CPIC data, compound TPMT and NUDT15 rows (text revised 2024)", Confidence.Verified, "Severity critical is the author's choice.")
             .Match<PhenotypeCall>("TPMT phenotype is intermediate or possible intermediate", c => c.Gene == Gene.Tpmt && c.IsIntermediateLike)
@@ -94,7 +94,7 @@ internal static class PharmacogenomicRules
             var g = Describe.Gene(gene);
             yield return Rule(id)
                 .Title(g + " phenotype indeterminate")
-                .Topic(topic).Monitoring(Severity.Warning)
+                .Topic(topic).Monitoring(Severity.Warning).Version(2)
                 .Logic(g + " phenotype is indeterminate (an allele of uncertain or unknown function)")
                 .Summary(g + " function cannot be assigned from this result: close toxicity monitoring advised.")
                 .Detail("The result includes an allele whose function CPIC lists as uncertain or unknown, so no phenotype can be assigned."
@@ -110,7 +110,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-008")
             .Title("No TPMT or NUDT15 result before therapy")
-            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning)
+            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning).Version(2)
             .Logic("azathioprine is being considered, newly started or of unknown status, and no TPMT or no NUDT15 result is on file")
             .Summary("No {genes} result on file: consider testing before relying on a standard regimen.")
             .Detail("CPIC recommends knowing TPMT and NUDT15 status before a thiopurine begins. Testing does not replace blood counts (label). NUDT15 risk alleles are commoner in people of East Asian and Hispanic ancestry.")
@@ -124,7 +124,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-009")
             .Title("No TPMT or NUDT15 result during therapy")
-            .Topic(Topics.PgxTesting).Monitoring(Severity.Info)
+            .Topic(Topics.PgxTesting).Monitoring(Severity.Info).Version(2)
             .Logic("azathioprine is continuing and no TPMT or no NUDT15 result is on file")
             .Summary("No {genes} result on file for a patient on azathioprine: consider testing.")
             .Detail("A result explains unexpected toxicity and guides regimen reviews. Testing does not replace blood counts (label). NUDT15 risk alleles are commoner in people of East Asian and Hispanic ancestry.")
@@ -138,14 +138,14 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-010")
             .Title("Severe myelosuppression without a TPMT or NUDT15 result")
-            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning)
-            .Logic("on therapy, a blood count is flagged critically low or fell markedly, and no TPMT or no NUDT15 result is on file")
+            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning).Version(2)
+            .Logic("on therapy, a blood count is flagged critically low or fell markedly (within the window) to a low value, and no TPMT or no NUDT15 result is on file")
             .Summary("Severe myelosuppression with no {genes} result on file: the label asks for TPMT and NUDT15 testing.")
             .Detail("The label asks for TPMT and NUDT15 testing in patients with severe myelosuppression. Severe toxicity also occurs with normal results, so the result explains but does not exclude other causes.")
             .Review("Arrange TPMT and NUDT15 testing alongside the urgent blood-count review.")
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Match<LabFact>("latest blood count is critically low or fell markedly", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
+            .Match<LabFact>("latest blood count is critically low or fell markedly to a low value", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
             .Match<MissingGeneResult>("a TPMT or NUDT15 result is missing")
             .Once()
             .Then(f =>
@@ -156,7 +156,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-011")
             .Title("TPMT activity measured soon after a transfusion")
-            .Topic(Topics.PgxTesting).Caution(Severity.Warning)
+            .Topic(Topics.PgxTesting).Caution(Severity.Warning).Version(2)
             .Logic("a red-cell TPMT activity result was taken within the transfusion window after a red-cell transfusion")
             .Summary("TPMT activity measured {days} days after a red-cell transfusion may reflect donor cells.")
             .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")
@@ -174,6 +174,8 @@ internal static class PharmacogenomicRules
                     {
                         new BasisFact("red-cell transfusion", p.Facts.LastRedCellTransfusion!.Value.ToString(), "lastRedCellTransfusion"),
                         new BasisFact("TPMT activity result", a.Description, a.Path),
+                        new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"),
+                        new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"),
                     },
                     new[] { Value("days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
             });
@@ -204,11 +206,22 @@ internal static class PharmacogenomicRules
         var missing = f.Matches.Select(m => ((MissingGeneResult)m[missingSlot]!).Gene).Distinct().OrderBy(g => g).ToList();
         var genes = string.Join(" or ", missing.Select(Describe.Gene));
         basis.Add(new BasisFact("pharmacogenomic results", "no usable " + genes + " result on file", "pharmacogenomics"));
+        foreach (var gene in new[] { Gene.Tpmt, Gene.Nudt15 })
+        {
+            basis.Add(new BasisFact(Describe.Gene(gene) + " phenotype", p.GeneStatus(gene), p.CallFor(gene)?.Path ?? "pharmacogenomics"));
+        }
         f.Raise(basis, new[] { Value("genes", genes) });
     }
 
-    private static void RaiseCall(Firing f, PhenotypeCall call) =>
-        f.Raise(new[] { CallFact(call) }, new[] { Value("phenotype", Describe.Phenotype(call.Phenotype)) });
+    /// <summary>Raises a one-gene finding; the basis shows both genes' calls (the other gene's call, unreadable result or none on file).</summary>
+    private static void RaiseCall(Firing f, PhenotypeCall call)
+    {
+        var other = call.Gene == Gene.Tpmt ? Gene.Nudt15 : Gene.Tpmt;
+        var basis = call.Patient is { } p
+            ? new[] { CallFact(call), new BasisFact(Describe.Gene(other) + " phenotype", p.GeneStatus(other), p.CallFor(other)?.Path ?? "pharmacogenomics") }
+            : new[] { CallFact(call) };
+        f.Raise(basis, new[] { Value("phenotype", Describe.Phenotype(call.Phenotype)) });
+    }
 
     private static BasisFact CallFact(PhenotypeCall call) =>
         new(Describe.Gene(call.Gene) + " phenotype", Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")", call.Path);
@@ -258,6 +271,16 @@ internal static class PharmacogenomicRules
         var call = Derive(gene, results, f);
         if (call is not null)
         {
+            call.Patient = patient;
+            if (gene == Gene.Tpmt)
+            {
+                patient.TpmtCall = call;
+            }
+            else
+            {
+                patient.Nudt15Call = call;
+            }
+
             f.Insert(call);
         }
     }
@@ -278,9 +301,22 @@ internal static class PharmacogenomicRules
         foreach (var r in results)
         {
             MetabolizerPhenotype? fromDiplotype = null;
-            if (r.Source.Diplotype is { } diplotype)
+            if (r.Source.Diplotype is { } diplotype && !string.IsNullOrWhiteSpace(diplotype))
             {
                 var t = CpicTables.Default.Translate(gene, diplotype);
+                if (t is null)
+                {
+                    var text = diplotype.Length <= MaxDiplotypeInSummary ? "'" + diplotype.Trim() + "'" : "the result";
+                    issues.Insert(new DataQualityIssue(
+                        g + " result",
+                        text + " cannot be read as a star-allele diplotype",
+                        r.Source.Phenotype is null
+                            ? "no phenotype can be assigned from it, so " + g + " is treated as untested; read the report and record the diplotype or phenotype"
+                            : "the reported phenotype is used without it; check the report",
+                        r.Path,
+                        "'" + diplotype + "' is not a diplotype of the form *1/*3A (an HGVS genotype or free text cannot be translated with the CPIC tables)"));
+                }
+
                 if (t is not null)
                 {
                     fromDiplotype = t.Phenotype;

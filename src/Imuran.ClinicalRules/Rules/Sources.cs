@@ -18,6 +18,12 @@ internal static class Sources
     /// <summary>Febuxostat US prescribing information.</summary>
     public const string FebuxostatLabel = "Febuxostat USPI";
 
+    /// <summary>British Society for Rheumatology / BHPR guideline for non-biologic DMARD monitoring (Ledingham et al., Rheumatology 2017) [R].</summary>
+    public const string BsrDmard = "BSR and BHPR guideline for the prescription and monitoring of non-biologic DMARDs (2017)";
+
+    /// <summary>Common Terminology Criteria for Adverse Events, version 5.0 [R].</summary>
+    public const string Ctcae = "CTCAE v5.0";
+
     /// <summary>FDA drug safety communication of 29 April 2024 on intrahepatic cholestasis of pregnancy.</summary>
     public const string FdaIcpAlert = "FDA safety alert, 29 April 2024 (thiopurines and intrahepatic cholestasis of pregnancy)";
 }

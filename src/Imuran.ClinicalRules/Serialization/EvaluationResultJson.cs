@@ -124,6 +124,17 @@ public static class EvaluationResultJson
         w.WriteString("kind", JsonNames.Of(f.Kind));
         w.WriteString("severity", JsonNames.Of(f.Severity));
         w.WriteString("topic", f.Topic);
+        if (f.RelatedTopics.Count > 0)
+        {
+            w.WriteStartArray("relatedTopics");
+            foreach (var t in f.RelatedTopics)
+            {
+                w.WriteStringValue(t);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteString("summary", f.Summary);
         w.WriteString("detail", f.Detail);
         w.WriteString("review", f.Review);

@@ -45,29 +45,76 @@ internal sealed class ObjectReader
 
     public bool Has(string name) => _element.TryGetProperty(name, out _);
 
-    /// <summary>Records every member not in <paramref name="names"/> as an unknown field.</summary>
+    /// <summary>
+    /// Records every member not in <paramref name="names"/> as an unknown field, every member given more than once as a
+    /// duplicate (the contract never lets a later value silently replace an earlier one), and every member name that is
+    /// not valid Unicode.
+    /// </summary>
     public void Known(params string[] names)
     {
+        ulong seen = 0;
         foreach (var p in _element.EnumerateObject())
         {
-            if (!IsOneOf(p, names))
+            var known = IndexOf(p, names);
+            if (known == BrokenName)
+            {
+                _problems.Add(new ValidationProblem(Path.Length == 0 ? "$" : Path, ErrorCodes.InvalidText, "A member name is not valid Unicode text (it holds a lone surrogate, such as a broken emoji escape)."));
+            }
+            else if (known < 0)
             {
                 Problem(p.Name, ErrorCodes.UnknownField, $"'{p.Name}' is not a field of this object; check the spelling against the documented schema.");
+            }
+            else if (known < 64 && (seen & (1UL << known)) != 0)
+            {
+                Problem(names[known], ErrorCodes.DuplicateField, $"The {names[known]} is given more than once; each field may appear only once, so the document is ambiguous.");
+            }
+            else if (known < 64)
+            {
+                seen |= 1UL << known;
             }
         }
     }
 
-    private static bool IsOneOf(JsonProperty p, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (p.NameEquals(name))
-            {
-                return true;
-            }
-        }
+    private const int BrokenName = -2;
 
-        return false;
+    /// <summary>The index of the member's name in <paramref name="names"/>; -1 when it is none of them, <see cref="BrokenName"/> when the name is not valid text.</summary>
+    private static int IndexOf(JsonProperty p, string[] names)
+    {
+        try
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (p.NameEquals(names[i]))
+                {
+                    return i;
+                }
+            }
+
+            _ = p.Name;
+            return -1;
+        }
+        catch (InvalidOperationException)
+        {
+            return BrokenName;
+        }
+    }
+
+    /// <summary>
+    /// The text of a JSON string, or <see langword="null"/> with an <see cref="ErrorCodes.InvalidText"/> problem when it
+    /// holds a lone surrogate escape (<c>"\ud800"</c>), which no .NET string can carry faithfully.
+    /// </summary>
+    private string? Text(JsonElement v, string name, int index)
+    {
+        try
+        {
+            return v.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var path = index >= 0 ? ItemPath(name, index) : Join(name);
+            _problems.Add(new ValidationProblem(path, ErrorCodes.InvalidText, $"The {name} is not valid Unicode text: it holds a lone surrogate (such as a broken emoji escape) or bytes that are not UTF-8."));
+            return null;
+        }
     }
 
     public string? String(string name)
@@ -79,15 +126,10 @@ internal sealed class ObjectReader
 
         if (v.ValueKind == JsonValueKind.String)
         {
-            return v.GetString();
+            return Text(v, name, -1);
         }
 
-        if (v.ValueKind == JsonValueKind.Number)
-        {
-            return v.GetRawText();
-        }
-
-        WrongType(name, "a text");
+        WrongType(name, "a text (a number must be quoted, so a code such as \"0519\" keeps its digits)");
         return null;
     }
 
@@ -107,6 +149,22 @@ internal sealed class ObjectReader
         return null;
     }
 
+    public double? OptionalNumber(string name)
+    {
+        if (!TryGet(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d))
+        {
+            return d;
+        }
+
+        WrongType(name, "a number");
+        return null;
+    }
+
     public double RequiredNumber(string name)
     {
         if (!TryGet(name, out var v))
@@ -120,7 +178,7 @@ internal sealed class ObjectReader
             return d;
         }
 
-        if (v.ValueKind == JsonValueKind.String && v.GetString() is "NaN" or "Infinity" or "-Infinity")
+        if (v.ValueKind == JsonValueKind.String && Text(v, name, -1) is "NaN" or "Infinity" or "-Infinity")
         {
             return double.NaN;
         }
@@ -142,20 +200,20 @@ internal sealed class ObjectReader
             return null;
         }
 
-        var text = v.GetString();
+        if (Text(v, name, -1) is not { } text)
+        {
+            return null;
+        }
+
         if (ClinicalDate.TryParse(text, out var date))
         {
             return date;
         }
 
-        // Accept a full ISO 8601 date-time and keep its calendar date as written.
-        if (text is { Length: > 10 } && text[10] == 'T' && ClinicalDate.TryParse(text.Substring(0, 10), out date)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            return date;
-        }
-
-        Problem(name, ErrorCodes.InvalidDate, $"'{text}' is not a calendar date in the form yyyy-MM-dd.");
+        // A date-time is refused, not cut to its date: with an offset its calendar date depends on the time zone.
+        Problem(name, ErrorCodes.InvalidDate, text is { Length: > 10 } && text[10] == 'T'
+            ? $"'{text}' is a date-time; a calendar date in the form yyyy-MM-dd is needed (the date of a time with an offset depends on the time zone)."
+            : $"'{text}' is not a calendar date in the form yyyy-MM-dd.");
         return null;
     }
 
@@ -281,13 +339,23 @@ internal sealed class ObjectReader
     private TEnum? ParseEnum<TEnum>(JsonElement v, string name, int index)
         where TEnum : struct, Enum
     {
-        if (v.ValueKind == JsonValueKind.String && JsonNames.TryParse<TEnum>(v.GetString(), out var parsed))
+        string? text = null;
+        if (v.ValueKind == JsonValueKind.String)
         {
-            return parsed;
+            text = Text(v, name, index);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (JsonNames.TryParse<TEnum>(text, out var parsed))
+            {
+                return parsed;
+            }
         }
 
         var path = index >= 0 ? ItemPath(name, index) : Join(name);
-        var shown = v.ValueKind == JsonValueKind.String ? "'" + v.GetString() + "'" : v.GetRawText();
+        var shown = text is not null ? "'" + text + "'" : v.GetRawText();
         _problems.Add(new ValidationProblem(path, ErrorCodes.UnknownValue, $"{shown} is not a known value; allowed values: {JsonNames.Allowed<TEnum>()}."));
         return null;
     }

@@ -29,7 +29,7 @@ public sealed record PatientFactsReadResult
 /// </summary>
 public static class PatientFactsJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
 
     // The members each object may have (anything else is an unknown field).
     internal static readonly string[] RootMembers =
@@ -37,6 +37,7 @@ public static class PatientFactsJson
         "$schema", "patientId", "evaluationDate", "birthDate", "sex", "therapy", "setting", "indications", "pharmacogenomics",
         "lastRedCellTransfusion", "pregnancyStatus", "pruritusInPregnancy", "raisedBileAcids", "suspectedCholestasisOfPregnancy",
         "breastfeeding", "plannedConception", "medications", "allergies", "conditions", "labResults", "vaccinations", "newNeurologicalSigns",
+        "pregnancyStatusDate", "breastfeedingDate",
     };
 
     internal static readonly string[] TherapyMembers =
@@ -66,7 +67,7 @@ public static class PatientFactsJson
 
     internal static readonly string[] LabMembers =
     {
-        "kind", "loincCode", "name", "value", "unit", "date", "flag",
+        "kind", "loincCode", "name", "value", "unit", "date", "flag", "upperReferenceLimit",
     };
 
     internal static readonly string[] VaccinationMembers =
@@ -86,6 +87,11 @@ public static class PatientFactsJson
         {
             return Malformed(ex);
         }
+        catch (ArgumentException)
+        {
+            // The string itself holds a lone surrogate character, so it has no UTF-8 form to parse.
+            return BrokenText();
+        }
     }
 
     /// <summary>
@@ -100,21 +106,32 @@ public static class PatientFactsJson
             return new PatientFactsReadResult { Facts = facts };
         }
 
-        return Read(System.Text.Encoding.UTF8.GetString(utf8Json.ToArray()));
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8Json.ToArray());
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            return NotUtf8(ex.Index);
+        }
+
+        return Read(text);
     }
 
     /// <summary>Reads patient facts from a UTF-8 JSON stream.</summary>
+    /// <remarks>The stream is read to its end (a UTF-8 byte-order mark is skipped) and read as <see cref="Read(ReadOnlySpan{byte})"/>.</remarks>
     public static PatientFactsReadResult Read(Stream utf8Json)
     {
-        try
+        var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var bytes = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            using var doc = JsonDocument.Parse(utf8Json, DocumentOptions);
-            return Read(doc.RootElement);
+            bytes = bytes.Slice(3);
         }
-        catch (JsonException ex)
-        {
-            return Malformed(ex);
-        }
+
+        return Read(bytes);
     }
 
     /// <summary>Reads patient facts from a parsed JSON element.</summary>
@@ -130,7 +147,12 @@ public static class PatientFactsJson
         var r = new ObjectReader(root, string.Empty, problems);
         r.Known(RootMembers);
         var evaluationDate = r.Date("evaluationDate");
-        if (evaluationDate is null && !r.Has("evaluationDate"))
+        if (evaluationDate == default(ClinicalDate))
+        {
+            // 0001-01-01 is the value an unset date has in memory, so it cannot stand for a real evaluation date.
+            problems.Add(new ValidationProblem("evaluationDate", ErrorCodes.InvalidDate, "The evaluation date 0001-01-01 is not a usable date (it is the value of an unset date); give the date the facts are evaluated for."));
+        }
+        else if (evaluationDate is null && !r.Has("evaluationDate"))
         {
             problems.Add(new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing; the rules never read the clock, so it must be given."));
         }
@@ -162,10 +184,12 @@ public static class PatientFactsJson
             }),
             LastRedCellTransfusion = r.Date("lastRedCellTransfusion"),
             PregnancyStatus = r.Enum("pregnancyStatus", PregnancyStatus.Unknown),
+            PregnancyStatusDate = r.Date("pregnancyStatusDate"),
             PruritusInPregnancy = r.Bool("pruritusInPregnancy") ?? false,
             RaisedBileAcids = r.Bool("raisedBileAcids") ?? false,
             SuspectedCholestasisOfPregnancy = r.Bool("suspectedCholestasisOfPregnancy") ?? false,
             Breastfeeding = r.Bool("breastfeeding"),
+            BreastfeedingDate = r.Date("breastfeedingDate"),
             PlannedConception = r.Bool("plannedConception") ?? false,
             Medications = r.Array("medications", m =>
             {
@@ -202,6 +226,7 @@ public static class PatientFactsJson
                     Unit = l.String("unit"),
                     Date = l.Date("date"),
                     Flag = l.Enum("flag", LabFlag.None),
+                    UpperReferenceLimit = l.OptionalNumber("upperReferenceLimit"),
                 };
             }),
             Vaccinations = r.Array("vaccinations", v =>
@@ -214,6 +239,19 @@ public static class PatientFactsJson
 
         return new PatientFactsReadResult { Facts = facts, Problems = problems };
     }
+
+    /// <summary>UTF-8 that refuses invalid bytes instead of replacing them with U+FFFD (facts are never read from guessed text).</summary>
+    internal static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static PatientFactsReadResult BrokenText() => new()
+    {
+        Problems = new[] { new ValidationProblem("$", ErrorCodes.InvalidText, "The input is not valid Unicode text: it holds a lone surrogate character (such as a broken emoji).") },
+    };
+
+    private static PatientFactsReadResult NotUtf8(int index) => new()
+    {
+        Problems = new[] { new ValidationProblem("$", ErrorCodes.MalformedInput, $"The input is not valid UTF-8 (an invalid byte near byte {index + 1}); it was not read, because replaced characters could change its meaning.") },
+    };
 
     private static PatientFactsReadResult Malformed(JsonException ex)
     {

@@ -119,6 +119,8 @@ public static class PatientFactsJsonWriter
             w.WriteString("pregnancyStatus", JsonNames.Of(facts.PregnancyStatus));
         }
 
+        Date(w, "pregnancyStatusDate", facts.PregnancyStatusDate);
+
         True(w, "pruritusInPregnancy", facts.PruritusInPregnancy);
         True(w, "raisedBileAcids", facts.RaisedBileAcids);
         True(w, "suspectedCholestasisOfPregnancy", facts.SuspectedCholestasisOfPregnancy);
@@ -126,6 +128,8 @@ public static class PatientFactsJsonWriter
         {
             w.WriteBoolean("breastfeeding", breastfeeding);
         }
+
+        Date(w, "breastfeedingDate", facts.BreastfeedingDate);
 
         True(w, "plannedConception", facts.PlannedConception);
 
@@ -218,6 +222,11 @@ public static class PatientFactsJsonWriter
                 if (l.Flag != LabFlag.None)
                 {
                     w.WriteString("flag", JsonNames.Of(l.Flag));
+                }
+
+                if (l.UpperReferenceLimit is { } uln && !double.IsNaN(uln) && !double.IsInfinity(uln))
+                {
+                    w.WriteNumber("upperReferenceLimit", uln);
                 }
 
                 w.WriteEndObject();

@@ -60,7 +60,7 @@ internal static class Utf8PatientFactsReader
         facts = null;
         var seen = 0;
         string? patientId = null;
-        ClinicalDate? evaluationDate = null, birthDate = null, lastRedCellTransfusion = null;
+        ClinicalDate? evaluationDate = null, birthDate = null, lastRedCellTransfusion = null, pregnancyStatusDate = null, breastfeedingDate = null;
         var sex = Sex.Unknown;
         AzathioprineTherapy? therapy = null;
         var setting = CareSetting.Unspecified;
@@ -107,7 +107,9 @@ internal static class Utf8PatientFactsReader
                 18 => TryArray(ref r, TryCondition, out conditions),
                 19 => TryArray(ref r, TryLab, out labs),
                 20 => TryArray(ref r, TryVaccination, out vaccinations),
-                _ => TryEnumArray(ref r, out signs),
+                21 => TryEnumArray(ref r, out signs),
+                22 => TryDate(ref r, out pregnancyStatusDate),
+                _ => TryDate(ref r, out breastfeedingDate),
             };
             if (!ok)
             {
@@ -115,7 +117,7 @@ internal static class Utf8PatientFactsReader
             }
         }
 
-        if (r.TokenType != JsonTokenType.EndObject || evaluationDate is null)
+        if (r.TokenType != JsonTokenType.EndObject || evaluationDate is null || evaluationDate == default(ClinicalDate))
         {
             return false;
         }
@@ -132,10 +134,12 @@ internal static class Utf8PatientFactsReader
             Pharmacogenomics = pharmacogenomics,
             LastRedCellTransfusion = lastRedCellTransfusion,
             PregnancyStatus = pregnancyStatus,
+            PregnancyStatusDate = pregnancyStatusDate,
             PruritusInPregnancy = pruritus,
             RaisedBileAcids = bileAcids,
             SuspectedCholestasisOfPregnancy = cholestasis,
             Breastfeeding = breastfeeding,
+            BreastfeedingDate = breastfeedingDate,
             PlannedConception = plannedConception,
             Medications = medications,
             Allergies = allergies,
@@ -340,6 +344,7 @@ internal static class Utf8PatientFactsReader
         double value = 0;
         ClinicalDate? date = null;
         var flag = LabFlag.None;
+        double uln = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             var member = Member(ref r, LabNames, ref seen);
@@ -356,7 +361,8 @@ internal static class Utf8PatientFactsReader
                 3 => TryNumber(ref r, out value),
                 4 => TryString(ref r, out unit),
                 5 => TryDate(ref r, out date),
-                _ => TryEnum(ref r, out flag),
+                6 => TryEnum(ref r, out flag),
+                _ => TryNumber(ref r, out uln),
             };
             if (!ok)
             {
@@ -378,6 +384,7 @@ internal static class Utf8PatientFactsReader
             Unit = unit,
             Date = date,
             Flag = flag,
+            UpperReferenceLimit = (seen & 128) != 0 ? uln : null,
         };
         return true;
     }

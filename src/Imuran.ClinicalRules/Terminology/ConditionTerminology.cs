@@ -67,7 +67,12 @@ internal static class ConditionTerminology
     private static WordIndex<bool> BuildNegations()
     {
         var index = new WordIndex<bool>();
-        foreach (var cue in new[] { "negative", "not", "no", "ruled out", "excluded", "immune", "denies", "absent" })
+        // A vaccination or immunisation record ("hepatitis B vaccination series completed") is not the infection.
+        foreach (var cue in new[]
+        {
+            "negative", "not", "no", "ruled out", "excluded", "immune", "denies", "absent",
+            "vaccination", "vaccinations", "vaccinated", "vaccine", "vaccines", "immunization", "immunisation", "immunized", "immunised",
+        })
         {
             index.Add(cue, true);
         }
@@ -109,7 +114,7 @@ internal static class ConditionTerminology
             }
         }
 
-        // A name that negates itself ("HBsAg negative", "TB ruled out") is not matched by name: it stays
+        // A name that negates itself ("HBsAg negative", "TB ruled out", "hepatitis B vaccination") is not matched by name: it stays
         // unrecognised and listed, rather than raising a caution for a disease the patient does not have.
         if (!Negations.TryFind(condition.Name, out _, out _) && Names.TryFind(condition.Name, out var byName, out _))
         {

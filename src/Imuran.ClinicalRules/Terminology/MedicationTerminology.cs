@@ -9,14 +9,19 @@ internal enum MatchedBy
     Code = 1,
     Name = 2,
     Declared = 3,
+
+    /// <summary>An RxNorm product code (clinical or branded drug, pack) mapped to its ingredient.</summary>
+    ProductCode = 4,
 }
 
 /// <summary>A recognised medicine: its interaction class and the ingredient that placed it there.</summary>
 internal readonly record struct MedicationMatch(MedicationClass Class, string Ingredient, MatchedBy MatchedBy);
 
 /// <summary>
-/// Recognises medicines by RxNorm code (only codes verified in the clinical reference, codes.md) and otherwise by
-/// ingredient or brand name as a whole word in any case. Immutable and thread-safe.
+/// Recognises medicines by RxNorm ingredient code (only codes verified in the clinical reference, codes.md), then by
+/// RxNorm product code (clinical and branded drugs and packs from public value sets, the embedded
+/// <c>rxnorm-products.tsv</c>; provenance in docs/reference/rxnorm-products.md), and otherwise by ingredient or brand
+/// name as a whole word in any case. Immutable and thread-safe.
 /// </summary>
 internal static class MedicationTerminology
 {
@@ -63,11 +68,21 @@ internal static class MedicationTerminology
 
     private static readonly WordIndex<(MedicationClass Class, string Ingredient)> ByName = BuildNames();
 
+    private static readonly Dictionary<string, (MedicationClass Class, string Ingredient)> ByProductCode = LoadProducts();
+
+    /// <summary>The number of product codes in the embedded table (for tests and the catalogue).</summary>
+    internal static int ProductCodeCount => ByProductCode.Count;
+
     public static MedicationMatch Classify(string? rxNormCode, string? name)
     {
         if (rxNormCode is not null && ByCode.TryGetValue(rxNormCode.Trim(), out var byCode))
         {
             return new MedicationMatch(byCode.Class, byCode.Ingredient, MatchedBy.Code);
+        }
+
+        if (rxNormCode is not null && ByProductCode.TryGetValue(rxNormCode.Trim(), out var byProduct))
+        {
+            return new MedicationMatch(byProduct.Class, byProduct.Ingredient, MatchedBy.ProductCode);
         }
 
         if (name is not null
@@ -83,6 +98,29 @@ internal static class MedicationTerminology
         }
 
         return new MedicationMatch(MedicationClass.Unrecognised, string.Empty, MatchedBy.None);
+    }
+
+    private static Dictionary<string, (MedicationClass, string)> LoadProducts()
+    {
+        const string name = "Imuran.ClinicalRules.Terminology.Data.rxnorm-products.tsv";
+        using var stream = typeof(MedicationTerminology).Assembly.GetManifestResourceStream(name)
+            ?? throw new System.IO.InvalidDataException($"The embedded resource {name} is missing.");
+        using var reader = new System.IO.StreamReader(stream);
+        var products = new Dictionary<string, (MedicationClass, string)>(System.StringComparer.Ordinal);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            var cls = (MedicationClass)System.Enum.Parse(typeof(MedicationClass), cells[2]);
+            products.Add(cells[0], (cls, cells[1]));
+        }
+
+        return products;
     }
 
     private static WordIndex<(MedicationClass, string)> BuildNames()
@@ -106,16 +144,23 @@ internal static class MedicationTerminology
         Add(MedicationClass.Aminosalicylate, "olsalazine", "Dipentum");
         Add(MedicationClass.Aminosalicylate, "balsalazide", "Colazal", "Colazide");
         Add(MedicationClass.CoTrimoxazole, "co-trimoxazole", "cotrimoxazole", "Bactrim", "Septra", "sulfamethoxazole trimethoprim");
-        Add(MedicationClass.AceInhibitor, "captopril");
-        Add(MedicationClass.AceInhibitor, "enalapril");
-        Add(MedicationClass.AceInhibitor, "lisinopril");
-        Add(MedicationClass.AceInhibitor, "ramipril");
-        Add(MedicationClass.AceInhibitor, "benazepril");
-        Add(MedicationClass.AceInhibitor, "quinapril");
-        Add(MedicationClass.AceInhibitor, "fosinopril");
-        Add(MedicationClass.AceInhibitor, "perindopril");
-        Add(MedicationClass.AceInhibitor, "moexipril");
-        Add(MedicationClass.AceInhibitor, "trandolapril");
+        // ACE inhibitors with the brand names pharmacists meet every day (US and UK); combination brands carry the
+        // ACE inhibitor that interacts (e.g. Lotrel: amlodipine with benazepril). Brand names are [R] (recalled).
+        Add(MedicationClass.AceInhibitor, "captopril", "Capoten", "Capozide");
+        Add(MedicationClass.AceInhibitor, "enalapril", "Vasotec", "Epaned", "Innovace", "Vaseretic");
+        Add(MedicationClass.AceInhibitor, "enalaprilat");
+        Add(MedicationClass.AceInhibitor, "lisinopril", "Zestril", "Prinivil", "Qbrelis", "Zestoretic", "Prinzide");
+        Add(MedicationClass.AceInhibitor, "ramipril", "Altace", "Tritace");
+        Add(MedicationClass.AceInhibitor, "benazepril", "Lotensin", "Lotrel");
+        Add(MedicationClass.AceInhibitor, "quinapril", "Accupril", "Accuretic");
+        Add(MedicationClass.AceInhibitor, "fosinopril", "Monopril");
+        Add(MedicationClass.AceInhibitor, "perindopril", "Aceon", "Coversyl", "Prestalia");
+        Add(MedicationClass.AceInhibitor, "moexipril", "Univasc");
+        Add(MedicationClass.AceInhibitor, "trandolapril", "Mavik", "Gopten", "Tarka");
+        Add(MedicationClass.AceInhibitor, "cilazapril", "Inhibace");
+        Add(MedicationClass.AceInhibitor, "imidapril", "Tanatril");
+        Add(MedicationClass.AceInhibitor, "zofenopril");
+        Add(MedicationClass.AceInhibitor, "spirapril");
         Add(MedicationClass.Coumarin, "warfarin", "Coumadin", "Jantoven");
         Add(MedicationClass.Coumarin, "acenocoumarol", "Sintrom");
         Add(MedicationClass.Coumarin, "phenprocoumon", "Marcumar");

@@ -33,7 +33,10 @@ public static class ErrorCodes
     /// <summary>A lab result has no date.</summary>
     public const string LabDateMissing = "LAB_DATE_MISSING";
 
-    /// <summary>A diplotype is not of the form <c>*1/*3A</c>.</summary>
+    /// <summary>
+    /// A diplotype is not of the form <c>*1/*3A</c>. No longer raised by validation (since issue 11): an unreadable
+    /// diplotype is a data-quality finding and is listed as unrecognised, so the rest of the evaluation still runs.
+    /// </summary>
     public const string DiplotypeMalformed = "DIPLOTYPE_MALFORMED";
 
     /// <summary>A pharmacogenomic result has neither phenotype nor diplotype.</summary>
@@ -62,4 +65,13 @@ public static class ErrorCodes
 
     /// <summary>The input is not well-formed JSON or not of the expected shape.</summary>
     public const string MalformedInput = "MALFORMED_INPUT";
+
+    /// <summary>A text is not valid Unicode: it holds a lone UTF-16 surrogate (often a broken emoji escape such as <c>\ud800</c>).</summary>
+    public const string InvalidText = "INVALID_TEXT";
+
+    /// <summary>A JSON member is given more than once in the same object; the contract never lets the last one silently win.</summary>
+    public const string DuplicateField = "DUPLICATE_FIELD";
+
+    /// <summary>The input is larger than the configured limits (document size, list length or text length).</summary>
+    public const string InputTooLarge = "INPUT_TOO_LARGE";
 }

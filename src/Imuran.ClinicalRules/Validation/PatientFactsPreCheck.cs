@@ -40,7 +40,9 @@ internal static class PatientFactsPreCheck
             || !Is(PregnancyValues, (int)p.PregnancyStatus)
             || (p.Sex == Sex.Male && p.PregnancyStatus == PregnancyStatus.Pregnant)
             || ((p.PruritusInPregnancy || p.RaisedBileAcids || p.SuspectedCholestasisOfPregnancy) && p.PregnancyStatus == PregnancyStatus.NotPregnant)
-            || (p.LastRedCellTransfusion is { } transfusion && transfusion > evaluation))
+            || (p.LastRedCellTransfusion is { } transfusion && transfusion > evaluation)
+            || (p.PregnancyStatusDate is { } pregnancyDate && pregnancyDate > evaluation)
+            || (p.BreastfeedingDate is { } breastfeedingDate && breastfeedingDate > evaluation))
         {
             return false;
         }
@@ -88,7 +90,6 @@ internal static class PatientFactsPreCheck
                 || (r.Phenotype is { } phenotype && !Is(PhenotypeValues, (int)phenotype))
                 || !Is(MethodValues, (int)r.Method)
                 || (r.Phenotype is null && string.IsNullOrWhiteSpace(r.Diplotype))
-                || (!string.IsNullOrWhiteSpace(r.Diplotype) && !CpicTables.IsWellFormedDiplotype(r.Diplotype))
                 || (r.Date is { } date && date > evaluation))
             {
                 return false;
@@ -162,6 +163,7 @@ internal static class PatientFactsPreCheck
                 || l.Date is not { } date
                 || date > evaluation
                 || !Is(LabFlagValues, (int)l.Flag)
+                || (l.UpperReferenceLimit is { } uln && (double.IsNaN(uln) || double.IsInfinity(uln) || uln <= 0))
                 || (l.Kind is { } kind && !Is(LabKindValues, (int)kind)))
             {
                 return false;

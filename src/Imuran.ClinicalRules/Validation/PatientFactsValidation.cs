@@ -95,6 +95,17 @@ internal sealed class PatientFactsValidator : AbstractValidator<PatientFacts>
             .WithErrorCode(ErrorCodes.DateInFuture)
             .WithMessage((p, d) => $"The transfusion date {d} is after the evaluation date {p.EvaluationDate}.");
 
+        RuleFor(p => p.PregnancyStatusDate)
+            .Must((p, d) => d!.Value <= p.EvaluationDate)
+            .When(p => p.PregnancyStatusDate is not null)
+            .WithErrorCode(ErrorCodes.DateInFuture)
+            .WithMessage((p, d) => PatientFactsValidator.NotAfter("pregnancy status date", d, p.EvaluationDate));
+        RuleFor(p => p.BreastfeedingDate)
+            .Must((p, d) => d!.Value <= p.EvaluationDate)
+            .When(p => p.BreastfeedingDate is not null)
+            .WithErrorCode(ErrorCodes.DateInFuture)
+            .WithMessage((p, d) => PatientFactsValidator.NotAfter("breastfeeding status date", d, p.EvaluationDate));
+
         RuleFor(p => p.Therapy).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage("The therapy record is missing.");
         RuleFor(p => p.Therapy).SetValidator(p => new TherapyValidator(p.EvaluationDate)).When(p => p.Therapy is not null);
         RuleForEach(p => p.Pharmacogenomics).NotNullEntry().SetValidator(p => new PharmacogenomicResultValidator(p.EvaluationDate));
@@ -152,11 +163,8 @@ internal sealed class PharmacogenomicResultValidator : AbstractValidator<Pharmac
             .OverridePropertyName("Phenotype")
             .WithErrorCode(ErrorCodes.PharmacogenomicResultEmpty)
             .WithMessage("The result has neither a phenotype nor a diplotype.");
-        RuleFor(r => r.Diplotype)
-            .Must(CpicTables.IsWellFormedDiplotype)
-            .When(r => !string.IsNullOrWhiteSpace(r.Diplotype))
-            .WithErrorCode(ErrorCodes.DiplotypeMalformed)
-            .WithMessage(r => $"'{r.Diplotype}' is not a diplotype of the form *1/*3A (two star alleles separated by a slash).");
+        // A diplotype that cannot be read (HGVS, free text) is not invalid input: it is a result on file that the rules
+        // report as unreadable (a data-quality finding, listed in unrecognised), so every other check still runs.
         RuleFor(r => r.Date)
             .Must(d => d!.Value <= evaluation)
             .When(r => r.Date is not null)
@@ -255,6 +263,11 @@ internal sealed class LabResultValidator : AbstractValidator<LabResult>
             .WithErrorCode(ErrorCodes.DateInFuture)
             .WithMessage(l => PatientFactsValidator.NotAfter("lab result date", l.Date, evaluation));
         RuleFor(l => l.Flag).IsInEnum().WithErrorCode(ErrorCodes.UnknownValue).WithMessage("The lab flag is not a known value.");
+        RuleFor(l => l.UpperReferenceLimit)
+            .Must(u => !double.IsNaN(u!.Value) && !double.IsInfinity(u.Value) && u.Value > 0)
+            .When(l => l.UpperReferenceLimit is not null)
+            .WithErrorCode(ErrorCodes.LabValueNotANumber)
+            .WithMessage("The upper reference limit must be a positive number.");
         RuleFor(l => l.Kind).IsInEnum().When(l => l.Kind is not null).WithErrorCode(ErrorCodes.UnknownValue).WithMessage("The lab kind is not a known value.");
     }
 }

@@ -245,15 +245,23 @@ public class MedicationMapperTests
         result.Facts!.Therapy.Should().BeEquivalentTo(new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = new ClinicalDate(2023, 2, 1) });
     }
 
-    [Fact]
-    public void Read_StoppedAzathioprine_GivesNoTherapyStatus()
+    [Theory]
+    [InlineData("stopped")]
+    [InlineData("completed")]
+    [InlineData("cancelled")]
+    public void Read_StoppedAzathioprine_GivesStoppedTherapy(string status)
     {
-        var result = ReadWithPatient(MedicationRequest("1256", "azathioprine", status: "stopped"));
+        // Before issue 11: no therapy status (unknown), and a cancelled order was ignored.
+        var result = ReadWithPatient(MedicationRequest("1256", "azathioprine", status: status));
 
-        result.Facts!.Therapy.Status.Should().Be(TherapyStatus.Unknown);
+        result.Facts!.Therapy.Status.Should().Be(TherapyStatus.Stopped);
         result.Facts.Medications.Should().BeEmpty();
-        result.Used.Should().ContainSingle(u => u.Id == "mr1").Which.Description.Should().Contain("past therapy");
+        result.Used.Should().ContainSingle(u => u.Id == "mr1").Which.Description.Should().Contain("therapy stopped");
     }
+
+    [Fact]
+    public void Read_CancelledOtherMedicine_IsStillIgnored() =>
+        ReadWithPatient(MedicationRequest("519", "allopurinol", status: "cancelled")).Facts!.Medications.Should().BeEmpty();
 
     [Fact]
     public void Read_ActiveAzathioprineWithoutDate_IsContinuingWithAProblem()

@@ -89,12 +89,17 @@ public class PharmacogenomicsMapperTests
     }
 
     [Fact]
-    public void Read_HaplotypeInsteadOfDiplotype_IsUnrecognised()
+    public void Read_HaplotypeInsteadOfDiplotype_IsUnrecognised_AndKeptAsAnUnreadableResult()
     {
         var result = ReadWithPatient(Genotype("http://www.genenames.org", "HGNC:12014", "*3A"));
 
-        result.Facts!.Pharmacogenomics.Should().BeEmpty();
         result.Unrecognised.Should().ContainSingle().Which.Message.Should().Contain("not a Tpmt diplotype");
+
+        // Issue 11 item 5: the result stays, so the core reports it as unreadable rather than "no result on file".
+        result.Facts!.Pharmacogenomics.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Gene = Gene.Tpmt, Diplotype = "*3A" });
+        var evaluation = ClinicalRuleSet.Default.Evaluate(result.Facts);
+        evaluation.Findings.Should().Contain(f => f.RuleId == "AZA-DQ-001" && f.Summary.Contains("'*3A' cannot be read as a star-allele diplotype"));
+        evaluation.Unrecognised.Should().Contain(u => u.Field == "pharmacogenomics[0]");
     }
 
     [Theory]

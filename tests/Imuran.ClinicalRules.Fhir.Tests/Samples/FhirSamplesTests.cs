@@ -94,7 +94,7 @@ public class FhirSamplesTests
         facts.Conditions.Select(c => c.Code).Should().BeEquivalentTo("N18.9", "M06.9");
         facts.LabResults.Should().BeEquivalentTo(new[]
         {
-            new LabResult { LoincCode = "2160-0", Name = "Creatinine [Mass/volume] in Serum or Plasma", Value = 2.1, Unit = "mg/dL", Date = new ClinicalDate(2025, 5, 15), Flag = LabFlag.High },
+            new LabResult { LoincCode = "2160-0", Name = "Creatinine [Mass/volume] in Serum or Plasma", Value = 2.1, Unit = "mg/dL", Date = new ClinicalDate(2025, 5, 15), Flag = LabFlag.High, UpperReferenceLimit = 1.3 },
             new LabResult { LoincCode = "62238-1", Name = facts.LabResults[1].Name, Value = 31, Unit = "mL/min/{1.73_m2}", Date = new ClinicalDate(2025, 5, 15), Flag = LabFlag.Low },
         });
     }

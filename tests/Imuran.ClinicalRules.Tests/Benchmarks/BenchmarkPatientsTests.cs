@@ -25,7 +25,8 @@ public sealed class BenchmarkPatientsTests
         var result = ClinicalRuleSet.Default.Evaluate(BenchmarkPatients.Typical());
 
         result.IsComplete.Should().BeTrue();
-        result.Findings.Select(f => f.RuleId).Should().BeEquivalentTo("AZA-INT-005", "AZA-REN-002", "AZA-HND-001", "AZA-CBC-002");
+        // Issue 11: the long-standing ACE inhibitor on stable counts is information (AZA-INT-011), no longer a warning.
+        result.Findings.Select(f => f.RuleId).Should().BeEquivalentTo("AZA-INT-011", "AZA-REN-002", "AZA-HND-001", "AZA-CBC-002");
         result.Unrecognised.Should().HaveCount(3);
     }
 

@@ -22,7 +22,7 @@ public class CheckCommandTests
         output.Should().Contain("Complete: yes");
         var lines = output.Split('\n');
         var table = lines.SkipWhile(l => !l.StartsWith("SEVERITY", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.Length > 0).ToList();
-        table.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]).Should().Equal("AZA-INT-001", "AZA-PGX-001", "AZA-MAL-006");
+        table.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]).Should().Equal("AZA-INT-001", "AZA-PGX-001", "AZA-CNS-001", "AZA-CNS-002", "AZA-MAL-006");
         table[0].Should().StartWith("CRITICAL");
         output.Should().Contain("Not recognised (kept, not evaluated by any rule):");
         output.Should().NotContain("300 MG", "echoed names have their strengths removed");
@@ -35,7 +35,7 @@ public class CheckCommandTests
 
         exit.Should().Be(0);
         using var doc = JsonDocument.Parse(output);
-        doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Should().Equal("AZA-INT-001", "AZA-PGX-001", "AZA-MAL-006");
+        doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Should().Equal("AZA-INT-001", "AZA-PGX-001", "AZA-CNS-001", "AZA-CNS-002", "AZA-MAL-006");
         doc.RootElement.GetProperty("isComplete").GetBoolean().Should().BeTrue();
     }
 

@@ -1,5 +1,7 @@
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Rules.Model;
 using static Imuran.ClinicalRules.Tests.Rules.RuleAssertions;
 
 namespace Imuran.ClinicalRules.Tests.Rules;
@@ -82,56 +84,158 @@ public class BloodCountRulesTests
     }
 
     [Fact]
-    public void AZA_CYT_002_MarkedFall_Fires()
+    public void AZA_CYT_002_MarkedFallToALowValue_Fires()
     {
-        var finding = Evaluate(WhiteCellsFalling(5.0)).ShouldRaise("AZA-CYT-002");
+        // 10 to 3.0 (below the 3.5 threshold, no flag): a fall of 0.70 that ends low.
+        var finding = Evaluate(WhiteCellsFalling(3.0)).ShouldRaise("AZA-CYT-002");
 
-        finding.Summary.Should().Be("White-cell count fell markedly since the previous count: urgent review for azathioprine myelosuppression.");
-        finding.ShouldHaveBasis("result", "labResults[9]", "5 10*9/L on 2026-06-14, flag normal");
+        finding.Summary.Should().Be("White-cell count fell markedly to a low value: urgent review for azathioprine myelosuppression.");
+        finding.ShouldHaveBasis("result", "labResults[9]", "3 10*9/L on 2026-06-14, flag normal");
         finding.ShouldHaveBasis("previous result", "labResults[8]", "10 10*9/L on 2026-05-26");
-        finding.ShouldHaveBasis("fall", null, "fell by 0.50 of the earlier value; host threshold 0.30");
+        finding.ShouldHaveBasis("fall", null, "fell by 0.70 of the earlier value within 19 days; host threshold 0.30 within 90 days");
+        finding.ShouldHaveBasis("low by", null, "the host threshold");
+    }
+
+    [Fact]
+    public void AZA_CYT_002_MarkedFallWithinTheNormalRange_IsAWarningNotCritical()
+    {
+        // Before: 10 to 5.0 (normal) was critical. Now the fall alone is a warning (alert fatigue).
+        var result = Evaluate(WhiteCellsFalling(5.0));
+
+        result.ShouldNotRaise("AZA-CYT-002");
+        var finding = result.ShouldRaise("AZA-CYT-001").ShouldBe(Severity.Warning, Topics.Cytopenia);
+        finding.Summary.Should().Be("White-cell count fell markedly within the normal range: cytopenias can occur with azathioprine, sometimes late.");
+        finding.ShouldHaveBasis("fall", null, "fell by 0.50");
     }
 
     [Fact]
     public void AZA_CYT_002_SmallFall_DoesNotFire()
     {
-        Evaluate(WhiteCellsFalling(8.0)).ShouldNotRaise("AZA-CYT-002");
+        var result = Evaluate(WhiteCellsFalling(8.0));
+
+        result.ShouldNotRaise("AZA-CYT-002");
+        result.ShouldNotRaise("AZA-CYT-001");
     }
 
     [Theory]
-    [InlineData(7.0, true)] // a fall of exactly 0.3 of the earlier value
-    [InlineData(7.01, false)]
+    [InlineData(2.8, true)] // 4.0 to 2.8: a fall of exactly 0.3, ending below the threshold
+    [InlineData(2.81, false)] // a fall just under 0.3: low by threshold only (warning)
     public void AZA_CYT_002_MarkedFallAtExactly03_Boundary(double latest, bool fires)
     {
-        var result = Evaluate(WhiteCellsFalling(latest));
+        var patient = Quiet.WithoutLabs(LabKind.WhiteCells)
+            .WithLabs(Patients.Lab(LabKind.WhiteCells, 4.0, 20), Patients.Lab(LabKind.WhiteCells, latest, 1));
+
+        var result = Evaluate(patient);
 
         result.ShouldRaiseIf("AZA-CYT-002", fires);
-        if (fires)
-        {
-            result.ShouldRaise("AZA-CYT-002").ShouldHaveBasis("fall", null, "fell by 0.30");
-        }
+        result.ShouldRaiseIf("AZA-CYT-001", !fires);
+    }
+
+    [Theory]
+    [InlineData(90, true)]
+    [InlineData(91, false)]
+    public void AZA_CYT_002_EarlierCountWithinTheWindow_Boundary(int earlierDaysAgo, bool fires)
+    {
+        // The earlier count must be within MarkedFallWindowDays (90) of the latest one (taken yesterday).
+        var patient = Quiet.WithoutLabs(LabKind.WhiteCells)
+            .WithLabs(Patients.Lab(LabKind.WhiteCells, 10, earlierDaysAgo + 1), Patients.Lab(LabKind.WhiteCells, 3.0, 1));
+
+        Evaluate(patient).ShouldRaiseIf("AZA-CYT-002", fires);
     }
 
     [Fact]
-    public void AZA_CYT_002_FallAcrossDifferentUnits_Boundary_DoesNotFire()
+    public void AZA_CYT_002_FallAcrossEquivalentUnits_IsCompared()
     {
-        // 5 in another unit cannot be compared with 10 in 10*9/L.
-        Evaluate(WhiteCellsFalling(5.0, unit: "10*3/uL")).ShouldNotRaise("AZA-CYT-002");
+        // Before: 10 10*9/L then 3.0 10*3/uL was not compared (different unit texts). They are the same scale.
+        var result = Evaluate(WhiteCellsFalling(3.0, unit: "10*3/uL"));
+
+        result.ShouldRaise("AZA-CYT-002").ShouldHaveBasis("result", "labResults[9]", "3 10*3/uL");
+    }
+
+    [Fact]
+    public void AZA_CYT_002_FallAcrossConvertedUnits_KeepsOriginalValueAndUnitInBasis()
+    {
+        // 10 10*9/L, then 3000 /uL = 3.0 10*9/L.
+        var finding = Evaluate(WhiteCellsFalling(3000, unit: "/uL")).ShouldRaise("AZA-CYT-002");
+
+        finding.ShouldHaveBasis("result", "labResults[9]", "3000 /uL on 2026-06-14, flag normal (= 3 10*9/L)");
+    }
+
+    [Fact]
+    public void AZA_CYT_002_UnitsThatCannotBeReconciled_RaiseADataQualityFinding()
+    {
+        // Before: silence. Now the pair is named as a data-quality finding.
+        var result = Evaluate(WhiteCellsFalling(3.0, unit: "cells/hpf"));
+
+        result.ShouldNotRaise("AZA-CYT-002");
+        var finding = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        finding.Summary.Should().Contain("units 10*9/L and cells/hpf cannot be reconciled");
+        finding.Basis.Facts[0].Path.Should().Be("labResults[9]");
+    }
+
+    [Fact]
+    public void AZA_CYT_002_HaemoglobinInGramsPerDecilitreAndPerLitre_AreCompared()
+    {
+        // 14.0 g/dL (140 g/L) then 90 g/L flagged low: a fall of 0.36 that ends low.
+        var patient = Quiet.WithoutLabs(LabKind.Haemoglobin)
+            .WithLabs(Patients.Lab(LabKind.Haemoglobin, 14.0, 20, unit: "g/dL"), Patients.Lab(LabKind.Haemoglobin, 90, 1, LabFlag.Low, "g/L"));
+
+        Evaluate(patient).ShouldRaise("AZA-CYT-002").ShouldHaveBasis("previous result", "labResults[8]", "14 g/dL on 2026-05-26, flag normal (= 140 g/L)");
     }
 
     [Fact]
     public void AZA_CYT_002_MarkedFallCheckTurnedOff_Boundary_DoesNotFire()
     {
-        Evaluate(WhiteCellsFalling(5.0), new RuleOptions { MarkedFallFraction = null }).ShouldNotRaise("AZA-CYT-002");
+        Evaluate(WhiteCellsFalling(3.0), new RuleOptions { MarkedFallFraction = null }).ShouldNotRaise("AZA-CYT-002");
     }
 
     [Fact]
     public void AZA_CYT_002_FallThenRecovery_Boundary_OnlyLatestCounts()
     {
-        var patient = WhiteCellsFalling(5.0).WithLabs(Patients.Lab(LabKind.WhiteCells, 6.0, 0));
+        var patient = WhiteCellsFalling(3.0).WithLabs(Patients.Lab(LabKind.WhiteCells, 6.0, 0));
 
         Evaluate(patient).ShouldNotRaise("AZA-CYT-002");
     }
+
+    // Numeric thresholds (item 1): a value below the host's threshold is low whatever the flag.
+
+    [Theory]
+    [InlineData(LabKind.WhiteCells, 1.2, LabFlag.None)]
+    [InlineData(LabKind.WhiteCells, 1.2, LabFlag.Normal)]
+    [InlineData(LabKind.Neutrophils, 1.59, LabFlag.Normal)]
+    [InlineData(LabKind.Platelets, 139, LabFlag.None)]
+    public void AZA_CYT_001_BelowThresholdWithoutLowFlag_Fires(LabKind kind, double value, LabFlag flag)
+    {
+        // Before: a white count of 1.2 with no flag, or flagged normal, gave only "next blood count due".
+        var finding = Evaluate(Quiet.WithoutLabs(kind).WithLabs(Patients.Lab(kind, value, 1, flag))).ShouldRaise("AZA-CYT-001");
+
+        finding.Summary.Should().Contain("below the host's threshold");
+        finding.ShouldHaveBasis("low by", null, "the host threshold (laboratory flag " + LabFact.Flag(flag) + ")");
+    }
+
+    [Theory]
+    [InlineData(LabKind.WhiteCells, 3.5)]
+    [InlineData(LabKind.Neutrophils, 1.6)]
+    [InlineData(LabKind.Platelets, 140)]
+    public void AZA_CYT_001_AtThreshold_Boundary_DoesNotFire(LabKind kind, double value) =>
+        Evaluate(Quiet.WithoutLabs(kind).WithLabs(Patients.Lab(kind, value, 1, LabFlag.Normal))).ShouldNotRaise("AZA-CYT-001");
+
+    [Fact]
+    public void AZA_CYT_001_ThresholdInAnotherUnit_IsNormalisedFirst()
+    {
+        // 3400 /uL is 3.4 10*9/L: below 3.5.
+        Evaluate(Quiet.WithoutLabs(LabKind.WhiteCells).WithLabs(Patients.Lab(LabKind.WhiteCells, 3400, 1, LabFlag.Normal, "/uL"))).ShouldRaise("AZA-CYT-001")
+            .ShouldHaveBasis("low by", null, "3.4 10*9/L is below 3.5 10*9/L");
+    }
+
+    [Fact]
+    public void AZA_CYT_001_ThresholdTurnedOff_Boundary_DoesNotFire() =>
+        Evaluate(Quiet.WithoutLabs(LabKind.WhiteCells).WithLabs(Patients.Lab(LabKind.WhiteCells, 1.2, 1, LabFlag.Normal)), new RuleOptions { WhiteCellLowThreshold = null }).ShouldNotRaise("AZA-CYT-001");
+
+    [Fact]
+    public void AZA_CYT_001_FlaggedLow_BasisSaysTheFlag() =>
+        Evaluate(Quiet.WithLabs(Patients.Lab(LabKind.Haemoglobin, 100, 1, LabFlag.Low))).ShouldRaise("AZA-CYT-001")
+            .ShouldHaveBasis("low by", null, "the laboratory flag (low)");
 
     // AZA-REN-001 kidney disease
 
@@ -258,11 +362,76 @@ public class BloodCountRulesTests
 
     [Theory]
     [InlineData(LabKind.Ast, LabFlag.High, true)]
-    [InlineData(LabKind.AlkalinePhosphatase, LabFlag.CriticallyHigh, true)]
+    [InlineData(LabKind.AlkalinePhosphatase, LabFlag.CriticallyHigh, true)] // not ALT, AST or bilirubin: stays a warning
+    [InlineData(LabKind.Alt, LabFlag.CriticallyHigh, false)] // critical instead (AZA-HEP-003)
     [InlineData(LabKind.Alt, LabFlag.Low, false)]
     [InlineData(LabKind.Creatinine, LabFlag.High, false)] // not a liver test
     public void AZA_HEP_002_FlagAndKind_Boundary(LabKind kind, LabFlag flag, bool fires)
     {
         Evaluate(Quiet.WithLabs(Patients.Lab(kind, 300, 1, flag))).ShouldRaiseIf("AZA-HEP-002", fires);
+    }
+
+    [Theory]
+    [InlineData(80, true)] // exactly 2 x the upper limit of 40, flagged normal
+    [InlineData(79.9, false)]
+    public void AZA_HEP_002_AltWellAboveUpperLimitWithoutHighFlag_Boundary(double value, bool fires)
+    {
+        var lab = Patients.Lab(LabKind.Alt, value, 1, LabFlag.Normal) with { UpperReferenceLimit = 40 };
+
+        var result = Evaluate(Quiet.WithLabs(lab));
+
+        result.ShouldRaiseIf("AZA-HEP-002", fires);
+        if (fires)
+        {
+            var finding = result.ShouldRaise("AZA-HEP-002");
+            finding.Summary.Should().Be("ALT well above the upper reference limit: hepatotoxicity is reported with azathioprine; review liver tests.");
+            finding.ShouldHaveBasis("raised by", null, "2 times the upper reference limit 40 U/L (host threshold 2 times, a local choice), laboratory flag normal");
+        }
+    }
+
+    [Fact]
+    public void AZA_HEP_002_NoUpperLimitSent_OnlyTheFlagCounts() =>
+        Evaluate(Quiet.WithLabs(Patients.Lab(LabKind.Alt, 400, 1, LabFlag.Normal))).ShouldNotRaise("AZA-HEP-002");
+
+    // AZA-HEP-003 critically high liver test (item 8)
+
+    [Theory]
+    [InlineData(LabKind.Alt)]
+    [InlineData(LabKind.Ast)]
+    [InlineData(LabKind.Bilirubin)]
+    public void AZA_HEP_003_FlaggedCriticallyHigh_Fires(LabKind kind)
+    {
+        // Before: a critically high ALT, AST or bilirubin was a warning (AZA-HEP-002).
+        var result = Evaluate(Quiet.WithLabs(Patients.Lab(kind, 900, 1, LabFlag.CriticallyHigh)));
+
+        var finding = result.ShouldRaise("AZA-HEP-003").ShouldBe(Severity.Critical, Topics.Hepatic);
+        finding.Summary.Should().Be(BloodCountRules.TestName(kind) + " flagged critically high: urgent review for azathioprine hepatotoxicity.");
+        result.ShouldNotRaise("AZA-HEP-002");
+    }
+
+    [Theory]
+    [InlineData(LabKind.Alt, 200, true)] // 5 x 40
+    [InlineData(LabKind.Alt, 199, false)]
+    [InlineData(LabKind.Bilirubin, 60, true)] // 3 x 20
+    [InlineData(LabKind.Bilirubin, 59, false)]
+    public void AZA_HEP_003_FarAboveUpperLimit_Boundary(LabKind kind, double value, bool fires)
+    {
+        var uln = kind == LabKind.Alt ? 40 : 20;
+        var result = Evaluate(Quiet.WithLabs(Patients.Lab(kind, value, 1, LabFlag.High) with { UpperReferenceLimit = uln }));
+
+        result.ShouldRaiseIf("AZA-HEP-003", fires);
+        result.ShouldRaiseIf("AZA-HEP-002", !fires);
+    }
+
+    [Fact]
+    public void AZA_HEP_003_AlkalinePhosphataseCriticallyHigh_DoesNotFire() =>
+        Evaluate(Quiet.WithLabs(Patients.Lab(LabKind.AlkalinePhosphatase, 900, 1, LabFlag.CriticallyHigh))).ShouldNotRaise("AZA-HEP-003");
+
+    [Fact]
+    public void AZA_HEP_003_EarlierCriticalLatestNormal_DoesNotFire()
+    {
+        var patient = Quiet.WithoutLabs(LabKind.Alt).WithLabs(Patients.Lab(LabKind.Alt, 900, 30, LabFlag.CriticallyHigh), Patients.Lab(LabKind.Alt, 30, 1));
+
+        Evaluate(patient).ShouldNotRaise("AZA-HEP-003");
     }
 }

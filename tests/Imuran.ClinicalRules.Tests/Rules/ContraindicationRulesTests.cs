@@ -82,7 +82,7 @@ public class ContraindicationRulesTests
         var result = Evaluate(patient);
 
         result.ShouldNotRaise("AZA-PRG-001");
-        result.ShouldRaise("AZA-DQ-002");
+        result.ShouldRaise("AZA-DQ-003"); // continuing therapy in review: information (AZA-DQ-002 at a start or when prescribing)
     }
 
     // AZA-PRG-002 pregnancy

@@ -142,7 +142,7 @@ public class FollowUpFixTests
             .Findings.Select(f => f.RuleId).Should().Contain("AZA-REN-001");
 
     [Fact]
-    public void AZA_DQ_002_NoBirthDate_SaysOfUnknownAge() =>
+    public void AZA_DQ_003_NoBirthDate_SaysOfUnknownAge() =>
         ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Sex = Sex.Female, BirthDate = null })
-            .Findings.Single(f => f.RuleId == "AZA-DQ-002").Summary.Should().Be("Pregnancy status unknown for a female patient of unknown age: establish it (hCG) before relying on these checks.");
+            .Findings.Single(f => f.RuleId == "AZA-DQ-003").Summary.Should().Be("Pregnancy status unknown for a female patient of unknown age: establish it (hCG) before relying on these checks.");
 }

@@ -18,8 +18,8 @@ public class InteractionRulesTests
     private static void AssertActiveWindow(string ruleId, string name, string? rxNorm, bool endsToday)
     {
         var medication = endsToday
-            ? Patients.Med(name, rxNorm, startedDaysAgo: 200, active: true, endedDaysAgo: 0)
-            : Patients.Med(name, rxNorm, startedDaysAgo: 200, active: false, endedDaysAgo: 1);
+            ? Patients.Med(name, rxNorm, startedDaysAgo: 60, active: true, endedDaysAgo: 0)
+            : Patients.Med(name, rxNorm, startedDaysAgo: 60, active: false, endedDaysAgo: 1);
 
         WithMedication(medication).ShouldRaiseIf(ruleId, endsToday);
     }
@@ -87,7 +87,7 @@ public class InteractionRulesTests
     [InlineData("olsalazine", null, "olsalazine")]
     public void AZA_INT_003_ActiveAminosalicylate_Fires(string name, string? rxNorm, string ingredient)
     {
-        var finding = WithMedication(Patients.Med(name, rxNorm)).ShouldRaise("AZA-INT-003").ShouldBe(Severity.Warning, Topics.Aminosalicylate);
+        var finding = WithMedication(Patients.Med(name, rxNorm, startedDaysAgo: 30)).ShouldRaise("AZA-INT-003").ShouldBe(Severity.Warning, Topics.Aminosalicylate);
 
         finding.Summary.Should().Be($"Co-prescribed {ingredient}: aminosalicylates inhibit TPMT; caution and blood counts.");
         finding.ShouldHaveBasis("medication", "medications[0]", ingredient);
@@ -135,11 +135,12 @@ public class InteractionRulesTests
     [Fact]
     public void AZA_INT_005_ActiveLisinopril_Fires()
     {
-        var finding = WithMedication(Patients.Med("Lisinopril 10 MG Oral Tablet", "29046")).ShouldRaise("AZA-INT-005")
+        var finding = WithMedication(Patients.Med("Lisinopril 10 MG Oral Tablet", "29046", startedDaysAgo: 30)).ShouldRaise("AZA-INT-005")
             .ShouldBe(Severity.Warning, Topics.LeukopeniaDrug);
 
         finding.Summary.Should().Be("Co-prescribed lisinopril: anaemia and leukopenia reported with ACE inhibitors and azathioprine.");
         finding.ShouldHaveBasis("medication", "medications[0]", "lisinopril (Lisinopril; RxNorm 29046) active");
+        finding.ShouldHaveBasis("co-therapy", "therapy", "new: began 2026-05-16, within the 90-day window; azathioprine continuing");
     }
 
     [Fact]
@@ -270,4 +271,47 @@ public class InteractionRulesTests
     [InlineData(true)]
     [InlineData(false)]
     public void AZA_INT_009_EndsTodayVersusYesterday_Boundary(bool endsToday) => AssertActiveWindow("AZA-INT-009", "Purixan", null, endsToday);
+
+    // AZA-INT-010 long-standing aminosalicylate on stable counts (information)
+
+    [Fact]
+    public void AZA_INT_010_LongStandingMesalamineOnStableCounts_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Asacol", startedDaysAgo: 400)).ShouldRaise("AZA-INT-010").ShouldBe(Severity.Info, Topics.Aminosalicylate);
+
+        finding.Summary.Should().Be("Long-standing mesalamine with azathioprine on stable blood counts: aminosalicylates inhibit TPMT.");
+    }
+
+    [Fact]
+    public void AZA_INT_010_NewMesalamine_DoesNotFire() => WithMedication(Patients.Med("Asacol", startedDaysAgo: 30)).ShouldNotRaise("AZA-INT-010");
+
+    [Theory]
+    [InlineData(91, true)]
+    [InlineData(90, false)]
+    public void AZA_INT_010_NewCoMedicationWindow_Boundary(int startedDaysAgo, bool fires) =>
+        WithMedication(Patients.Med("sulfasalazine", startedDaysAgo: startedDaysAgo)).ShouldRaiseIf("AZA-INT-010", fires);
+
+    // AZA-INT-011 long-standing ACE inhibitor on stable counts (information)
+
+    [Fact]
+    public void AZA_INT_011_LongStandingLisinoprilOnStableCounts_Fires()
+    {
+        var finding = WithMedication(Patients.Med("Lisinopril 10 MG Oral Tablet", "29046", startedDaysAgo: 400)).ShouldRaise("AZA-INT-011").ShouldBe(Severity.Info, Topics.LeukopeniaDrug);
+
+        finding.Summary.Should().Be("Long-standing lisinopril with azathioprine on stable blood counts: anaemia and leukopenia are reported.");
+    }
+
+    [Fact]
+    public void AZA_INT_011_LowPlatelets_DoesNotFire()
+    {
+        var patient = Quiet.WithoutLabs(LabKind.Platelets).WithLabs(Patients.Lab(LabKind.Platelets, 120, 14, LabFlag.Low)).WithMedications(Patients.Med("ramipril", startedDaysAgo: 400));
+
+        Evaluate(patient).ShouldNotRaise("AZA-INT-011");
+    }
+
+    [Theory]
+    [InlineData(91, true)]
+    [InlineData(90, false)]
+    public void AZA_INT_011_NewCoMedicationWindow_Boundary(int startedDaysAgo, bool fires) =>
+        WithMedication(Patients.Med("ramipril", "35296", startedDaysAgo: startedDaysAgo)).ShouldRaiseIf("AZA-INT-011", fires);
 }

@@ -236,4 +236,49 @@ public class MalignancyRulesTests
 
         Evaluate(Quiet.WithTherapy(status, start).WithSetting(setting)).ShouldRaiseIf("AZA-MAL-006", fires);
     }
+
+    // AZA-CNS-001 and AZA-CNS-002 counselling at a new start (issue 11, texts)
+
+    [Theory]
+    [InlineData("AZA-CNS-001")]
+    [InlineData("AZA-CNS-002")]
+    public void AZA_CNS_001_002_Considering_Fires(string id)
+    {
+        var finding = Evaluate(Quiet.Considering()).ShouldRaise(id);
+
+        finding.ShouldBe(Severity.Info, id == "AZA-CNS-001" ? Topics.SkinCancer : Topics.Hypersensitivity);
+        finding.ShouldHaveBasis("azathioprine therapy", "therapy", "therapy status considering");
+    }
+
+    [Fact]
+    public void AZA_CNS_001_Fires_ForEveryNewStartNotOnlyAfterSkinCancer() =>
+        Evaluate(Quiet.StartedOn(Patients.DaysAgo(10))).ShouldRaise("AZA-CNS-001").Summary.Should().Be("New start: counsel on sun protection and regular skin checks (raised skin-cancer risk on azathioprine).");
+
+    [Fact]
+    public void AZA_CNS_002_Fires_AtANewStart() =>
+        Evaluate(Quiet.StartedOn(Patients.DaysAgo(10))).ShouldRaise("AZA-CNS-002").Summary.Should().StartWith("New start: warn of the early hypersensitivity reaction");
+
+    [Theory]
+    [InlineData("AZA-CNS-001")]
+    [InlineData("AZA-CNS-002")]
+    public void AZA_CNS_001_002_Continuing_DoesNotFire(string id) => Evaluate(Quiet).ShouldNotRaise(id);
+
+    [Fact]
+    public void AZA_CNS_001_DoesNotFire_WhenContinuing() => Evaluate(Quiet).ShouldNotRaise("AZA-CNS-001");
+
+    [Fact]
+    public void AZA_CNS_002_DoesNotFire_WhenStopped() => Evaluate(Quiet.WithTherapy(TherapyStatus.Stopped)).ShouldNotRaise("AZA-CNS-002");
+
+    [Theory]
+    [InlineData(TherapyStatus.NewlyStarted, true)]
+    [InlineData(TherapyStatus.Unknown, false)]
+    [InlineData(TherapyStatus.Continuing, false)]
+    public void AZA_CNS_001_TherapyStatus_Boundary(TherapyStatus status, bool fires) =>
+        Evaluate(Quiet.WithTherapy(status, Patients.DaysAgo(10))).ShouldRaiseIf("AZA-CNS-001", fires);
+
+    [Theory]
+    [InlineData(TherapyStatus.NewlyStarted, true)]
+    [InlineData(TherapyStatus.Unknown, false)]
+    public void AZA_CNS_002_TherapyStatus_Boundary(TherapyStatus status, bool fires) =>
+        Evaluate(Quiet.WithTherapy(status, Patients.DaysAgo(10))).ShouldRaiseIf("AZA-CNS-002", fires);
 }

@@ -37,7 +37,7 @@ public class MonitoringRulesTests
     {
         var finding = Evaluate(Quiet.WithoutBloodCounts()).ShouldRaise("AZA-CBC-001");
 
-        finding.Summary.Should().Be("Blood count overdue: no blood count on file; the schedule asks for one monthly after month three.");
+        finding.Summary.Should().Be("Blood count overdue: no complete blood count on file; the schedule asks for one monthly after month three.");
         finding.ShouldHaveBasis("last blood count", "labResults", "none on file");
     }
 

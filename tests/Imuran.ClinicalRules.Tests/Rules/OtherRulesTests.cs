@@ -56,7 +56,7 @@ public class OtherRulesTests
     {
         var finding = Evaluate(Quiet.WithSetting(CareSetting.Dispensing)).ShouldRaise("AZA-HND-001").ShouldBe(Severity.Info, Topics.Handling);
 
-        finding.Summary.Should().Be("Cytotoxic medicine: handle and dispose of as hazardous; do not crush or split the product.");
+        finding.Summary.Should().Be("Cytotoxic medicine: follow hazardous-drug handling and disposal precautions.");
         finding.ShouldHaveBasis("setting", "setting", "dispensing");
     }
 
@@ -136,7 +136,7 @@ public class OtherRulesTests
     [Fact]
     public void AZA_DQ_002_FemaleAged30PregnancyUnknown_Fires()
     {
-        var finding = Evaluate(Quiet.Aged(30) with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-002")
+        var finding = Evaluate(Quiet.Aged(30).Considering() with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-002")
             .ShouldBe(Severity.Warning, Topics.DataQuality, FindingKind.Monitoring);
 
         finding.Summary.Should().Be("Pregnancy status unknown for a female patient aged 30: establish it (hCG) before relying on these checks.");
@@ -163,13 +163,13 @@ public class OtherRulesTests
     [InlineData(56, false)]
     public void AZA_DQ_002_ReproductiveAge12To55_Boundary(int age, bool fires)
     {
-        Evaluate(Quiet.Aged(age) with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaiseIf("AZA-DQ-002", fires);
+        Evaluate(Quiet.Aged(age).Considering() with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaiseIf("AZA-DQ-002", fires);
     }
 
     [Fact]
     public void AZA_DQ_002_NoBirthDate_Boundary_FiresAsAgeUnknown()
     {
-        var finding = Evaluate(Quiet with { BirthDate = null, PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-002");
+        var finding = Evaluate(Quiet.Considering() with { BirthDate = null, PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-002");
 
         finding.ShouldHaveBasis("sex and age", "sex", "female, unknown (no birth date)");
     }
@@ -177,9 +177,35 @@ public class OtherRulesTests
     [Fact]
     public void AZA_DQ_002_ReproductiveAgeFromOptions_Boundary()
     {
-        var patient = Quiet.Aged(50) with { PregnancyStatus = PregnancyStatus.Unknown };
+        var patient = Quiet.Aged(50).Considering() with { PregnancyStatus = PregnancyStatus.Unknown };
 
         Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 49 }).ShouldNotRaise("AZA-DQ-002");
         Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 50 }).ShouldRaise("AZA-DQ-002");
+    }
+
+    // AZA-DQ-003 pregnancy status unknown during established therapy (information)
+
+    [Fact]
+    public void AZA_DQ_003_ContinuingInReviewPregnancyUnknown_Fires()
+    {
+        var finding = Evaluate(Quiet.Aged(30) with { PregnancyStatus = PregnancyStatus.Unknown }).ShouldRaise("AZA-DQ-003")
+            .ShouldBe(Severity.Info, Topics.DataQuality, FindingKind.Monitoring);
+
+        finding.Summary.Should().Be("Pregnancy status unknown for a female patient aged 30: establish it (hCG) before relying on these checks.");
+        finding.ShouldHaveBasis("azathioprine therapy", "therapy", "therapy status continuing, setting review");
+    }
+
+    [Fact]
+    public void AZA_DQ_003_PregnancyStatusRecorded_DoesNotFire() => Evaluate(Quiet).ShouldNotRaise("AZA-DQ-003");
+
+    [Theory]
+    [InlineData(CareSetting.Review, true)]
+    [InlineData(CareSetting.Prescribing, false)] // a warning (AZA-DQ-002) instead
+    public void AZA_DQ_003_PrescribingSetting_Boundary(CareSetting setting, bool fires)
+    {
+        var result = Evaluate(Quiet.WithSetting(setting) with { PregnancyStatus = PregnancyStatus.Unknown });
+
+        result.ShouldRaiseIf("AZA-DQ-003", fires);
+        result.ShouldRaiseIf("AZA-DQ-002", !fires);
     }
 }

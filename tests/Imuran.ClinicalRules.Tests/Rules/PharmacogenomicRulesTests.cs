@@ -368,12 +368,12 @@ public class PharmacogenomicRulesTests
     }
 
     [Theory]
-    [InlineData(7.0, true)] // a fall of exactly the 0.3 threshold
-    [InlineData(7.01, false)]
+    [InlineData(2.8, true)] // a fall of exactly the 0.3 threshold, to a low value
+    [InlineData(2.81, false)]
     public void AZA_PGX_010_MarkedFallAtThreshold_Boundary(double latest, bool fires)
     {
         var patient = Quiet.WithoutPgx().WithoutLabs(LabKind.WhiteCells)
-            .WithLabs(Patients.Lab(LabKind.WhiteCells, 10, 20), Patients.Lab(LabKind.WhiteCells, latest, 1));
+            .WithLabs(Patients.Lab(LabKind.WhiteCells, 4.0, 20), Patients.Lab(LabKind.WhiteCells, latest, 1));
 
         Evaluate(patient).ShouldRaiseIf("AZA-PGX-010", fires);
     }

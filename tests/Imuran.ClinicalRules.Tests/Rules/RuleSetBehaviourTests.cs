@@ -197,7 +197,7 @@ public class RuleSetBehaviourTests
     {
         var fired = Cohort().SelectMany(c => Evaluate(c.Patient).Findings.Select(f => f.RuleId)).ToHashSet();
 
-        ClinicalRuleSet.Default.Rules.Should().HaveCount(52);
+        ClinicalRuleSet.Default.Rules.Should().HaveCount(58);
         ClinicalRuleSet.Default.Rules.Select(r => r.Id).Except(fired).Should().BeEmpty("the cohort must exercise every finding rule");
     }
 
@@ -320,5 +320,12 @@ public class RuleSetBehaviourTests
 
         yield return ("no birth date, pregnancy unknown, conflicting TPMT", (Quiet with { BirthDate = null, PregnancyStatus = PregnancyStatus.Unknown })
             .WithPgx(Patients.Tpmt("*1/*1", MetabolizerPhenotype.PossibleIntermediate), Patients.Tpmt("*1/*60"), Patients.Nudt15("*1/*1")));
+
+        yield return ("considering, pregnancy unknown, new mesalamine and lisinopril", Quiet.Considering()
+            .WithMedications(Patients.Med("mesalamine", startedDaysAgo: 20), Patients.Med("lisinopril", startedDaysAgo: 20)) with { PregnancyStatus = PregnancyStatus.Unknown });
+
+        yield return ("continuing, pregnancy unknown, long-standing mesalamine and lisinopril on stable counts, critically high ALT", Quiet
+            .WithMedications(Patients.Med("Mesalamine 1.2 G Delayed Release Oral Tablet"), Patients.Med("Lisinopril 10 MG Oral Tablet", "29046"))
+            .WithoutLabs(LabKind.Alt).WithLabs(Patients.Lab(LabKind.Alt, 900, 1, LabFlag.CriticallyHigh)) with { PregnancyStatus = PregnancyStatus.Unknown });
     }
 }

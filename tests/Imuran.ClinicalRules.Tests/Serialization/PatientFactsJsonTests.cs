@@ -68,7 +68,7 @@ public class PatientFactsJsonTests
     [Fact]
     public void Read_UnknownEnumText_NamesFieldAndAllowedValues() =>
         PatientFactsJson.Read("""{"evaluationDate":"2026-06-15","therapy":{"status":"maybe"}}""").Problems.Should().ContainSingle().Which.Should().Be(
-            new ValidationProblem("therapy.status", ErrorCodes.UnknownValue, "'maybe' is not a known value; allowed values: unknown, considering, newlyStarted, continuing."));
+            new ValidationProblem("therapy.status", ErrorCodes.UnknownValue, "'maybe' is not a known value; allowed values: unknown, considering, newlyStarted, continuing, stopped."));
 
     [Fact]
     public void Read_NumericEnum_IsRejected() =>
@@ -101,8 +101,9 @@ public class PatientFactsJsonTests
         PatientFactsJson.Read("{}").Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.EvaluationDateMissing);
 
     [Fact]
-    public void Read_DateTime_KeepsCalendarDate() =>
-        PatientFactsJson.Read("""{"evaluationDate":"2026-06-15T23:30:00+02:00"}""").Facts!.EvaluationDate.Should().Be(new ClinicalDate(2026, 6, 15));
+    public void Read_DateTime_IsAnInvalidDate() =>
+        PatientFactsJson.Read("""{"evaluationDate":"2026-06-15T23:30:00+02:00"}""").Problems.Should().ContainSingle()
+            .Which.Should().Match<ValidationProblem>(p => p.Field == "evaluationDate" && p.Code == ErrorCodes.InvalidDate);
 
     [Fact]
     public void Read_MissingGene_IsRequired() =>

@@ -72,9 +72,17 @@ public class PatientFactsValidationTests
     [InlineData("*1-*3A")]
     [InlineData("1/3A")]
     [InlineData("*1/*3A/*2")]
-    public void Validate_MalformedDiplotype_ExactMessage(string diplotype) =>
-        Validate(Valid() with { Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Diplotype = diplotype } } }).Should().ContainSingle().Which.Should().Be(
-            new ValidationProblem("pharmacogenomics[0].diplotype", ErrorCodes.DiplotypeMalformed, $"'{diplotype}' is not a diplotype of the form *1/*3A (two star alleles separated by a slash)."));
+    public void Validate_UnreadableDiplotype_IsNotAValidationProblem(string diplotype) =>
+        // Issue 11 item 5: an unreadable result is a data-quality finding at evaluation, not invalid input.
+        Validate(Valid() with { Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Diplotype = diplotype } } }).Should().BeEmpty();
+
+    [Fact]
+    public void Validate_UpperReferenceLimitNotPositive_NamesTheField() =>
+        Validate(Valid() with { LabResults = new[] { Lab() with { UpperReferenceLimit = -1 } } }).Should().ContainSingle().Which.Field.Should().Be("labResults[0].upperReferenceLimit");
+
+    [Fact]
+    public void Validate_PregnancyStatusDateAfterEvaluation_NamesTheField() =>
+        Validate(Valid() with { PregnancyStatusDate = Valid().EvaluationDate.AddDays(1) }).Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.DateInFuture);
 
     [Theory]
     [InlineData("*3A/*1")]

@@ -18,6 +18,12 @@ internal static class FactLoader
 
         ApplyIndications(ctx, facts.Indications);
         var azathioprineOrder = -1;
+        var pastAzathioprine = -1;
+
+        // Repeated entries (refills, the same condition, allergy or vaccination recorded again) make one fact that
+        // lists them all, so a long record never repeats a finding or runs into the firing limit.
+        Dictionary<(MedicationClass, string), MedicationFact>? medicationIndex = null;
+        var medicationStart = working.Count;
 
         var meds = facts.Medications;
         for (var i = 0; i < meds.Count; i++)
@@ -34,26 +40,43 @@ internal static class FactLoader
                     {
                         azathioprineOrder = i;
                     }
+                    else if (!m.Active && pastAzathioprine < 0)
+                    {
+                        pastAzathioprine = i;
+                    }
 
                     break;
                 default:
-                    var fact = new MedicationFact(m, i, match);
-                    working.Add(fact);
-                    ctx.InteractingMedications.Add(fact);
+                    var entry = new MedicationFact(m, i, match, ctx);
+                    ctx.InteractingMedications.Add(entry);
+                    if (Grouped(working, medicationStart, ref medicationIndex, (match.Class, match.Ingredient), entry, MedicationKey) is { } medicine)
+                    {
+                        working.Add(medicine);
+                    }
+
                     break;
             }
         }
 
         ResolveTherapy(ctx, facts, azathioprineOrder, working);
+        if (ctx.TherapyStatus == TherapyStatus.Unknown && azathioprineOrder < 0 && pastAzathioprine >= 0)
+        {
+            // Only past azathioprine orders (stopped, completed or cancelled) and no status: therapy has stopped.
+            ctx.TherapyStatus = TherapyStatus.Stopped;
+            ctx.TherapyBasis = "azathioprine in the medication list is past (" + IndexedPaths.Medication(pastAzathioprine) + ") and none is active";
+        }
 
         ctx.PregnancyStatus = facts.PregnancyStatus;
         ctx.Breastfeeding = facts.Breastfeeding;
+        ApplyStaleness(ctx, facts, working);
         if (ctx.PregnancyStatus == PregnancyStatus.Unknown && (facts.PruritusInPregnancy || facts.RaisedBileAcids || facts.SuspectedCholestasisOfPregnancy))
         {
             ctx.PregnancyStatus = PregnancyStatus.Pregnant;
             ctx.PregnancyPath = "findings of the current pregnancy";
         }
 
+        Dictionary<(ConditionKind, bool, string?), ConditionFact>? conditionIndex = null;
+        var conditionStart = working.Count;
         var conditions = facts.Conditions;
         for (var i = 0; i < conditions.Count; i++)
         {
@@ -66,7 +89,11 @@ internal static class FactLoader
             }
 
             var active = c.Status == ConditionStatus.Active && !isHistoryCode;
-            working.Add(new ConditionFact(c, i, kind, active));
+            if (Grouped(working, conditionStart, ref conditionIndex, (kind, active, ConditionText(c)), new ConditionFact(c, i, kind, active), ConditionKey) is { } conditionFact)
+            {
+                working.Add(conditionFact);
+            }
+
             ApplyCondition(ctx, kind);
             if (active)
             {
@@ -76,6 +103,8 @@ internal static class FactLoader
 
         LoadLabs(ctx, facts.LabResults, working, unrecognised);
 
+        Dictionary<(string?, VaccinationStatus, ClinicalDate?), VaccineFact>? vaccineIndex = null;
+        var vaccineStart = working.Count;
         var vaccines = facts.Vaccinations;
         for (var i = 0; i < vaccines.Count; i++)
         {
@@ -87,9 +116,14 @@ internal static class FactLoader
                 continue;
             }
 
-            working.Add(new VaccineFact(v, i, live.Value));
+            if (Grouped(working, vaccineStart, ref vaccineIndex, (v.CvxCode ?? v.Name, v.Status, v.Date), new VaccineFact(v, i, live.Value), VaccineKey) is { } vaccineFact)
+            {
+                working.Add(vaccineFact);
+            }
         }
 
+        Dictionary<string, HypersensitivityFact>? allergyIndex = null;
+        var allergyStart = working.Count;
         var allergies = facts.Allergies;
         for (var i = 0; i < allergies.Count; i++)
         {
@@ -101,7 +135,10 @@ internal static class FactLoader
                 continue;
             }
 
-            working.Add(new HypersensitivityFact(a, i, thiopurine));
+            if (Grouped(working, allergyStart, ref allergyIndex, thiopurine, new HypersensitivityFact(a, i, thiopurine), AllergyKey) is { } allergyFact)
+            {
+                working.Add(allergyFact);
+            }
         }
 
         var pgx = facts.Pharmacogenomics;
@@ -109,6 +146,19 @@ internal static class FactLoader
         {
             var r = pgx[i];
             working.Add(new PgxResultFact(r, i));
+            if (r.Diplotype is { } diplotype && !string.IsNullOrWhiteSpace(diplotype))
+            {
+                var t = Pharmacogenomics.CpicTables.Default.Translate(r.Gene, diplotype);
+                if (t is null || t.HasAlleleNotInTable)
+                {
+                    // Present but unreadable (an HGVS genotype, free text) or naming an allele the CPIC table lacks.
+                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Pharmacogenomic(i), "pharmacogenomic result", Rules.Describe.Gene(r.Gene) + " " + diplotype));
+                    if (t is null && r.Phenotype is null)
+                    {
+                        (r.Gene == Gene.Tpmt ? ctx.UnreadableTpmt : ctx.UnreadableNudt15).Add(IndexedPaths.Pharmacogenomic(i));
+                    }
+                }
+            }
             if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity && r.Date is { } d)
             {
                 working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i)));
@@ -142,23 +192,104 @@ internal static class FactLoader
         }
     }
 
+    /// <summary>
+    /// Stale data is unknown data: a pregnancy or breastfeeding status older than the host's window counts as unknown,
+    /// and a stale "pregnant" or "breastfeeding" becomes a data-quality prompt that says how old it is.
+    /// </summary>
+    private static void ApplyStaleness(PatientContext ctx, PatientFacts facts, List<object> working)
+    {
+        var o = ctx.Options;
+        if (facts.PregnancyStatusDate is { } recorded && facts.PregnancyStatus != PregnancyStatus.Unknown)
+        {
+            var age = recorded.DaysUntil(facts.EvaluationDate);
+            var window = facts.PregnancyStatus == PregnancyStatus.Pregnant ? o.PregnantStatusMaxAgeDays : o.PregnancyStatusMaxAgeDays;
+            if (age > window)
+            {
+                var what = facts.PregnancyStatus == PregnancyStatus.Pregnant ? "pregnant" : "not pregnant";
+                var days = age.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ctx.PregnancyStatus = PregnancyStatus.Unknown;
+                ctx.PregnancyStaleDays = age;
+                ctx.PregnancyStaleness = "last recorded as " + what + " on " + recorded + ", " + days + " days ago (older than the host's "
+                    + window.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-day window), so unknown";
+                if (facts.PregnancyStatus == PregnancyStatus.Pregnant)
+                {
+                    working.Add(new DataQualityIssue(
+                        "pregnancy status",
+                        "recorded as pregnant " + days + " days ago",
+                        "it counts as unknown, not as a current pregnancy; confirm the current pregnancy status",
+                        "pregnancyStatusDate",
+                        ctx.PregnancyStaleness));
+                }
+            }
+        }
+
+        if (facts.BreastfeedingDate is { } fed && facts.Breastfeeding is { } value)
+        {
+            var age = fed.DaysUntil(facts.EvaluationDate);
+            if (age > o.BreastfeedingStatusMaxAgeDays)
+            {
+                ctx.Breastfeeding = null;
+                if (value)
+                {
+                    var days = age.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    working.Add(new DataQualityIssue(
+                        "breastfeeding status",
+                        "recorded as breastfeeding " + days + " days ago",
+                        "it counts as unknown; confirm whether the patient is breastfeeding now",
+                        "breastfeedingDate",
+                        "last recorded as breastfeeding on " + fed + ", " + days + " days ago (older than the host's "
+                        + o.BreastfeedingStatusMaxAgeDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-day window), so unknown"));
+                }
+            }
+        }
+    }
+
+
     /// <summary>Sets the therapy status, start and basis on the patient context, from the therapy record or an active order.</summary>
     /// <param name="ctx">The patient context to fill in.</param>
     /// <param name="facts">The patient facts.</param>
     /// <param name="order">The index of the first active azathioprine order, or -1.</param>
-    /// <param name="working">The working facts (not added to here).</param>
+    /// <param name="working">The working facts (a contradiction between status and orders is added as a data-quality issue).</param>
     private static void ResolveTherapy(PatientContext ctx, PatientFacts facts, int order, List<object> working)
     {
         ctx.TherapyStatus = facts.Therapy.Status;
         ctx.TherapyStart = facts.Therapy.StartDate;
         ctx.TherapyBasis = StatusBasis(facts.Therapy.Status);
-        if (facts.Therapy.Status == TherapyStatus.Unknown && order >= 0)
+        if (order < 0)
         {
-            // An active azathioprine order with no stated status: the patient is on therapy.
-            var start = facts.Medications[order].StartDate;
+            return;
+        }
+
+        var orderStart = facts.Medications[order].StartDate;
+        var contradicts = facts.Therapy.Status switch
+        {
+            // "Considering" while an order has been active for months: the order wins (the cautious reading).
+            TherapyStatus.Considering => orderStart is { } os && os.DaysUntil(facts.EvaluationDate) > ctx.Options.ConsideringContradictionDays,
+            TherapyStatus.Stopped => true,
+            _ => false,
+        };
+        if (contradicts)
+        {
+            var since = orderStart is { } d ? " since " + d + " (" + d.DaysUntil(facts.EvaluationDate).ToString(System.Globalization.CultureInfo.InvariantCulture) + " days)" : string.Empty;
+            working.Add(new DataQualityIssue(
+                "azathioprine therapy status",
+                "recorded as " + Describe(facts.Therapy.Status) + " but an azathioprine order is active" + since,
+                "the patient is treated as on therapy (the order wins); blood-count monitoring and interaction checks apply",
+                "therapy.status",
+                "therapy status " + Describe(facts.Therapy.Status) + ", but " + IndexedPaths.Medication(order) + " is an active azathioprine order" + since));
+        }
+
+        if (facts.Therapy.Status == TherapyStatus.Unknown || contradicts)
+        {
+            // An active azathioprine order with no stated status, or one that contradicts it: the patient is on therapy.
+            var start = orderStart;
             ctx.TherapyStart = start;
             ctx.TherapyStatus = start is { } s && s.DaysUntil(facts.EvaluationDate) < 28 ? TherapyStatus.NewlyStarted : TherapyStatus.Continuing;
-            ctx.TherapyBasis = "active azathioprine in the medication list (" + IndexedPaths.Medication(order) + ")";
+            var code = facts.Medications[order].RxNormCode;
+            var product = code is not null && MedicationTerminology.Classify(code, null).MatchedBy == MatchedBy.ProductCode
+                ? ": RxNorm " + code.Trim() + ", product code mapped to the ingredient azathioprine"
+                : string.Empty;
+            ctx.TherapyBasis = "active azathioprine in the medication list (" + IndexedPaths.Medication(order) + product + ")";
         }
     }
 
@@ -168,6 +299,7 @@ internal static class FactLoader
         TherapyStatus.Considering => "therapy status considering",
         TherapyStatus.NewlyStarted => "therapy status newly started",
         TherapyStatus.Continuing => "therapy status continuing",
+        TherapyStatus.Stopped => "therapy status stopped",
         _ => "therapy status unknown",
     };
 
@@ -176,6 +308,7 @@ internal static class FactLoader
         TherapyStatus.Considering => "considering",
         TherapyStatus.NewlyStarted => "newly started",
         TherapyStatus.Continuing => "continuing",
+        TherapyStatus.Stopped => "stopped",
         _ => "unknown",
     };
 
@@ -272,8 +405,8 @@ internal static class FactLoader
     private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised)
     {
         // Lab facts go into the working list in input order, after the TPMT activity results they give rise to.
-        var first = working.Count;
-        var activityResults = 0;
+        List<TpmtActivityResult>? activityResults = null;
+        var facts = new List<LabFact>(labs.Count);
         for (var i = 0; i < labs.Count; i++)
         {
             var l = labs[i];
@@ -284,53 +417,151 @@ internal static class FactLoader
                 continue;
             }
 
-            working.Add(new LabFact(l, i, kind));
+            facts.Add(new LabFact(l, i, kind));
             if (kind == LabKind.TpmtActivity)
             {
-                working.Insert(first + activityResults++, new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i)));
+                (activityResults ??= new List<TpmtActivityResult>()).Add(new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i)));
             }
         }
 
-        // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest.
-        first += activityResults;
-        for (var a = first; a < working.Count; a++)
+        if (activityResults is not null)
         {
-            var fact = (LabFact)working[a];
-            LabFact? previous = null;
-            var isLatest = true;
-            for (var b = first; b < working.Count; b++)
-            {
-                var other = (LabFact)working[b];
-                if (other.Kind != fact.Kind || b == a)
-                {
-                    continue;
-                }
+            working.AddRange(activityResults);
+        }
 
-                if (Earlier(other, fact))
-                {
-                    if (previous is null || Earlier(previous, other))
-                    {
-                        previous = other;
-                    }
-                }
-                else
-                {
-                    isLatest = false;
-                }
+        // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest:
+        // one sort, so a long history costs n log n, not n squared.
+        var ordered = facts.ToArray();
+        System.Array.Sort(ordered, ByKindThenTime);
+        for (var a = 0; a < ordered.Length; a++)
+        {
+            var fact = ordered[a];
+            fact.Previous = a > 0 && ordered[a - 1].Kind == fact.Kind ? ordered[a - 1] : null;
+            fact.IsLatest = a == ordered.Length - 1 || ordered[a + 1].Kind != fact.Kind;
+        }
+
+        List<DataQualityIssue>? pendingIssues = null;
+        foreach (var fact in facts)
+        {
+            var unitIssue = BloodCountRules.Assess(fact, ctx.Options);
+            if (unitIssue is not null)
+            {
+                pendingIssues ??= new List<DataQualityIssue>();
+                pendingIssues.Add(unitIssue);
             }
 
-            fact.Previous = previous;
-            fact.IsLatest = isLatest;
-            fact.Severe = BloodCountRules.IsSevere(fact, ctx.Options);
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
             }
+
+            working.Add(fact);
         }
+
+        if (pendingIssues is not null)
+        {
+            working.AddRange(pendingIssues);
+        }
+
+        LabFact? unstable = null;
+        var anyCount = false;
+        foreach (var count in ctx.BloodCounts)
+        {
+            anyCount |= count.Kind is LabKind.WhiteCells or LabKind.Neutrophils or LabKind.Platelets;
+            if (unstable is null && count.IsCytopeniaCount && count.IsLatest && (count.IsLow || count.MarkedFall is not null))
+            {
+                unstable = count;
+            }
+        }
+
+        ctx.CountsStable = anyCount && unstable is null;
+        ctx.CountsStableText = unstable is not null
+            ? "not stable: " + unstable.Describe() + (unstable.MarkedFall is not null ? " (a marked fall)" : " (low)")
+            : anyCount ? "stable: no latest count low or falling markedly" : "no white count or platelets on file";
     }
 
-    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>: an earlier date, or the same date and earlier in the input.</summary>
-    private static bool Earlier(LabFact a, LabFact b) => a.Date != b.Date ? a.Date < b.Date : a.Index < b.Index;
+    private static readonly System.Comparison<LabFact> ByKindThenTime = (a, b) =>
+        a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
+
+
+    private static readonly System.Func<MedicationFact, (MedicationClass, string)> MedicationKey = m => (m.Class, m.Ingredient);
+    private static readonly System.Func<ConditionFact, (ConditionKind, bool, string?)> ConditionKey = c => (c.Kind, c.Active, ConditionText(c.Source));
+
+    /// <summary>What makes two condition entries the same record: the same code, or without one the same name (any case).</summary>
+    private static string? ConditionText(Condition c) => c.Code is { } code ? (c.CodeSystem ?? string.Empty) + "|" + code.Trim() : c.Name?.Trim().ToUpperInvariant();
+    private static readonly System.Func<VaccineFact, (string?, VaccinationStatus, ClinicalDate?)> VaccineKey = v => (v.Source.CvxCode ?? v.Source.Name, v.Source.Status, v.Source.Date);
+    private static readonly System.Func<HypersensitivityFact, string> AllergyKey = h => h.Thiopurine;
+
+    /// <summary>
+    /// <paramref name="fact"/> when it is the first of its <paramref name="key"/> (the caller adds it to the working
+    /// facts); otherwise null, and it joins the first one. The first ones are found by a scan of the working facts from
+    /// <paramref name="start"/> while there are few (no allocation for a typical patient), by an index beyond that.
+    /// </summary>
+    private static T? Grouped<TKey, T>(List<object> working, int start, ref Dictionary<TKey, T>? index, TKey key, T fact, System.Func<T, TKey> keyOf)
+        where TKey : notnull
+        where T : class
+    {
+        const int ScanLimit = 16;
+        if (index is null)
+        {
+            var heads = 0;
+            for (var i = start; i < working.Count; i++)
+            {
+                if (working[i] is T head)
+                {
+                    if (EqualityComparer<TKey>.Default.Equals(keyOf(head), key))
+                    {
+                        Join(head, fact);
+                        return null;
+                    }
+
+                    heads++;
+                }
+            }
+
+            if (heads < ScanLimit)
+            {
+                return fact;
+            }
+
+            index = new Dictionary<TKey, T>();
+            for (var i = start; i < working.Count; i++)
+            {
+                if (working[i] is T head && !index.ContainsKey(keyOf(head)))
+                {
+                    index.Add(keyOf(head), head);
+                }
+            }
+        }
+
+        if (index.TryGetValue(key, out var first))
+        {
+            Join(first, fact);
+            return null;
+        }
+
+        index.Add(key, fact);
+        return fact;
+    }
+
+    private static void Join<T>(T head, T entry)
+    {
+        switch (head)
+        {
+            case MedicationFact m:
+                m.Join((MedicationFact)(object)entry!);
+                break;
+            case ConditionFact c:
+                c.Join((ConditionFact)(object)entry!);
+                break;
+            case VaccineFact v:
+                v.Join((VaccineFact)(object)entry!);
+                break;
+            case HypersensitivityFact h:
+                h.Join((HypersensitivityFact)(object)entry!);
+                break;
+        }
+    }
 
     private static string Text(string? name, string system, string? code)
     {

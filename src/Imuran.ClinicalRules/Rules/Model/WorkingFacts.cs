@@ -1,3 +1,5 @@
+using Imuran.ClinicalRules.Findings;
+using System.Linq;
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Internal;
@@ -45,6 +47,12 @@ internal sealed class PatientContext
     /// <summary>Pregnancy status the rules use: the recorded status, or pregnant when a current pregnancy is recorded elsewhere.</summary>
     public PregnancyStatus PregnancyStatus { get; set; }
 
+    /// <summary>When the recorded pregnancy status is older than the host's window: how old, in plain words (it then counts as unknown).</summary>
+    public string? PregnancyStaleness { get; set; }
+
+    /// <summary>The age in days of a stale pregnancy status (see <see cref="PregnancyStaleness"/>).</summary>
+    public int? PregnancyStaleDays { get; set; }
+
     /// <summary>Where the pregnancy status came from, as an input path.</summary>
     public string PregnancyPath { get; set; } = "pregnancyStatus";
 
@@ -60,6 +68,47 @@ internal sealed class PatientContext
     /// <summary>Every recognised co-medication other than azathioprine.</summary>
     public List<MedicationFact> InteractingMedications { get; } = new();
 
+    /// <summary>
+    /// The latest blood counts are on file and stable: a white count or platelets on file, and no latest white-cell,
+    /// neutrophil, platelet or haemoglobin result low (by flag or threshold) or falling markedly (set when loaded).
+    /// </summary>
+    public bool CountsStable { get; set; }
+
+    /// <summary>The blood counts' stability in plain words, for a basis (set when loaded).</summary>
+    public string CountsStableText { get; set; } = string.Empty;
+
+    /// <summary>The TPMT phenotype call, once derived (set by the derivation rule; read only by actions, for the basis).</summary>
+    public PhenotypeCall? TpmtCall { get; set; }
+
+    /// <summary>The NUDT15 phenotype call, once derived (set by the derivation rule; read only by actions, for the basis).</summary>
+    public PhenotypeCall? Nudt15Call { get; set; }
+
+    /// <summary>Input paths of TPMT results on file that cannot be read (set when loaded).</summary>
+    public List<string> UnreadableTpmt { get; } = new();
+
+    /// <summary>Input paths of NUDT15 results on file that cannot be read (set when loaded).</summary>
+    public List<string> UnreadableNudt15 { get; } = new();
+
+    /// <summary>The call for <paramref name="gene"/>, or null.</summary>
+    public PhenotypeCall? CallFor(Gene gene) => gene == Gene.Tpmt ? TpmtCall : Nudt15Call;
+
+    /// <summary>A gene's status in plain words for a basis: its call, an unreadable result, or none on file.</summary>
+    public string GeneStatus(Gene gene)
+    {
+        if (CallFor(gene) is { } call)
+        {
+            return Rules.Describe.Phenotype(call.Phenotype) + " (" + call.Basis + ")";
+        }
+
+        var unreadable = gene == Gene.Tpmt ? UnreadableTpmt : UnreadableNudt15;
+        return unreadable.Count > 0
+            ? "no usable result: a result is on file but cannot be read (" + string.Join(", ", unreadable) + ")"
+            : "no result on file";
+    }
+
+    /// <summary>Azathioprine has stopped.</summary>
+    public bool Stopped => TherapyStatus == TherapyStatus.Stopped;
+
     /// <summary>Newly started or continuing.</summary>
     public bool OnTherapy => TherapyStatus is TherapyStatus.NewlyStarted or TherapyStatus.Continuing;
 
@@ -74,16 +123,29 @@ internal sealed class PatientContext
 
 internal sealed class MedicationFact
 {
-    public MedicationFact(Medication source, int index, MedicationMatch match)
+    private List<MedicationFact>? _entries;
+    private bool _active;
+    private ClinicalDate? _firstStart;
+
+    public MedicationFact(Medication source, int index, MedicationMatch match, PatientContext? patient = null)
     {
+        Patient = patient;
         Source = source;
         Index = index;
         Class = match.Class;
         Ingredient = match.Ingredient;
         MatchedBy = match.MatchedBy;
+        _active = source.Active;
+        _firstStart = source.StartDate;
     }
 
+    /// <summary>Every list entry of this medicine (same ingredient) in input order, or null when it appears once.</summary>
+    public IReadOnlyList<MedicationFact>? Entries => _entries;
+
     public Medication Source { get; }
+
+    /// <summary>The patient the medicine belongs to (for texts that name the context; conditions join explicitly).</summary>
+    public PatientContext? Patient { get; }
 
     public int Index { get; }
 
@@ -93,19 +155,39 @@ internal sealed class MedicationFact
 
     public MatchedBy MatchedBy { get; }
 
-    public bool Active => Source.Active;
+    /// <summary>Whether this entry, or any later entry of the same medicine, is active.</summary>
+    public bool Active => _active;
 
     public string Path => IndexedPaths.Medication(Index);
+
+    /// <summary>Adds a later entry of the same medicine: one fact stands for all of them.</summary>
+    public void Join(MedicationFact entry)
+    {
+        (_entries ??= new List<MedicationFact> { this }).Add(entry);
+        _active |= entry.Source.Active;
+        if (entry.Source.StartDate is { } start && (_firstStart is not { } first || start < first))
+        {
+            _firstStart = start;
+        }
+    }
+
+    /// <summary>The earliest start date of any entry: a refill recorded with a recent date does not make a medicine new.</summary>
+    public ClinicalDate? FirstStart => _firstStart;
 
     public string Describe()
     {
         // One interpolation (no intermediate strings): Ingredient (name; RxNorm code; recognised by name) active, since date.
         var name = NoDosePolicy.RedactStrength(Source.Name ?? Ingredient);
         var code = Source.RxNormCode is null ? string.Empty : "; RxNorm ";
-        var how = MatchedBy == MatchedBy.Name ? "; recognised by name" : string.Empty;
+        var how = MatchedBy switch
+        {
+            MatchedBy.Name => "; recognised by name",
+            MatchedBy.ProductCode => ", product code mapped to the ingredient " + Ingredient,
+            _ => string.Empty,
+        };
         var since = Source.StartDate is null ? string.Empty : ", since ";
         var date = Source.StartDate is { } s ? s.ToString() : string.Empty;
-        return $"{Ingredient} ({name}{code}{Source.RxNormCode}{how}){(Active ? " active" : " past")}{since}{date}";
+        return $"{Ingredient} ({name}{code}{Source.RxNormCode}{how}){(Source.Active ? " active" : " past")}{since}{date}";
     }
 }
 
@@ -130,11 +212,21 @@ internal sealed class ConditionFact
 
     public string Path => IndexedPaths.Condition(Index);
 
+    /// <summary>Every entry of this condition (same kind, current or history) in input order, or null when it appears once.</summary>
+    public List<ConditionFact>? Entries { get; private set; }
+
+    public void Join(ConditionFact entry) => (Entries ??= new List<ConditionFact> { this }).Add(entry);
+
     public string Describe()
     {
         var code = Source.Code is null ? string.Empty : $"; {Source.CodeSystem ?? "code"} {Source.Code}";
         return $"{Source.Name ?? Kind.ToString()}{code} ({(Active ? "current" : "history")})";
     }
+
+    /// <summary>One basis fact per entry.</summary>
+    public BasisFact[] Basis() => Entries is { } all
+        ? all.Select(e => new BasisFact("condition", e.Describe(), e.Path)).ToArray()
+        : new[] { new BasisFact("condition", Describe(), Path) };
 }
 
 internal sealed class LabFact
@@ -144,7 +236,41 @@ internal sealed class LabFact
         Source = source;
         Index = index;
         Kind = kind;
+        Normalised = LabUnits.Normalise(kind, source.Value, source.Unit);
     }
+
+    /// <summary>The value in the canonical unit of its kind, or null when the unit is not in the unit table.</summary>
+    public NormalisedValue? Normalised { get; }
+
+    /// <summary>The host's low threshold for this kind (10*9/L), or null when none applies (set when loaded).</summary>
+    public double? LowThreshold { get; set; }
+
+    /// <summary>Flagged low or critically low by the laboratory.</summary>
+    public bool LowByFlag => Source.Flag is LabFlag.Low or LabFlag.CriticallyLow;
+
+    /// <summary>Below the host's threshold, compared in the canonical unit.</summary>
+    public bool LowByThreshold => LowThreshold is { } t && Normalised is { } n && n.Value < t;
+
+    /// <summary>Low by the laboratory's flag or by the host's threshold.</summary>
+    public bool IsLow => LowByFlag || LowByThreshold;
+
+    /// <summary>The fall from the previous result within the window, as a fraction of it, when it reaches the host's marked-fall threshold (set when loaded).</summary>
+    public double? MarkedFall { get; set; }
+
+    /// <summary>A marked fall that leaves the value within the normal range (a warning, not critical).</summary>
+    public bool FellWithinNormalRange => MarkedFall is not null && !IsLow;
+
+    /// <summary>Liver test: flagged high, or ALT/AST at or above the host's multiple of the upper reference limit (set when loaded).</summary>
+    public bool LiverHigh { get; set; }
+
+    /// <summary>Liver test: ALT, AST or bilirubin flagged critically high or far above the upper limit (set when loaded).</summary>
+    public bool LiverCritical { get; set; }
+
+    /// <summary>Why the liver test counts as high or critical, in plain words (set when loaded).</summary>
+    public string? LiverReason { get; set; }
+
+    /// <summary>The value as a multiple of the laboratory's upper reference limit, when it sent one.</summary>
+    public double? UpperLimitMultiple => Source.UpperReferenceLimit is { } u && u > 0 ? Source.Value / u : null;
 
     public LabResult Source { get; }
 
@@ -155,8 +281,8 @@ internal sealed class LabFact
     /// <summary>The most recent result of its kind.</summary>
     public bool IsLatest { get; set; }
 
-    /// <summary>Critically low by the lab's flag, or a marked fall from the previous result (set when loaded).</summary>
-    public bool Severe { get; set; }
+    /// <summary>Critically low by the lab's flag, or a marked fall to a value that is low by flag or threshold.</summary>
+    public bool Severe => Source.Flag == LabFlag.CriticallyLow || (MarkedFall is not null && IsLow);
 
     /// <summary>The result of the same kind just before this one, if any.</summary>
     public LabFact? Previous { get; set; }
@@ -173,11 +299,20 @@ internal sealed class LabFact
 
 #if NET6_0_OR_GREATER
     public string Describe() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Source.Name ?? Kind.ToString()} {Source.Value} {Source.Unit} on {DateText}, flag {Flag(Source.Flag)}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Source.Name ?? Kind.ToString()} {Source.Value} {Source.Unit} on {DateText}, flag {Flag(Source.Flag)}{Converted}");
 #else
     public string Describe() =>
-        $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}";
+        $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}{Converted}";
 #endif
+
+    /// <summary>The canonical value when the unit was converted (", = 4.5 10*9/L"), else empty; the original value and unit stay first.</summary>
+    private string Converted =>
+        Normalised is { } n && !string.Equals(LabUnits.Key(n.Unit), LabUnits.Key(Source.Unit ?? string.Empty), System.StringComparison.Ordinal)
+            ? " (= " + Number(n.Value) + " " + n.Unit + ")"
+            : string.Empty;
+
+    /// <summary>A value in invariant culture with at most three decimals.</summary>
+    public static string Number(double value) => System.Math.Round(value, 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string DateText => Source.Date is { } d ? d.ToString() : string.Empty;
 
@@ -209,6 +344,16 @@ internal sealed class VaccineFact
 
     public string Path => IndexedPaths.Vaccination(Index);
 
+    /// <summary>Every identical entry of this vaccination (same vaccine, status and date) in input order, or null when it appears once.</summary>
+    public List<VaccineFact>? Entries { get; private set; }
+
+    public void Join(VaccineFact entry) => (Entries ??= new List<VaccineFact> { this }).Add(entry);
+
+    /// <summary>One basis fact per entry.</summary>
+    public BasisFact[] Basis() => Entries is { } all
+        ? all.Select(e => new BasisFact("vaccine", e.Describe(), e.Path)).ToArray()
+        : new[] { new BasisFact("vaccine", Describe(), Path) };
+
     public string Describe() =>
         $"{Source.Name ?? "vaccine"}{(Source.CvxCode is null ? string.Empty : " (CVX " + Source.CvxCode + ")")}, "
         + (Source.Status == VaccinationStatus.Planned ? "planned" : "given") + (Source.Date is { } d ? " " + d : string.Empty);
@@ -230,6 +375,16 @@ internal sealed class HypersensitivityFact
     public string Thiopurine { get; }
 
     public string Path => IndexedPaths.Allergy(Index);
+
+    /// <summary>Every allergy entry to this thiopurine in input order, or null when it appears once.</summary>
+    public List<HypersensitivityFact>? Entries { get; private set; }
+
+    public void Join(HypersensitivityFact entry) => (Entries ??= new List<HypersensitivityFact> { this }).Add(entry);
+
+    /// <summary>One basis fact per entry.</summary>
+    public BasisFact[] Basis() => Entries is { } all
+        ? all.Select(e => new BasisFact("allergy", e.Source.Substance ?? e.Thiopurine, e.Path)).ToArray()
+        : new[] { new BasisFact("allergy", Source.Substance ?? Thiopurine, Path) };
 }
 
 internal sealed class PgxResultFact
@@ -278,6 +433,9 @@ internal sealed class PhenotypeCall
     }
 
     public Gene Gene { get; }
+
+    /// <summary>The patient (set by the derivation rule), so a finding's basis can show the other gene's call too.</summary>
+    public PatientContext? Patient { get; set; }
 
     public MetabolizerPhenotype Phenotype { get; }
 

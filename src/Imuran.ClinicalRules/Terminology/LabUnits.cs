@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using Imuran.ClinicalRules.Facts;
+
+namespace Imuran.ClinicalRules.Terminology;
+
+/// <summary>A lab value in the canonical unit of its kind.</summary>
+/// <param name="Value">The value in <paramref name="Unit"/>.</param>
+/// <param name="Unit">The canonical unit, e.g. <c>10*9/L</c>.</param>
+internal readonly record struct NormalisedValue(double Value, string Unit);
+
+/// <summary>
+/// UCUM-style unit handling for the labs the rules compare: a small table of the units laboratories send, each with
+/// its factor to the canonical unit of the lab's kind. 10*3/uL and 10*9/L are the same scale; g/dL is ten g/L;
+/// bilirubin and creatinine come in mg/dL or umol/L. A unit not in the table is not guessed: the value cannot be
+/// compared with another unit (the caller raises a data-quality finding). Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// Factors: cell counts per microlitre to 10*9/L (1 per uL = 0.001 x 10*9/L); haemoglobin g/dL x 10 = g/L;
+/// bilirubin 1 mg/dL = 17.1 umol/L; creatinine 1 mg/dL = 88.4 umol/L; enzymes 1 ukat/L = 60 U/L. Standard SI
+/// conversions [R] (recalled, from molar masses 584.7 and 113.1 g/mol).
+/// </remarks>
+internal static class LabUnits
+{
+    private const string CellsPerLitre = "10*9/L";
+
+    private static readonly Dictionary<string, double> CellCount = new()
+    {
+        ["10*9/l"] = 1, ["10e9/l"] = 1, ["10*3/ul"] = 1, ["10e3/ul"] = 1, ["k/ul"] = 1, ["thou/ul"] = 1, ["10*3/mm3"] = 1,
+        ["/nl"] = 1, ["g/l"] = 1, ["giga/l"] = 1, ["1000/ul"] = 1,
+        ["/ul"] = 0.001, ["cells/ul"] = 0.001, ["/mm3"] = 0.001, ["cells/mm3"] = 0.001,
+    };
+
+    private static readonly Dictionary<string, double> Haemoglobin = new() { ["g/l"] = 1, ["g/dl"] = 10 };
+
+    private static readonly Dictionary<string, double> Bilirubin = new() { ["umol/l"] = 1, ["micromol/l"] = 1, ["mg/dl"] = 17.1 };
+
+    private static readonly Dictionary<string, double> Creatinine = new() { ["umol/l"] = 1, ["micromol/l"] = 1, ["mg/dl"] = 88.4 };
+
+    private static readonly Dictionary<string, double> Enzyme = new() { ["u/l"] = 1, ["iu/l"] = 1, ["[iu]/l"] = 1, ["ukat/l"] = 60 };
+
+    private static readonly Dictionary<string, double> Egfr = new()
+    {
+        ["ml/min/{1.73_m2}"] = 1, ["ml/min/1.73m2"] = 1, ["ml/min/1.73_m2"] = 1, ["ml/min/{1.73m2}"] = 1, ["ml/min"] = 1,
+    };
+
+    /// <summary>The value in the canonical unit of <paramref name="kind"/>, or null when the unit is not in the table.</summary>
+    public static NormalisedValue? Normalise(LabKind kind, double value, string? unit)
+    {
+        var (table, canonical) = Family(kind);
+        if (table is null || canonical is null || unit is null)
+        {
+            return null;
+        }
+
+        return table.TryGetValue(Key(unit), out var factor) ? new NormalisedValue(value * factor, canonical) : null;
+    }
+
+    /// <summary>The canonical unit of <paramref name="kind"/>, or null when the library does not compare that kind.</summary>
+    public static string? CanonicalUnit(LabKind kind) => Family(kind).Canonical;
+
+    /// <summary>The unit in a comparable form: no spaces, lower case, µ and μ as u, ^ as *, a leading "x" dropped.</summary>
+    internal static string Key(string unit)
+    {
+        var chars = new System.Text.StringBuilder(unit.Length);
+        foreach (var c in unit)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            chars.Append(c switch
+            {
+                'µ' or 'μ' => 'u',
+                '^' => '*',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        if (chars.Length > 1 && chars[0] == 'x')
+        {
+            chars.Remove(0, 1);
+        }
+
+        return chars.ToString();
+    }
+
+    private static (Dictionary<string, double>? Table, string? Canonical) Family(LabKind kind) => kind switch
+    {
+        LabKind.WhiteCells or LabKind.Neutrophils or LabKind.Lymphocytes or LabKind.Platelets => (CellCount, CellsPerLitre),
+        LabKind.Haemoglobin => (Haemoglobin, "g/L"),
+        LabKind.Bilirubin => (Bilirubin, "umol/L"),
+        LabKind.Creatinine => (Creatinine, "umol/L"),
+        LabKind.Alt or LabKind.Ast or LabKind.AlkalinePhosphatase => (Enzyme, "U/L"),
+        LabKind.Egfr => (Egfr, "mL/min/{1.73_m2}"),
+        _ => (null, null),
+    };
+}

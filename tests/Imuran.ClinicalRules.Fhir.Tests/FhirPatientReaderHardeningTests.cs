@@ -1,0 +1,98 @@
+using System.IO;
+using System.Text;
+using Imuran.ClinicalRules.Fhir.Tests.Support;
+
+namespace Imuran.ClinicalRules.Fhir.Tests;
+
+/// <summary>Hostile input to the FHIR reader (issue 10): broken text and repeated members are reported, never thrown or silently resolved.</summary>
+public class FhirPatientReaderHardeningTests
+{
+    private static FhirMappingResult[] ReadBothWays(string json) =>
+        new[] { Payloads.Read(json), FhirPatientReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), Payloads.Today) };
+
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","id":"p1","gender":"fe\ud800male"}""", "Patient.gender")]
+    [InlineData("""{"resourceType":"Patient","id":"p\udc001"}""", "Patient.id")]
+    [InlineData("""{"resourceType":"Pat\ud800ient","id":"p1"}""", "Patient.resourceType")]
+    public void Read_LoneEscapedSurrogate_FailsWithInvalidTextNamingTheField(string json, string path)
+    {
+        foreach (var result in ReadBothWays(json))
+        {
+            result.Succeeded.Should().BeFalse();
+            result.Error!.Code.Should().Be(FhirReadErrorCode.InvalidText);
+            result.Error.Path.Should().Be(path.Replace("Patient.resourceType", "$.resourceType", System.StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Read_LoneEscapedSurrogateInABundleEntry_NamesTheEntryPath()
+    {
+        var lab = Payloads.Lab("6690-2", 5).Replace("\"final\"", "\"fin\\ud800al\"", System.StringComparison.Ordinal);
+        foreach (var result in ReadBothWays(Payloads.Bundle(lab)))
+        {
+            result.Error!.Code.Should().Be(FhirReadErrorCode.InvalidText);
+            result.Error.Path.Should().Be("Bundle.entry[1].resource.status");
+        }
+    }
+
+    [Fact]
+    public void Read_StringWithALoneSurrogateCharacter_DoesNotThrow()
+    {
+        var result = Payloads.Read("{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"\ud800\"}");
+
+        result.Succeeded.Should().BeFalse();
+        result.Error.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","id":"p1","birthDate":"1990-01-01","birthDate":"2020-01-01"}""", "Patient.birthDate")]
+    [InlineData("""{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p1","gender":"male","gender":"female"}}]}""", "Bundle.entry[0].resource.gender")]
+    public void Read_DuplicateMember_IsReportedAsAMappingProblem(string json, string path)
+    {
+        foreach (var result in ReadBothWays(json))
+        {
+            result.Problems.Should().Contain(p => p.Code == MappingProblemCode.DuplicateMember && p.Path == path);
+        }
+    }
+
+    [Fact]
+    public void Read_DuplicateBirthDate_LeavesAgeUnknown()
+    {
+        var result = Payloads.Read("""{"resourceType":"Patient","id":"p1","birthDate":"1990-01-01","birthDate":"2020-01-01"}""");
+
+        result.Facts!.BirthDate.Should().BeNull();
+    }
+
+    [Fact]
+    public void Read_InvalidBirthDate_LeavesAgeUnknownAndSaysSo()
+    {
+        var result = Payloads.Read("""{"resourceType":"Patient","id":"p1","birthDate":"1990-13-45"}""");
+
+        result.Facts!.BirthDate.Should().BeNull();
+        result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidDate && p.Path == "Patient.birthDate");
+    }
+}
+
+/// <summary>Dates the FHIR reader no longer guesses at (issue 10, item 7).</summary>
+public class FhirDateStrictnessTests
+{
+    [Theory]
+    [InlineData("1990-01-01Tjunk")]
+    [InlineData("1990-01-01T00:00:00Z")]
+    [InlineData("1990-01-01T25:00:00Z")]
+    public void Read_BirthDateThatIsNotAFhirDate_LeavesAgeUnknownAndSaysSo(string text)
+    {
+        var result = Payloads.Read($$"""{"resourceType":"Patient","id":"p1","birthDate":"{{text}}"}""");
+
+        result.Facts!.BirthDate.Should().BeNull();
+        result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidDate && p.Path == "Patient.birthDate");
+    }
+
+    [Fact]
+    public void Read_EffectiveDateTimeWithAnInvalidTime_IsAnInvalidDate()
+    {
+        var result = Payloads.ReadWithPatient(Payloads.Lab("6690-2", 5, date: "2025-05-20T99:99", id: "lab1").Replace("T08:00:00Z", string.Empty, System.StringComparison.Ordinal));
+
+        result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidDate);
+    }
+}
