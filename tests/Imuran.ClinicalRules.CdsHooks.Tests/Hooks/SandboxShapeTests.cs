@@ -134,11 +134,13 @@ public class SandboxShapeTests
     }
 
     [Fact]
-    public async Task OrderSelect_Rxnorm197388WithoutDisplay_IsNotRecognisedYet()
+    public async Task OrderSelect_Rxnorm197388WithoutDisplay_IsNotRecognisedYet_BecauseTheFhirReaderDoesNotUseTheProductTable()
     {
-        // Current limitation, reported: the FHIR reader knows azathioprine by the ingredient code (RxNorm 1256) or by
-        // name. A clinical-drug code alone (197388, azathioprine 50 MG oral tablet) needs the product-to-ingredient
-        // table of issue 11; until it lands this draft gives no cards.
+        // Current limitation, reported: the product table of issue 11 (197388 -> azathioprine) is internal to the core
+        // (MedicationTerminology), while the FHIR reader decides "this order is azathioprine therapy" from the ingredient
+        // code (RxNorm 1256) or the name only. A clinical-drug code with no display therefore gives no therapy status,
+        // and this service, seeing no azathioprine, answers no cards. The fix belongs in the FHIR reader (consult the
+        // core's product table); when it lands this test must change to expect the cards.
         using var factory = new CdsHooksFactory();
         var request = FhirData.Request(
             "order-select",
