@@ -144,10 +144,10 @@ internal sealed class HookEvaluator
     }
 
     /// <summary>
-    /// Order hooks: azathioprine in the draft or the active orders (any therapy status). patient-view: only when the
-    /// patient takes it (newly started or continuing).
+    /// Order hooks: azathioprine in the draft or the active orders (considered, newly started or continuing; a stopped or
+    /// completed order is not). patient-view: only when the patient takes it (newly started or continuing).
     /// </summary>
     private static bool IsAboutAzathioprine(HookKind kind, TherapyStatus status) => kind == HookKind.PatientView
         ? status is TherapyStatus.NewlyStarted or TherapyStatus.Continuing
-        : status != TherapyStatus.Unknown;
+        : status is TherapyStatus.Considering or TherapyStatus.NewlyStarted or TherapyStatus.Continuing;
 }

@@ -173,3 +173,36 @@ public class ConcurrencyTests
         answers.Should().OnlyContain(a => a.Status == 200 && a.Text == expected);
     }
 }
+
+public class StoppedTherapyTests
+{
+    [Fact]
+    public async Task OrderSign_AzathioprineOnlyStopped_AnswersNoCards()
+    {
+        // Issue 11 added TherapyStatus.Stopped (a stopped or completed azathioprine order and no active one): a past
+        // order is not "azathioprine in the orders" (this test failed before the fix: Stopped was taken as present).
+        using var factory = new CdsHooksFactory();
+        var stopped = FhirData.MedicationRequest("aza-old", "stopped", "1256", "azathioprine", authoredOn: "2020-01-10");
+        var request = FhirData.Request(
+            "order-sign",
+            FhirData.OrderContext(FhirData.Drafts(FhirData.MedicationRequest("allo-draft", "draft", "519", "Allopurinol", authoredOn: "2026-11-22"))),
+            FhirData.Prefetch(medicationRequests: [stopped], pgx: [FhirData.TpmtPoor()]));
+
+        var (status, _, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        text.Should().Be("{\"cards\":[]}");
+    }
+
+    [Fact]
+    public async Task PatientView_AzathioprineOnlyStopped_AnswersNoCards()
+    {
+        using var factory = new CdsHooksFactory();
+        var stopped = FhirData.MedicationRequest("aza-old", "completed", "1256", "azathioprine", authoredOn: "2020-01-10");
+
+        var (status, _, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), FhirData.Prefetch(medicationRequests: [stopped])));
+
+        status.Should().Be(200);
+        text.Should().Be("{\"cards\":[]}");
+    }
+}
