@@ -1,0 +1,56 @@
+// A CDS Hooks service for EHRs: discovery at /cds-services, hook calls at /cds-services/{id}.
+//   dotnet run --project samples/CdsHooksService -- --urls http://127.0.0.1:5080
+// Configuration (appsettings.json, environment variables CdsHooks__..., or the command line --CdsHooks:...):
+//   CdsHooks:RequireJwt               require a JWT on every call (off by default in this sample)
+//   CdsHooks:TrustSandboxKeyInDevelopment  in Development, trust the CDS Hooks Sandbox's public test key
+//   CdsHooks:PublicBaseUrl            the URL EHRs call, for the JWT audience check behind a proxy
+//   CdsHooks:AllowedOrigins           browser origins allowed (CORS); in Development any origin is allowed
+//   CdsHooks:AllowedFhirServers       FHIR servers the service may fetch missing prefetch from (empty: any)
+using System;
+using System.IO;
+using Imuran.ClinicalRules.CdsHooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection("CdsHooks");
+var development = builder.Environment.IsDevelopment();
+
+builder.Services.AddImuranCdsHooks(options =>
+{
+    foreach (var origin in settings.GetSection("AllowedOrigins").Get<string[]>() ?? [])
+    {
+        options.AllowedOrigins.Add(origin);
+    }
+
+    if (development)
+    {
+        options.AllowedOrigins.Add("*");
+    }
+
+    foreach (var server in settings.GetSection("AllowedFhirServers").Get<string[]>() ?? [])
+    {
+        options.AllowedFhirServers.Add(server);
+    }
+
+    options.Jwt.Enabled = settings.GetValue<bool>("RequireJwt");
+    options.Jwt.PublicBaseUrl = settings.GetValue<string?>("PublicBaseUrl");
+    if (development && settings.GetValue("TrustSandboxKeyInDevelopment", true))
+    {
+        // The sandbox signs with a publicly known test key: never trust it outside development.
+        var jwks = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sandbox-jwks.json"));
+        options.Jwt.Issuers.Add(new CdsTrustedIssuer("https://sandbox.cds-hooks.org", jwks));
+    }
+});
+
+var app = builder.Build();
+app.MapGet("/", () => "Imuran.ClinicalRules CDS Hooks service: discovery at /cds-services");
+app.MapImuranCdsHooks();
+app.Run();
+
+/// <summary>The sample host's entry point (public for WebApplicationFactory in the tests).</summary>
+public partial class Program
+{
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+
+namespace Imuran.ClinicalRules.CdsHooks;
+
+/// <summary>
+/// How the CDS Hooks endpoints behave. Set them with <see cref="Microsoft.Extensions.DependencyInjection.CdsHooksServiceCollectionExtensions.AddImuranCdsHooks"/>
+/// (the options pattern: later <c>Configure</c> calls win). Read once per request; not changed by the endpoints.
+/// </summary>
+public sealed class CdsHooksOptions
+{
+    /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> used to fetch missing prefetch from the EHR's FHIR server.
+    /// Configure it with <c>services.AddHttpClient(CdsHooksOptions.FhirHttpClientName)</c> (handler, proxy, certificates).</summary>
+    public const string FhirHttpClientName = "Imuran.ClinicalRules.CdsHooks.Fhir";
+
+    /// <summary>Service ids start with this, e.g. <c>imuran-azathioprine-order-sign</c>. Default <c>imuran-azathioprine</c>.</summary>
+    public string ServiceIdPrefix { get; set; } = "imuran-azathioprine";
+
+    /// <summary>The rule set that evaluates. <see langword="null"/> (the default): a <see cref="ClinicalRuleSet"/> registered in the
+    /// service collection, else <see cref="ClinicalRuleSet.Default"/>.</summary>
+    public ClinicalRuleSet? RuleSet { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes (default 1 MiB). A larger body is answered with 413.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long fetching missing prefetch from the FHIR server may take in all (default 2 seconds); what is not
+    /// back by then is treated as unavailable and the cards say so.</summary>
+    public TimeSpan FhirFetchTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The largest FHIR response read from the FHIR server, in bytes (default 4 MiB); a larger one counts as unavailable.</summary>
+    public int MaxFhirResponseBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// FHIR server base URLs the service may fetch from (compared as case-insensitive prefixes). Empty (the default)
+    /// allows any <c>http</c> or <c>https</c> server named in a request: a public deployment should list its EHRs here
+    /// or require JWT authentication, so that a caller cannot make the service fetch from an address of its choosing.
+    /// </summary>
+    public IList<string> AllowedFhirServers { get; } = new List<string>();
+
+    /// <summary>
+    /// Browser origins allowed to call the endpoints (CORS), e.g. <c>https://sandbox.cds-hooks.org</c>; <c>*</c> allows
+    /// any origin. Empty (the default): no CORS headers are sent and browsers cannot read the answers.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = new List<string>();
+
+    /// <summary>JWT authentication of the EHR (off unless <see cref="CdsJwtOptions.Enabled"/> is set).</summary>
+    public CdsJwtOptions Jwt { get; } = new();
+
+    /// <summary>
+    /// Links every card carries (type <c>absolute</c>). Defaults: the Imuran prescribing information on DailyMed and the
+    /// CPIC thiopurine guideline on PubMed. A host may point them at its own copies.
+    /// </summary>
+    public IList<CdsLink> Links { get; } = new List<CdsLink>
+    {
+        new("Imuran (azathioprine) prescribing information (DailyMed)", "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=606101a0-6244-7eff-e053-2a91aa0acadd"),
+        new("CPIC guideline for thiopurines and TPMT/NUDT15, 2018 update (PubMed 30447069)", "https://pubmed.ncbi.nlm.nih.gov/30447069/"),
+    };
+}
+
+/// <summary>A link a card carries: a label and an absolute URL.</summary>
+/// <param name="Label">What the link is, in words.</param>
+/// <param name="Url">The absolute URL.</param>
+public sealed record CdsLink(string Label, string Url);
+
+/// <summary>JWT authentication of CDS clients, as CDS Hooks 2.0.1 describes it.</summary>
+/// <remarks>
+/// Every request must carry <c>Authorization: Bearer &lt;JWT&gt;</c> signed with ES384 or RS384 (never <c>none</c> or an
+/// HMAC) by an allow-listed issuer with a key from its JWK Set, the <c>kid</c> naming that key; <c>aud</c> must be the
+/// exact URL called; <c>exp</c>, <c>iat</c> and <c>jti</c> are required and a <c>jti</c> is accepted once. Any failure
+/// is a bare 401. Tokens are never logged.
+/// </remarks>
+public sealed class CdsJwtOptions
+{
+    /// <summary>Whether requests must carry a valid JWT. Default <see langword="false"/>.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The trusted issuers (the <c>iss</c> claim) and their JWK Sets.</summary>
+    public IList<CdsTrustedIssuer> Issuers { get; } = new List<CdsTrustedIssuer>();
+
+    /// <summary>
+    /// The service's public base URL, e.g. <c>https://cds.example.org</c>; the expected <c>aud</c> is this plus the
+    /// request's path base and path. <see langword="null"/> (the default) uses the request's own scheme and host,
+    /// which is wrong behind a proxy that rewrites them.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Clock skew allowed on <c>exp</c> and <c>nbf</c> (default 30 seconds).</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest lifetime a <c>jti</c> is remembered for, whatever the token's <c>exp</c> (default 10 minutes);
+    /// a token whose <c>exp</c> is further ahead than this is refused.</summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>An issuer whose JWTs are trusted, with its JWK Set (JSON, as served at its <c>jku</c>).</summary>
+/// <param name="Issuer">The exact <c>iss</c> value.</param>
+/// <param name="JwkSetJson">The issuer's JWK Set as JSON (<c>{"keys":[...]}</c>). Keys are picked by <c>kid</c>.</param>
+public sealed record CdsTrustedIssuer(string Issuer, string JwkSetJson);

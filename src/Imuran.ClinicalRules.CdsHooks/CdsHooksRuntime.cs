@@ -1,0 +1,179 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.CdsHooks.Cards;
+using Imuran.ClinicalRules.CdsHooks.Contract;
+using Imuran.ClinicalRules.CdsHooks.Discovery;
+using Imuran.ClinicalRules.CdsHooks.Feedback;
+using Imuran.ClinicalRules.CdsHooks.Hooks;
+using Imuran.ClinicalRules.CdsHooks.Internal;
+using Imuran.ClinicalRules.CdsHooks.Prefetch;
+using Imuran.ClinicalRules.CdsHooks.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Imuran.ClinicalRules.CdsHooks;
+
+/// <summary>
+/// The endpoints' shared state, built once from the options: the service catalogue, the card factory, the evaluator
+/// and the JWT validator. Thread-safe. Logs service ids, hook instances and status codes; never a token or a body.
+/// </summary>
+internal sealed partial class CdsHooksRuntime
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    private readonly CdsHooksOptions _options;
+    private readonly HookEvaluator _evaluator;
+    private readonly ICdsFeedbackStore _feedback;
+    private readonly CdsJwtValidator? _jwt;
+    private readonly ILogger<CdsHooksRuntime> _logger;
+
+    public CdsHooksRuntime(IOptions<CdsHooksOptions> options, IHttpClientFactory clients, ICdsFeedbackStore feedback, TimeProvider time, ILogger<CdsHooksRuntime> logger, IServiceProvider services)
+    {
+        _options = options.Value;
+        _feedback = feedback;
+        _logger = logger;
+        // The options' rule set, else one the host registered (e.g. with its own RuleSetOptions), else the default.
+        var ruleSet = _options.RuleSet ?? services.GetService(typeof(ClinicalRuleSet)) as ClinicalRuleSet ?? ClinicalRuleSet.Default;
+        Catalog = new ServiceCatalog(_options.ServiceIdPrefix);
+        _evaluator = new HookEvaluator(ruleSet, new CardFactory(ruleSet, _options.Links), new PrefetchResolver(clients, _options), feedback, time);
+        _jwt = _options.Jwt.Enabled ? new CdsJwtValidator(_options.Jwt, time) : null;
+    }
+
+    public ServiceCatalog Catalog { get; }
+
+    public IResult Preflight(HttpContext context) => Cors.Preflight(context, _options);
+
+    public async Task<IResult> DiscoveryAsync(HttpContext context)
+    {
+        if (!await AdmitAsync(context).ConfigureAwait(false))
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        return Results.Json(Catalog.Discovery, CdsJsonContext.Relaxed.DiscoveryResponse);
+    }
+
+    public async Task<IResult> HookAsync(HttpContext context, string id)
+    {
+        if (!await AdmitAsync(context).ConfigureAwait(false))
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        if (Catalog.Find(id) is not { } service)
+        {
+            return Error(StatusCodes.Status404NotFound, "not-found", $"There is no CDS service '{id}'.");
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, _options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (!body.Succeeded)
+        {
+            LogRejected(service.Id, body.Status);
+            return Error(body.Status, body.Status == StatusCodes.Status413PayloadTooLarge ? "too-costly" : "invalid", body.Problem!);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body.Memory, DocumentOptions);
+            var request = HookRequest.Read(document.RootElement, service, out var field, out var problem);
+            if (request is null)
+            {
+                LogRejected(service.Id, StatusCodes.Status400BadRequest);
+                return Error(StatusCodes.Status400BadRequest, "invalid", problem!, field);
+            }
+
+            var outcome = await _evaluator.EvaluateAsync(service, request, context.RequestAborted).ConfigureAwait(false);
+            LogAnswered(service.Id, request.HookInstance, outcome.Status, outcome.Cards?.Cards.Count ?? 0);
+            return outcome.Cards is { } cards
+                ? Results.Json(cards, CdsJsonContext.Relaxed.CardsResponse)
+                : Results.Json(outcome.Error!, CdsJsonContext.Relaxed.OperationOutcome, "application/fhir+json", outcome.Status);
+        }
+        catch (JsonException ex)
+        {
+            LogRejected(service.Id, StatusCodes.Status400BadRequest);
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : string.Empty;
+            return Error(StatusCodes.Status400BadRequest, "invalid", $"The request body is not well-formed JSON{where}.");
+        }
+        finally
+        {
+            body.Return();
+        }
+    }
+
+    public async Task<IResult> FeedbackAsync(HttpContext context, string id)
+    {
+        if (!await AdmitAsync(context).ConfigureAwait(false))
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        if (Catalog.Find(id) is not { } service)
+        {
+            return Error(StatusCodes.Status404NotFound, "not-found", $"There is no CDS service '{id}'.");
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, _options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (!body.Succeeded)
+        {
+            return Error(body.Status, body.Status == StatusCodes.Status413PayloadTooLarge ? "too-costly" : "invalid", body.Problem!);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body.Memory, DocumentOptions);
+            var items = FeedbackRequest.Read(document.RootElement, service.Id, out var field, out var problem);
+            if (items is null)
+            {
+                return Error(StatusCodes.Status400BadRequest, "invalid", problem!, field);
+            }
+
+            foreach (var item in items)
+            {
+                _feedback.Record(item);
+            }
+
+            return Results.Ok();
+        }
+        catch (JsonException)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid", "The request body is not well-formed JSON.");
+        }
+        finally
+        {
+            body.Return();
+        }
+    }
+
+    /// <summary>CORS headers first (so a browser can read even a 401), then the JWT when required.</summary>
+    private async Task<bool> AdmitAsync(HttpContext context)
+    {
+        Cors.Apply(context, _options);
+        if (_jwt is null)
+        {
+            return true;
+        }
+
+        var ok = await _jwt.IsAuthorizedAsync(context.Request).ConfigureAwait(false);
+        if (!ok)
+        {
+            LogUnauthorized(context.Request.Path.Value ?? string.Empty);
+        }
+
+        return ok;
+    }
+
+    private static IResult Error(int status, string code, string diagnostics, string? expression = null) =>
+        Results.Json(OperationOutcome.Error(code, diagnostics, expression), CdsJsonContext.Relaxed.OperationOutcome, "application/fhir+json", status);
+
+    [LoggerMessage(1, LogLevel.Debug, "CDS service {ServiceId} hook instance {HookInstance}: {Status}, {Cards} card(s)")]
+    private partial void LogAnswered(string serviceId, string hookInstance, int status, int cards);
+
+    [LoggerMessage(2, LogLevel.Debug, "CDS service {ServiceId}: request rejected with {Status}")]
+    private partial void LogRejected(string serviceId, int status);
+
+    [LoggerMessage(3, LogLevel.Warning, "CDS request to {Path} refused: no valid JWT (the token is not logged)")]
+    private partial void LogUnauthorized(string path);
+}

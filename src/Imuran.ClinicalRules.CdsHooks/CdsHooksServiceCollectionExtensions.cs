@@ -1,0 +1,36 @@
+using System;
+using Imuran.ClinicalRules.CdsHooks;
+using Imuran.ClinicalRules.CdsHooks.Feedback;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Imuran.ClinicalRules CDS Hooks service.</summary>
+public static class CdsHooksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds what <see cref="Microsoft.AspNetCore.Builder.CdsHooksEndpointRouteBuilderExtensions.MapImuranCdsHooks"/>
+    /// needs: the options, the named <see cref="System.Net.Http.HttpClient"/> <see cref="CdsHooksOptions.FhirHttpClientName"/>
+    /// (configure its handler with <c>AddHttpClient(CdsHooksOptions.FhirHttpClientName)</c>), an in-memory
+    /// <see cref="ICdsFeedbackStore"/> unless one is registered, and <see cref="TimeProvider.System"/> unless a
+    /// <see cref="TimeProvider"/> is registered (the evaluation date is its UTC date).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddImuranCdsHooks(this IServiceCollection services, Action<CdsHooksOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<CdsHooksOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddHttpClient(CdsHooksOptions.FhirHttpClientName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICdsFeedbackStore, InMemoryCdsFeedbackStore>();
+        services.TryAddSingleton<CdsHooksRuntime>();
+        return services;
+    }
+}

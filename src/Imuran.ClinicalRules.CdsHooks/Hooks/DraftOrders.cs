@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Imuran.ClinicalRules.CdsHooks.Hooks;
+
+/// <summary>Looks through the orders being written for a medication, before any FHIR reading is done.</summary>
+internal static class DraftOrders
+{
+    private const int MaxNesting = 4;
+
+    /// <summary>
+    /// <see langword="true"/> when any draft is a medication order naming a medicine (medicationCodeableConcept or
+    /// medicationReference). An empty draft, or one with only other orders, has none.
+    /// </summary>
+    public static bool HaveMedication(IEnumerable<JsonElement> drafts)
+    {
+        foreach (var draft in drafts)
+        {
+            if (HasMedication(draft, 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMedication(JsonElement node, int depth)
+    {
+        if (depth > MaxNesting)
+        {
+            return false;
+        }
+
+        if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in node.EnumerateArray())
+            {
+                if (HasMedication(item, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var type = node.TryGetProperty("resourceType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        switch (type)
+        {
+            case null:
+                // An entry-like wrapper: { "resource": { ... } }.
+                return node.TryGetProperty("resource", out var inner) && HasMedication(inner, depth + 1);
+            case "Bundle":
+                return node.TryGetProperty("entry", out var entries) && HasMedication(entries, depth + 1);
+            case "MedicationRequest" or "MedicationOrder" or "MedicationDispense" or "MedicationStatement":
+                return IsPresent(node, "medicationCodeableConcept") || IsPresent(node, "medicationReference") || IsPresent(node, "medication");
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsPresent(JsonElement node, string name) =>
+        node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object;
+}

@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Imuran.ClinicalRules.CdsHooks.Hooks;
+
+/// <summary>
+/// Joins the prefetch values and the draft orders into one FHIR collection Bundle (nested Bundles stay nested), so the
+/// project's FHIR reader sees the whole patient at once and can check that every resource is about one patient.
+/// </summary>
+internal static class FhirPayload
+{
+    public static void Write(IBufferWriter<byte> output, IEnumerable<JsonElement> values, IEnumerable<JsonElement> drafts)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteString("resourceType", "Bundle");
+        writer.WriteString("type", "collection");
+        writer.WriteStartArray("entry");
+        foreach (var value in values)
+        {
+            WriteEntries(writer, value, 0);
+        }
+
+        foreach (var draft in drafts)
+        {
+            WriteEntries(writer, draft, 0);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A resource becomes one entry; an array, or an entry-like <c>{"resource": ...}</c> wrapper, is unwrapped.</summary>
+    private static void WriteEntries(Utf8JsonWriter writer, JsonElement value, int depth)
+    {
+        if (depth > 2)
+        {
+            return;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                WriteEntries(writer, item, depth + 1);
+            }
+
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (!value.TryGetProperty("resourceType", out _) && value.TryGetProperty("resource", out var inner))
+        {
+            WriteEntries(writer, inner, depth + 1);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WritePropertyName("resource");
+        value.WriteTo(writer);
+        writer.WriteEndObject();
+    }
+}

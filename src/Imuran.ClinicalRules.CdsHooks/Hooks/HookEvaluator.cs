@@ -1,0 +1,153 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.CdsHooks.Cards;
+using Imuran.ClinicalRules.CdsHooks.Contract;
+using Imuran.ClinicalRules.CdsHooks.Discovery;
+using Imuran.ClinicalRules.CdsHooks.Feedback;
+using Imuran.ClinicalRules.CdsHooks.Internal;
+using Imuran.ClinicalRules.CdsHooks.Prefetch;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Fhir;
+
+namespace Imuran.ClinicalRules.CdsHooks.Hooks;
+
+/// <summary>How a call ended: cards, or an error status with an OperationOutcome.</summary>
+internal sealed record HookOutcome(int Status, CardsResponse? Cards, OperationOutcome? Error)
+{
+    public static HookOutcome Ok(CardsResponse cards) => new(200, cards, null);
+
+    public static HookOutcome Fail(int status, string code, string diagnostics, string? expression = null) =>
+        new(status, null, OperationOutcome.Error(code, diagnostics, expression));
+}
+
+/// <summary>
+/// Answers one hook call: decides whether the call is about azathioprine at all, gathers the FHIR data (prefetch, then
+/// the FHIR server), reads it with the project's FHIR reader, evaluates the rule set and makes the cards.
+/// Thread-safe: holds no per-call state.
+/// </summary>
+internal sealed class HookEvaluator
+{
+    /// <summary>Mapping problems that mean data are missing, not merely odd.</summary>
+    private static readonly HashSet<MappingProblemCode> IncompleteData = new()
+    {
+        MappingProblemCode.IncompleteSearchResults,
+        MappingProblemCode.ServerReportedIssue,
+        MappingProblemCode.BundleNestingTooDeep,
+        MappingProblemCode.MappingFailed,
+    };
+
+    private readonly ClinicalRuleSet _ruleSet;
+    private readonly CardFactory _cards;
+    private readonly PrefetchResolver _prefetch;
+    private readonly ICdsFeedbackStore _feedback;
+    private readonly TimeProvider _time;
+
+    public HookEvaluator(ClinicalRuleSet ruleSet, CardFactory cards, PrefetchResolver prefetch, ICdsFeedbackStore feedback, TimeProvider time)
+    {
+        _ruleSet = ruleSet;
+        _cards = cards;
+        _prefetch = prefetch;
+        _feedback = feedback;
+        _time = time;
+    }
+
+    public async Task<HookOutcome> EvaluateAsync(ServiceDefinition service, HookRequest request, CancellationToken cancellationToken)
+    {
+        // An order hook whose draft names no medicine (the sandbox's first order-select) has nothing to check.
+        if (service.Kind != HookKind.PatientView && !DraftOrders.HaveMedication(request.Drafts))
+        {
+            return HookOutcome.Ok(CardsResponse.Empty);
+        }
+
+        using var data = await _prefetch.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!data.HasPatient)
+        {
+            var why = data.Gaps.FirstOrDefault(g => g.StartsWith(ServiceCatalog.PatientKey + ":", StringComparison.Ordinal))
+                ?? "patient: no Patient resource in the prefetch";
+            return HookOutcome.Fail(
+                412,
+                "not-found",
+                $"The Patient (Patient/{request.PatientId}) is needed and could not be had ({why}). Send it as prefetch '{ServiceCatalog.PatientKey}' or give fhirServer and fhirAuthorization.",
+                "prefetch." + ServiceCatalog.PatientKey);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        FhirPayload.Write(buffer, data.Values, request.Drafts);
+        var today = _time.GetUtcNow().UtcDateTime;
+        var evaluationDate = new ClinicalDate(today.Year, today.Month, today.Day);
+        var written = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var segment)
+            ? segment
+            : new ArraySegment<byte>(buffer.WrittenMemory.ToArray());
+        using var stream = new System.IO.MemoryStream(written.Array!, written.Offset, written.Count, writable: false);
+        var mapping = FhirPatientReader.Read(stream, evaluationDate);
+        if (!mapping.Succeeded)
+        {
+            return HookOutcome.Fail(412, "processing", "The FHIR data could not be read: " + Strengths.Remove(mapping.Error!.Message), mapping.Error.Path);
+        }
+
+        var facts = mapping.Facts!;
+        if (!IsAboutAzathioprine(service.Kind, facts.Therapy.Status))
+        {
+            return HookOutcome.Ok(CardsResponse.Empty);
+        }
+
+        facts = facts with
+        {
+            Setting = service.Kind switch
+            {
+                HookKind.PatientView => CareSetting.Review,
+                HookKind.MedicationVerify => CareSetting.Dispensing,
+                _ => CareSetting.Prescribing,
+            },
+            Medications = facts.Medications.Select(m => m with { Name = Strengths.Remove(m.Name) }).ToArray(),
+            Allergies = facts.Allergies.Select(a => a with { Substance = Strengths.Remove(a.Substance) }).ToArray(),
+        };
+
+        var result = _ruleSet.Evaluate(facts);
+        var missing = data.Gaps
+            .Concat(mapping.Problems.Where(p => IncompleteData.Contains(p.Code)).Select(p => p.Message))
+            .ToList();
+        var notRecognised = result.Unrecognised.Select(u => $"{u.Category} '{u.Text}'").ToList();
+        var gaps = new DataGaps(missing, notRecognised);
+
+        var cards = new List<Card>();
+        if (!result.IsValid)
+        {
+            var uuid = CardIds.For(service.Id, request.HookInstance, "INPUT-INVALID");
+            _feedback.RecordIssued(new IssuedCard(service.Id, uuid, "INPUT-INVALID"));
+            cards.Add(_cards.InvalidData(result.Validation, uuid, gaps));
+            return HookOutcome.Ok(new CardsResponse(cards));
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var finding in result.Findings)
+        {
+            seen[finding.RuleId] = seen.TryGetValue(finding.RuleId, out var n) ? n + 1 : 0;
+            var key = seen[finding.RuleId] == 0 ? finding.RuleId : $"{finding.RuleId}#{seen[finding.RuleId]}";
+            var uuid = CardIds.For(service.Id, request.HookInstance, key);
+            _feedback.RecordIssued(new IssuedCard(service.Id, uuid, finding.RuleId));
+            cards.Add(_cards.FromFinding(finding, uuid, gaps));
+        }
+
+        if (result.RuleErrors.Count > 0)
+        {
+            var uuid = CardIds.For(service.Id, request.HookInstance, "REVIEW-INCOMPLETE");
+            _feedback.RecordIssued(new IssuedCard(service.Id, uuid, "REVIEW-INCOMPLETE"));
+            cards.Add(_cards.RulesFailed(result.RuleErrors.Select(e => e.RuleId).Distinct().ToList(), uuid));
+        }
+
+        return HookOutcome.Ok(new CardsResponse(cards));
+    }
+
+    /// <summary>
+    /// Order hooks: azathioprine in the draft or the active orders (considered, newly started or continuing; a stopped or
+    /// completed order is not). patient-view: only when the patient takes it (newly started or continuing).
+    /// </summary>
+    private static bool IsAboutAzathioprine(HookKind kind, TherapyStatus status) => kind == HookKind.PatientView
+        ? status is TherapyStatus.NewlyStarted or TherapyStatus.Continuing
+        : status is TherapyStatus.Considering or TherapyStatus.NewlyStarted or TherapyStatus.Continuing;
+}

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.CdsHooks.Discovery;
+using Imuran.ClinicalRules.CdsHooks.Hooks;
+
+namespace Imuran.ClinicalRules.CdsHooks.Prefetch;
+
+/// <summary>The FHIR data for one call: what came as prefetch, what was fetched, and what could be had neither way.</summary>
+internal sealed class PrefetchOutcome : IDisposable
+{
+    private readonly List<JsonDocument> _owned = new();
+
+    /// <summary>Every FHIR value to read: prefetch values and fetched responses (resources or Bundles).</summary>
+    public List<JsonElement> Values { get; } = new();
+
+    /// <summary>Data that could not be had, in words, e.g. <c>labs: not in prefetch and no fhirServer to fetch it from</c>.</summary>
+    public List<string> Gaps { get; } = new();
+
+    /// <summary>Whether any value is, or holds, a Patient resource.</summary>
+    public bool HasPatient { get; set; }
+
+    public void Own(JsonDocument document) => _owned.Add(document);
+
+    public void Dispose()
+    {
+        foreach (var document in _owned)
+        {
+            document.Dispose();
+        }
+    }
+}
+
+/// <summary>Fills in prefetch the EHR did not send by reading the EHR's FHIR server, within a bounded time.</summary>
+internal sealed class PrefetchResolver
+{
+    private readonly IHttpClientFactory _clients;
+    private readonly CdsHooksOptions _options;
+
+    public PrefetchResolver(IHttpClientFactory clients, CdsHooksOptions options)
+    {
+        _clients = clients;
+        _options = options;
+    }
+
+    public async Task<PrefetchOutcome> ResolveAsync(HookRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = new PrefetchOutcome();
+        var missing = new List<string>();
+        foreach (var member in request.Prefetch)
+        {
+            if (member.Value.ValueKind == JsonValueKind.Object)
+            {
+                outcome.Values.Add(member.Value);
+                outcome.HasPatient |= HoldsPatient(member.Value);
+            }
+            else if (member.Value.ValueKind == JsonValueKind.Null)
+            {
+                if (member.Key == ServiceCatalog.PatientKey)
+                {
+                    outcome.Gaps.Add($"{member.Key}: the EHR found no Patient/{request.PatientId}");
+                }
+            }
+            else if (ServiceCatalog.PrefetchTemplates.ContainsKey(member.Key))
+            {
+                missing.Add(member.Key);
+            }
+        }
+
+        foreach (var key in ServiceCatalog.PrefetchTemplates.Keys)
+        {
+            if (!request.Prefetch.ContainsKey(key))
+            {
+                missing.Add(key);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return outcome;
+        }
+
+        if (request.FhirServer is null)
+        {
+            foreach (var key in missing)
+            {
+                outcome.Gaps.Add($"{key}: not in prefetch, and no fhirServer to fetch it from");
+            }
+
+            return outcome;
+        }
+
+        if (!IsAllowed(request.FhirServer))
+        {
+            foreach (var key in missing)
+            {
+                outcome.Gaps.Add($"{key}: not in prefetch, and the fhirServer given is not one this service may read");
+            }
+
+            return outcome;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.FhirFetchTimeout);
+        var client = _clients.CreateClient(CdsHooksOptions.FhirHttpClientName);
+        var fetches = missing.Select(key => FetchAsync(client, request, key, timeout.Token)).ToArray();
+        var results = await Task.WhenAll(fetches).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var (key, document, gap) in results)
+        {
+            if (document is not null)
+            {
+                outcome.Own(document);
+                outcome.Values.Add(document.RootElement);
+                outcome.HasPatient |= HoldsPatient(document.RootElement);
+            }
+            else if (gap is not null)
+            {
+                outcome.Gaps.Add($"{key}: {gap}");
+            }
+        }
+
+        return outcome;
+    }
+
+    private bool IsAllowed(Uri server) =>
+        _options.AllowedFhirServers.Count == 0
+        || _options.AllowedFhirServers.Any(prefix => server.AbsoluteUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private async Task<(string Key, JsonDocument? Document, string? Gap)> FetchAsync(HttpClient client, HookRequest request, string key, CancellationToken cancellationToken)
+    {
+        var relative = ServiceCatalog.PrefetchTemplates[key].Replace("{{context.patientId}}", Uri.EscapeDataString(request.PatientId), StringComparison.Ordinal);
+        var baseUrl = request.FhirServer!.AbsoluteUri.TrimEnd('/');
+        try
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/" + relative);
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+            if (request.AccessToken is { } token)
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound && key == ServiceCatalog.PatientKey)
+            {
+                return (key, null, $"the FHIR server found no Patient/{request.PatientId}");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return (key, null, $"the FHIR server answered HTTP {(int)response.StatusCode}");
+            }
+
+            if (response.Content.Headers.ContentLength > _options.MaxFhirResponseBytes)
+            {
+                return (key, null, "the FHIR server's answer is larger than this service reads");
+            }
+
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var limited = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (limited.Length + read > _options.MaxFhirResponseBytes)
+                {
+                    return (key, null, "the FHIR server's answer is larger than this service reads");
+                }
+
+                limited.Write(buffer, 0, read);
+            }
+
+            var bytes = limited.GetBuffer().AsMemory(0, (int)limited.Length);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+            {
+                return (key, null, "the FHIR server's answer is not valid UTF-8");
+            }
+
+            if (bytes.Span.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+            {
+                bytes = bytes.Slice(3);
+            }
+
+            var document = JsonDocument.Parse(bytes);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                return (key, null, "the FHIR server's answer is not a FHIR resource");
+            }
+
+            return (key, document, null);
+        }
+        catch (OperationCanceledException)
+        {
+            return (key, null, $"the FHIR server did not answer within {_options.FhirFetchTimeout.TotalMilliseconds:0} ms");
+        }
+        catch (HttpRequestException)
+        {
+            return (key, null, "the FHIR server could not be reached");
+        }
+        catch (JsonException)
+        {
+            return (key, null, "the FHIR server's answer is not well-formed JSON");
+        }
+        catch (IOException)
+        {
+            return (key, null, "the FHIR server's answer could not be read");
+        }
+    }
+
+    /// <summary>A Patient resource, or a Bundle with one among its entries.</summary>
+    public static bool HoldsPatient(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        if (type.ValueEquals("Patient"))
+        {
+            return true;
+        }
+
+        if (!type.ValueEquals("Bundle") || !value.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var resource) && HoldsPatient(resource))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

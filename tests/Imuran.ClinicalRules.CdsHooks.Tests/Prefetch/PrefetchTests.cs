@@ -1,0 +1,166 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.CdsHooks.Tests.Support;
+
+namespace Imuran.ClinicalRules.CdsHooks.Tests.Prefetch;
+
+public class PrefetchTests
+{
+    private static JsonObject AzaSignWithout(JsonObject? prefetch) =>
+        FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), prefetch);
+
+    /// <summary>A FHIR server holding the TPMT-poor patient on allopurinol.</summary>
+    private static HttpResponseMessage Serve(HttpRequestMessage request)
+    {
+        var path = request.RequestUri!.PathAndQuery;
+        JsonNode body = path switch
+        {
+            _ when path.StartsWith("/fhir/Patient/", StringComparison.Ordinal) => FhirData.Patient(),
+            _ when path.StartsWith("/fhir/MedicationRequest?", StringComparison.Ordinal) => FhirData.Bundle(FhirData.Allopurinol()),
+            _ when path.StartsWith("/fhir/Observation?", StringComparison.Ordinal) && path.Contains("363779003", StringComparison.Ordinal) => FhirData.Bundle(FhirData.TpmtPoor()),
+            _ => FhirData.Bundle(),
+        };
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/fhir+json") };
+    }
+
+    [Fact]
+    public async Task MissingPrefetch_WithoutFhirServer_Answers412WithAnOperationOutcome()
+    {
+        using var factory = new CdsHooksFactory();
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", AzaSignWithout(prefetch: null));
+
+        status.Should().Be(412);
+        Spec.AssertOperationOutcome(body);
+        body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("Patient/" + FhirData.PatientId);
+    }
+
+    [Fact]
+    public async Task PatientReadFoundNothing_Answers412()
+    {
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch();
+        prefetch["patient"] = null;
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", AzaSignWithout(prefetch));
+
+        status.Should().Be(412);
+        Spec.AssertOperationOutcome(body);
+    }
+
+    [Fact]
+    public async Task MissingPrefetch_WithFhirServer_IsFetchedWithTheAccessToken()
+    {
+        using var factory = new CdsHooksFactory(fhir: new FakeFhirServer { Respond = Serve });
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+        request["fhirAuthorization"] = new JsonObject { ["access_token"] = "opaque-token", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "user/*.read", ["subject"] = "imuran" };
+
+        var (status, body, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        factory.Fhir.Calls.Should().Be(7, "every prefetch key was missing");
+        factory.Fhir.LastAuthorization.Should().Be("Bearer opaque-token");
+        Spec.AssertCardsResponse(body).Where(c => c.GetProperty("indicator").GetString() == "critical").Select(Spec.RuleId)
+            .Should().BeEquivalentTo("AZA-INT-001", "AZA-PGX-001");
+        text.Should().NotContain("Computed from incomplete data");
+        text.Should().NotContain("opaque-token");
+    }
+
+    [Fact]
+    public async Task PrefetchKeyMissing_AndNoFhirServer_CardsSaySoAndNameTheData()
+    {
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]);
+        prefetch.Remove("labs");
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", AzaSignWithout(prefetch));
+
+        status.Should().Be(200);
+        var cards = Spec.AssertCardsResponse(body);
+        cards.Should().NotBeEmpty();
+        cards.Should().OnlyContain(c => c.GetProperty("detail").GetString()!.StartsWith("**Computed from incomplete data.**", StringComparison.Ordinal)
+            && c.GetProperty("detail").GetString()!.Contains("labs: not in prefetch"));
+    }
+
+    [Fact]
+    public async Task FhirServerFailsForOneSearch_CardsSaySo()
+    {
+        var fhir = new FakeFhirServer
+        {
+            Respond = r => r.RequestUri!.PathAndQuery.Contains("category=laboratory", StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
+                : Serve(r),
+        };
+        using var factory = new CdsHooksFactory(fhir: fhir);
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("labs: the FHIR server answered HTTP 500"));
+    }
+
+    [Fact]
+    public async Task SlowFhirServer_IsCutOffAtTheConfiguredTime()
+    {
+        using var factory = new CdsHooksFactory(o => o.FhirFetchTimeout = TimeSpan.FromMilliseconds(300), new FakeFhirServer { Respond = Serve, Delay = TimeSpan.FromSeconds(30) });
+        var prefetch = FhirData.Prefetch();
+        prefetch.Remove("pgx");
+        var request = AzaSignWithout(prefetch);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+        var clock = Stopwatch.StartNew();
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the fetch is bounded (a generous bound: only a hang breaks it)");
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("pgx: the FHIR server did not answer within 300 ms"));
+    }
+
+    [Fact]
+    public async Task FhirServerNotOnTheAllowList_IsNotCalled()
+    {
+        using var factory = new CdsHooksFactory(o => o.AllowedFhirServers.Add("https://ehr.example.org/"), new FakeFhirServer { Respond = Serve });
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "http://169.254.169.254/latest";
+
+        var (status, _, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(412);
+        factory.Fhir.Calls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task PagedSearchResult_CardsSayOnlyThePageWasRead()
+    {
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(pgx: [FhirData.TpmtPoor()]);
+        ((JsonObject)prefetch["labs"]!)["link"] = new JsonArray(new JsonObject { ["relation"] = "next", ["url"] = "https://ehr.example.org/fhir/Observation?page=2" });
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", AzaSignWithout(prefetch));
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("only this page was read"));
+    }
+
+    [Fact]
+    public async Task PrefetchOfAnotherPatient_Answers412()
+    {
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch();
+        prefetch["pgx"] = FhirData.Bundle(FhirData.Patient("someone-else"));
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", AzaSignWithout(prefetch));
+
+        status.Should().Be(412, "the facts of two people must never be mixed");
+        Spec.AssertOperationOutcome(body);
+    }
+}
