@@ -9,7 +9,7 @@ namespace EhrEmbedding;
 
 public static class Program
 {
-    // Register once, e.g. services.AddSingleton<IClinicalRuleEvaluator>(ClinicalRuleSet.Default).
+    // Build once and share; in a Microsoft.Extensions host, services.AddImuranClinicalRules() registers it.
     private static readonly IClinicalRuleEvaluator Evaluator = ClinicalRuleSet.Default;
 
     public static int Main(string[] args)
@@ -18,11 +18,11 @@ public static class Program
         var mapped = FhirPatientReader.Read(File.ReadAllText(path), new ClinicalDate(2025, 6, 1));
         if (!mapped.Succeeded)
         {
-            Console.Error.WriteLine("Cannot read the bundle: " + mapped.Error!.Message);
+            Console.Error.WriteLine("Cannot read the bundle: " + mapped.Error?.Message);
             return 2;
         }
 
-        var result = Evaluator.Evaluate(mapped.Facts!);
+        var result = Evaluator.Evaluate(mapped.Facts);
         if (!result.IsComplete)
         {
             Console.Error.WriteLine("Incomplete evaluation: show no 'all clear' to the clinician.");

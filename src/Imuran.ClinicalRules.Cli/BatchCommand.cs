@@ -38,16 +38,28 @@ internal static class BatchCommand
         {
             Description = "How many lines standard input will bring, so the progress bar can show time remaining (a file's size is used otherwise).",
         };
+        var policy = new PolicyOptions();
         var command = new Command("batch", "Check many patients: NDJSON in, one NDJSON result per line out (with the input's line number and patient id), in input order.")
         {
             input, date, total,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(input) ?? "-", parse.GetValue(date), parse.GetValue(total)));
+        policy.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var (file, disable, options) = policy.Values(parse);
+            if (!PolicyOptions.TryBuild(io, file, disable, options, out var rules))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            return Run(io, parse.GetValue(input) ?? "-", parse.GetValue(date), parse.GetValue(total), rules: rules);
+        });
         return command;
     }
 
-    internal static int Run(CliIO io, string source, string? evaluationDate, int? expectedLines = null, int chunkSize = ChunkSize)
+    internal static int Run(CliIO io, string source, string? evaluationDate, int? expectedLines = null, int chunkSize = ChunkSize, ClinicalRuleSet? rules = null)
     {
+        rules ??= ClinicalRuleSet.Default;
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
             return ExitCodes.InvalidInput;
@@ -69,7 +81,17 @@ internal static class BatchCommand
             // Standard input takes the UTF-8 byte path too (UTF-8 is the NDJSON encoding; a UTF-8 byte order mark is skipped).
             using (stdin)
             {
-                return RunUtf8(io, stdin, null, date, expectedLines, chunkSize);
+                // Peek at the start (standard input cannot rewind), then read it again from the peeked bytes on.
+                var head = new byte[4096];
+                var n = ReadHead(stdin, head);
+                if (LooksPrettyPrinted(head, n))
+                {
+                    io.Error.WriteLine(PrettyPrinted("standard input"));
+                    return ExitCodes.InvalidInput;
+                }
+
+                using var whole = new PrefixedStream(head, n, stdin);
+                return RunUtf8(io, whole, null, date, expectedLines, chunkSize, rules);
             }
         }
 
@@ -83,9 +105,22 @@ internal static class BatchCommand
 
             if (stream != Stream.Null)
             {
+                var head = new byte[4096];
+                var n = ReadHead(stream, head);
+                stream.Position = 0;
+                if (LooksPrettyPrinted(head, n))
+                {
+                    stream.Dispose();
+                    io.Error.WriteLine(PrettyPrinted("'" + source + "'"));
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
+            if (stream != Stream.Null)
+            {
                 using (stream)
                 {
-                    return RunUtf8(io, stream, fileLength, date, expectedLines, chunkSize);
+                    return RunUtf8(io, stream, fileLength, date, expectedLines, chunkSize, rules);
                 }
             }
         }
@@ -107,7 +142,7 @@ internal static class BatchCommand
                 lines = NdjsonPipeline.Run(
                     reader,
                     chunkSize,
-                    line => Evaluate(line, date, today),
+                    line => Evaluate(line, date, today, rules),
                     item =>
                     {
                         io.Out.Write(item.Json);
@@ -140,7 +175,7 @@ internal static class BatchCommand
     /// while each chunk is evaluated in parallel slices, every slice writing its records as UTF-8 into its own reused
     /// buffer; the buffers go to the output in input order.
     /// </summary>
-    private static int RunUtf8(CliIO io, Stream input, long? length, ClinicalDate? date, int? expectedLines, int chunkSize)
+    private static int RunUtf8(CliIO io, Stream input, long? length, ClinicalDate? date, int? expectedLines, int chunkSize, ClinicalRuleSet rules)
     {
         var today = CheckCommand.Today();
         var summary = new BatchSummary();
@@ -172,7 +207,7 @@ internal static class BatchCommand
                             var to = (int)((long)chunk.Count * (s + 1) / count);
                             for (var i = (int)((long)chunk.Count * s / count); i < to; i++)
                             {
-                                var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today);
+                                var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today, rules);
                                 outcomes[i] = outcome;
                                 slice.Write(outcome);
                             }
@@ -205,10 +240,67 @@ internal static class BatchCommand
         return summary.ExitCode;
     }
 
-    /// <summary>Reads, evaluates and serialises one line (on a worker thread).</summary>
-    internal static BatchItem Evaluate(InputLine line, ClinicalDate? date, ClinicalDate today)
+    private static string PrettyPrinted(string what) =>
+        $"error: {what} looks like one JSON document spread over several lines; batch wants one document per line (NDJSON). Use 'check' for a single document, or write each patient on one line.";
+
+    private static int ReadHead(Stream stream, byte[] head)
     {
-        var outcome = LineOutcome.Evaluate(line, date, today, listener: null);
+        var n = 0;
+        int read;
+        while (n < head.Length && (read = stream.Read(head, n, head.Length - n)) > 0)
+        {
+            n += read;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Whether the first line of an input (its first <paramref name="n"/> bytes, after blank lines and a byte-order
+    /// mark) opens a JSON object or array without closing it: a pretty-printed document, which batch would read as
+    /// many broken lines.
+    /// </summary>
+    internal static bool LooksPrettyPrinted(byte[] head, int n)
+    {
+        var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        while (i < n && (head[i] == (byte)' ' || head[i] == (byte)'\t' || head[i] == (byte)'\r' || head[i] == (byte)'\n'))
+        {
+            i++;
+        }
+
+        if (i >= n || (head[i] != (byte)'{' && head[i] != (byte)'['))
+        {
+            return false;
+        }
+
+        var end = Array.IndexOf(head, (byte)'\n', i, n - i);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var line = Encoding.UTF8.GetString(head, i, end - i).Trim();
+        if (line.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return false;
+        }
+        catch (JsonException)
+        {
+            // The first line is not a whole document; one that merely opens one is a pretty-printed file.
+            return line is "{" or "[" || line.EndsWith("{", StringComparison.Ordinal) || line.EndsWith("[", StringComparison.Ordinal) || line.EndsWith(",", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Reads, evaluates and serialises one line (on a worker thread).</summary>
+    internal static BatchItem Evaluate(InputLine line, ClinicalDate? date, ClinicalDate today, ClinicalRuleSet? rules = null)
+    {
+        var outcome = LineOutcome.Evaluate(line, date, today, listener: null, rules);
         return new BatchItem(Record(outcome), outcome);
     }
 

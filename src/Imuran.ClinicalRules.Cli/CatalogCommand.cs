@@ -8,8 +8,7 @@ internal static class CatalogCommand
 {
     public static Command Create(CliIO io)
     {
-        var format = new Option<string>("--format") { Description = "md (Markdown, as docs/rules.md), json or csv.", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong("md", "json", "csv");
+        var format = Suggestions.Choice("--format", "md (Markdown, as docs/rules.md), json or csv; any case.", "md", "md", "json", "csv");
         var command = new Command("catalog", "Print the rule catalogue: id, version, title, topic, kind, severity, trigger and sources.") { format };
         command.SetAction(parse =>
         {

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using Imuran.ClinicalRules.Cli.Research;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Serialization;
@@ -13,27 +14,32 @@ internal static class CheckCommand
     public static Command Create(CliIO io)
     {
         var input = new Argument<string>("input") { Description = "Patient facts JSON (or a FHIR R4 Bundle): a file path, or '-' for standard input." };
-        var format = new Option<string>("--format") { Description = "Output: text (a report for a pharmacist) or json (the stable contract).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var failOn = new Option<string?>("--fail-on") { Description = "Exit 3 when a finding at or above this severity is present: critical or warning." };
-        failOn.AcceptOnlyFromAmong("critical", "warning");
+        var format = Suggestions.Choice("--format", "Output: text (a report for a pharmacist) or json (the stable contract); any case.", "text", "text", "json");
+        var failOn = Suggestions.OptionalChoice("--fail-on", "Exit 3 when a finding at or above this severity is present: critical or warning.", "critical", "warning");
         var date = CommonOptions.EvaluationDate();
+        var policy = new PolicyOptions();
 
         var command = new Command("check", "Check one patient against the azathioprine rule set.") { input, format, failOn, date };
-        command.SetAction(parse => Run(
-            io,
-            parse.GetValue(input)!,
-            parse.GetValue(format) ?? "text",
-            parse.GetValue(failOn),
-            parse.GetValue(date)));
+        policy.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var (file, disable, options) = policy.Values(parse);
+            if (!PolicyOptions.TryBuild(io, file, disable, options, out var rules))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            return Run(io, parse.GetValue(input)!, parse.GetValue(format) ?? "text", parse.GetValue(failOn), parse.GetValue(date), rules);
+        });
         return command;
     }
 
     /// <summary>Today's date for FHIR input without --evaluation-date (the tool may read the clock; the library never does).</summary>
     internal static ClinicalDate Today() => ClinicalDate.FromDateTime(DateTime.Now);
 
-    internal static int Run(CliIO io, string source, string format, string? failOn, string? evaluationDate)
+    internal static int Run(CliIO io, string source, string format, string? failOn, string? evaluationDate, ClinicalRuleSet? rules = null)
     {
+        rules ??= ClinicalRuleSet.Default;
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
             return ExitCodes.InvalidInput;
@@ -55,16 +61,19 @@ internal static class CheckCommand
         {
             result = new EvaluationResult
             {
-                RuleSetId = ClinicalRuleSet.Default.Id,
-                RuleSetVersion = ClinicalRuleSet.Default.Version,
+                RuleSetId = rules.Id,
+                RuleSetVersion = rules.Version,
                 PatientId = patient.Facts?.PatientId,
                 EvaluationDate = patient.Facts?.EvaluationDate ?? default,
                 Validation = patient.Problems,
+                DisabledRules = rules.DisabledRules,
+                Thresholds = rules.Thresholds,
+                Policy = rules.Policy,
             };
         }
         else
         {
-            result = ClinicalRuleSet.Default.Evaluate(patient.Facts!);
+            result = rules.Evaluate(patient.Facts);
         }
 
         if (format == "json")

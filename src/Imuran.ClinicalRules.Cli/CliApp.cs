@@ -44,7 +44,7 @@ internal static class CliApp
         {
             foreach (var e in parsed.Errors)
             {
-                stderr.WriteLine("error: " + Plain(e.Message));
+                stderr.WriteLine("error: " + Plain(e.Message) + Hint(e.Message, parsed));
             }
 
             stderr.WriteLine("Run 'imuran-rules --help' for usage.");
@@ -65,6 +65,51 @@ internal static class CliApp
             stderr.WriteLine("internal error: " + ex.GetType().Name + ": " + ex.Message);
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>" Did you mean '…'?" for a mistyped command or option: the nearest of the command's own.</summary>
+    private static string Hint(string message, ParseResult parsed)
+    {
+        const string Marker = "Unrecognized command or argument '";
+        var start = message.IndexOf(Marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        start += Marker.Length;
+        var end = message.IndexOf('\'', start);
+        if (end <= start)
+        {
+            return string.Empty;
+        }
+
+        var token = message.Substring(start, end - start);
+        var command = parsed.CommandResult.Command;
+        if (token.StartsWith("-", StringComparison.Ordinal))
+        {
+            var options = new System.Collections.Generic.List<string>();
+            foreach (var o in command.Options)
+            {
+                options.Add(o.Name);
+                options.AddRange(o.Aliases);
+            }
+
+            return Suggestions.DidYouMean(token, options);
+        }
+
+        if (command is RootCommand && parsed.Tokens.Count > 0 && parsed.Tokens[0].Value == token)
+        {
+            var names = new System.Collections.Generic.List<string>();
+            foreach (var c in command.Subcommands)
+            {
+                names.Add(c.Name);
+            }
+
+            return Suggestions.DidYouMean(token, names);
+        }
+
+        return string.Empty;
     }
 }
 

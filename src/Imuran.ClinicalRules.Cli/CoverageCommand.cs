@@ -19,23 +19,35 @@ internal static class CoverageCommand
             Description = "NDJSON of patients (as for batch): a file path, or '-' (the default) for standard input.",
             DefaultValueFactory = _ => "-",
         };
-        var format = new Option<string>("--format") { Description = "md (Markdown), json, csv (one row per rule) or html (a self-contained page with a bar chart).", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong("md", "json", "csv", "html");
+        var format = Suggestions.Choice("--format", "md (Markdown), json, csv (one row per rule) or html (a self-contained page with a bar chart); any case.", "md", "md", "json", "csv", "html");
         var min = new Option<double?>("--min-rule-coverage")
         {
             Description = "Exit 3 when fewer than this share of rules (0 to 100) fired at least once; 100 gates CI on every rule firing.",
         };
         var date = CommonOptions.EvaluationDate();
-        var command = new Command("coverage", "Rule and condition coverage, and alert burden (findings per 1,000 patients), of a scenario set or cohort.")
+        var policy = new PolicyOptions();
+        var command = new Command("coverage", "Rule and condition coverage, and alert burden (findings per 1,000 patients), of a scenario set or cohort; with a site policy, the burden with and without it.")
         {
             input, format, min, date,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(input) ?? "-", parse.GetValue(format) ?? "md", parse.GetValue(min), parse.GetValue(date)));
+        policy.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var (file, disable, options) = policy.Values(parse);
+            if (!PolicyOptions.TryBuild(io, file, disable, options, out var rules))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            return Run(io, parse.GetValue(input) ?? "-", parse.GetValue(format) ?? "md", parse.GetValue(min), parse.GetValue(date), rules: rules);
+        });
         return command;
     }
 
-    internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize)
+    internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize, ClinicalRuleSet? rules = null)
     {
+        rules ??= ClinicalRuleSet.Default;
+        var withPolicy = rules.Policy is not null;
         if (!CommonOptions.TryParseDate(evaluationDate, io, out var date))
         {
             return ExitCodes.InvalidInput;
@@ -55,7 +67,7 @@ internal static class CoverageCommand
         }
 
         var today = CheckCommand.Today();
-        var layout = CoverageLayout.Default;
+        var layout = ReferenceEquals(rules, ClinicalRuleSet.Default) ? CoverageLayout.Default : new CoverageLayout(rules.Rules);
         var totals = new CoverageAccumulator(layout);
         var clock = Stopwatch.StartNew();
         try
@@ -68,8 +80,10 @@ internal static class CoverageCommand
                     line =>
                     {
                         var listener = new CoverageListener(layout);
-                        var outcome = LineOutcome.Evaluate(line, date, today, listener);
-                        return new CoverageItem(outcome, outcome.Result is null ? null : listener);
+                        var outcome = LineOutcome.Evaluate(line, date, today, listener, rules);
+                        // With a policy, the same patient without it, for the alert burden the policy removes.
+                        var baseline = withPolicy && outcome.Result is not null ? LineOutcome.Evaluate(line, date, today, null).Result : null;
+                        return new CoverageItem(outcome, outcome.Result is null ? null : listener, baseline);
                     },
                     totals.Add,
                     progress);
@@ -83,7 +97,7 @@ internal static class CoverageCommand
             }
         }
 
-        var report = CoverageReport.From(totals, ClinicalRuleSet.Default);
+        var report = CoverageReport.From(totals, rules);
         io.Out.Write(CoverageReportWriter.Render(report, format));
         io.Out.Flush();
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Imuran.ClinicalRules.Facts;
@@ -15,6 +16,7 @@ namespace Imuran.ClinicalRules.Cli;
 /// </summary>
 internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<ValidationProblem> Problems, string Format, FhirMappingResult? Mapping = null)
 {
+    [MemberNotNullWhen(true, nameof(Facts))]
     public bool Succeeded => Facts is not null && Problems.Count == 0;
 
     /// <summary>

@@ -10,7 +10,7 @@ internal static class TextReport
     public static void Write(EvaluationResult result, TextWriter w)
     {
         w.WriteLine($"Azathioprine (Imuran) check: rule set {result.RuleSetId} {result.RuleSetVersion}");
-        w.WriteLine($"Patient: {result.PatientId ?? "(no id)"}    Evaluation date: {result.EvaluationDate}    Complete: {(result.IsComplete ? "yes" : "NO")}");
+        w.WriteLine($"Patient: {result.PatientId ?? "(no id)"}    Evaluation date: {(result.EvaluationDate == default ? "(not read)" : result.EvaluationDate.ToString())}    Complete: {(result.IsComplete ? "yes" : "NO")}");
         w.WriteLine("These are cautions and monitoring prompts for clinician review. They are not dosing decisions.");
         w.WriteLine();
         if (!result.IsValid)
@@ -72,9 +72,19 @@ internal static class TextReport
             }
         }
 
-        if (result.DisabledRules.Count > 0)
+        if (result.Policy is { } policy)
         {
             w.WriteLine();
+            w.WriteLine($"Site policy: {policy.Name} {policy.Version} ({policy.ContentHash})");
+        }
+
+        if (result.DisabledRules.Count > 0)
+        {
+            if (result.Policy is null)
+            {
+                w.WriteLine();
+            }
+
             w.WriteLine("Disabled by configuration: " + string.Join(", ", result.DisabledRules));
         }
     }

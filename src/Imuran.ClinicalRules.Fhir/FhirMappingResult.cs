@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Internal;
@@ -28,6 +29,7 @@ public sealed record FhirMappingResult
     public FhirReadError? Error { get; init; }
 
     /// <summary><see langword="true"/> when <see cref="Facts"/> is set and there is no <see cref="Error"/>.</summary>
+    [MemberNotNullWhen(true, nameof(Facts))]
     public bool Succeeded => Facts is not null && Error is null;
 
     /// <summary>Every resource read, with the fact it became or why it was ignored.</summary>
@@ -42,5 +44,5 @@ public sealed record FhirMappingResult
     /// <summary>The facts, for callers who prefer an exception to checking <see cref="Succeeded"/>.</summary>
     /// <exception cref="InvalidDataException">Reading failed; the message is the <see cref="Error"/>'s.</exception>
     public PatientFacts GetFactsOrThrow() =>
-        Succeeded ? Facts! : throw new InvalidDataException(Error?.Message ?? "The FHIR payload gave no patient facts.");
+        Succeeded ? Facts : throw new InvalidDataException(Error?.Message ?? "The FHIR payload gave no patient facts.");
 }

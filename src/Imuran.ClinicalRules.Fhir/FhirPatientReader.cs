@@ -2,6 +2,9 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Mapping;
 
@@ -81,16 +84,22 @@ public static class FhirPatientReader
         }
 
         options ??= FhirReadOptions.Default;
+        var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (bytes.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            bytes = bytes.Slice(Utf8ByteOrderMark.Length);
+        }
+
+        return ReadUtf8(bytes, evaluationDate, options);
+    }
+
+    /// <summary>Reads UTF-8 bytes without a byte-order mark: the one path of <see cref="Read(Stream, ClinicalDate, FhirReadOptions?)"/> and <see cref="ReadAsync"/>.</summary>
+    private static FhirMappingResult ReadUtf8(ReadOnlyMemory<byte> bytes, ClinicalDate evaluationDate, FhirReadOptions options)
+    {
         try
         {
-            var buffer = new MemoryStream();
-            utf8Json.CopyTo(buffer);
-            var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-            if (bytes.Span.StartsWith(Utf8ByteOrderMark))
-            {
-                bytes = bytes.Slice(Utf8ByteOrderMark.Length);
-            }
-
             using var document = JsonDocument.Parse(bytes, DocumentOptions(options));
             return Read(document.RootElement, PayloadCheck.HasSurrogateEscape(bytes.Span), evaluationDate, options);
         }
@@ -121,6 +130,48 @@ public static class FhirPatientReader
         }
 
         return PayloadReader.Read(root, evaluationDate, options, check.Duplicates);
+    }
+
+    /// <summary>
+    /// Reads a FHIR R4 payload from a stream of UTF-8 JSON (an HTTP request body, for example) asynchronously, up to
+    /// <see cref="FhirReadOptions.MaxBytes"/>. Never blocks on synchronous I/O, so it works where a server disallows
+    /// synchronous reads. The stream is read to its end (or one byte past the limit) and not closed.
+    /// </summary>
+    /// <param name="utf8Json">The payload: a Bundle or a single resource, UTF-8 encoded (a byte-order mark is allowed).</param>
+    /// <param name="evaluationDate">The date the facts are for.</param>
+    /// <param name="options">How to read; <see cref="FhirReadOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// The same result as <see cref="Read(Stream, ClinicalDate, FhirReadOptions?)"/>, or a failed result with
+    /// <see cref="FhirReadErrorCode.PayloadTooLarge"/>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<FhirMappingResult> ReadAsync(Stream utf8Json, ClinicalDate evaluationDate, FhirReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        options ??= FhirReadOptions.Default;
+        var limit = options.MaxBytes > 0 ? options.MaxBytes : FhirReadOptions.DefaultMaxBytes;
+        using var input = await BoundedInput.ReadAsync(utf8Json, limit, cancellationToken).ConfigureAwait(false);
+        if (input.ExceededLimit)
+        {
+            var size = input.DeclaredLength is { } declared ? $" ({declared} bytes)" : string.Empty;
+            return new FhirMappingResult
+            {
+                Error = new FhirReadError
+                {
+                    Code = FhirReadErrorCode.PayloadTooLarge,
+                    Message = $"The payload{size} is larger than the limit of {limit} bytes (FhirReadOptions.MaxBytes); it was not read.",
+                },
+            };
+        }
+
+        return ReadUtf8(input.Bytes, evaluationDate, options);
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public enum FhirReadErrorCode
     /// kept as written.
     /// </summary>
     InvalidText = 6,
+
+    /// <summary>The payload is longer than <see cref="FhirReadOptions.MaxBytes"/>; it was not read.</summary>
+    PayloadTooLarge = 7,
 }
 
 /// <summary>Why a payload could not be read at all, in words and as a stable code.</summary>

@@ -18,4 +18,15 @@ public sealed record FhirReadOptions
     /// <see cref="FhirReadErrorCode.MalformedJson"/>. Values below 1 mean the default.
     /// </summary>
     public int MaxDepth { get; init; } = 256;
+
+    /// <summary>
+    /// The longest payload <see cref="FhirPatientReader.ReadAsync"/> reads, in bytes; default 16 MiB (16,777,216), a
+    /// local choice well above one patient's bundle. A longer payload fails with
+    /// <see cref="FhirReadErrorCode.PayloadTooLarge"/>: a stream that declares its length is refused before a byte is
+    /// read, any other is read no further than one byte past the limit. Values below 1 mean the default.
+    /// </summary>
+    public long MaxBytes { get; init; } = DefaultMaxBytes;
+
+    /// <summary>The default <see cref="MaxBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxBytes = 16L * 1024 * 1024;
 }

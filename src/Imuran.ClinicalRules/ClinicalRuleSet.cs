@@ -5,15 +5,37 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Policy;
 using Imuran.ClinicalRules.Rules;
 using Imuran.ClinicalRules.Rules.Model;
 using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules;
 
-/// <summary>Evaluates patient facts against the azathioprine rule set. The seam for dependency injection.</summary>
+/// <summary>
+/// Evaluates patient facts against the azathioprine rule set. The seam for dependency injection
+/// (<c>services.AddImuranClinicalRules()</c> registers it as a singleton). Implementations are thread-safe.
+/// </summary>
 public interface IClinicalRuleEvaluator
 {
+    /// <summary>The rule set's id; every result is stamped with it.</summary>
+    string Id { get; }
+
+    /// <summary>The rule set's version; every result is stamped with it.</summary>
+    string Version { get; }
+
+    /// <summary>The finding rules this evaluator runs, ordered by id (rules left out are not listed).</summary>
+    IReadOnlyList<RuleMetadata> Rules { get; }
+
+    /// <summary>Ids of rules left out by options or a site policy; every result lists them.</summary>
+    IReadOnlyList<string> DisabledRules { get; }
+
+    /// <summary>The site policy the rule set was built with, or null; every result carries it.</summary>
+    PolicyReference? Policy { get; }
+
+    /// <summary>The thresholds the rule set was built with; every result carries them.</summary>
+    RuleOptions Thresholds { get; }
+
     /// <summary>Validates <paramref name="facts"/> and, when valid, runs every enabled rule.</summary>
     /// <returns>The result; never null. Invalid input comes back as validation problems, not as an exception.</returns>
     EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null);
@@ -38,11 +60,17 @@ public sealed record RuleSetOptions
     /// </summary>
     public RuleOptions Rules { get; init; } = new();
 
-    /// <summary>Rule ids to leave out. Every result lists them, so nothing disappears unseen.</summary>
+    /// <summary>Rule ids to leave out, matched ignoring case. Every result lists them, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
 
-    /// <summary>Topics to leave out (every rule of the topic). Every result lists the rules left out.</summary>
+    /// <summary>Topics to leave out (every rule of the topic), matched ignoring case. Every result lists the rules left out.</summary>
     public IReadOnlyList<string> DisabledTopics { get => _disabledTopics; init => _disabledTopics = ReadOnly.Copy(value); }
+
+    /// <summary>
+    /// The site policy these options came from (<see cref="SitePolicy.ToRuleSetOptions"/> sets it), or null. Every
+    /// result of the rule set carries it, so a finding that did not appear can be traced to the reviewed file.
+    /// </summary>
+    public PolicyReference? Policy { get; init; }
 }
 
 /// <summary>
@@ -58,12 +86,13 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// <summary>The rule set's own copy of the thresholds, which no caller holds.</summary>
     private readonly RuleOptions _options;
 
-    private ClinicalRuleSet(CompiledRules compiled, RuleOptions options, IReadOnlyList<string> disabled)
+    private ClinicalRuleSet(CompiledRules compiled, RuleOptions options, IReadOnlyList<string> disabled, PolicyReference? policy)
     {
         _compiled = compiled;
         _options = options with { };
         Thresholds = options with { };
         DisabledRules = disabled;
+        Policy = policy;
         Rules = ReadOnly.Freeze(compiled.Rules.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
     }
 
@@ -85,6 +114,10 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// <summary>Ids of rules the options left out.</summary>
     public IReadOnlyList<string> DisabledRules { get; }
 
+    /// <summary>The site policy the rule set was built with (name, version, content hash), or null; every result carries it.</summary>
+    public PolicyReference? Policy { get; }
+
+
     /// <summary>
     /// The thresholds this rule set was built with: a copy taken when it was built, so later changes to the options it
     /// was given do not reach it. Every result carries them as <see cref="EvaluationResult.Thresholds"/>.
@@ -94,7 +127,8 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// <summary>Builds and validates the rule set. The thresholds in <paramref name="options"/> are copied.</summary>
     /// <exception cref="RuleSetValidationException">A rule breaks a rule-set invariant (id, topic, source, summary length, no-dose policy); the message names it.</exception>
     /// <exception cref="ArgumentException">
-    /// The options name a rule id or topic that does not exist, or a threshold is nonsense (a negative window, an age
+    /// The options name a rule id or topic that does not exist (ids and topics match ignoring case; the message lists
+    /// the valid ones), or a threshold is nonsense (a negative window, an age
     /// range upside down, a firing limit below one, ...); the message names every such option, e.g.
     /// <c>RuleSetOptions.Rules.LiverTestWindowDays</c>.
     /// </exception>
@@ -112,6 +146,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         }
 
         var all = rules.ToList();
+        options = RuleSelection.Canonicalise(options, all.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata.Id).OrderBy(id => id, StringComparer.Ordinal).ToList());
         foreach (var id in options.DisabledRules)
         {
             if (!all.Any(r => r.Metadata.Id == id && !r.Metadata.IsDerivation))
@@ -134,10 +169,11 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToList();
         var compiled = CompiledRules.Compile(all.Where(r => !disabled.Contains(r.Metadata.Id)), RuleCatalog.Policy);
-        return new ClinicalRuleSet(compiled, thresholds, ReadOnly.Freeze(disabled));
+        return new ClinicalRuleSet(compiled, thresholds, ReadOnly.Freeze(disabled), options.Policy);
     }
 
     /// <inheritdoc />
+    /// <remarks>Traced and measured through <see cref="ClinicalRulesTelemetry"/> when a host listens.</remarks>
     public EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null)
     {
         if (facts is null)
@@ -145,6 +181,30 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             throw new ArgumentNullException(nameof(facts));
         }
 
+        if (!ClinicalRulesTelemetry.IsObserved)
+        {
+            return EvaluateCore(facts, options);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = ClinicalRulesTelemetry.StartEvaluation(this);
+        EvaluationResult result;
+        try
+        {
+            result = EvaluateCore(facts, options);
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
+        }
+
+        ClinicalRulesTelemetry.Record(result, started, activity);
+        return result;
+    }
+
+    private EvaluationResult EvaluateCore(PatientFacts facts, EvaluationOptions? options)
+    {
         var problems = (IReadOnlyList<ValidationProblem>?)InputLimitCheck.Check(facts, _options) ?? PatientFactsValidation.Validate(facts);
         if (problems.Count > 0)
         {
@@ -157,6 +217,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 Validation = problems,
                 DisabledRules = DisabledRules,
                 Thresholds = Thresholds,
+                Policy = Policy,
             };
         }
 
@@ -192,6 +253,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
                 RuleErrors = errors.Count == 0 ? ReadOnly.Empty<RuleError>() : ReadOnly.Copy(errors),
                 DisabledRules = DisabledRules,
                 Thresholds = Thresholds,
+                Policy = Policy,
             };
         }
         finally

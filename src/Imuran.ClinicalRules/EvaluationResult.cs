@@ -5,6 +5,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Policy;
 
 namespace Imuran.ClinicalRules;
 
@@ -24,6 +25,7 @@ public sealed record UnrecognisedInput(string Field, string Category, string Tex
 /// The outcome of one evaluation. Immutable. Findings are in a fixed order: severity (critical first), then rule id,
 /// then the order the rule raised them.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Imuran.ClinicalRules.Serialization.EvaluationResultJsonConverter))]
 public sealed record EvaluationResult
 {
     /// <summary>The thresholds of a result no rule set made (the defaults); a copy of its own, never the rule sets'.</summary>
@@ -67,6 +69,9 @@ public sealed record EvaluationResult
     /// JSON lists those that differ from the defaults. The defaults when the result was not made by a rule set.
     /// </summary>
     public RuleOptions Thresholds { get; init; } = DefaultThresholds;
+
+    /// <summary>The site policy the rule set was built with (name, version, content hash), or null when none was.</summary>
+    public PolicyReference? Policy { get; init; }
 
     /// <summary>Whether the input passed validation.</summary>
     public bool IsValid => Validation.Count == 0;

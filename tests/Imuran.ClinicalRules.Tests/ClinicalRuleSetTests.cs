@@ -77,6 +77,30 @@ public class ClinicalRuleSetTests
     }
 
     [Fact]
+    public void Create_IdsAndTopicsInAnotherCase_MatchTheCatalogue()
+    {
+        var rules = ClinicalRuleSet.Create(new RuleSetOptions { DisabledRules = new[] { "aza-pgx-001" }, DisabledTopics = new[] { "HANDLING" } });
+
+        rules.DisabledRules.Should().Equal("AZA-HND-001", "AZA-PGX-001");
+    }
+
+    [Fact]
+    public void Create_UnknownRule_MessageListsTheValidIds()
+    {
+        var act = () => ClinicalRuleSet.Create(new RuleSetOptions { DisabledRules = new[] { "AZA-PGX-999" } });
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("'AZA-PGX-999'").And.Contain("Valid rule ids: AZA-").And.Contain("AZA-PGX-001");
+    }
+
+    [Fact]
+    public void Create_UnknownTopic_MessageListsTheValidTopics()
+    {
+        var act = () => ClinicalRuleSet.Create(new RuleSetOptions { DisabledTopics = new[] { "kidneys" } });
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("'kidneys'").And.Contain("Valid topics: tpmt, nudt15");
+    }
+
+    [Fact]
     public void Evaluate_RuleThrows_ResultIsIncompleteAndNamesTheRule()
     {
         var broken = Rule("AZA-TST-001").Title("broken").Topic(Topics.Tpmt).Caution(Severity.Info).Logic("l").Summary("s").Review("r")

@@ -111,7 +111,10 @@ internal sealed class CoverageListener : IRuleEventListener
 }
 
 /// <summary>One line's contribution to coverage: its outcome and, when evaluated, what the listener saw.</summary>
-internal sealed record CoverageItem(LineOutcome Outcome, CoverageListener? Listener);
+/// <param name="Outcome">The line's outcome with the run's rule set.</param>
+/// <param name="Listener">What the listener saw, when evaluated.</param>
+/// <param name="Baseline">With a site policy: the same patient's result without it, for the burden the policy removes.</param>
+internal sealed record CoverageItem(LineOutcome Outcome, CoverageListener? Listener, EvaluationResult? Baseline = null);
 
 /// <summary>Adds up coverage line by line, in input order, holding only totals.</summary>
 internal sealed class CoverageAccumulator
@@ -136,7 +139,15 @@ internal sealed class CoverageAccumulator
         PatientsByTopic = new long[Topics.All.Count];
         FindingsBySeverity = new long[4];
         PatientsBySeverity = new long[4];
+        BaselineFindingsBySeverity = new long[4];
+        BaselinePatientsBySeverity = new long[4];
     }
+
+    /// <summary>With a site policy: findings per severity without it (indexed by the enum's value).</summary>
+    public long[] BaselineFindingsBySeverity { get; }
+
+    /// <summary>With a site policy: patients with at least one finding of the severity without it.</summary>
+    public long[] BaselinePatientsBySeverity { get; }
 
     public CoverageLayout Layout => _layout;
 
@@ -205,6 +216,21 @@ internal sealed class CoverageAccumulator
         for (var c = 0; c < listener.Outcomes.Length; c++)
         {
             Outcomes[c] |= listener.Outcomes[c];
+        }
+
+        if (item.Baseline is { } baseline)
+        {
+            Span<bool> baselineSeen = stackalloc bool[4];
+            foreach (var f in baseline.Findings)
+            {
+                var s = (int)f.Severity;
+                BaselineFindingsBySeverity[s]++;
+                if (!baselineSeen[s])
+                {
+                    baselineSeen[s] = true;
+                    BaselinePatientsBySeverity[s]++;
+                }
+            }
         }
 
         Span<bool> severitySeen = stackalloc bool[4];

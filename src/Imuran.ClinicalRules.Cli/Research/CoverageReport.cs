@@ -58,10 +58,12 @@ internal sealed class CoverageReport
 {
     private static readonly Severity[] SeverityOrder = { Severity.Critical, Severity.Warning, Severity.Info };
 
-    private CoverageReport(CoverageAccumulator a, string ruleSetId, string ruleSetVersion)
+    private CoverageReport(CoverageAccumulator a, string ruleSetId, string ruleSetVersion, Policy.PolicyReference? policy, IReadOnlyList<string> disabledRules)
     {
         RuleSetId = ruleSetId;
         RuleSetVersion = ruleSetVersion;
+        Policy = policy;
+        DisabledRules = disabledRules;
         Lines = a.Lines;
         Patients = a.Patients;
         InvalidLines = a.Invalid;
@@ -113,7 +115,26 @@ internal sealed class CoverageReport
         }
 
         BySeverity = severities;
+        if (policy is not null)
+        {
+            var without = new List<GroupCoverage>();
+            foreach (var s in SeverityOrder)
+            {
+                without.Add(new GroupCoverage(Serialization.JsonNames.Of(s), 0, 0, 0, a.BaselineFindingsBySeverity[(int)s], a.BaselinePatientsBySeverity[(int)s]));
+            }
+
+            BySeverityWithoutPolicy = without;
+        }
     }
+
+    /// <summary>The site policy of the run, or null.</summary>
+    public Policy.PolicyReference? Policy { get; }
+
+    /// <summary>Rules the policy left out.</summary>
+    public IReadOnlyList<string> DisabledRules { get; }
+
+    /// <summary>With a site policy: findings and patients per severity for the same patients without it; else null.</summary>
+    public IReadOnlyList<GroupCoverage>? BySeverityWithoutPolicy { get; }
 
     public string RuleSetId { get; }
 
@@ -158,7 +179,7 @@ internal sealed class CoverageReport
     /// <summary>Condition outcomes seen as a share of all possible (two per condition), 0 to 100.</summary>
     public double ConditionCoveragePercent => Conditions == 0 ? 0 : 100.0 * OutcomesSeen / (2.0 * Conditions);
 
-    public static CoverageReport From(CoverageAccumulator accumulator, ClinicalRuleSet rules) => new(accumulator, rules.Id, rules.Version);
+    public static CoverageReport From(CoverageAccumulator accumulator, ClinicalRuleSet rules) => new(accumulator, rules.Id, rules.Version, rules.Policy, rules.DisabledRules);
 
     /// <summary>Per 1,000 evaluated patients, or null when no patient was evaluated.</summary>
     public double? PerThousand(long count) => Patients == 0 ? null : 1000.0 * count / Patients;

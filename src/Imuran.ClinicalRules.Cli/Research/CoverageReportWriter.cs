@@ -42,6 +42,21 @@ internal static class CoverageReportWriter
         sb.Append("## By severity: coverage and alert burden\n\n");
         sb.Append(BurdenNote(r)).Append("\n\n");
         GroupTable(sb, r, "Severity", r.BySeverity);
+        if (r.BySeverityWithoutPolicy is { } without && r.Policy is { } policy)
+        {
+            sb.Append("## Alert burden with and without the site policy\n\n");
+            sb.Append($"Policy `{policy.Name}` version {policy.Version} ({policy.ContentHash}); rules left out: {(r.DisabledRules.Count == 0 ? "none" : string.Join(", ", r.DisabledRules))}. Findings per 1,000 evaluated patients.\n\n");
+            sb.Append("| Severity | With policy | Without policy | Difference |\n| --- | ---: | ---: | ---: |\n");
+            for (var i = 0; i < without.Count; i++)
+            {
+                var with = r.PerThousand(r.BySeverity[i].Findings);
+                var wo = r.PerThousand(without[i].Findings);
+                sb.Append($"| {without[i].Key} | {Number(with)} | {Number(wo)} | {Number(with - wo)} |\n");
+            }
+
+            sb.Append('\n');
+        }
+
         sb.Append("## By topic: coverage and alert burden\n\n");
         GroupTable(sb, r, "Topic", r.ByTopic);
 
@@ -79,6 +94,33 @@ internal static class CoverageReportWriter
             w.WriteString("id", r.RuleSetId);
             w.WriteString("version", r.RuleSetVersion);
             w.WriteEndObject();
+            if (r.Policy is { } policy)
+            {
+                w.WriteStartObject("policy");
+                w.WriteString("name", policy.Name);
+                w.WriteString("version", policy.Version);
+                w.WriteString("contentHash", policy.ContentHash);
+                w.WriteStartArray("disabledRules");
+                foreach (var id in r.DisabledRules)
+                {
+                    w.WriteStringValue(id);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("burdenWithoutPolicy");
+                foreach (var g in r.BySeverityWithoutPolicy!)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("severity", g.Key);
+                    w.WriteNumber("findings", g.Findings);
+                    WriteRate(w, "findingsPerThousand", r.PerThousand(g.Findings));
+                    w.WriteNumber("patientsWithFindings", g.PatientsWithFindings);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
 
             w.WriteStartObject("input");
             w.WriteNumber("lines", r.Lines);
@@ -243,6 +285,22 @@ internal static class CoverageReportWriter
 
         sb.Append("<h2>By severity: coverage and alert burden</h2>\n<p>").Append(H(BurdenNote(r))).Append("</p>\n");
         HtmlGroupTable(sb, r, "Severity", r.BySeverity);
+        if (r.BySeverityWithoutPolicy is { } without && r.Policy is { } policy)
+        {
+            sb.Append("<h2>Alert burden with and without the site policy</h2>\n<p>Policy <code>").Append(H(policy.Name)).Append("</code> version ").Append(H(policy.Version))
+                .Append(" (").Append(H(policy.ContentHash)).Append("); rules left out: ").Append(H(r.DisabledRules.Count == 0 ? "none" : string.Join(", ", r.DisabledRules)))
+                .Append(". Findings per 1,000 evaluated patients.</p>\n<table>\n<tr><th>Severity</th><th>With policy</th><th>Without policy</th><th>Difference</th></tr>\n");
+            for (var i = 0; i < without.Count; i++)
+            {
+                var with = r.PerThousand(r.BySeverity[i].Findings);
+                var wo = r.PerThousand(without[i].Findings);
+                sb.Append("<tr><td>").Append(H(without[i].Key)).Append("</td><td class=\"n\">").Append(Number(with)).Append("</td><td class=\"n\">").Append(Number(wo))
+                    .Append("</td><td class=\"n\">").Append(Number(with - wo)).Append("</td></tr>\n");
+            }
+
+            sb.Append("</table>\n");
+        }
+
         sb.Append("<h2>By topic: coverage and alert burden</h2>\n");
         HtmlGroupTable(sb, r, "Topic", r.ByTopic);
 

@@ -70,7 +70,8 @@ internal sealed class LineOutcome
     /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
     /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
     /// <param name="listener">Receives the engine's events, for coverage.</param>
-    public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener)
+    /// <param name="rules">The rule set (a site policy's); the default one when null.</param>
+    public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener, ClinicalRuleSet? rules = null)
     {
         PatientInput input;
         try
@@ -82,7 +83,7 @@ internal sealed class LineOutcome
             return Failed(line.Number, null, ex);
         }
 
-        return Evaluate(line.Number, input, listener);
+        return Evaluate(line.Number, input, listener, rules);
     }
 
     /// <summary>Reads (from the line's UTF-8 bytes) and evaluates one line; the same outcome as from its text. Never throws.</summary>
@@ -90,7 +91,8 @@ internal sealed class LineOutcome
     /// <param name="utf8">The line's bytes, without the line break.</param>
     /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
     /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
-    public static LineOutcome Evaluate(int number, ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today)
+    /// <param name="rules">The rule set (a site policy's); the default one when null.</param>
+    public static LineOutcome Evaluate(int number, ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today, ClinicalRuleSet? rules = null)
     {
         PatientInput input;
         try
@@ -102,10 +104,10 @@ internal sealed class LineOutcome
             return Failed(number, null, ex);
         }
 
-        return Evaluate(number, input, null);
+        return Evaluate(number, input, null, rules);
     }
 
-    private static LineOutcome Evaluate(int number, PatientInput input, IRuleEventListener? listener)
+    private static LineOutcome Evaluate(int number, PatientInput input, IRuleEventListener? listener, ClinicalRuleSet? rules)
     {
         var patientId = input.Facts?.PatientId;
         try
@@ -115,7 +117,7 @@ internal sealed class LineOutcome
                 return Invalid(number, patientId, input.Problems);
             }
 
-            var result = ClinicalRuleSet.Default.Evaluate(input.Facts!, listener is null ? null : new EvaluationOptions { Listener = listener });
+            var result = (rules ?? ClinicalRuleSet.Default).Evaluate(input.Facts, listener is null ? null : new EvaluationOptions { Listener = listener });
             if (!result.IsValid)
             {
                 return Invalid(number, patientId, result.Validation);

@@ -88,6 +88,42 @@ internal static class NdjsonPipeline
 /// <summary>Opens the input a command names: a file path, or '-' for standard input.</summary>
 internal static class InputSource
 {
+    /// <summary>
+    /// When <paramref name="path"/> is a directory, says so on standard error and returns true (a file was expected;
+    /// the system's own message would be a bare "access denied").
+    /// </summary>
+    public static bool RejectDirectory(CliIO io, string path, string what = "input")
+    {
+        if (path != "-" && Directory.Exists(path))
+        {
+            io.Error.WriteLine($"error: cannot read the {what} '{path}': it is a directory, not a file.");
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a whole file; on failure writes the reason to standard error and returns false.</summary>
+    public static bool TryReadAllBytes(CliIO io, string path, string what, out byte[] bytes)
+    {
+        bytes = Array.Empty<byte>();
+        if (RejectDirectory(io, path, what))
+        {
+            return false;
+        }
+
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            io.Error.WriteLine($"error: cannot read the {what} '{path}': {ex.Message}");
+            return false;
+        }
+    }
+
     /// <summary>Opens <paramref name="source"/>; on failure writes the reason to standard error and returns null.</summary>
     /// <param name="io">The command's streams.</param>
     /// <param name="source">A path, or '-'.</param>
@@ -157,4 +193,53 @@ internal static class InputSource
         stream.Position = 0;
         return stream;
     }
+}
+
+/// <summary>A read-only stream of some bytes already read, then the rest of the stream they came from.</summary>
+internal sealed class PrefixedStream : Stream
+{
+    private readonly byte[] _prefix;
+    private readonly int _length;
+    private readonly Stream _rest;
+    private int _position;
+
+    public PrefixedStream(byte[] prefix, int length, Stream rest)
+    {
+        _prefix = prefix;
+        _length = length;
+        _rest = rest;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_position < _length)
+        {
+            var n = Math.Min(count, _length - _position);
+            Buffer.BlockCopy(_prefix, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        return _rest.Read(buffer, offset, count);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -12,6 +12,7 @@ namespace Imuran.ClinicalRules.Facts;
 /// The library targets .NET Standard 2.0 hosts, which have no <c>DateOnly</c>; this type plays that part.
 /// Its text form is ISO 8601 <c>yyyy-MM-dd</c>. It is immutable and thread-safe.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Imuran.ClinicalRules.Serialization.ClinicalDateJsonConverter))]
 public readonly struct ClinicalDate : IEquatable<ClinicalDate>, IComparable<ClinicalDate>
 {
     private static readonly DateTime Epoch = new(1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);

@@ -138,6 +138,7 @@ public sealed record Vaccination
 /// Everything the rules may know about one patient on one evaluation date. Immutable: collections are copied
 /// into read-only lists when set. Build one per evaluation; it is safe to share across threads.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Imuran.ClinicalRules.Serialization.PatientFactsJsonConverter))]
 public sealed record PatientFacts
 {
     private IReadOnlyList<Indication> _indications = ReadOnly.Empty<Indication>();

@@ -41,6 +41,7 @@ public sealed record FindingBasis
 /// <summary>
 /// A caution or monitoring prompt for a clinician to review. Never a dosing decision. Immutable.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Imuran.ClinicalRules.Serialization.FindingJsonConverter))]
 public sealed record Finding
 {
     private IReadOnlyList<SourceReference> _sources = ReadOnly.Empty<SourceReference>();

@@ -30,8 +30,15 @@ public static class EvaluationResultJson
         Write(result, w);
     }
 
-    /// <summary>Writes the result as one JSON object to <paramref name="w"/>.</summary>
+    /// <summary>Writes the result as one JSON object to <paramref name="w"/>, then flushes it.</summary>
     public static void Write(EvaluationResult result, Utf8JsonWriter w)
+    {
+        WriteObject(result, w);
+        w.Flush();
+    }
+
+    /// <summary>Writes the result as one JSON object to <paramref name="w"/> without flushing (the serializer's converter uses it).</summary>
+    internal static void WriteObject(EvaluationResult result, Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteStartObject("ruleSet");
@@ -43,7 +50,16 @@ public static class EvaluationResultJson
             w.WriteString("patientId", result.PatientId);
         }
 
-        w.WriteString("evaluationDate", result.EvaluationDate.ToString());
+        if (result.EvaluationDate == default)
+        {
+            // Input that could not be read has no evaluation date: null, never a placeholder 0001-01-01.
+            w.WriteNull("evaluationDate");
+        }
+        else
+        {
+            w.WriteString("evaluationDate", result.EvaluationDate.ToString());
+        }
+
         w.WriteBoolean("isComplete", result.IsComplete);
         w.WriteBoolean("isValid", result.IsValid);
 
@@ -113,11 +129,19 @@ public static class EvaluationResultJson
         }
 
         w.WriteEndObject();
+        if (result.Policy is { } policy)
+        {
+            w.WriteStartObject("policy");
+            w.WriteString("name", policy.Name);
+            w.WriteString("version", policy.Version);
+            w.WriteString("contentHash", policy.ContentHash);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
-        w.Flush();
     }
 
-    private static void WriteFinding(Finding f, Utf8JsonWriter w)
+    /// <summary>Writes one finding as a JSON object.</summary>
+    internal static void WriteFinding(Finding f, Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", f.RuleId);

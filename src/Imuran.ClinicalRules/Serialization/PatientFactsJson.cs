@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Validation;
@@ -19,7 +22,8 @@ public sealed record PatientFactsReadResult
     /// <summary>Every problem found while reading (malformed JSON with line and position, wrong types, unknown values or members).</summary>
     public IReadOnlyList<ValidationProblem> Problems { get => _problems; init => _problems = ReadOnly.Copy(value); }
 
-    /// <summary>Whether the document was read without problems.</summary>
+    /// <summary>Whether the document was read without problems. When true, <see cref="Facts"/> is not null.</summary>
+    [MemberNotNullWhen(true, nameof(Facts))]
     public bool Succeeded => Facts is not null && Problems.Count == 0;
 }
 
@@ -132,6 +136,57 @@ public static class PatientFactsJson
         }
 
         return Read(bytes);
+    }
+
+    /// <summary>
+    /// The largest document <see cref="ReadAsync(Stream, CancellationToken)"/> reads: 4 MiB (4,194,304 bytes). A
+    /// patient's facts are a few kilobytes; a local choice, set another with <see cref="ReadAsync(Stream, long, CancellationToken)"/>.
+    /// </summary>
+    public const long DefaultMaxBytes = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads patient facts from a UTF-8 JSON stream (an HTTP request body, for example) asynchronously, up to
+    /// <see cref="DefaultMaxBytes"/>. Never blocks on synchronous I/O; the stream is not closed.
+    /// </summary>
+    /// <returns>The same result as <see cref="Read(Stream)"/>; a larger document gives one <c>INPUT_TOO_LARGE</c> problem.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task<PatientFactsReadResult> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        ReadAsync(utf8Json, DefaultMaxBytes, cancellationToken);
+
+    /// <summary>
+    /// Reads patient facts from a UTF-8 JSON stream asynchronously, refusing a document longer than
+    /// <paramref name="maxBytes"/>: a stream that declares a greater length is refused before a byte is read, any
+    /// other is read no further than one byte past the limit. Never blocks on synchronous I/O; the stream is not closed.
+    /// </summary>
+    /// <returns>The same result as <see cref="Read(Stream)"/>; a larger document gives one <c>INPUT_TOO_LARGE</c> problem.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<PatientFactsReadResult> ReadAsync(Stream utf8Json, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        if (maxBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The size limit must be positive.");
+        }
+
+        using var input = await BoundedInput.ReadAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (input.ExceededLimit)
+        {
+            var size = input.DeclaredLength is { } declared ? $" ({declared} bytes)" : string.Empty;
+            return new PatientFactsReadResult
+            {
+                Problems = new[] { new ValidationProblem("$", ErrorCodes.InputTooLarge, $"The input{size} is larger than the limit of {maxBytes} bytes; it was not read.") },
+            };
+        }
+
+        // The bytes, without a byte-order mark, go through the same reader as Read(Stream).
+        return Read(input.Bytes.Span);
     }
 
     /// <summary>Reads patient facts from a parsed JSON element.</summary>

@@ -74,4 +74,7 @@ public static class ErrorCodes
 
     /// <summary>The input is larger than the configured limits (document size, list length or text length).</summary>
     public const string InputTooLarge = "INPUT_TOO_LARGE";
+
+    /// <summary>A setting lies outside its valid range (e.g. a negative window in a site policy).</summary>
+    public const string OutOfRange = "OUT_OF_RANGE";
 }

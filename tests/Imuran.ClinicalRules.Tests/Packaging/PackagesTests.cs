@@ -74,6 +74,7 @@ public sealed class PackagesTests : IClassFixture<PackagesTests.PackedPackages>
     [Theory]
     [InlineData("Imuran.ClinicalRules")]
     [InlineData("Imuran.ClinicalRules.Fhir")]
+    [InlineData("Imuran.ClinicalRules.DependencyInjection")]
     [InlineData("Imuran.ClinicalRules.Cli")]
     public void Pack_EveryPackage_DeclaresReadmeLicenceAndTruthfulTags(string id)
     {
@@ -142,6 +143,7 @@ public sealed class PackagesTests : IClassFixture<PackagesTests.PackedPackages>
         {
             "src/Imuran.ClinicalRules/Imuran.ClinicalRules.csproj",
             "src/Imuran.ClinicalRules.Fhir/Imuran.ClinicalRules.Fhir.csproj",
+            "src/Imuran.ClinicalRules.DependencyInjection/Imuran.ClinicalRules.DependencyInjection.csproj",
             "src/Imuran.ClinicalRules.Cli/Imuran.ClinicalRules.Cli.csproj",
         };
 

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Engine;
+using Imuran.ClinicalRules.Policy;
+
+namespace Imuran.ClinicalRules.Cli;
+
+/// <summary>
+/// <c>--policy FILE</c>, <c>--disable ID|TOPIC</c> and <c>--option name=value</c>, shared by check, batch and coverage:
+/// the rule set a run uses. Without any of them it is the default rule set.
+/// </summary>
+internal sealed class PolicyOptions
+{
+    /// <summary>What a command-line trial's policy names as its changer.</summary>
+    public const string CommandLine = "command-line";
+
+    private readonly Option<string?> _policy = new("--policy")
+    {
+        Description = "A site policy JSON file: rules or topics left out (each with a reason and approver) and thresholds set. Every result names it (name, version, SHA-256).",
+    };
+
+    private readonly Option<string[]> _disable = new("--disable")
+    {
+        Description = "Leave a rule (id) or topic out, for a trial; repeatable; ids and topics match ignoring case. Results then name a policy whose version ends in +command-line.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string[]> _option = new("--option")
+    {
+        Description = "Set a threshold name=value (e.g. liverTestWindowDays=60, egfrThreshold=off), for a trial; repeatable.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_policy);
+        command.Options.Add(_disable);
+        command.Options.Add(_option);
+    }
+
+    /// <summary>The values given on the command line.</summary>
+    public (string? Policy, string[] Disable, string[] Options) Values(ParseResult parse) =>
+        (parse.GetValue(_policy), parse.GetValue(_disable) ?? Array.Empty<string>(), parse.GetValue(_option) ?? Array.Empty<string>());
+
+    /// <summary>
+    /// The rule set for a run: the default one, or one built from the policy file and the trial settings. Prints
+    /// every problem (with the valid values for an unknown name) and returns false when it cannot be built.
+    /// </summary>
+    public static bool TryBuild(CliIO io, string? policyPath, IReadOnlyList<string> disable, IReadOnlyList<string> options, out ClinicalRuleSet rules)
+    {
+        rules = ClinicalRuleSet.Default;
+        SitePolicy? policy = null;
+        if (policyPath is not null)
+        {
+            if (!InputSource.TryReadAllBytes(io, policyPath, "policy", out var bytes))
+            {
+                return false;
+            }
+
+            var read = SitePolicyJson.Read(bytes);
+            if (!read.Succeeded)
+            {
+                io.Error.WriteLine($"error: the policy '{policyPath}' has {read.Problems.Count} problem{(read.Problems.Count == 1 ? string.Empty : "s")} and was not used:");
+                foreach (var p in read.Problems)
+                {
+                    io.Error.WriteLine($"  {p.Field}: {p.Message} [{p.Code}]");
+                }
+
+                return false;
+            }
+
+            policy = read.Policy;
+        }
+
+        if (disable.Count > 0 || options.Count > 0)
+        {
+            var pairs = new List<KeyValuePair<string, string?>>();
+            foreach (var option in options)
+            {
+                var eq = option.IndexOf('=');
+                if (eq <= 0)
+                {
+                    io.Error.WriteLine($"error: --option '{option}' is not name=value (e.g. liverTestWindowDays=60).");
+                    return false;
+                }
+
+                pairs.Add(new KeyValuePair<string, string?>(option.Substring(0, eq), option.Substring(eq + 1)));
+            }
+
+            try
+            {
+                policy = (policy ?? new SitePolicy()).Amend(CommandLine, disable, pairs);
+            }
+            catch (ArgumentException ex)
+            {
+                io.Error.WriteLine("error: " + Plain(ex));
+                return false;
+            }
+        }
+
+        if (policy is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            rules = ClinicalRuleSet.Create(policy.ToRuleSetOptions());
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or RuleSetValidationException)
+        {
+            io.Error.WriteLine("error: the policy cannot be used: " + (ex is ArgumentException a ? Plain(a) : ex.Message));
+            return false;
+        }
+    }
+
+    /// <summary>The message without the runtime's " (Parameter 'x')" suffix.</summary>
+    private static string Plain(ArgumentException ex)
+    {
+        var cut = ex.ParamName is null ? -1 : ex.Message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut > 0 ? ex.Message.Substring(0, cut) : ex.Message;
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Imuran.ClinicalRules.Internal;
+
+namespace Imuran.ClinicalRules.Policy;
+
+/// <summary>
+/// One entry of a site policy that leaves rules out: a rule id or a topic (exactly one), why, and who approved it.
+/// Immutable.
+/// </summary>
+public sealed record PolicyExclusion
+{
+    /// <summary>The rule id left out (e.g. <c>AZA-INT-003</c>), or null when the entry names a topic.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The topic left out (every rule of it, e.g. <c>handling</c>), or null when the entry names a rule.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Why the site leaves it out; required in a policy file.</summary>
+    public string Reason { get; init; } = string.Empty;
+
+    /// <summary>Who approved leaving it out (a person or a committee); required in a policy file.</summary>
+    public string ApprovedBy { get; init; } = string.Empty;
+}
+
+/// <summary>
+/// Which site policy a rule set was built with: enough to find the reviewed file again and prove it is the same
+/// one. Every <see cref="EvaluationResult"/> of that rule set carries it. Immutable.
+/// </summary>
+/// <param name="Name">The policy's name, e.g. <c>st-elsewhere-pharmacy</c>.</param>
+/// <param name="Version">The policy's version, e.g. <c>2026-12</c>.</param>
+/// <param name="ContentHash">The SHA-256 of the policy's bytes as read, <c>sha256:</c> and 64 lowercase hex digits.</param>
+public sealed record PolicyReference(string Name, string Version, string ContentHash);
+
+/// <summary>
+/// A site's reviewed, versioned decisions about the rule set: rules or topics left out, each with a reason and an
+/// approver, and thresholds set differently from the defaults. Read one with <see cref="SitePolicyJson"/>; build the
+/// rule set from <see cref="ToRuleSetOptions"/>. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// A result of a rule set built from a policy names the policy (<see cref="EvaluationResult.Policy"/>) and lists every
+/// rule left out (<see cref="EvaluationResult.DisabledRules"/>), so a finding that did not appear can be explained later.
+/// </remarks>
+public sealed record SitePolicy
+{
+    private IReadOnlyList<PolicyExclusion> _disable = ReadOnly.Empty<PolicyExclusion>();
+    private IReadOnlyDictionary<string, string?> _options = new Dictionary<string, string?>();
+
+    /// <summary>The policy's name.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>The policy's version.</summary>
+    public string Version { get; init; } = string.Empty;
+
+    /// <summary>The SHA-256 of the policy's bytes as read (<c>sha256:</c> and 64 lowercase hex digits).</summary>
+    public string ContentHash { get; init; } = string.Empty;
+
+    /// <summary>Rules and topics left out, each with its reason and approver.</summary>
+    public IReadOnlyList<PolicyExclusion> Disable { get => _disable; init => _disable = ReadOnly.Copy(value); }
+
+    /// <summary>
+    /// Thresholds set by name: the camelCase names of <see cref="RuleOptions"/>' properties (e.g.
+    /// <c>liverTestWindowDays</c>), each with its value as invariant-culture text, or null to turn a nullable
+    /// threshold off.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Options
+    {
+        get => _options;
+        init => _options = new Dictionary<string, string?>(value?.ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The policy's name, version and content hash, as results carry them.</summary>
+    public PolicyReference Reference => new(Name, Version, ContentHash);
+
+    /// <summary>The options for <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/>: the rules and topics left out, the thresholds set, and this policy's reference.</summary>
+    /// <exception cref="ArgumentException">An entry names an unknown rule, topic or option, or a value does not fit; the message lists the valid ones.</exception>
+    public RuleSetOptions ToRuleSetOptions() => new()
+    {
+        Rules = RuleOptionValues.Apply(RuleOptions.Default, Options),
+        DisabledRules = Disable.Where(d => d.Rule is not null).Select(d => d.Rule!).ToList(),
+        DisabledTopics = Disable.Where(d => d.Topic is not null).Select(d => d.Topic!).ToList(),
+        Policy = Reference,
+    };
+
+    /// <summary>
+    /// This policy with more rules or topics left out and more thresholds set, for a trial (the tool's
+    /// <c>--disable</c> and <c>--option</c>) or a host's own settings. The result is a different policy: its version
+    /// gains <c>+</c><paramref name="changedBy"/>, and its hash is that of its canonical JSON
+    /// (<see cref="SitePolicyJson.ToJson"/>), so it can never pass for the reviewed file.
+    /// </summary>
+    /// <param name="changedBy">Who or what changed it, e.g. <c>command-line</c>.</param>
+    /// <param name="disable">Rule ids or topics (matched ignoring case) to leave out as well.</param>
+    /// <param name="options">Thresholds to set as well, by name (matched ignoring case).</param>
+    /// <exception cref="ArgumentException">A rule, topic or option is unknown, or a value does not fit; the message lists the valid ones.</exception>
+    public SitePolicy Amend(string changedBy, IEnumerable<string>? disable, IEnumerable<KeyValuePair<string, string?>>? options)
+    {
+        var exclusions = Disable.ToList();
+        foreach (var item in disable ?? Enumerable.Empty<string>())
+        {
+            var rule = RuleSelection.FindRule(item, RuleSelection.RuleIds);
+            var topic = rule is null ? RuleSelection.FindTopic(item) : null;
+            if (rule is null && topic is null)
+            {
+                throw new ArgumentException(
+                    $"'{item}' is neither a rule id nor a topic. Valid rule ids: {string.Join(", ", RuleSelection.RuleIds)}. Valid topics: {string.Join(", ", Findings.Topics.All)}.",
+                    nameof(disable));
+            }
+
+            exclusions.Add(new PolicyExclusion { Rule = rule, Topic = topic, Reason = "set by " + changedBy + ", outside a reviewed policy file", ApprovedBy = "not approved: " + changedBy });
+        }
+
+        var values = new Dictionary<string, string?>(Options.ToDictionary(p => p.Key, p => p.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in options ?? Enumerable.Empty<KeyValuePair<string, string?>>())
+        {
+            var name = RuleOptionValues.Find(pair.Key) ?? throw new ArgumentException(RuleOptionValues.Unknown(pair.Key), nameof(options));
+            if (RuleOptionValues.Check(name, pair.Value) is { } error)
+            {
+                throw new ArgumentException($"Rule option {name}: {error}", nameof(options));
+            }
+
+            values[name] = pair.Value;
+        }
+
+        var amended = this with
+        {
+            Name = Name.Length == 0 ? changedBy : Name,
+            Version = (Version.Length == 0 ? "unversioned" : Version) + "+" + changedBy,
+            Disable = exclusions,
+            Options = values,
+        };
+        return amended with { ContentHash = SitePolicyJson.Hash(SitePolicyJson.ToJson(amended)) };
+    }
+}

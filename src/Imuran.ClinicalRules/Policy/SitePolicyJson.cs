@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Serialization;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules.Policy;
+
+/// <summary>The outcome of reading a site policy file.</summary>
+public sealed record SitePolicyReadResult
+{
+    private IReadOnlyList<ValidationProblem> _problems = ReadOnly.Empty<ValidationProblem>();
+
+    /// <summary>The policy; null when the file has any problem (a policy is used whole or not at all).</summary>
+    public SitePolicy? Policy { get; init; }
+
+    /// <summary>Every problem, with its field path, a stable code and a message.</summary>
+    public IReadOnlyList<ValidationProblem> Problems { get => _problems; init => _problems = ReadOnly.Copy(value); }
+
+    /// <summary>Whether the file was read without problems. When true, <see cref="Policy"/> is not null.</summary>
+    [MemberNotNullWhen(true, nameof(Policy))]
+    public bool Succeeded => Policy is not null && Problems.Count == 0;
+}
+
+/// <summary>
+/// Reads and writes site policy files:
+/// <code>
+/// { "name": "st-elsewhere-pharmacy", "version": "2026-12",
+///   "disable": [ { "rule": "AZA-INT-003", "reason": "…", "approvedBy": "…" },
+///                { "topic": "handling", "reason": "…", "approvedBy": "…" } ],
+///   "options": { "liverTestWindowDays": 60 } }
+/// </code>
+/// <c>name</c> and <c>version</c> are required; each <c>disable</c> entry names a rule or a topic (matched ignoring
+/// case) with a reason and an approver; <c>options</c> are <see cref="RuleOptions"/> thresholds by camelCase name
+/// (a number, or null to turn a nullable one off). Anything unknown is a problem that lists the valid values, and a
+/// file with any problem gives no policy. Reading never throws for bad input. Thread-safe.
+/// </summary>
+public static class SitePolicyJson
+{
+    /// <summary>The largest policy file read: 1 MiB.</summary>
+    public const long MaxBytes = 1024 * 1024;
+
+    private static readonly string[] RootMembers = { "$schema", "name", "version", "description", "disable", "options" };
+    private static readonly string[] ExclusionMembers = { "rule", "topic", "reason", "approvedBy" };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Reads a policy from JSON text; the hash is of its UTF-8 bytes.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static SitePolicyReadResult Read(string json)
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        return Read(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a policy from UTF-8 bytes (a byte-order mark is allowed); the hash is of the bytes as given.</summary>
+    public static SitePolicyReadResult Read(ReadOnlySpan<byte> utf8Json)
+    {
+        var hash = Hash(utf8Json);
+        var body = utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF ? utf8Json.Slice(3) : utf8Json;
+        try
+        {
+            using var doc = JsonDocument.Parse(body.ToArray(), DocumentOptions);
+            return Read(doc.RootElement, hash);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
+            return Problem("$", ErrorCodes.MalformedInput, $"The policy is not valid JSON{where}.");
+        }
+    }
+
+    /// <summary>Reads a policy from a UTF-8 stream asynchronously, up to <see cref="MaxBytes"/>. The stream is not closed.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<SitePolicyReadResult> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        using var input = await BoundedInput.ReadAsync(utf8Json, MaxBytes, cancellationToken).ConfigureAwait(false);
+        return input.ExceededLimit
+            ? Problem("$", ErrorCodes.InputTooLarge, $"The policy is larger than the limit of {MaxBytes} bytes; it was not read.")
+            : Read(input.Bytes.Span);
+    }
+
+    /// <summary>The policy as canonical JSON (indented, members in the documented order); what <see cref="SitePolicy.Amend"/> hashes.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public static string ToJson(SitePolicy policy)
+    {
+        if (policy is null)
+        {
+            throw new ArgumentNullException(nameof(policy));
+        }
+
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", policy.Name);
+            w.WriteString("version", policy.Version);
+            w.WriteStartArray("disable");
+            foreach (var d in policy.Disable)
+            {
+                w.WriteStartObject();
+                if (d.Rule is not null)
+                {
+                    w.WriteString("rule", d.Rule);
+                }
+
+                if (d.Topic is not null)
+                {
+                    w.WriteString("topic", d.Topic);
+                }
+
+                w.WriteString("reason", d.Reason);
+                w.WriteString("approvedBy", d.ApprovedBy);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("options");
+            foreach (var name in RuleOptionValues.Names)
+            {
+                if (policy.Options.TryGetValue(name, out var value))
+                {
+                    w.WritePropertyName(name);
+                    if (value is null || RuleOptionValues.Check(name, null) is null && IsOff(value))
+                    {
+                        w.WriteNullValue();
+                    }
+                    else
+                    {
+                        w.WriteRawValue(value.Trim(), skipInputValidation: false);
+                    }
+                }
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary><c>sha256:</c> and the lowercase hex SHA-256 of the text's UTF-8 bytes.</summary>
+    internal static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+
+    private static string Hash(ReadOnlySpan<byte> bytes)
+    {
+        using var sha = SHA256.Create();
+        var digest = sha.ComputeHash(bytes.ToArray());
+        var sb = new StringBuilder("sha256:", 7 + 64);
+        foreach (var b in digest)
+        {
+            sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsOff(string value) =>
+        value.Trim().Equals("null", StringComparison.OrdinalIgnoreCase) || value.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) || value.Trim().Length == 0;
+
+    private static SitePolicyReadResult Read(JsonElement root, string hash)
+    {
+        var problems = new List<ValidationProblem>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Problem("$", ErrorCodes.MalformedInput, "The policy must be a JSON object.");
+        }
+
+        var r = new ObjectReader(root, string.Empty, problems);
+        r.Known(RootMembers);
+        var name = r.String("name");
+        var version = r.String("version");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(new ValidationProblem("name", ErrorCodes.Required, "A policy needs a name."));
+        }
+
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            problems.Add(new ValidationProblem("version", ErrorCodes.Required, "A policy needs a version, so results can name the one they used."));
+        }
+
+        var index = 0;
+        var disable = r.Array("disable", d =>
+        {
+            var path = "disable[" + index++ + "]";
+            d.Known(ExclusionMembers);
+            var rule = d.String("rule");
+            var topic = d.String("topic");
+            var reason = d.String("reason");
+            var approvedBy = d.String("approvedBy");
+            if ((rule is null) == (topic is null))
+            {
+                problems.Add(new ValidationProblem(path, ErrorCodes.Required, "Each entry names exactly one of 'rule' or 'topic'."));
+            }
+            else if (rule is not null && RuleSelection.FindRule(rule, RuleSelection.RuleIds) is null)
+            {
+                problems.Add(new ValidationProblem(path + ".rule", ErrorCodes.UnknownValue, RuleSelection.UnknownRule(rule, RuleSelection.RuleIds)));
+            }
+            else if (topic is not null && RuleSelection.FindTopic(topic) is null)
+            {
+                problems.Add(new ValidationProblem(path + ".topic", ErrorCodes.UnknownValue, RuleSelection.UnknownTopic(topic)));
+            }
+
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                problems.Add(new ValidationProblem(path + ".reason", ErrorCodes.Required, "Each entry needs the reason the site leaves it out."));
+            }
+
+            if (string.IsNullOrWhiteSpace(approvedBy))
+            {
+                problems.Add(new ValidationProblem(path + ".approvedBy", ErrorCodes.Required, "Each entry needs who approved leaving it out."));
+            }
+
+            return new PolicyExclusion
+            {
+                Rule = RuleSelection.FindRule(rule, RuleSelection.RuleIds) ?? rule,
+                Topic = RuleSelection.FindTopic(topic) ?? topic,
+                Reason = reason ?? string.Empty,
+                ApprovedBy = approvedBy ?? string.Empty,
+            };
+        });
+
+        var options = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("options", out var o) && o.ValueKind != JsonValueKind.Null)
+        {
+            if (o.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new ValidationProblem("options", ErrorCodes.WrongType, "The options must be an object of rule options by name."));
+            }
+            else
+            {
+                foreach (var p in o.EnumerateObject())
+                {
+                    var path = "options." + p.Name;
+                    var known = RuleOptionValues.Find(p.Name);
+                    if (known is null)
+                    {
+                        problems.Add(new ValidationProblem(path, ErrorCodes.UnknownField, RuleOptionValues.Unknown(p.Name)));
+                        continue;
+                    }
+
+                    if (p.Value.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False))
+                    {
+                        problems.Add(new ValidationProblem(path, ErrorCodes.WrongType, $"The {known} must be a number (or null to turn it off)."));
+                        continue;
+                    }
+
+                    var text = p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetRawText();
+                    if (RuleOptionValues.Check(known, text) is { } error)
+                    {
+                        problems.Add(new ValidationProblem(path, ErrorCodes.WrongType, $"The {known}: {error}"));
+                        continue;
+                    }
+
+                    if (options.ContainsKey(known))
+                    {
+                        problems.Add(new ValidationProblem(path, ErrorCodes.MalformedInput, $"The {known} is set twice."));
+                    }
+
+                    options[known] = text;
+                }
+            }
+        }
+
+        if (problems.Count == 0 && options.Count > 0)
+        {
+            // Ranges too, so a policy that could never build a rule set is refused when read.
+            foreach (var p in RuleOptionValues.Apply(RuleOptions.Default, options).Problems())
+            {
+                var option = RuleOptionValues.Find(p.Key) ?? p.Key;
+                problems.Add(new ValidationProblem("options." + option, ErrorCodes.OutOfRange, $"The {option} {p.Value}"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new SitePolicyReadResult { Problems = problems };
+        }
+
+        return new SitePolicyReadResult
+        {
+            Policy = new SitePolicy { Name = name!.Trim(), Version = version!.Trim(), ContentHash = hash, Disable = disable, Options = options },
+        };
+    }
+
+    private static SitePolicyReadResult Problem(string field, string code, string message) =>
+        new() { Problems = new[] { new ValidationProblem(field, code, message) } };
+}

@@ -1,0 +1,136 @@
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.Policy;
+using Imuran.ClinicalRules.Serialization;
+using Imuran.ClinicalRules.Tests.Support;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules.Tests.Policy;
+
+public class SitePolicyJsonTests
+{
+    private static readonly string SamplePolicy = RepoPaths.InRepo("samples", "policies", "st-elsewhere-pharmacy.json");
+
+    private const string Trial = """
+        { "name": "trial", "version": "1",
+          "disable": [ { "rule": "aza-int-003", "reason": "own alert", "approvedBy": "P&T" },
+                       { "topic": "HANDLING", "reason": "on the label", "approvedBy": "P&T" } ],
+          "options": { "LiverTestWindowDays": 30, "egfrThreshold": null } }
+        """;
+
+    [Fact]
+    public void Read_SamplePolicy_HasItsEntriesAndTheHashOfItsBytes()
+    {
+        var bytes = File.ReadAllBytes(SamplePolicy);
+
+        var read = SitePolicyJson.Read(bytes);
+
+        read.Succeeded.Should().BeTrue(string.Join("; ", read.Problems));
+        var policy = read.Policy!;
+        policy.Name.Should().Be("st-elsewhere-pharmacy");
+        policy.Version.Should().Be("2026-12");
+        policy.ContentHash.Should().Be("sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant());
+        policy.Disable.Select(d => d.Rule ?? d.Topic).Should().Equal("AZA-INT-003", "handling");
+        policy.Options.Should().ContainKey("liverTestWindowDays").WhoseValue.Should().Be("60");
+    }
+
+    [Fact]
+    public void ToRuleSetOptions_TrialPolicy_RulesLeftOutThresholdSetAndEveryResultNamesThePolicy()
+    {
+        var policy = SitePolicyJson.Read(Trial).Policy!;
+        var rules = ClinicalRuleSet.Create(policy.ToRuleSetOptions());
+        var facts = PatientFactsJson.Read(File.ReadAllText(RepoPaths.InRepo("samples", "patients", "mesalamine-uc.json"))).Facts!;
+
+        var without = ClinicalRuleSet.Default.Evaluate(facts);
+        var with = rules.Evaluate(facts);
+
+        without.Findings.Select(f => f.RuleId).Should().Contain("AZA-INT-003").And.NotContain("AZA-LFT-001", "the ALT of 35 days ago is inside the default 90-day window");
+        with.Findings.Select(f => f.RuleId).Should().NotContain("AZA-INT-003").And.Contain("AZA-LFT-001", "the policy's 30-day window leaves that ALT outside");
+        with.DisabledRules.Should().Equal("AZA-HND-001", "AZA-INT-003");
+        with.Policy.Should().Be(policy.Reference);
+        with.Thresholds.LiverTestWindowDays.Should().Be(30);
+        using var json = JsonDocument.Parse(EvaluationResultJson.ToJson(with));
+        var stamped = json.RootElement.GetProperty("policy");
+        stamped.GetProperty("name").GetString().Should().Be("trial");
+        stamped.GetProperty("version").GetString().Should().Be("1");
+        stamped.GetProperty("contentHash").GetString().Should().StartWith("sha256:").And.HaveLength(7 + 64);
+        json.RootElement.GetProperty("thresholds").GetProperty("liverTestWindowDays").GetDouble().Should().Be(30, "a result lists every threshold the policy changed");
+        json.RootElement.GetProperty("thresholds").GetProperty("egfrThreshold").ValueKind.Should().Be(JsonValueKind.Null, "the policy turned the eGFR check off");
+        JsonDocument.Parse(EvaluationResultJson.ToJson(without)).RootElement.TryGetProperty("policy", out _).Should().BeFalse("no policy, no member: the documented contract is unchanged");
+    }
+
+    [Fact]
+    public void Read_UnknownRuleTopicAndOption_ProblemsListTheValidValues()
+    {
+        var read = SitePolicyJson.Read("""
+            { "name": "x", "version": "1",
+              "disable": [ { "rule": "AZA-INT-999", "reason": "r", "approvedBy": "a" }, { "topic": "kidneys", "reason": "r", "approvedBy": "a" } ],
+              "options": { "liverWindow": 60 } }
+            """);
+
+        read.Succeeded.Should().BeFalse();
+        read.Policy.Should().BeNull("a policy is used whole or not at all");
+        read.Problems.Should().HaveCount(3);
+        read.Problems[0].Should().Match<ValidationProblem>(p => p.Field == "disable[0].rule" && p.Code == ErrorCodes.UnknownValue && p.Message.Contains("AZA-INT-003"));
+        read.Problems[1].Should().Match<ValidationProblem>(p => p.Field == "disable[1].topic" && p.Message.Contains("Valid topics: tpmt"));
+        read.Problems[2].Should().Match<ValidationProblem>(p => p.Field == "options.liverWindow" && p.Message.Contains("liverTestWindowDays"));
+    }
+
+    [Theory]
+    [InlineData("""{ "version": "1" }""", "name", ErrorCodes.Required)]
+    [InlineData("""{ "name": "x" }""", "version", ErrorCodes.Required)]
+    [InlineData("""{ "name": "x", "version": "1", "disable": [ { "rule": "AZA-INT-003", "approvedBy": "a" } ] }""", "disable[0].reason", ErrorCodes.Required)]
+    [InlineData("""{ "name": "x", "version": "1", "disable": [ { "rule": "AZA-INT-003", "reason": "r" } ] }""", "disable[0].approvedBy", ErrorCodes.Required)]
+    [InlineData("""{ "name": "x", "version": "1", "disable": [ { "rule": "AZA-INT-003", "topic": "handling", "reason": "r", "approvedBy": "a" } ] }""", "disable[0]", ErrorCodes.Required)]
+    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": 6.5 } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
+    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": null } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
+    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": "60" } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
+    [InlineData("""{ "name": "x", "version": "1", "disabled": [] }""", "disabled", ErrorCodes.UnknownField)]
+    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": -5 } }""", "options.liverTestWindowDays", ErrorCodes.OutOfRange)]
+    [InlineData("""{ "name": "x", "version": "1", "options": { "markedFallFraction": 1.5 } }""", "options.markedFallFraction", ErrorCodes.OutOfRange)]
+    [InlineData("""{ "name": "x", "version": "1", """, "$", ErrorCodes.MalformedInput)]
+    public void Read_BadPolicy_NamesTheFieldAndGivesNoPolicy(string json, string field, string code)
+    {
+        var read = SitePolicyJson.Read(json);
+
+        read.Policy.Should().BeNull();
+        read.Problems.Should().Contain(p => p.Field == field && p.Code == code);
+    }
+
+    [Fact]
+    public void Amend_CommandLineTrial_IsADifferentPolicyThatCannotPassForTheFile()
+    {
+        var file = SitePolicyJson.Read(File.ReadAllBytes(SamplePolicy)).Policy!;
+
+        var trial = file.Amend("command-line", new[] { "aza-pgx-001", "Pregnancy" }, new Dictionary<string, string?> { ["EGFRTHRESHOLD"] = "45" });
+
+        trial.Name.Should().Be("st-elsewhere-pharmacy");
+        trial.Version.Should().Be("2026-12+command-line");
+        trial.ContentHash.Should().NotBe(file.ContentHash).And.Be(SitePolicyJson.Read(SitePolicyJson.ToJson(trial)).Policy!.ContentHash);
+        trial.Disable.Select(d => d.Rule ?? d.Topic).Should().Equal("AZA-INT-003", "handling", "AZA-PGX-001", "pregnancy");
+        trial.ToRuleSetOptions().Rules.EgfrThreshold.Should().Be(45);
+        trial.ToRuleSetOptions().Rules.LiverTestWindowDays.Should().Be(60);
+    }
+
+    [Fact]
+    public void Amend_UnknownNames_ErrorListsTheValidOnes()
+    {
+        var empty = new SitePolicy();
+
+        empty.Invoking(p => p.Amend("command-line", new[] { "kidneys" }, null)).Should().Throw<ArgumentException>().WithMessage("*'kidneys' is neither a rule id nor a topic*AZA-PGX-001*pgx-testing*");
+        empty.Invoking(p => p.Amend("command-line", null, new Dictionary<string, string?> { ["window"] = "1" })).Should().Throw<ArgumentException>().WithMessage("*Valid options: egfrThreshold*");
+        empty.Invoking(p => p.Amend("command-line", null, new Dictionary<string, string?> { ["liverTestWindowDays"] = "soon" })).Should().Throw<ArgumentException>().WithMessage("*'soon' is not a whole number*");
+    }
+
+    [Fact]
+    public async Task ReadAsync_SamplePolicy_SameAsRead()
+    {
+        var bytes = File.ReadAllBytes(SamplePolicy);
+
+        var read = await SitePolicyJson.ReadAsync(new AsyncOnlyStream(bytes));
+
+        read.Policy.Should().BeEquivalentTo(SitePolicyJson.Read(bytes).Policy);
+    }
+}
