@@ -1,3 +1,4 @@
+using Imuran.ClinicalRules.Tests.Shared;
 using System;
 using System.IO;
 using System.Linq;

@@ -1,3 +1,4 @@
+using Imuran.ClinicalRules.Tests.Shared;
 using System.IO;
 using System.Text;
 using System.Threading;

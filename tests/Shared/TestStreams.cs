@@ -1,8 +1,9 @@
+using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Imuran.ClinicalRules.Tests.Support;
+namespace Imuran.ClinicalRules.Tests.Shared;
 
 /// <summary>A stream like ASP.NET Core's request body: synchronous reads throw, it cannot seek.</summary>
 internal sealed class AsyncOnlyStream : Stream
