@@ -1,4 +1,4 @@
-using Imuran.ClinicalRules.Tests.Shared;
+using Imuran.ClinicalRules.Tests.Common;
 using System;
 using System.IO;
 using System.Linq;

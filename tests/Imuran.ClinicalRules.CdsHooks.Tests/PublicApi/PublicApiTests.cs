@@ -1,6 +1,6 @@
 using System.IO;
 using Imuran.ClinicalRules.CdsHooks.Tests.Support;
-using Imuran.ClinicalRules.Tests.Shared;
+using Imuran.ClinicalRules.Tests.Common;
 
 namespace Imuran.ClinicalRules.CdsHooks.Tests.PublicApi;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Imuran.ClinicalRules.Tests.Shared;
+using Imuran.ClinicalRules.Tests.Common;
 
 namespace Imuran.ClinicalRules.DependencyInjection.Tests.PublicApi;
 

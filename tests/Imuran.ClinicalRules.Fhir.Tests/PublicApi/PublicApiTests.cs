@@ -1,6 +1,6 @@
 using System.IO;
 using Imuran.ClinicalRules.Fhir.Tests.Support;
-using Imuran.ClinicalRules.Tests.Shared;
+using Imuran.ClinicalRules.Tests.Common;
 
 namespace Imuran.ClinicalRules.Fhir.Tests.PublicApi;
 

@@ -1,4 +1,4 @@
-using Imuran.ClinicalRules.Tests.Shared;
+using Imuran.ClinicalRules.Tests.Common;
 using System.IO;
 using System.Text;
 using System.Text.Json;

@@ -5,7 +5,7 @@ using System.Reflection;
 using System.Text;
 using FluentAssertions;
 
-namespace Imuran.ClinicalRules.Tests.Shared;
+namespace Imuran.ClinicalRules.Tests.Common;
 
 /// <summary>
 /// The public-API approval check every package's test project runs (one file, linked into each): the assembly's

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Imuran.ClinicalRules.Tests.Shared;
+namespace Imuran.ClinicalRules.Tests.Common;
 
 /// <summary>A stream like ASP.NET Core's request body: synchronous reads throw, it cannot seek.</summary>
 internal sealed class AsyncOnlyStream : Stream
