@@ -3,8 +3,14 @@ namespace Imuran.ClinicalRules.Fhir;
 /// <summary>Why a payload could not be read at all, in words and as a stable code.</summary>
 public sealed record FhirReadError
 {
-    /// <summary>The machine-readable reason.</summary>
+    /// <summary>The machine-readable reason, as an enum for <c>switch</c>; <see cref="ErrorCode"/> is its stable text form.</summary>
     public FhirReadErrorCode Code { get; init; }
+
+    /// <summary>
+    /// The stable code of <see cref="Code"/> from the one vocabulary, <see cref="Validation.ErrorCodes"/> (e.g.
+    /// <c>FHIR_MISSING_PATIENT</c>, or <c>MALFORMED_INPUT</c> as for patient facts): the form to log, store or compare.
+    /// </summary>
+    public string ErrorCode => Internal.StableCodes.Of(Code);
 
     /// <summary>What went wrong, in words a host can show or log.</summary>
     public string Message { get; init; } = string.Empty;
@@ -19,5 +25,5 @@ public sealed record FhirReadError
     public string? Path { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Code}: {Message}";
+    public override string ToString() => $"{ErrorCode}: {Message}";
 }

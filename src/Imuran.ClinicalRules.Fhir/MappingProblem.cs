@@ -3,8 +3,14 @@ namespace Imuran.ClinicalRules.Fhir;
 /// <summary>A problem met while reading one resource (or the payload). The rest of the payload was still read. Immutable.</summary>
 public sealed record MappingProblem
 {
-    /// <summary>The machine-readable kind of problem.</summary>
+    /// <summary>The machine-readable kind of problem, as an enum for <c>switch</c>; <see cref="ErrorCode"/> is its stable text form.</summary>
     public MappingProblemCode Code { get; init; }
+
+    /// <summary>
+    /// The stable code of <see cref="Code"/> from the one vocabulary, <see cref="Validation.ErrorCodes"/> (e.g.
+    /// <c>FHIR_LAB_WITHOUT_UNIT</c>): the form to log, store or compare.
+    /// </summary>
+    public string ErrorCode => Internal.StableCodes.Of(Code);
 
     /// <summary>What is wrong, in words, naming the resource and value concerned.</summary>
     public string Message { get; init; } = string.Empty;
@@ -19,5 +25,5 @@ public sealed record MappingProblem
     public string Path { get; init; } = string.Empty;
 
     /// <inheritdoc />
-    public override string ToString() => $"{Code} at {Path}: {Message}";
+    public override string ToString() => $"{ErrorCode} at {Path}: {Message}";
 }
