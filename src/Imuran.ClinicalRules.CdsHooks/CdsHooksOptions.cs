@@ -43,6 +43,15 @@ public sealed class CdsHooksOptions
     /// </summary>
     public IList<string> AllowedOrigins { get; } = new List<string>();
 
+    /// <summary>
+    /// Whether <c>GET {prefix}/feedback/export</c> answers with the clinician feedback export (<see cref="Feedback.CdsFeedbackExporter"/>).
+    /// Default <see langword="false"/>: the export tells which rules clinicians override and why, across all EHR users,
+    /// which is for the service's owners, not for every caller of the hooks; turn it on only with <see cref="CdsJwtOptions.Enabled"/>
+    /// or on a network only they reach. A host may instead write the export itself (e.g. on shutdown) with
+    /// <see cref="Feedback.CdsFeedbackExporter.WriteFileAsync"/>.
+    /// </summary>
+    public bool EnableFeedbackExport { get; set; }
+
     /// <summary>JWT authentication of the EHR (off unless <see cref="CdsJwtOptions.Enabled"/> is set).</summary>
     public CdsJwtOptions Jwt { get; } = new();
 

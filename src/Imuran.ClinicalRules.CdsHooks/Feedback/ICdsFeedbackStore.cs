@@ -1,17 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Imuran.ClinicalRules.Feedback;
 
 namespace Imuran.ClinicalRules.CdsHooks.Feedback;
-
-/// <summary>What a clinician did with a card. Numeric values are stable and never renumbered.</summary>
-public enum CardOutcome
-{
-    /// <summary>The card was accepted.</summary>
-    Accepted = 1,
-
-    /// <summary>The card was overridden (dismissed), possibly with a reason.</summary>
-    Overridden = 2,
-}
 
 /// <summary>A card this service issued: which service and rule raised it. Immutable.</summary>
 /// <param name="ServiceId">The CDS service id.</param>
