@@ -11,6 +11,7 @@ using Imuran.ClinicalRules.CdsHooks.Feedback;
 using Imuran.ClinicalRules.CdsHooks.Internal;
 using Imuran.ClinicalRules.CdsHooks.Prefetch;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Fhir;
 
 namespace Imuran.ClinicalRules.CdsHooks.Hooks;
@@ -86,7 +87,7 @@ internal sealed class HookEvaluator
         var mapping = FhirPatientReader.Read(stream, evaluationDate);
         if (!mapping.Succeeded)
         {
-            return HookOutcome.Fail(412, "processing", "The FHIR data could not be read: " + Strengths.Remove(mapping.Error!.Message), mapping.Error.Path);
+            return HookOutcome.Fail(412, "processing", "The FHIR data could not be read: " + NoDoseText.RemoveStrengths(mapping.Error!.Message), mapping.Error.Path);
         }
 
         var facts = mapping.Facts!;
@@ -103,8 +104,8 @@ internal sealed class HookEvaluator
                 HookKind.MedicationVerify => CareSetting.Dispensing,
                 _ => CareSetting.Prescribing,
             },
-            Medications = facts.Medications.Select(m => m with { Name = Strengths.Remove(m.Name) }).ToArray(),
-            Allergies = facts.Allergies.Select(a => a with { Substance = Strengths.Remove(a.Substance) }).ToArray(),
+            Medications = facts.Medications.Select(m => m with { Name = NoDoseText.RemoveStrengths(m.Name) }).ToArray(),
+            Allergies = facts.Allergies.Select(a => a with { Substance = NoDoseText.RemoveStrengths(a.Substance) }).ToArray(),
         };
 
         var result = _ruleSet.Evaluate(facts);
