@@ -5,7 +5,8 @@
 //   CdsHooks:TrustSandboxKeyInDevelopment  in Development, trust the CDS Hooks Sandbox's public test key
 //   CdsHooks:PublicBaseUrl            the URL EHRs call, for the JWT audience check behind a proxy
 //   CdsHooks:AllowedOrigins           browser origins allowed (CORS); in Development any origin is allowed
-//   CdsHooks:AllowedFhirServers       FHIR servers the service may fetch missing prefetch from (empty: any)
+//   CdsHooks:AllowedFhirServers       FHIR base URLs the service may fetch missing prefetch from (empty, the default:
+//                                     none, so a caller cannot aim it at an internal address; "*": any, test networks only)
 //   CdsHooks:EnableFeedbackExport     serve GET /cds-services/feedback/export (off by default; turn RequireJwt on too)
 //   CdsHooks:FeedbackExportPath       write the clinician feedback export to this file when the host stops
 //                                     (read it with: imuran-rules coverage COHORT --feedback FILE)

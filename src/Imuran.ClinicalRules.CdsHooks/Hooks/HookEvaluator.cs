@@ -69,11 +69,17 @@ internal sealed class HookEvaluator
         {
             var why = data.Gaps.FirstOrDefault(g => g.StartsWith(ServiceCatalog.PatientKey + ":", StringComparison.Ordinal))
                 ?? "patient: no Patient resource in the prefetch";
-            return HookOutcome.Fail(
-                412,
-                "not-found",
-                $"The Patient (Patient/{request.PatientId}) is needed and could not be had ({why}). Send it as prefetch '{ServiceCatalog.PatientKey}' or give fhirServer and fhirAuthorization.",
-                "prefetch." + ServiceCatalog.PatientKey);
+            return data.FhirServerRefused
+                ? HookOutcome.Fail(
+                    412,
+                    "forbidden",
+                    $"The Patient (Patient/{request.PatientId}) is needed and is not in the prefetch, and the fhirServer '{request.FhirServer}' is not one this service may read (its host lists them in AllowedFhirServers). Send the Patient as prefetch '{ServiceCatalog.PatientKey}'.",
+                    "fhirServer")
+                : HookOutcome.Fail(
+                    412,
+                    "not-found",
+                    $"The Patient (Patient/{request.PatientId}) is needed and could not be had ({why}). Send it as prefetch '{ServiceCatalog.PatientKey}' or give fhirServer and fhirAuthorization.",
+                    "prefetch." + ServiceCatalog.PatientKey);
         }
 
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
