@@ -3,8 +3,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using Imuran.ClinicalRules.Cli.Research;
 using Imuran.ClinicalRules.Feedback;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 
 namespace Imuran.ClinicalRules.Cli;
 
@@ -43,8 +46,8 @@ internal static class CoverageCommand
         policy.AddTo(command);
         command.SetAction(parse =>
         {
-            var (file, disable, options) = policy.Values(parse);
-            if (!PolicyOptions.TryBuild(io, file, disable, options, parse.GetValue(engine) ?? RuleEngines.Compiled, out var rules))
+            var (file, disable, thresholds) = policy.Values(parse);
+            if (!PolicyOptions.TryBuild(io, file, disable, thresholds, parse.GetValue(engine) ?? RuleEngines.Compiled, out var rules))
             {
                 return ExitCodes.InvalidInput;
             }

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Imuran.ClinicalRules.Feedback;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Coverage;
 
 /// <summary>One rule's cohort firings beside the clinician feedback about its cards.</summary>
 /// <param name="RuleId">The rule id (or a host's card code, for feedback about cards no rule of this set raised).</param>
