@@ -85,7 +85,8 @@ internal static class NetworkShape
 
         foreach (var n in schema.Nodes.Where(n => n.NodeType.ToString() is "Type" or "Selection"))
         {
-            Console.WriteLine($"  {n.NodeType} {n.OutputType?.Name} {string.Join("; ", n.Expressions.Select(e => e.Value.ToString()))}".Substring(0, Math.Min(160, 20 + n.Expressions.Sum(e => e.Value.ToString().Length))));
+            var line = $"  {n.NodeType} {n.OutputType?.Name} {string.Join("; ", n.Expressions.Select(e => e.Value.ToString()))}";
+            Console.WriteLine(line.Length > 160 ? line.Substring(0, 160) : line);
         }
 
         return 0;

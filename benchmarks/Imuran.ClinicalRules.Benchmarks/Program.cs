@@ -9,7 +9,7 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// commands: <c>batch</c> (the CLI batch benchmark), <c>cohort N FILE</c> (write an NDJSON cohort), <c>smoke</c> (a
 /// quick Stopwatch check with a per-phase and per-rule breakdown), <c>pipeline FILE N</c> (per-line batch costs),
 /// <c>profile [typical|worst]</c> (a ten-second loop for dotnet-trace), <c>allocs [typical|worst] [nrules|compiled]</c>
-/// (allocated bytes by type, sampled).
+/// (allocated bytes by type, sampled), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up).
 /// </summary>
 internal static class Program
 {
@@ -28,6 +28,8 @@ internal static class Program
                     return 0;
                 case "pipeline":
                     return Smoke.Pipeline(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+                case "warmup":
+                    return Batch.WarmupHarness.Run(args);
                 case "network":
                     return NetworkShape.Run();
                 case "allocs":
