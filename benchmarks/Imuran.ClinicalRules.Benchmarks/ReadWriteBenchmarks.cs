@@ -13,7 +13,6 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// and without the allocation-free pre-check. Each operation is one patient.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class ReadWriteBenchmarks
 {
     private readonly PatientFacts _typical = BenchmarkPatients.Typical();
