@@ -108,6 +108,64 @@ internal sealed class FactRulesValidator<T> : AbstractValidator<T>
         context.RootContextData.TryGetValue(EvaluationDateKey, out var date) && date is ClinicalDate d ? d : default;
 }
 
+/// <summary>A date that, when given, must not be after the evaluation date: one delegate call to test.</summary>
+internal sealed class NotAfterRule<T> : FactRule<T>
+{
+    private readonly Func<T, ClinicalDate?> _date;
+
+    public NotAfterRule(string member, Func<T, ClinicalDate?> date, string what)
+        : base(member, ErrorCodes.DateInFuture, (x, e) => date(x) is { } d && d > e, (x, e) => PatientFactsRules.NotAfterMessage(what, date(x), e))
+    {
+        _date = date;
+    }
+
+    public override bool Passes(T value, ClinicalDate evaluation) => !(_date(value) is { } d && d > evaluation);
+}
+
+/// <summary>A value that must be a defined value of its enum (as FluentValidation's <c>IsInEnum</c>), tested by an array lookup.</summary>
+internal sealed class DefinedRule<T> : FactRule<T>
+{
+    private readonly Func<T, int> _value;
+    private readonly bool[] _defined;
+
+    public DefinedRule(string member, Type enumType, Func<T, int> value, string message)
+        : this(member, DefinedValues(enumType), value, message)
+    {
+    }
+
+    private DefinedRule(string member, bool[] defined, Func<T, int> value, string message)
+        : base(member, ErrorCodes.UnknownValue, (x, _) => !IsDefined(defined, value(x)), (_, _) => message)
+    {
+        _value = value;
+        _defined = defined;
+    }
+
+    /// <summary>A value that is not a number stands for an absent optional enum, which passes.</summary>
+    public const int Absent = int.MinValue;
+
+    public override bool Passes(T value, ClinicalDate evaluation) => IsDefined(_defined, _value(value));
+
+    private static bool IsDefined(bool[] defined, int value) => value == Absent || ((uint)value < (uint)defined.Length && defined[value]);
+
+    /// <summary>Which small non-negative numbers are defined values of <paramref name="enumType"/>.</summary>
+    private static bool[] DefinedValues(Type enumType)
+    {
+        var numbers = Enum.GetValues(enumType).Cast<object>().Select(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (numbers.Any(n => n < 0))
+        {
+            throw new InvalidOperationException($"{enumType.Name} has a negative value; {nameof(DefinedRule<T>)} reads only non-negative ones.");
+        }
+
+        var defined = new bool[numbers.Max() + 1];
+        foreach (var n in numbers)
+        {
+            defined[n] = true;
+        }
+
+        return defined;
+    }
+}
+
 /// <summary>Which values of <typeparamref name="TEnum"/> are defined (as FluentValidation's <c>IsInEnum</c>), looked up without allocating.</summary>
 internal static class DefinedValues<TEnum>
     where TEnum : struct, Enum

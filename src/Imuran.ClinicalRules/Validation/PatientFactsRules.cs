@@ -16,9 +16,9 @@ internal static class PatientFactsRules
     {
         Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.EvaluationDateMissing, (p, _) => p.EvaluationDate == default, "The evaluation date is missing; the rules never read the clock, so it must be given."),
         new(nameof(PatientFacts.BirthDate), ErrorCodes.BirthAfterEvaluation, (p, e) => p.BirthDate is { } b && b > e, (p, _) => $"The birth date {p.BirthDate} is after the evaluation date {p.EvaluationDate}."),
-        Defined<PatientFacts, Sex>(nameof(PatientFacts.Sex), p => p.Sex, "The sex is not a known value."),
-        Defined<PatientFacts, CareSetting>(nameof(PatientFacts.Setting), p => p.Setting, "The care setting is not a known value."),
-        Defined<PatientFacts, PregnancyStatus>(nameof(PatientFacts.PregnancyStatus), p => p.PregnancyStatus, "The pregnancy status is not a known value."),
+        new DefinedRule<PatientFacts>(nameof(PatientFacts.Sex), typeof(Sex), p => (int)p.Sex, "The sex is not a known value."),
+        new DefinedRule<PatientFacts>(nameof(PatientFacts.Setting), typeof(CareSetting), p => (int)p.Setting, "The care setting is not a known value."),
+        new DefinedRule<PatientFacts>(nameof(PatientFacts.PregnancyStatus), typeof(PregnancyStatus), p => (int)p.PregnancyStatus, "The pregnancy status is not a known value."),
         new EachItemRule<PatientFacts, Indication>(nameof(PatientFacts.Indications), ErrorCodes.UnknownValue, p => p.Indications, i => !DefinedValues<Indication>.Contains(i), "The indication is not a known value."),
         new EachItemRule<PatientFacts, NeurologicalSign>(nameof(PatientFacts.NewNeurologicalSigns), ErrorCodes.UnknownValue, p => p.NewNeurologicalSigns, s => !DefinedValues<NeurologicalSign>.Contains(s), "The neurological sign is not a known value."),
         Rule<PatientFacts>(nameof(PatientFacts.PregnancyStatus), ErrorCodes.Contradictory, (p, _) => p.Sex == Sex.Male && p.PregnancyStatus == PregnancyStatus.Pregnant, "The patient is recorded as male and as pregnant; the two facts contradict each other."),
@@ -36,7 +36,7 @@ internal static class PatientFactsRules
     /// <summary>Rules on <c>therapy</c>.</summary>
     public static readonly FactRule<AzathioprineTherapy>[] Therapy =
     {
-        Defined<AzathioprineTherapy, TherapyStatus>(nameof(AzathioprineTherapy.Status), t => t.Status, "The therapy status is not a known value."),
+        new DefinedRule<AzathioprineTherapy>(nameof(AzathioprineTherapy.Status), typeof(TherapyStatus), t => (int)t.Status, "The therapy status is not a known value."),
         new(nameof(AzathioprineTherapy.StartDate), ErrorCodes.DateInFuture, (t, e) => t.StartDate is { } d && t.Status != TherapyStatus.Considering && d > e, (t, e) => NotAfterMessage("azathioprine start date", t.StartDate, e)),
         NotAfter<AzathioprineTherapy>(nameof(AzathioprineTherapy.LastRegimenChange), t => t.LastRegimenChange, "regimen change date"),
     };
@@ -48,9 +48,9 @@ internal static class PatientFactsRules
     /// </remarks>
     public static readonly FactRule<PharmacogenomicResult>[] Pharmacogenomic =
     {
-        Defined<PharmacogenomicResult, Gene>(nameof(PharmacogenomicResult.Gene), r => r.Gene, "The gene must be TPMT or NUDT15."),
-        Rule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), ErrorCodes.UnknownValue, (r, _) => r.Phenotype is { } v && !DefinedValues<MetabolizerPhenotype>.Contains(v), "The phenotype is not a known value."),
-        Defined<PharmacogenomicResult, TestMethod>(nameof(PharmacogenomicResult.Method), r => r.Method, "The test method is not a known value."),
+        new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Gene), typeof(Gene), r => (int)r.Gene, "The gene must be TPMT or NUDT15."),
+        new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), typeof(MetabolizerPhenotype), r => r.Phenotype is { } v ? (int)v : DefinedRule<PharmacogenomicResult>.Absent, "The phenotype is not a known value."),
+        new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Method), typeof(TestMethod), r => (int)r.Method, "The test method is not a known value."),
         Rule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), ErrorCodes.PharmacogenomicResultEmpty, (r, _) => r.Phenotype is null && string.IsNullOrWhiteSpace(r.Diplotype), "The result has neither a phenotype nor a diplotype."),
         NotAfter<PharmacogenomicResult>(nameof(PharmacogenomicResult.Date), r => r.Date, "result date"),
     };
@@ -74,8 +74,8 @@ internal static class PatientFactsRules
     public static readonly FactRule<Condition>[] Condition =
     {
         Rule<Condition>(nameof(Facts.Condition.Name), ErrorCodes.Unidentified, (c, _) => string.IsNullOrWhiteSpace(c.Name) && string.IsNullOrWhiteSpace(c.Code) && c.Kind is null, "The condition has no name, code or kind."),
-        Rule<Condition>(nameof(Facts.Condition.Kind), ErrorCodes.UnknownValue, (c, _) => c.Kind is { } k && !DefinedValues<ConditionKind>.Contains(k), "The condition kind is not a known value."),
-        Defined<Condition, ConditionStatus>(nameof(Facts.Condition.Status), c => c.Status, "The condition status is not a known value."),
+        new DefinedRule<Condition>(nameof(Facts.Condition.Kind), typeof(ConditionKind), c => c.Kind is { } v ? (int)v : DefinedRule<Condition>.Absent, "The condition kind is not a known value."),
+        new DefinedRule<Condition>(nameof(Facts.Condition.Status), typeof(ConditionStatus), c => (int)c.Status, "The condition status is not a known value."),
         NotAfter<Condition>(nameof(Facts.Condition.Onset), c => c.Onset, "condition onset date"),
     };
 
@@ -88,16 +88,16 @@ internal static class PatientFactsRules
         Rule<LabResult>(nameof(Facts.LabResult.Unit), ErrorCodes.LabUnitMissing, (l, _) => string.IsNullOrWhiteSpace(l.Unit), "The lab result has no unit; its value cannot be read without one."),
         Rule<LabResult>(nameof(Facts.LabResult.Date), ErrorCodes.LabDateMissing, (l, _) => l.Date is null, "The lab result has no date; the rules cannot tell whether it is current."),
         NotAfter<LabResult>(nameof(Facts.LabResult.Date), l => l.Date, "lab result date"),
-        Defined<LabResult, LabFlag>(nameof(Facts.LabResult.Flag), l => l.Flag, "The lab flag is not a known value."),
+        new DefinedRule<LabResult>(nameof(Facts.LabResult.Flag), typeof(LabFlag), l => (int)l.Flag, "The lab flag is not a known value."),
         Rule<LabResult>(nameof(Facts.LabResult.UpperReferenceLimit), ErrorCodes.LabValueNotANumber, (l, _) => l.UpperReferenceLimit is { } u && (double.IsNaN(u) || double.IsInfinity(u) || u <= 0), "The upper reference limit must be a positive number."),
-        Rule<LabResult>(nameof(Facts.LabResult.Kind), ErrorCodes.UnknownValue, (l, _) => l.Kind is { } k && !DefinedValues<LabKind>.Contains(k), "The lab kind is not a known value."),
+        new DefinedRule<LabResult>(nameof(Facts.LabResult.Kind), typeof(LabKind), l => l.Kind is { } v ? (int)v : DefinedRule<LabResult>.Absent, "The lab kind is not a known value."),
     };
 
     /// <summary>Rules on each item of <c>vaccinations</c>.</summary>
     public static readonly FactRule<Vaccination>[] Vaccination =
     {
         Rule<Vaccination>(nameof(Facts.Vaccination.Name), ErrorCodes.Unidentified, (v, _) => string.IsNullOrWhiteSpace(v.Name) && string.IsNullOrWhiteSpace(v.CvxCode), "The vaccination has neither a name nor a CVX code."),
-        Defined<Vaccination, VaccinationStatus>(nameof(Facts.Vaccination.Status), v => v.Status, "The vaccination status is not a known value."),
+        new DefinedRule<Vaccination>(nameof(Facts.Vaccination.Status), typeof(VaccinationStatus), v => (int)v.Status, "The vaccination status is not a known value."),
         new(nameof(Facts.Vaccination.Date), ErrorCodes.DateInFuture, (v, e) => v.Date is { } d && v.Status == VaccinationStatus.Given && d > e, (v, e) => $"The vaccine is recorded as given on {v.Date}, after the evaluation date {e}; record it as planned."),
     };
 
@@ -108,12 +108,6 @@ internal static class PatientFactsRules
     private static FactRule<T> Rule<T>(string member, string code, Func<T, ClinicalDate, bool> fails, string message) =>
         new(member, code, fails, (_, _) => message);
 
-    /// <summary>The value must be a defined value of its enum (as FluentValidation's <c>IsInEnum</c>).</summary>
-    private static FactRule<T> Defined<T, TEnum>(string member, Func<T, TEnum> value, string message)
-        where TEnum : struct, Enum
-        => new(member, ErrorCodes.UnknownValue, (x, _) => !DefinedValues<TEnum>.Contains(value(x)), (_, _) => message);
-
     /// <summary>The date, when given, must not be after the evaluation date.</summary>
-    private static FactRule<T> NotAfter<T>(string member, Func<T, ClinicalDate?> date, string what) =>
-        new(member, ErrorCodes.DateInFuture, (x, e) => date(x) is { } d && d > e, (x, e) => NotAfterMessage(what, date(x), e));
+    private static FactRule<T> NotAfter<T>(string member, Func<T, ClinicalDate?> date, string what) => new NotAfterRule<T>(member, date, what);
 }
