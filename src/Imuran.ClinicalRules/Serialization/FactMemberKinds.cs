@@ -394,11 +394,14 @@ internal sealed class ObjectMember<T, TItem>(string property, FactObject<TItem> 
     where T : class
     where TItem : class
 {
-    public override IFactObject Items => schema;
+    private readonly FactObject<TItem> _schema = schema;
+    private readonly Func<ObjectReader, TItem> _read = schema.ReadWithProblems;
+
+    public override IFactObject Items => _schema;
 
     public override void ReadWithProblems(ObjectReader r, T target)
     {
-        if (r.Object(Name, schema.ReadWithProblems) is { } v)
+        if (r.Object(Name, _read) is { } v)
         {
             Set(target, v);
         }
@@ -406,7 +409,7 @@ internal sealed class ObjectMember<T, TItem>(string property, FactObject<TItem> 
 
     public override bool TryReadFast(ref Utf8JsonReader r, T target)
     {
-        if (!schema.TryReadFast(ref r, out var v))
+        if (!_schema.TryReadFast(ref r, out var v))
         {
             return false;
         }
@@ -417,10 +420,10 @@ internal sealed class ObjectMember<T, TItem>(string property, FactObject<TItem> 
 
     public override void Write(Utf8JsonWriter w, T source)
     {
-        if (Get(source) is { } v && schema.HasContent(v))
+        if (Get(source) is { } v && _schema.HasContent(v))
         {
             w.WritePropertyName(EncodedName);
-            schema.Write(w, v);
+            _schema.Write(w, v);
         }
     }
 }
@@ -430,11 +433,14 @@ internal sealed class ObjectListMember<T, TItem>(string property, FactObject<TIt
     where T : class
     where TItem : class
 {
-    public override IFactObject Items => schema;
+    private readonly FactObject<TItem> _schema = schema;
+    private readonly Func<ObjectReader, TItem> _read = schema.ReadWithProblems;
+
+    public override IFactObject Items => _schema;
 
     public override void ReadWithProblems(ObjectReader r, T target)
     {
-        var list = r.Array(Name, schema.ReadWithProblems);
+        var list = r.Array(Name, _read);
         if (list.Count > 0)
         {
             Set(target, list);
@@ -451,7 +457,7 @@ internal sealed class ObjectListMember<T, TItem>(string property, FactObject<TIt
         List<TItem>? list = null;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
-            if (!schema.TryReadFast(ref r, out var item))
+            if (!_schema.TryReadFast(ref r, out var item))
             {
                 return false;
             }
@@ -478,7 +484,7 @@ internal sealed class ObjectListMember<T, TItem>(string property, FactObject<TIt
         w.WriteStartArray(EncodedName);
         foreach (var item in items)
         {
-            schema.Write(w, item);
+            _schema.Write(w, item);
         }
 
         w.WriteEndArray();
