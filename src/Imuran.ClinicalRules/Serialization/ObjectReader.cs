@@ -368,7 +368,8 @@ internal sealed class ObjectReader
     private void WrongType(string name, string expected) =>
         Problem(name, ErrorCodes.WrongType, $"The {name} must be {expected}.");
 
-    private void Problem(string name, string code, string message) => _problems.Add(new ValidationProblem(Join(name), code, message));
+    /// <summary>Records a problem at the path of member <paramref name="name"/> of this object.</summary>
+    public void Problem(string name, string code, string message) => _problems.Add(new ValidationProblem(Join(name), code, message));
 
     private string Join(string name) => Path.Length == 0 ? name : Path + "." + name;
 }
