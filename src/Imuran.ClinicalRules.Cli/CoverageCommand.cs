@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 
 namespace Imuran.ClinicalRules.Cli;
 

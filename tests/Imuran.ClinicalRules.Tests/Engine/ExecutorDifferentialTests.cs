@@ -1,6 +1,9 @@
 using System.IO;
 using Imuran.ClinicalRules.Cli;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Tests.Benchmarks;
@@ -86,7 +89,7 @@ public sealed class ExecutorDifferentialTests
     [Fact]
     public void Executors_TwentyThousandCohortPatients_GiveByteIdenticalResults()
     {
-        var cohort = new Imuran.ClinicalRules.Cli.Research.CohortGenerator(CohortOptions.Default, 2026);
+        var cohort = new Imuran.ClinicalRules.Research.Cohorts.CohortGenerator(CohortOptions.Default, 2026);
         for (var i = 0; i < 20_000; i++)
         {
             Same(cohort.Next(), "cohort patient " + i);
@@ -98,7 +101,7 @@ public sealed class ExecutorDifferentialTests
     {
         var nrules = ClinicalRuleSet.Create(Variant);
         var compiled = ClinicalRuleSet.Create(Variant with { Engine = RuleEngine.Compiled });
-        var cohort = new Imuran.ClinicalRules.Cli.Research.CohortGenerator(CohortOptions.Default, 7);
+        var cohort = new Imuran.ClinicalRules.Research.Cohorts.CohortGenerator(CohortOptions.Default, 7);
         var fuzzer = new PatientFuzzer(9);
         for (var i = 0; i < 2000; i++)
         {
