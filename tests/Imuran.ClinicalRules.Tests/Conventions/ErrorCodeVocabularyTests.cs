@@ -109,7 +109,7 @@ public class ErrorCodeVocabularyTests
         SourceFiles().Select(Relative).Should().Contain(new[]
         {
             "src/Imuran.ClinicalRules/Validation/ErrorCodes.cs",
-            "src/Imuran.ClinicalRules.Cli/PatientInput.cs",
+            "src/Imuran.ClinicalRules.Research/Batch/PatientInput.cs",
             "src/Imuran.ClinicalRules.Fhir/Internal/StableCodes.cs",
         });
         CodeLiteral.IsMatch("var code = \"FHIR_\" + name;").Should().BeTrue("a code built from a prefix is caught too");
