@@ -31,9 +31,11 @@ public sealed class CdsHooksOptions
     public int MaxFhirResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
-    /// FHIR server base URLs the service may fetch from (compared as case-insensitive prefixes). Empty (the default)
-    /// allows any <c>http</c> or <c>https</c> server named in a request: a public deployment should list its EHRs here
-    /// or require JWT authentication, so that a caller cannot make the service fetch from an address of its choosing.
+    /// FHIR server base URLs the service may fetch missing prefetch from, e.g. <c>https://ehr.example.org/fhir</c>: a
+    /// request's <c>fhirServer</c> is allowed when its scheme, host and port are an entry's and its path is the entry's
+    /// path or below it. <c>*</c> allows any server (for a closed test network only). Empty (the default): the service
+    /// never fetches, so a caller cannot make it send requests to an address of its choosing (server-side request
+    /// forgery); it answers from the prefetch, naming what is missing, and with 412 when the Patient is missing.
     /// </summary>
     public IList<string> AllowedFhirServers { get; } = new List<string>();
 
@@ -42,6 +44,15 @@ public sealed class CdsHooksOptions
     /// any origin. Empty (the default): no CORS headers are sent and browsers cannot read the answers.
     /// </summary>
     public IList<string> AllowedOrigins { get; } = new List<string>();
+
+    /// <summary>
+    /// Whether <c>GET {prefix}/feedback/export</c> answers with the clinician feedback export (<see cref="Feedback.CdsFeedbackExporter"/>).
+    /// Default <see langword="false"/>: the export tells which rules clinicians override and why, across all EHR users,
+    /// which is for the service's owners, not for every caller of the hooks; turn it on only with <see cref="CdsJwtOptions.Enabled"/>
+    /// or on a network only they reach. A host may instead write the export itself (e.g. on shutdown) with
+    /// <see cref="Feedback.CdsFeedbackExporter.WriteFileAsync"/>.
+    /// </summary>
+    public bool EnableFeedbackExport { get; set; }
 
     /// <summary>JWT authentication of the EHR (off unless <see cref="CdsJwtOptions.Enabled"/> is set).</summary>
     public CdsJwtOptions Jwt { get; } = new();

@@ -1,4 +1,5 @@
 using System;
+using Imuran.ClinicalRules.Feedback;
 
 namespace Imuran.ClinicalRules.CdsHooks.Feedback;
 
