@@ -18,7 +18,7 @@ public class SourceFileConventionTests
     {
         "src/Imuran.ClinicalRules/Serialization/",
         "src/Imuran.ClinicalRules/Validation/",
-        "src/Imuran.ClinicalRules.Cli/Research/",
+        "src/Imuran.ClinicalRules.Research/",
     };
 
     /// <summary>Files inside <see cref="NotYetChecked"/> that are checked all the same.</summary>
