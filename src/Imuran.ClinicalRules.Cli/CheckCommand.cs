@@ -1,7 +1,10 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Serialization;
@@ -24,8 +27,8 @@ internal static class CheckCommand
         policy.AddTo(command);
         command.SetAction(parse =>
         {
-            var (file, disable, options) = policy.Values(parse);
-            if (!PolicyOptions.TryBuild(io, file, disable, options, parse.GetValue(engine) ?? RuleEngines.NRules, out var rules))
+            var (file, disable, thresholds) = policy.Values(parse);
+            if (!PolicyOptions.TryBuild(io, file, disable, thresholds, parse.GetValue(engine) ?? RuleEngines.NRules, out var rules))
             {
                 return ExitCodes.InvalidInput;
             }

@@ -2,7 +2,10 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Serialization;
 
 namespace Imuran.ClinicalRules.Cli;

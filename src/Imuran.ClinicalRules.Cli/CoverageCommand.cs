@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 
 namespace Imuran.ClinicalRules.Cli;
 
@@ -34,8 +37,8 @@ internal static class CoverageCommand
         policy.AddTo(command);
         command.SetAction(parse =>
         {
-            var (file, disable, options) = policy.Values(parse);
-            if (!PolicyOptions.TryBuild(io, file, disable, options, parse.GetValue(engine) ?? RuleEngines.Compiled, out var rules))
+            var (file, disable, thresholds) = policy.Values(parse);
+            if (!PolicyOptions.TryBuild(io, file, disable, thresholds, parse.GetValue(engine) ?? RuleEngines.Compiled, out var rules))
             {
                 return ExitCodes.InvalidInput;
             }

@@ -1,6 +1,9 @@
 using System;
 using System.CommandLine;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Serialization;
 
 namespace Imuran.ClinicalRules.Cli;

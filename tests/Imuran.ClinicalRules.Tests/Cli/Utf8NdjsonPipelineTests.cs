@@ -2,7 +2,10 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using Imuran.ClinicalRules.Cli;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 
 namespace Imuran.ClinicalRules.Tests.Cli;
 

@@ -1,6 +1,9 @@
 using System.IO;
 using Imuran.ClinicalRules.Cli;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Tests.Benchmarks;
@@ -23,7 +26,7 @@ public sealed class ExecutorDifferentialTests
     {
         DisabledTopics = new[] { "handling" },
         DisabledRules = new[] { "AZA-CBC-002" },
-        Rules = new RuleOptions { EgfrThreshold = null, MarkedFallFraction = 0.5, LiverTestWindowDays = 30, ReproductiveAgeTo = 45, TransfusionWindowDays = 30 },
+        Thresholds = new RuleThresholds { EgfrThreshold = null, MarkedFallFraction = 0.5, LiverTestWindowDays = 30, ReproductiveAgeTo = 45, TransfusionWindowDays = 30 },
     };
 
     [Fact]
@@ -86,7 +89,7 @@ public sealed class ExecutorDifferentialTests
     [Fact]
     public void Executors_TwentyThousandCohortPatients_GiveByteIdenticalResults()
     {
-        var cohort = new Imuran.ClinicalRules.Cli.Research.CohortGenerator(CohortOptions.Default, 2026);
+        var cohort = new Imuran.ClinicalRules.Research.Cohorts.CohortGenerator(CohortOptions.Default, 2026);
         for (var i = 0; i < 20_000; i++)
         {
             Same(cohort.Next(), "cohort patient " + i);
@@ -98,7 +101,7 @@ public sealed class ExecutorDifferentialTests
     {
         var nrules = ClinicalRuleSet.Create(Variant);
         var compiled = ClinicalRuleSet.Create(Variant with { Engine = RuleEngine.Compiled });
-        var cohort = new Imuran.ClinicalRules.Cli.Research.CohortGenerator(CohortOptions.Default, 7);
+        var cohort = new Imuran.ClinicalRules.Research.Cohorts.CohortGenerator(CohortOptions.Default, 7);
         var fuzzer = new PatientFuzzer(9);
         for (var i = 0; i < 2000; i++)
         {

@@ -144,6 +144,7 @@ public sealed class PackagesTests : IClassFixture<PackagesTests.PackedPackages>
             "src/Imuran.ClinicalRules/Imuran.ClinicalRules.csproj",
             "src/Imuran.ClinicalRules.Fhir/Imuran.ClinicalRules.Fhir.csproj",
             "src/Imuran.ClinicalRules.DependencyInjection/Imuran.ClinicalRules.DependencyInjection.csproj",
+            "src/Imuran.ClinicalRules.Research/Imuran.ClinicalRules.Research.csproj",
             "src/Imuran.ClinicalRules.Cli/Imuran.ClinicalRules.Cli.csproj",
         };
 

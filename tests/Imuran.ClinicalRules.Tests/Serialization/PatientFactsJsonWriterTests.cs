@@ -1,6 +1,9 @@
 using System.IO;
 using System.Text;
-using Imuran.ClinicalRules.Cli.Research;
+using Imuran.ClinicalRules.Research.Batch;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Coverage;
+using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Serialization;
 

@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Batch;
 
 /// <summary>A chunk of non-blank NDJSON lines as UTF-8 bytes (line breaks removed), reused from chunk to chunk.</summary>
 internal sealed class LineChunk

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Imuran.ClinicalRules.Facts;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Cohorts;
 
 /// <summary>One ancestry group of the cohort: its share and its NUDT15 no-function allele frequency.</summary>
 /// <param name="Name">The group, e.g. <c>eastAsian</c>.</param>

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Research.Batch;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Coverage;
 
 /// <summary>
 /// The layout coverage is recorded in: the finding rules of a rule set (derivation rules are internal and left out), in

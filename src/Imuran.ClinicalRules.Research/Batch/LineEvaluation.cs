@@ -4,7 +4,7 @@ using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Validation;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Batch;
 
 /// <summary>How one input line ended.</summary>
 internal enum LineStatus

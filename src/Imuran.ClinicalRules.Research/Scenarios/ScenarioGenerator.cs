@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Scenarios;
 
 /// <summary>One generated patient: which rule it is for, whether that rule must fire, and why it was made.</summary>
 /// <param name="Id">The patient id, e.g. <c>AZA-CBC-001:miss:1</c>.</param>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Findings;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Coverage;
 
 /// <summary>One rule's coverage.</summary>
 /// <param name="Rule">The rule.</param>

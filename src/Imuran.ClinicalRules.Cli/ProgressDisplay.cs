@@ -5,7 +5,7 @@ using System.Threading;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Cli;
 
 /// <summary>
 /// A progress bar with rate and time remaining on standard error, shown only when standard error is the process's

@@ -9,7 +9,7 @@ using System.Text.Json;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Serialization;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Coverage;
 
 /// <summary>Renders a <see cref="CoverageReport"/> as Markdown, JSON, CSV (one row per rule) or a self-contained HTML page.</summary>
 internal static class CoverageReportWriter

@@ -8,7 +8,7 @@ using Imuran.ClinicalRules.Fhir;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Validation;
 
-namespace Imuran.ClinicalRules.Cli;
+namespace Imuran.ClinicalRules.Research.Batch;
 
 /// <summary>
 /// One patient read from input: patient-facts JSON or FHIR R4 (detected by <c>resourceType</c>), or the problems

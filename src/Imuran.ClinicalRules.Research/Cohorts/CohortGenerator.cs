@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Imuran.ClinicalRules.Facts;
 
-namespace Imuran.ClinicalRules.Cli.Research;
+namespace Imuran.ClinicalRules.Research.Cohorts;
 
 /// <summary>
 /// Draws a synthetic cohort of patients with the prevalences of a <see cref="CohortOptions"/>. Deterministic: the same
