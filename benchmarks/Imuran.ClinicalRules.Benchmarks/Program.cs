@@ -8,7 +8,8 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// Runs the BenchmarkDotNet benchmarks (any BenchmarkDotNet arguments, e.g. <c>--filter '*'</c>), or one of the harness
 /// commands: <c>batch</c> (the CLI batch benchmark), <c>cohort N FILE</c> (write an NDJSON cohort), <c>smoke</c> (a
 /// quick Stopwatch check with a per-phase and per-rule breakdown), <c>pipeline FILE N</c> (per-line batch costs),
-/// <c>profile [typical|worst]</c> (a ten-second loop for dotnet-trace).
+/// <c>profile [typical|worst]</c> (a ten-second loop for dotnet-trace), <c>allocs [typical|worst] [nrules|compiled]</c>
+/// (allocated bytes by type, sampled), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up).
 /// </summary>
 internal static class Program
 {
@@ -27,6 +28,12 @@ internal static class Program
                     return 0;
                 case "pipeline":
                     return Smoke.Pipeline(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+                case "warmup":
+                    return Batch.WarmupHarness.Run(args);
+                case "network":
+                    return NetworkShape.Run();
+                case "allocs":
+                    return AllocationSampler.Run(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
                 case "profile":
                     return Smoke.Profile(args.Length > 1 ? args[1] : "typical");
             }

@@ -57,9 +57,9 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     /// <summary>Registers an input fact (for the order of findings) and tells the listener.</summary>
     public void Inserting(object fact)
     {
-        if (Listener is { } listener)
+        if (Listener is not null)
         {
-            Tell(() => listener.FactInserted(fact));
+            TellInserted(fact);
         }
 
         Findings.Register(fact);
@@ -114,11 +114,17 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
             _context = null;
         }
 
-        if (Listener is { } listener)
+        if (Listener is not null)
         {
-            Tell(() => listener.RuleFired(action.Metadata, facts.Where(f => f is not null).ToList()));
+            TellFired(action, facts);
         }
     }
+
+    // The listener calls are in methods of their own: a lambda capturing a parameter makes its closure on every call
+    // of the method it is in, listener or not.
+    private void TellInserted(object fact) => Tell(() => Listener!.FactInserted(fact));
+
+    private void TellFired(RuleAction action, object[] facts) => Tell(() => Listener!.RuleFired(action.Metadata, facts.Where(f => f is not null).ToList()));
 
     public void Insert(object fact)
     {
