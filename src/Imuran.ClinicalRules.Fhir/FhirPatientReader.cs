@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -30,13 +31,14 @@ public static class FhirPatientReader
     /// <summary>The parser's own message is quoted up to this length (it can quote a whole line of input).</summary>
     private const int MaxDetailLength = 200;
 
-    private static readonly byte[] Utf8ByteOrderMark = { 0xEF, 0xBB, 0xBF };
-
-    /// <summary>Reads a FHIR R4 payload from a JSON string.</summary>
+    /// <summary>Reads a FHIR R4 payload from a JSON string of at most <see cref="FhirReadOptions.MaxBytes"/> UTF-8 bytes.</summary>
     /// <param name="json">The payload: a Bundle or a single resource.</param>
     /// <param name="evaluationDate">The date the facts are for (therapy start, planned vaccines, the facts' own date).</param>
     /// <param name="options">How to read; <see cref="FhirReadOptions.Default"/> when <see langword="null"/>.</param>
-    /// <returns>The facts and the mapping report, or a failed result with an error.</returns>
+    /// <returns>
+    /// The facts and the mapping report, or a failed result with an error (<see cref="FhirReadErrorCode.PayloadTooLarge"/>
+    /// when the payload is longer than the limit: it is then not parsed).
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     public static FhirMappingResult Read(string json, ClinicalDate evaluationDate, FhirReadOptions? options = null)
     {
@@ -46,6 +48,19 @@ public static class FhirPatientReader
         }
 
         options ??= FhirReadOptions.Default;
+        var limit = Limit(options);
+
+        // UTF-8 takes one to three bytes for each UTF-16 character: count them only when the length cannot tell.
+        if (json.Length > limit)
+        {
+            return TooLarge($" ({json.Length} characters)", limit);
+        }
+
+        if (json.Length > limit / 3 && Encoding.UTF8.GetByteCount(json) is var bytes && bytes > limit)
+        {
+            return TooLarge($" ({bytes} bytes)", limit);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json, DocumentOptions(options));
@@ -69,11 +84,17 @@ public static class FhirPatientReader
         }
     }
 
-    /// <summary>Reads a FHIR R4 payload from a stream of UTF-8 JSON. The stream is read to its end and not closed.</summary>
+    /// <summary>
+    /// Reads a FHIR R4 payload from a stream of UTF-8 JSON, up to <see cref="FhirReadOptions.MaxBytes"/>. The stream is
+    /// read to its end (or one byte past the limit) and not closed.
+    /// </summary>
     /// <param name="utf8Json">The payload: a Bundle or a single resource, UTF-8 encoded (a byte-order mark is allowed).</param>
     /// <param name="evaluationDate">The date the facts are for.</param>
     /// <param name="options">How to read; <see cref="FhirReadOptions.Default"/> when <see langword="null"/>.</param>
-    /// <returns>The facts and the mapping report, or a failed result with an error.</returns>
+    /// <returns>
+    /// The facts and the mapping report, or a failed result with an error (<see cref="FhirReadErrorCode.PayloadTooLarge"/>
+    /// when the payload is longer than the limit).
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The stream could not be read.</exception>
     public static FhirMappingResult Read(Stream utf8Json, ClinicalDate evaluationDate, FhirReadOptions? options = null)
@@ -84,15 +105,9 @@ public static class FhirPatientReader
         }
 
         options ??= FhirReadOptions.Default;
-        var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-        if (bytes.Span.StartsWith(Utf8ByteOrderMark))
-        {
-            bytes = bytes.Slice(Utf8ByteOrderMark.Length);
-        }
-
-        return ReadUtf8(bytes, evaluationDate, options);
+        var limit = Limit(options);
+        using var input = BoundedInput.Read(utf8Json, limit);
+        return input.ExceededLimit ? TooLarge(input, limit) : ReadUtf8(input.Bytes, evaluationDate, options);
     }
 
     /// <summary>Reads UTF-8 bytes without a byte-order mark: the one path of <see cref="Read(Stream, ClinicalDate, FhirReadOptions?)"/> and <see cref="ReadAsync"/>.</summary>
@@ -156,23 +171,24 @@ public static class FhirPatientReader
         }
 
         options ??= FhirReadOptions.Default;
-        var limit = options.MaxBytes > 0 ? options.MaxBytes : FhirReadOptions.DefaultMaxBytes;
+        var limit = Limit(options);
         using var input = await BoundedInput.ReadAsync(utf8Json, limit, cancellationToken).ConfigureAwait(false);
-        if (input.ExceededLimit)
-        {
-            var size = input.DeclaredLength is { } declared ? $" ({declared} bytes)" : string.Empty;
-            return new FhirMappingResult
-            {
-                Error = new FhirReadError
-                {
-                    Code = FhirReadErrorCode.PayloadTooLarge,
-                    Message = $"The payload{size} is larger than the limit of {limit} bytes (FhirReadOptions.MaxBytes); it was not read.",
-                },
-            };
-        }
-
-        return ReadUtf8(input.Bytes, evaluationDate, options);
+        return input.ExceededLimit ? TooLarge(input, limit) : ReadUtf8(input.Bytes, evaluationDate, options);
     }
+
+    private static long Limit(FhirReadOptions options) => options.MaxBytes > 0 ? options.MaxBytes : FhirReadOptions.DefaultMaxBytes;
+
+    private static FhirMappingResult TooLarge(BoundedInput input, long limit) =>
+        TooLarge(input.DeclaredLength is { } declared ? $" ({declared} bytes)" : string.Empty, limit);
+
+    private static FhirMappingResult TooLarge(string size, long limit) => new()
+    {
+        Error = new FhirReadError
+        {
+            Code = FhirReadErrorCode.PayloadTooLarge,
+            Message = $"The payload{size} is larger than the limit of {limit} bytes (FhirReadOptions.MaxBytes); it was not read.",
+        },
+    };
 
     /// <summary>
     /// <see langword="true"/> when <paramref name="root"/> looks like a FHIR resource: a JSON object with a string

@@ -20,10 +20,11 @@ public sealed record FhirReadOptions
     public int MaxDepth { get; init; } = 256;
 
     /// <summary>
-    /// The longest payload <see cref="FhirPatientReader.ReadAsync"/> reads, in bytes; default 16 MiB (16,777,216), a
-    /// local choice well above one patient's bundle. A longer payload fails with
-    /// <see cref="FhirReadErrorCode.PayloadTooLarge"/>: a stream that declares its length is refused before a byte is
-    /// read, any other is read no further than one byte past the limit. Values below 1 mean the default.
+    /// The longest payload any <see cref="FhirPatientReader"/> read accepts, in UTF-8 bytes; default 16 MiB
+    /// (16,777,216), a local choice well above one patient's bundle. A longer payload fails with
+    /// <see cref="FhirReadErrorCode.PayloadTooLarge"/> and is not parsed: a stream that declares its length is refused
+    /// before a byte is read, any other is read no further than one byte past the limit, and a string is measured in
+    /// UTF-8 bytes. Values below 1 mean the default.
     /// </summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 

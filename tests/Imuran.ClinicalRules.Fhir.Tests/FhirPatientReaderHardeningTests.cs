@@ -95,4 +95,79 @@ public class FhirDateStrictnessTests
 
         result.Problems.Should().Contain(p => p.Code == MappingProblemCode.InvalidDate);
     }
+
+    [Fact]
+    public void Read_StringAtTheConfiguredSizeLimit_IsRead()
+    {
+        var json = Payloads.Bundle(Payloads.Lab("6690-2", 5));
+        var options = new FhirReadOptions { MaxBytes = Encoding.UTF8.GetByteCount(json) };
+
+        Payloads.Read(json, options).Succeeded.Should().BeTrue();
+        FhirPatientReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), Payloads.Today, options).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Read_PayloadOneByteOverTheConfiguredSizeLimit_FailsWithPayloadTooLargeFromEveryReader()
+    {
+        var json = Payloads.Bundle(Payloads.Lab("6690-2", 5));
+        var bytes = Encoding.UTF8.GetByteCount(json);
+        var options = new FhirReadOptions { MaxBytes = bytes - 1 };
+
+        var results = new[]
+        {
+            Payloads.Read(json, options),
+            FhirPatientReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), Payloads.Today, options),
+            await FhirPatientReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), Payloads.Today, options),
+        };
+
+        foreach (var result in results)
+        {
+            result.Succeeded.Should().BeFalse();
+            result.Facts.Should().BeNull();
+            result.Error!.Code.Should().Be(FhirReadErrorCode.PayloadTooLarge);
+            result.Error.Message.Should().Contain($"larger than the limit of {bytes - 1} bytes (FhirReadOptions.MaxBytes)");
+        }
+
+        results[0].Error!.Message.Should().Contain($"({json.Length} characters)");
+    }
+
+    [Fact]
+    public void Read_StringWithinTheLimitInCharactersButOverItInUtf8Bytes_FailsWithPayloadTooLarge()
+    {
+        // Each "é" is one UTF-16 character and two UTF-8 bytes: the limit is in bytes, as on the stream paths.
+        var json = Payloads.Bundle().Replace("\"female\"", "\"female\",\"name\":[{\"text\":\"" + new string('é', 300) + "\"}]", System.StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetByteCount(json);
+        var options = new FhirReadOptions { MaxBytes = json.Length + 10 };
+
+        var result = Payloads.Read(json, options);
+
+        result.Error!.Code.Should().Be(FhirReadErrorCode.PayloadTooLarge);
+        result.Error.Message.Should().Contain($"({bytes} bytes)");
+        Payloads.Read(json, new FhirReadOptions { MaxBytes = bytes }).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Read_StringOverTheDefaultSizeLimit_FailsWithPayloadTooLarge()
+    {
+        var padding = new string(' ', (int)FhirReadOptions.DefaultMaxBytes);
+        var json = Payloads.Patient.Replace("{\"resourceType\"", "{" + padding + "\"resourceType\"", System.StringComparison.Ordinal);
+
+        var result = FhirPatientReader.Read(json, Payloads.Today);
+
+        result.Error!.Code.Should().Be(FhirReadErrorCode.PayloadTooLarge);
+        result.Error.Message.Should().Contain("limit of 16777216 bytes");
+        FhirPatientReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), Payloads.Today).Error!.Code.Should().Be(FhirReadErrorCode.PayloadTooLarge);
+    }
+
+    [Fact]
+    public void Read_StreamThatDeclaresALengthOverTheLimit_IsRefusedUnread()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(Payloads.Patient));
+
+        var result = FhirPatientReader.Read(stream, Payloads.Today, new FhirReadOptions { MaxBytes = 10 });
+
+        result.Error!.Code.Should().Be(FhirReadErrorCode.PayloadTooLarge);
+        result.Error.Message.Should().Contain($"({stream.Length} bytes)");
+        stream.Position.Should().Be(0, "a stream that declares its length is refused before a byte is read");
+    }
 }

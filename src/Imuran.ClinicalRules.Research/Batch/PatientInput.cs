@@ -16,6 +16,12 @@ namespace Imuran.ClinicalRules.Research.Batch;
 /// </summary>
 internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<ValidationProblem> Problems, string Format, FhirMappingResult? Mapping = null)
 {
+    /// <summary>
+    /// FHIR read without the reader's own size limit: the callers bound the input already (<c>check</c> its document
+    /// size, <c>batch</c> its line length), and a FHIR document must not meet a lower limit than a facts document.
+    /// </summary>
+    private static readonly FhirReadOptions Fhir = new() { MaxBytes = long.MaxValue };
+
     [MemberNotNullWhen(true, nameof(Facts))]
     public bool Succeeded => Facts is not null && Problems.Count == 0;
 
@@ -27,7 +33,7 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
     {
         if (IsFhir(json))
         {
-            var mapping = FhirPatientReader.Read(json, evaluationDate ?? today);
+            var mapping = FhirPatientReader.Read(json, evaluationDate ?? today, Fhir);
             if (!mapping.Succeeded || mapping.Facts is null)
             {
                 var error = mapping.Error;

@@ -45,6 +45,61 @@ internal sealed class BoundedInput : IDisposable
     public static async Task<BoundedInput> ReadAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {
         var limit = Math.Min(maxBytes, LargestLimit);
+        if (RefusedUnread(stream, limit) is { } refused)
+        {
+            return refused;
+        }
+
+        var filling = new Filling(limit);
+        try
+        {
+            BoundedInput? done;
+            do
+            {
+                var room = filling.Room();
+                done = filling.Advance(await stream.ReadAsync(filling.Buffer, filling.Length, room, cancellationToken).ConfigureAwait(false));
+            }
+            while (done is null);
+            return done;
+        }
+        catch
+        {
+            filling.Abandon();
+            throw;
+        }
+    }
+
+    /// <summary>Reads <paramref name="stream"/> synchronously to its end, or to one byte past <paramref name="maxBytes"/>.</summary>
+    public static BoundedInput Read(Stream stream, long maxBytes)
+    {
+        var limit = Math.Min(maxBytes, LargestLimit);
+        if (RefusedUnread(stream, limit) is { } refused)
+        {
+            return refused;
+        }
+
+        var filling = new Filling(limit);
+        try
+        {
+            BoundedInput? done;
+            do
+            {
+                var room = filling.Room();
+                done = filling.Advance(stream.Read(filling.Buffer, filling.Length, room));
+            }
+            while (done is null);
+            return done;
+        }
+        catch
+        {
+            filling.Abandon();
+            throw;
+        }
+    }
+
+    /// <summary>A refusal when the stream says it holds more than the limit; null when it must be read to tell.</summary>
+    private static BoundedInput? RefusedUnread(Stream stream, long limit)
+    {
         if (stream.CanSeek)
         {
             var remaining = stream.Length - stream.Position;
@@ -54,44 +109,60 @@ internal sealed class BoundedInput : IDisposable
             }
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, FirstChunk));
-        var length = 0;
-        try
+        return null;
+    }
+
+    /// <summary>The pooled buffer being filled by one read loop (synchronous or not), never past one byte over the limit.</summary>
+    private sealed class Filling
+    {
+        private readonly long _limit;
+
+        public Filling(long limit)
         {
-            while (true)
+            _limit = limit;
+            Buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, FirstChunk));
+        }
+
+        public byte[] Buffer { get; private set; }
+
+        public int Length { get; private set; }
+
+        /// <summary>How many bytes the next read may ask for, growing the buffer first when it is full.</summary>
+        public int Room()
+        {
+            if (Length == Buffer.Length)
             {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                    buffer = larger;
-                }
-
-                // Never ask for more than one byte past the limit (a pooled array may be longer than asked for).
-                var room = (int)Math.Min(buffer.Length - length, limit + 1 - length);
-                var read = await stream.ReadAsync(buffer, length, room, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (length > limit)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                    return new BoundedInput(null, 0, 0, exceededLimit: true, declaredLength: null);
-                }
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_limit + 1, (long)Buffer.Length * 2));
+                System.Buffer.BlockCopy(Buffer, 0, larger, 0, Length);
+                ArrayPool<byte>.Shared.Return(Buffer, clearArray: true);
+                Buffer = larger;
             }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-            throw;
+
+            // Never ask for more than one byte past the limit (a pooled array may be longer than asked for).
+            return (int)Math.Min(Buffer.Length - Length, _limit + 1 - Length);
         }
 
-        var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
-        return new BoundedInput(buffer, start, length - start, exceededLimit: false, declaredLength: null);
+        /// <summary>Takes a read's count: the input when the stream ended or passed the limit, otherwise null (read on).</summary>
+        public BoundedInput? Advance(int read)
+        {
+            if (read == 0)
+            {
+                var start = Length >= 3 && Buffer[0] == 0xEF && Buffer[1] == 0xBB && Buffer[2] == 0xBF ? 3 : 0;
+                return new BoundedInput(Buffer, start, Length - start, exceededLimit: false, declaredLength: null);
+            }
+
+            Length += read;
+            if (Length > _limit)
+            {
+                Abandon();
+                return new BoundedInput(null, 0, 0, exceededLimit: true, declaredLength: null);
+            }
+
+            return null;
+        }
+
+        /// <summary>Returns the buffer to the pool, cleared.</summary>
+        public void Abandon() => ArrayPool<byte>.Shared.Return(Buffer, clearArray: true);
     }
 
     /// <summary>Returns the buffer to the pool, cleared: it held patient data.</summary>

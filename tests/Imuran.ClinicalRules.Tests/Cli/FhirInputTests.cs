@@ -55,6 +55,28 @@ public class FhirInputTests
     }
 
     [Fact]
+    public void Check_FhirBundleLargerThanTheReadersDefaultLimit_IsReadUpToTheDocumentLimit()
+    {
+        // 17 MiB: over FhirReadOptions.DefaultMaxBytes (16 MiB), under check's own document limit (64 MiB), which
+        // governs FHIR and patient-facts documents alike.
+        var sample = File.ReadAllText(RepoPaths.InRepo("samples", "fhir", "01-allopurinol-clinical-drug.json"));
+        var path = Path.Combine(Path.GetTempPath(), "imuran-large-fhir-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, sample.TrimEnd() + new string(' ', 17 * 1024 * 1024) + "\n");
+        try
+        {
+            var large = CliRunner.Run("check", path, "--format", "json", "--evaluation-date", EvaluationDate);
+            var plain = CliRunner.Run("check", RepoPaths.InRepo("samples", "fhir", "01-allopurinol-clinical-drug.json"), "--format", "json", "--evaluation-date", EvaluationDate);
+
+            large.Exit.Should().Be(plain.Exit, large.Err);
+            Findings(large.Out).Should().Equal(Findings(plain.Out)).And.NotBeEmpty();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Check_FhirWithoutEvaluationDate_UsesTodayAndSaysSo()
     {
         var (_, output, error) = CliRunner.Run("check", RepoPaths.InRepo("samples", "fhir", "12-low-wbc.json"), "--format", "json");

@@ -291,6 +291,12 @@ public class InteractionRulesTests
     public void AZA_INT_010_NewCoMedicationWindow_Boundary(int startedDaysAgo, bool fires) =>
         WithMedication(Patients.Med("sulfasalazine", startedDaysAgo: startedDaysAgo)).ShouldRaiseIf("AZA-INT-010", fires);
 
+    [Theory]
+    [InlineData(91, "AZA-INT-010", "long-standing: began")]
+    [InlineData(90, "AZA-INT-003", "new: began")]
+    public void AZA_INT_003_010_CoTherapyBasis_SaysNewOrLongStandingAtTheWindowBoundary(int startedDaysAgo, string rule, string basis) =>
+        WithMedication(Patients.Med("sulfasalazine", startedDaysAgo: startedDaysAgo)).ShouldRaise(rule).ShouldHaveBasis("co-therapy", "therapy", basis);
+
     // AZA-INT-011 long-standing ACE inhibitor on stable counts (information)
 
     [Fact]
