@@ -16,8 +16,9 @@ public sealed class CdsHooksOptions
     /// <summary>Service ids start with this, e.g. <c>imuran-azathioprine-order-sign</c>. Default <c>imuran-azathioprine</c>.</summary>
     public string ServiceIdPrefix { get; set; } = "imuran-azathioprine";
 
-    /// <summary>The rule set that evaluates. <see langword="null"/> (the default): a <see cref="ClinicalRuleSet"/> registered in the
-    /// service collection, else <see cref="ClinicalRuleSet.Default"/>.</summary>
+    /// <summary>The rule set that evaluates. <see langword="null"/> (the default): the <see cref="IClinicalRuleEvaluator"/>
+    /// registered in the service collection (e.g. by <c>AddImuranClinicalRules</c>, with its site policy, thresholds and
+    /// logging), else a registered <see cref="ClinicalRuleSet"/>, else <see cref="ClinicalRuleSet.Default"/>.</summary>
     public ClinicalRuleSet? RuleSet { get; set; }
 
     /// <summary>The largest request body accepted, in bytes (default 1 MiB). A larger body is answered with 413.</summary>

@@ -49,9 +49,16 @@ internal sealed partial class CdsHooksRuntime
     /// <summary>Whether <c>GET {prefix}/feedback/export</c> is mapped.</summary>
     public bool FeedbackExportEnabled => _options.EnableFeedbackExport;
 
-    /// <summary>The options' rule set, else one the host registered (e.g. with its own RuleSetOptions), else the default.</summary>
-    public static ClinicalRuleSet RuleSetFor(CdsHooksOptions options, IServiceProvider services) =>
-        options.RuleSet ?? services.GetService(typeof(ClinicalRuleSet)) as ClinicalRuleSet ?? ClinicalRuleSet.Default;
+    /// <summary>
+    /// What evaluates: the options' rule set, else the <see cref="IClinicalRuleEvaluator"/> the host registered (e.g. with
+    /// <c>AddImuranClinicalRules</c>: its policy, thresholds and logging), else a registered <see cref="ClinicalRuleSet"/>,
+    /// else the default rule set.
+    /// </summary>
+    public static IClinicalRuleEvaluator RuleSetFor(CdsHooksOptions options, IServiceProvider services) =>
+        options.RuleSet
+        ?? services.GetService(typeof(IClinicalRuleEvaluator)) as IClinicalRuleEvaluator
+        ?? services.GetService(typeof(ClinicalRuleSet)) as ClinicalRuleSet
+        ?? (IClinicalRuleEvaluator)ClinicalRuleSet.Default;
 
     public IResult Preflight(HttpContext context) => Cors.Preflight(context, _options);
 

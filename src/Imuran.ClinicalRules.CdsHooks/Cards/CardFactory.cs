@@ -33,7 +33,7 @@ internal sealed class CardFactory
     private readonly string _label;
     private readonly IReadOnlyList<Link> _links;
 
-    public CardFactory(ClinicalRuleSet ruleSet, IEnumerable<CdsLink> links)
+    public CardFactory(IClinicalRuleEvaluator ruleSet, IEnumerable<CdsLink> links)
     {
         _label = $"Imuran.ClinicalRules rule set {ruleSet.Id} {ruleSet.Version}";
         _links = links.Select(l => new Link(l.Label, l.Url, "absolute")).ToArray();

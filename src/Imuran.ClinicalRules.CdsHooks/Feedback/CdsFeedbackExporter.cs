@@ -17,12 +17,12 @@ namespace Imuran.ClinicalRules.CdsHooks.Feedback;
 public sealed class CdsFeedbackExporter
 {
     private readonly ICdsFeedbackStore _store;
-    private readonly ClinicalRuleSet _ruleSet;
+    private readonly IClinicalRuleEvaluator _ruleSet;
     private readonly TimeProvider _time;
 
     /// <summary>Creates an exporter of <paramref name="store"/> for feedback about cards of <paramref name="ruleSet"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public CdsFeedbackExporter(ICdsFeedbackStore store, ClinicalRuleSet ruleSet, TimeProvider time)
+    public CdsFeedbackExporter(ICdsFeedbackStore store, IClinicalRuleEvaluator ruleSet, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(ruleSet);

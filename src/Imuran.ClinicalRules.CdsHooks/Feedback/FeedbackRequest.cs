@@ -59,6 +59,29 @@ internal static class FeedbackRequest
                 return null;
             }
 
+            // The service's cards carry no suggestions, so there is nothing to count; the list is checked for shape and
+            // otherwise ignored (an EHR that reports suggestions for our cards still has its outcome recorded).
+            if (item.TryGetProperty("acceptedSuggestions", out var accepted) && accepted.ValueKind != JsonValueKind.Null)
+            {
+                if (accepted.ValueKind != JsonValueKind.Array)
+                {
+                    (field, problem) = (at + ".acceptedSuggestions", "'acceptedSuggestions' must be an array of {\"id\": ...} objects.");
+                    return null;
+                }
+
+                var s = 0;
+                foreach (var suggestion in accepted.EnumerateArray())
+                {
+                    if (suggestion.ValueKind != JsonValueKind.Object || String(suggestion, "id") is not { Length: > 0 })
+                    {
+                        (field, problem) = ($"{at}.acceptedSuggestions[{s}].id", "Each accepted suggestion must be an object with the suggestion's 'id'.");
+                        return null;
+                    }
+
+                    s++;
+                }
+            }
+
             string? reasonCode = null;
             string? reasonSystem = null;
             string? comment = null;

@@ -41,13 +41,13 @@ internal sealed class HookEvaluator
         MappingProblemCode.MappingFailed,
     };
 
-    private readonly ClinicalRuleSet _ruleSet;
+    private readonly IClinicalRuleEvaluator _ruleSet;
     private readonly CardFactory _cards;
     private readonly PrefetchResolver _prefetch;
     private readonly ICdsFeedbackStore _feedback;
     private readonly TimeProvider _time;
 
-    public HookEvaluator(ClinicalRuleSet ruleSet, CardFactory cards, PrefetchResolver prefetch, ICdsFeedbackStore feedback, TimeProvider time)
+    public HookEvaluator(IClinicalRuleEvaluator ruleSet, CardFactory cards, PrefetchResolver prefetch, ICdsFeedbackStore feedback, TimeProvider time)
     {
         _ruleSet = ruleSet;
         _cards = cards;

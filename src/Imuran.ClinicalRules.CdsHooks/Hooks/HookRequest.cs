@@ -36,6 +36,13 @@ internal sealed class HookRequest
     /// <summary>The prefetch members as sent: a resource, a Bundle, or JSON null (a read that found nothing).</summary>
     public Dictionary<string, JsonElement> Prefetch { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// order-select's <c>context.selections</c>: references (<c>Type/id</c>) to the newly selected orders in draftOrders.
+    /// Checked for shape only. They do not narrow the check: the service gives no advice per order (no suggestions), and
+    /// a finding about azathioprine in the draft orders matters whichever order of them the clinician is editing.
+    /// </summary>
+    public List<string> Selections { get; } = new();
+
     /// <summary>The orders being written: each a resource or a Bundle of them (draftOrders, medications, medication, order).</summary>
     public List<JsonElement> Drafts { get; } = new();
 
@@ -123,6 +130,30 @@ internal sealed class HookRequest
         {
             (field, problem) = ("prefetch", "'prefetch' must be an object.");
             return null;
+        }
+
+        if (context.TryGetProperty("selections", out var selections) && selections.ValueKind != JsonValueKind.Null)
+        {
+            if (selections.ValueKind != JsonValueKind.Array)
+            {
+                (field, problem) = ("context.selections", "'selections' must be an array of references such as 'MedicationRequest/123'.");
+                return null;
+            }
+
+            var index = 0;
+            foreach (var selection in selections.EnumerateArray())
+            {
+                var reference = selection.ValueKind == JsonValueKind.String ? selection.GetString() : null;
+                var slash = reference?.IndexOf('/') ?? -1;
+                if (reference is null || slash <= 0 || slash == reference.Length - 1)
+                {
+                    (field, problem) = ($"context.selections[{index}]", "Each selection must be a reference such as 'MedicationRequest/123' to an order in draftOrders.");
+                    return null;
+                }
+
+                request.Selections.Add(reference);
+                index++;
+            }
         }
 
         foreach (var name in DraftMembers(service.Kind))
