@@ -2,7 +2,7 @@ using System.IO;
 using System.Text;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>What the tool refuses to guess (issue 10, items 7 and 9): each refusal exits 2 with a message naming the problem.</summary>
 public class CliInputStrictnessTests

@@ -4,7 +4,7 @@ using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>--policy, --disable and --option on check, batch and coverage.</summary>
 public class PolicyOptionsTests

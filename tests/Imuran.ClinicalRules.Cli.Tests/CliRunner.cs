@@ -1,7 +1,7 @@
 using System.IO;
 using Imuran.ClinicalRules.Cli;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>Runs the imuran-rules command line in-process with captured streams.</summary>
 internal static class CliRunner

@@ -6,7 +6,7 @@ using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 public class BatchCommandTests
 {

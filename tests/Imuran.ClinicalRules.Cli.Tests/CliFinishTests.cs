@@ -3,7 +3,7 @@ using System.Text.Json;
 using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>The tool's finishing touches: formats in any case, suggestions for typos, directories, dates, pretty-printed batch input.</summary>
 public class CliFinishTests

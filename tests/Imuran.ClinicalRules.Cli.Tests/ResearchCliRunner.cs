@@ -1,7 +1,7 @@
 using System.IO;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>The outcome of one in-process run of the tool.</summary>
 internal sealed record CliRun(int ExitCode, string Out, string Error)
@@ -20,7 +20,7 @@ internal static class ResearchCliRunner
     }
 
     /// <summary>The folder of the golden outputs of the research commands.</summary>
-    public static string GoldenDirectory() => RepoPaths.InRepo("tests", "Imuran.ClinicalRules.Tests", "Cli", "Golden");
+    public static string GoldenDirectory() => RepoPaths.InRepo("tests", "Imuran.ClinicalRules.Cli.Tests", "Golden");
 
     /// <summary>
     /// Compares <paramref name="actual"/> with the golden file; with IMURAN_UPDATE_GOLDEN=1 in the environment it

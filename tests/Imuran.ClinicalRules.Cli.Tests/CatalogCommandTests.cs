@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 public class CatalogCommandTests
 {

@@ -7,7 +7,7 @@ using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Serialization;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 public class CohortCommandTests
 {

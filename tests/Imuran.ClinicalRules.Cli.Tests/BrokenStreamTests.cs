@@ -2,7 +2,7 @@ using System.IO;
 using System.Text;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>
 /// Standard streams that fail (issue 10): a full or closed standard output, a reader that stops early, a closed

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Packaging;
+namespace Imuran.ClinicalRules.Cli.Tests.Packaging;
 
 /// <summary>
 /// The packages are the packages the README promises: <c>dotnet pack</c> into a temporary folder gives each package

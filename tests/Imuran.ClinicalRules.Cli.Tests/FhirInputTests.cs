@@ -4,7 +4,7 @@ using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Tests.Scenarios;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>FHIR R4 bundles through <c>imuran-rules check</c>: expected findings, and the same findings as equivalent facts.</summary>
 public class FhirInputTests

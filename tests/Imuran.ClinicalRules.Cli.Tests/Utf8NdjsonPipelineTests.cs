@@ -7,7 +7,7 @@ using Imuran.ClinicalRules.Research.Cohorts;
 using Imuran.ClinicalRules.Research.Coverage;
 using Imuran.ClinicalRules.Research.Scenarios;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>
 /// The byte pipeline of <c>batch FILE</c> must split lines, number them and skip blank ones exactly as the text

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Imuran.ClinicalRules.Tests.Support;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 public class CheckCommandTests
 {

@@ -4,7 +4,7 @@ using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Serialization;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 public class CoverageCommandTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO;
 
-namespace Imuran.ClinicalRules.Tests.Cli;
+namespace Imuran.ClinicalRules.Cli.Tests;
 
 /// <summary>
 /// Runs the built imuran-rules tool as a real process through bash, for what an in-process run cannot show: a closed
