@@ -107,6 +107,14 @@ internal sealed class LineOutcome
         return Evaluate(number, input, null, rules);
     }
 
+    /// <summary>Evaluates one patient already in memory, numbered <paramref name="number"/>. Never throws.</summary>
+    /// <param name="number">The patient's 1-based position.</param>
+    /// <param name="facts">The patient.</param>
+    /// <param name="listener">Receives the engine's events, for coverage.</param>
+    /// <param name="rules">The rule set; the default rule set (NRules) when null.</param>
+    public static LineOutcome Evaluate(int number, PatientFacts facts, IRuleEventListener? listener, ClinicalRuleSet? rules) =>
+        Evaluate(number, new PatientInput(facts, Array.Empty<ValidationProblem>(), "facts"), listener, rules);
+
     private static LineOutcome Evaluate(int number, PatientInput input, IRuleEventListener? listener, ClinicalRuleSet? rules)
     {
         var patientId = input.Facts?.PatientId;
