@@ -249,7 +249,7 @@ internal static class Smoke
             for (var i = 0; i < n; i++)
             {
                 working.Clear();
-                Rules.Model.FactLoader.Load(facts, RuleOptions.Default, working, new System.Collections.Generic.List<UnrecognisedInput>());
+                Rules.Model.FactLoader.Load(facts, RuleThresholds.Default, working, new System.Collections.Generic.List<UnrecognisedInput>());
                 var scope = new Engine.EvaluationScope(new System.Collections.Generic.Dictionary<string, int>(), null) { InsertsFindingFacts = false };
                 session.DependencyResolver = scope;
                 foreach (var f in working)
@@ -290,7 +290,7 @@ internal static class Smoke
                 load.Start();
                 var working = session.WorkingFacts;
                 var unrecognised = new System.Collections.Generic.List<UnrecognisedInput>();
-                Rules.Model.FactLoader.Load(facts, RuleOptions.Default, working, unrecognised);
+                Rules.Model.FactLoader.Load(facts, RuleThresholds.Default, working, unrecognised);
                 load.Stop();
                 insert.Start();
                 foreach (var f in working)

@@ -37,8 +37,8 @@ internal static class CoverageCommand
         policy.AddTo(command);
         command.SetAction(parse =>
         {
-            var (file, disable, options) = policy.Values(parse);
-            if (!PolicyOptions.TryBuild(io, file, disable, options, parse.GetValue(engine) ?? RuleEngines.Compiled, out var rules))
+            var (file, disable, thresholds) = policy.Values(parse);
+            if (!PolicyOptions.TryBuild(io, file, disable, thresholds, parse.GetValue(engine) ?? RuleEngines.Compiled, out var rules))
             {
                 return ExitCodes.InvalidInput;
             }

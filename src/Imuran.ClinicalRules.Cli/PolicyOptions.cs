@@ -12,7 +12,7 @@ using Imuran.ClinicalRules.Policy;
 namespace Imuran.ClinicalRules.Cli;
 
 /// <summary>
-/// <c>--policy FILE</c>, <c>--disable ID|TOPIC</c> and <c>--option name=value</c>, shared by check, batch and coverage:
+/// <c>--policy FILE</c>, <c>--disable ID|TOPIC</c> and <c>--threshold name=value</c>, shared by check, batch and coverage:
 /// the rule set a run uses. Without any of them it is the default rule set.
 /// </summary>
 internal sealed class PolicyOptions
@@ -31,7 +31,7 @@ internal sealed class PolicyOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string[]> _option = new("--option")
+    private readonly Option<string[]> _threshold = new("--threshold")
     {
         Description = "Set a threshold name=value (e.g. liverTestWindowDays=60, egfrThreshold=off), for a trial; repeatable.",
         Arity = ArgumentArity.ZeroOrMore,
@@ -41,18 +41,18 @@ internal sealed class PolicyOptions
     {
         command.Options.Add(_policy);
         command.Options.Add(_disable);
-        command.Options.Add(_option);
+        command.Options.Add(_threshold);
     }
 
     /// <summary>The values given on the command line.</summary>
-    public (string? Policy, string[] Disable, string[] Options) Values(ParseResult parse) =>
-        (parse.GetValue(_policy), parse.GetValue(_disable) ?? Array.Empty<string>(), parse.GetValue(_option) ?? Array.Empty<string>());
+    public (string? Policy, string[] Disable, string[] Thresholds) Values(ParseResult parse) =>
+        (parse.GetValue(_policy), parse.GetValue(_disable) ?? Array.Empty<string>(), parse.GetValue(_threshold) ?? Array.Empty<string>());
 
     /// <summary>
     /// The rule set for a run: the default one, or one built from the policy file and the trial settings. Prints
     /// every problem (with the valid values for an unknown name) and returns false when it cannot be built.
     /// </summary>
-    public static bool TryBuild(CliIO io, string? policyPath, IReadOnlyList<string> disable, IReadOnlyList<string> options, string engine, out ClinicalRuleSet rules)
+    public static bool TryBuild(CliIO io, string? policyPath, IReadOnlyList<string> disable, IReadOnlyList<string> thresholds, string engine, out ClinicalRuleSet rules)
     {
         rules = RuleEngines.RuleSet(engine);
         SitePolicy? policy = null;
@@ -78,19 +78,19 @@ internal sealed class PolicyOptions
             policy = read.Policy;
         }
 
-        if (disable.Count > 0 || options.Count > 0)
+        if (disable.Count > 0 || thresholds.Count > 0)
         {
             var pairs = new List<KeyValuePair<string, string?>>();
-            foreach (var option in options)
+            foreach (var threshold in thresholds)
             {
-                var eq = option.IndexOf('=');
+                var eq = threshold.IndexOf('=');
                 if (eq <= 0)
                 {
-                    io.Error.WriteLine($"error: --option '{option}' is not name=value (e.g. liverTestWindowDays=60).");
+                    io.Error.WriteLine($"error: --threshold '{threshold}' is not name=value (e.g. liverTestWindowDays=60).");
                     return false;
                 }
 
-                pairs.Add(new KeyValuePair<string, string?>(option.Substring(0, eq), option.Substring(eq + 1)));
+                pairs.Add(new KeyValuePair<string, string?>(threshold.Substring(0, eq), threshold.Substring(eq + 1)));
             }
 
             try

@@ -14,7 +14,7 @@ namespace Imuran.ClinicalRules.DependencyInjection;
 ///   "PolicyFile": "site-policy.json",
 ///   "DisabledRules": [ "AZA-INT-003" ],
 ///   "DisabledTopics": [ "handling" ],
-///   "RuleOptions": { "LiverTestWindowDays": 60 }
+///   "Thresholds": { "LiverTestWindowDays": 60 }
 /// }
 /// </code>
 /// Rules and topics set here (not in a reviewed policy file) make the results name a policy whose version ends in
@@ -38,8 +38,8 @@ public sealed class ImuranClinicalRulesOptions
     public List<string> DisabledTopics { get; set; } = new();
 
     /// <summary>
-    /// Thresholds by <see cref="ClinicalRules.RuleOptions"/> property name (matched ignoring case), values as
+    /// Thresholds by <see cref="RuleThresholds"/> property name (matched ignoring case), values as
     /// invariant-culture text (configuration's own form); <c>null</c> or <c>off</c> turns a nullable one off.
     /// </summary>
-    public Dictionary<string, string?> RuleOptions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string?> Thresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

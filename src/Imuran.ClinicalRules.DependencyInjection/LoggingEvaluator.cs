@@ -43,7 +43,7 @@ internal sealed class LoggingEvaluator : IClinicalRuleEvaluator
 
     public PolicyReference? Policy => _rules.Policy;
 
-    public RuleOptions Thresholds => _rules.Thresholds;
+    public RuleThresholds Thresholds => _rules.Thresholds;
 
     public EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null)
     {

@@ -39,7 +39,7 @@ internal static class RuleSetFactory
         }
 
         var extraRules = (options.DisabledRules ?? new()).Concat(options.DisabledTopics ?? new()).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var extraOptions = options.RuleOptions ?? new();
+        var extraOptions = options.Thresholds ?? new();
         if (extraRules.Count > 0 || extraOptions.Count > 0)
         {
             policy = (policy ?? new SitePolicy()).Amend(HostConfiguration, extraRules, extraOptions);

@@ -35,7 +35,7 @@ public interface IClinicalRuleEvaluator
     PolicyReference? Policy { get; }
 
     /// <summary>The thresholds the rule set was built with; every result carries them.</summary>
-    RuleOptions Thresholds { get; }
+    RuleThresholds Thresholds { get; }
 
     /// <summary>Validates <paramref name="facts"/> and, when valid, runs every enabled rule.</summary>
     /// <returns>The result; never null. Invalid input comes back as validation problems, not as an exception.</returns>
@@ -73,10 +73,10 @@ public sealed record RuleSetOptions
     private IReadOnlyList<string> _disabledTopics = ReadOnly.Empty<string>();
 
     /// <summary>
-    /// Host thresholds and windows (local choices). Defaults to a new <see cref="RuleOptions"/> of this instance's own,
+    /// Host thresholds and windows (local choices). Defaults to a new <see cref="RuleThresholds"/> of this instance's own,
     /// so binding configuration into it changes these options only. The rule set copies and validates it when built.
     /// </summary>
-    public RuleOptions Rules { get; init; } = new();
+    public RuleThresholds Thresholds { get; init; } = new();
 
     /// <summary>Rule ids to leave out, matched ignoring case. Every result lists them, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
@@ -108,9 +108,9 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     private readonly NRulesExecutor? _nrules;
 
     /// <summary>The rule set's own copy of the thresholds, which no caller holds.</summary>
-    private readonly RuleOptions _options;
+    private readonly RuleThresholds _options;
 
-    private ClinicalRuleSet(IReadOnlyList<(IRuleDefinition Definition, RuleMetadata Metadata)> rules, RuleEngine engine, RuleOptions options, IReadOnlyList<string> disabled, PolicyReference? policy)
+    private ClinicalRuleSet(IReadOnlyList<(IRuleDefinition Definition, RuleMetadata Metadata)> rules, RuleEngine engine, RuleThresholds options, IReadOnlyList<string> disabled, PolicyReference? policy)
     {
         Engine = engine;
         _options = options with { };
@@ -142,7 +142,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     public IReadOnlyList<RuleMetadata> Rules { get; }
 
     /// <summary>The host thresholds and windows this rule set was built with.</summary>
-    internal RuleOptions Options => _options;
+    internal RuleThresholds Options => _options;
 
     /// <summary>Ids of rules the options left out.</summary>
     public IReadOnlyList<string> DisabledRules { get; }
@@ -155,7 +155,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// The thresholds this rule set was built with: a copy taken when it was built, so later changes to the options it
     /// was given do not reach it. Every result carries them as <see cref="EvaluationResult.Thresholds"/>.
     /// </summary>
-    public RuleOptions Thresholds { get; }
+    public RuleThresholds Thresholds { get; }
 
     /// <summary>
     /// The enabled rules as NRules canonical rule definitions (finding rules and the derivation rules they need), in
@@ -174,18 +174,18 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// The options name a rule id or topic that does not exist (ids and topics match ignoring case; the message lists
     /// the valid ones), or a threshold is nonsense (a negative window, an age
     /// range upside down, a firing limit below one, ...); the message names every such option, e.g.
-    /// <c>RuleSetOptions.Rules.LiverTestWindowDays</c>.
+    /// <c>RuleSetOptions.Thresholds.LiverTestWindowDays</c>.
     /// </exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
     internal static ClinicalRuleSet Create(IEnumerable<IRuleDefinition> definitions, RuleSetOptions options)
     {
-        var thresholds = options.Rules ?? throw new ArgumentException($"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Rules)} is null; leave it unset for the defaults.", nameof(options));
+        var thresholds = options.Thresholds ?? throw new ArgumentException($"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Thresholds)} is null; leave it unset for the defaults.", nameof(options));
         var problems = thresholds.Problems();
         if (problems.Count > 0)
         {
             throw new ArgumentException(
-                "The rule set options are invalid: " + string.Join(" ", problems.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Rules)}.{p.Key} {p.Value}")),
+                "The rule set options are invalid: " + string.Join(" ", problems.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Thresholds)}.{p.Key} {p.Value}")),
                 nameof(options));
         }
 

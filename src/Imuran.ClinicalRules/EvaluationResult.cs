@@ -29,7 +29,7 @@ public sealed record UnrecognisedInput(string Field, string Category, string Tex
 public sealed record EvaluationResult
 {
     /// <summary>The thresholds of a result no rule set made (the defaults); a copy of its own, never the rule sets'.</summary>
-    private static readonly RuleOptions DefaultThresholds = new();
+    private static readonly RuleThresholds DefaultThresholds = new();
 
     private IReadOnlyList<ValidationProblem> _validation = ReadOnly.Empty<ValidationProblem>();
     private IReadOnlyList<Finding> _findings = ReadOnly.Empty<Finding>();
@@ -68,7 +68,7 @@ public sealed record EvaluationResult
     /// The thresholds the rule set used (its copy, taken when it was built), so a finding can be reproduced. The result
     /// JSON lists those that differ from the defaults. The defaults when the result was not made by a rule set.
     /// </summary>
-    public RuleOptions Thresholds { get; init; } = DefaultThresholds;
+    public RuleThresholds Thresholds { get; init; } = DefaultThresholds;
 
     /// <summary>The site policy the rule set was built with (name, version, content hash), or null when none was.</summary>
     public PolicyReference? Policy { get; init; }

@@ -6,7 +6,7 @@ using Imuran.ClinicalRules.Tests.Support;
 
 namespace Imuran.ClinicalRules.Cli.Tests;
 
-/// <summary>--policy, --disable and --option on check, batch and coverage.</summary>
+/// <summary>--policy, --disable and --threshold on check, batch and coverage.</summary>
 public class PolicyOptionsTests
 {
     private static readonly string Policy = RepoPaths.InRepo("samples", "policies", "st-elsewhere-pharmacy.json");
@@ -39,7 +39,7 @@ public class PolicyOptionsTests
     [Fact]
     public void Check_DisableAndOptionTrial_IsAPolicyMarkedAsACommandLineTrial()
     {
-        var (exit, output, _) = CliRunner.Run("check", Mesalamine, "--format", "json", "--disable", "aza-int-003", "--option", "LiverTestWindowDays=30");
+        var (exit, output, _) = CliRunner.Run("check", Mesalamine, "--format", "json", "--disable", "aza-int-003", "--threshold", "LiverTestWindowDays=30");
 
         exit.Should().Be(ExitCodes.Ok);
         var root = JsonDocument.Parse(output).RootElement;
@@ -49,9 +49,9 @@ public class PolicyOptionsTests
 
     [Theory]
     [InlineData("--disable", "kidneys", "'kidneys' is neither a rule id nor a topic")]
-    [InlineData("--option", "liverWindow=30", "Valid options: egfrThreshold")]
-    [InlineData("--option", "liverTestWindowDays", "is not name=value")]
-    [InlineData("--option", "liverTestWindowDays=soon", "'soon' is not a whole number")]
+    [InlineData("--threshold", "liverWindow=30", "Valid thresholds: egfrThreshold")]
+    [InlineData("--threshold", "liverTestWindowDays", "is not name=value")]
+    [InlineData("--threshold", "liverTestWindowDays=soon", "'soon' is not a whole number")]
     public void Check_UnknownOrMalformedTrialSetting_Exit2WithTheValidValues(string option, string value, string message)
     {
         var (exit, _, error) = CliRunner.Run("check", Mesalamine, option, value);

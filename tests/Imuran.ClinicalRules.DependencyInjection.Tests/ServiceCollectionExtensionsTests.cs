@@ -36,7 +36,7 @@ public class ServiceCollectionExtensionsTests
                 "PolicyFile": {{System.Text.Json.JsonSerializer.Serialize(RepoPaths.SamplePolicy)}},
                 "DisabledRules": [ "aza-pgx-009" ],
                 "DisabledTopics": [ "LFT-MONITORING" ],
-                "RuleOptions": { "EgfrThreshold": "45" } } }
+                "Thresholds": { "EgfrThreshold": "45" } } }
             """;
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(appsettings))).Build();
         using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddImuranClinicalRules().BuildServiceProvider();
@@ -71,7 +71,7 @@ public class ServiceCollectionExtensionsTests
     [Theory]
     [InlineData("rule", "AZA-PGX-999", "Valid rule ids: AZA-")]
     [InlineData("topic", "kidneys", "Valid topics: tpmt")]
-    [InlineData("option", "liverWindow", "Valid options: egfrThreshold")]
+    [InlineData("option", "liverWindow", "Valid thresholds: egfrThreshold")]
     [InlineData("policy", "no-such-policy.json", "cannot be read")]
     [InlineData("range", "LiverTestWindowDays", "cannot be negative")]
     public async Task HostStart_WrongOptions_FailsWithTheValidValues(string kind, string value, string listed)
@@ -83,8 +83,8 @@ public class ServiceCollectionExtensionsTests
             {
                 case "rule": o.DisabledRules.Add(value); break;
                 case "topic": o.DisabledTopics.Add(value); break;
-                case "option": o.RuleOptions[value] = "1"; break;
-                case "range": o.RuleOptions[value] = "-5"; break;
+                case "option": o.Thresholds[value] = "1"; break;
+                case "range": o.Thresholds[value] = "-5"; break;
                 default: o.PolicyFile = value; break;
             }
         });

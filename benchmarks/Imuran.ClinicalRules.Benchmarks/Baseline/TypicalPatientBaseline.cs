@@ -34,7 +34,7 @@ internal sealed class TypicalPatientBaseline
     private static List<Finding>? t_findings;
 
     private readonly ClinicalRuleSet _ruleSet;
-    private readonly RuleOptions _options = RuleOptions.Default;
+    private readonly RuleThresholds _options = RuleThresholds.Default;
     private readonly RuleMetadata[] _rules;
 
     public TypicalPatientBaseline(ClinicalRuleSet ruleSet)

@@ -108,7 +108,7 @@ public sealed record LabResult
     /// <summary>The date the sample was taken. Required.</summary>
     public ClinicalDate? Date { get; init; }
 
-    /// <summary>The laboratory's flag. Rules use it, and the host's numeric thresholds (<see cref="RuleOptions"/>) besides.</summary>
+    /// <summary>The laboratory's flag. Rules use it, and the host's numeric thresholds (<see cref="RuleThresholds"/>) besides.</summary>
     public LabFlag Flag { get; init; }
 
     /// <summary>
@@ -182,7 +182,7 @@ public sealed record PatientFacts
 
     /// <summary>
     /// When the pregnancy status (or the hCG result it rests on) was recorded. A status older than the host's window
-    /// (<see cref="RuleOptions.PregnancyStatusMaxAgeDays"/>, <see cref="RuleOptions.PregnantStatusMaxAgeDays"/>) counts as
+    /// (<see cref="RuleThresholds.PregnancyStatusMaxAgeDays"/>, <see cref="RuleThresholds.PregnantStatusMaxAgeDays"/>) counts as
     /// unknown. Null: the date is not known and the status is taken as current.
     /// </summary>
     public ClinicalDate? PregnancyStatusDate { get; init; }
@@ -200,7 +200,7 @@ public sealed record PatientFacts
     public bool? Breastfeeding { get; init; }
 
     /// <summary>
-    /// When the breastfeeding status was recorded; older than <see cref="RuleOptions.BreastfeedingStatusMaxAgeDays"/> it
+    /// When the breastfeeding status was recorded; older than <see cref="RuleThresholds.BreastfeedingStatusMaxAgeDays"/> it
     /// counts as unknown. Null: taken as current.
     /// </summary>
     public ClinicalDate? BreastfeedingDate { get; init; }

@@ -45,7 +45,7 @@ public sealed record PolicyReference(string Name, string Version, string Content
 public sealed record SitePolicy
 {
     private IReadOnlyList<PolicyExclusion> _disable = ReadOnly.Empty<PolicyExclusion>();
-    private IReadOnlyDictionary<string, string?> _options = new Dictionary<string, string?>();
+    private IReadOnlyDictionary<string, string?> _thresholds = new Dictionary<string, string?>();
 
     /// <summary>The policy's name.</summary>
     public string Name { get; init; } = string.Empty;
@@ -60,14 +60,14 @@ public sealed record SitePolicy
     public IReadOnlyList<PolicyExclusion> Disable { get => _disable; init => _disable = ReadOnly.Copy(value); }
 
     /// <summary>
-    /// Thresholds set by name: the camelCase names of <see cref="RuleOptions"/>' properties (e.g.
+    /// Thresholds set by name: the camelCase names of <see cref="RuleThresholds"/>' properties (e.g.
     /// <c>liverTestWindowDays</c>), each with its value as invariant-culture text, or null to turn a nullable
     /// threshold off.
     /// </summary>
-    public IReadOnlyDictionary<string, string?> Options
+    public IReadOnlyDictionary<string, string?> Thresholds
     {
-        get => _options;
-        init => _options = new Dictionary<string, string?>(value?.ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+        get => _thresholds;
+        init => _thresholds = new Dictionary<string, string?>(value?.ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The policy's name, version and content hash, as results carry them.</summary>
@@ -77,7 +77,7 @@ public sealed record SitePolicy
     /// <exception cref="ArgumentException">An entry names an unknown rule, topic or option, or a value does not fit; the message lists the valid ones.</exception>
     public RuleSetOptions ToRuleSetOptions() => new()
     {
-        Rules = RuleOptionValues.Apply(RuleOptions.Default, Options),
+        Thresholds = ThresholdValues.Apply(RuleThresholds.Default, Thresholds),
         DisabledRules = Disable.Where(d => d.Rule is not null).Select(d => d.Rule!).ToList(),
         DisabledTopics = Disable.Where(d => d.Topic is not null).Select(d => d.Topic!).ToList(),
         Policy = Reference,
@@ -85,15 +85,15 @@ public sealed record SitePolicy
 
     /// <summary>
     /// This policy with more rules or topics left out and more thresholds set, for a trial (the tool's
-    /// <c>--disable</c> and <c>--option</c>) or a host's own settings. The result is a different policy: its version
+    /// <c>--disable</c> and <c>--threshold</c>) or a host's own settings. The result is a different policy: its version
     /// gains <c>+</c><paramref name="changedBy"/>, and its hash is that of its canonical JSON
     /// (<see cref="SitePolicyJson.ToJson"/>), so it can never pass for the reviewed file.
     /// </summary>
     /// <param name="changedBy">Who or what changed it, e.g. <c>command-line</c>.</param>
     /// <param name="disable">Rule ids or topics (matched ignoring case) to leave out as well.</param>
-    /// <param name="options">Thresholds to set as well, by name (matched ignoring case).</param>
+    /// <param name="thresholds">Thresholds to set as well, by name (matched ignoring case).</param>
     /// <exception cref="ArgumentException">A rule, topic or option is unknown, or a value does not fit; the message lists the valid ones.</exception>
-    public SitePolicy Amend(string changedBy, IEnumerable<string>? disable, IEnumerable<KeyValuePair<string, string?>>? options)
+    public SitePolicy Amend(string changedBy, IEnumerable<string>? disable, IEnumerable<KeyValuePair<string, string?>>? thresholds)
     {
         var exclusions = Disable.ToList();
         foreach (var item in disable ?? Enumerable.Empty<string>())
@@ -110,13 +110,13 @@ public sealed record SitePolicy
             exclusions.Add(new PolicyExclusion { Rule = rule, Topic = topic, Reason = "set by " + changedBy + ", outside a reviewed policy file", ApprovedBy = "not approved: " + changedBy });
         }
 
-        var values = new Dictionary<string, string?>(Options.ToDictionary(p => p.Key, p => p.Value), StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in options ?? Enumerable.Empty<KeyValuePair<string, string?>>())
+        var values = new Dictionary<string, string?>(Thresholds.ToDictionary(p => p.Key, p => p.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in thresholds ?? Enumerable.Empty<KeyValuePair<string, string?>>())
         {
-            var name = RuleOptionValues.Find(pair.Key) ?? throw new ArgumentException(RuleOptionValues.Unknown(pair.Key), nameof(options));
-            if (RuleOptionValues.Check(name, pair.Value) is { } error)
+            var name = ThresholdValues.Find(pair.Key) ?? throw new ArgumentException(ThresholdValues.Unknown(pair.Key), nameof(thresholds));
+            if (ThresholdValues.Check(name, pair.Value) is { } error)
             {
-                throw new ArgumentException($"Rule option {name}: {error}", nameof(options));
+                throw new ArgumentException($"Threshold {name}: {error}", nameof(thresholds));
             }
 
             values[name] = pair.Value;
@@ -127,7 +127,7 @@ public sealed record SitePolicy
             Name = Name.Length == 0 ? changedBy : Name,
             Version = (Version.Length == 0 ? "unversioned" : Version) + "+" + changedBy,
             Disable = exclusions,
-            Options = values,
+            Thresholds = values,
         };
         return amended with { ContentHash = SitePolicyJson.Hash(SitePolicyJson.ToJson(amended)) };
     }

@@ -37,10 +37,10 @@ public sealed record SitePolicyReadResult
 /// { "name": "st-elsewhere-pharmacy", "version": "2026-12",
 ///   "disable": [ { "rule": "AZA-INT-003", "reason": "…", "approvedBy": "…" },
 ///                { "topic": "handling", "reason": "…", "approvedBy": "…" } ],
-///   "options": { "liverTestWindowDays": 60 } }
+///   "thresholds": { "liverTestWindowDays": 60 } }
 /// </code>
 /// <c>name</c> and <c>version</c> are required; each <c>disable</c> entry names a rule or a topic (matched ignoring
-/// case) with a reason and an approver; <c>options</c> are <see cref="RuleOptions"/> thresholds by camelCase name
+/// case) with a reason and an approver; <c>thresholds</c> are <see cref="RuleThresholds"/> values by camelCase name
 /// (a number, or null to turn a nullable one off). Anything unknown is a problem that lists the valid values, and a
 /// file with any problem gives no policy. Reading never throws for bad input. Thread-safe.
 /// </summary>
@@ -49,7 +49,7 @@ public static class SitePolicyJson
     /// <summary>The largest policy file read: 1 MiB.</summary>
     public const long MaxBytes = 1024 * 1024;
 
-    private static readonly string[] RootMembers = { "$schema", "name", "version", "description", "disable", "options" };
+    private static readonly string[] RootMembers = { "$schema", "name", "version", "description", "disable", "thresholds" };
     private static readonly string[] ExclusionMembers = { "rule", "topic", "reason", "approvedBy" };
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -134,13 +134,13 @@ public static class SitePolicyJson
             }
 
             w.WriteEndArray();
-            w.WriteStartObject("options");
-            foreach (var name in RuleOptionValues.Names)
+            w.WriteStartObject("thresholds");
+            foreach (var name in ThresholdValues.Names)
             {
-                if (policy.Options.TryGetValue(name, out var value))
+                if (policy.Thresholds.TryGetValue(name, out var value))
                 {
                     w.WritePropertyName(name);
-                    if (value is null || RuleOptionValues.Check(name, null) is null && IsOff(value))
+                    if (value is null || ThresholdValues.Check(name, null) is null && IsOff(value))
                     {
                         w.WriteNullValue();
                     }
@@ -187,6 +187,17 @@ public static class SitePolicyJson
 
         var r = new ObjectReader(root, string.Empty, problems);
         r.Known(RootMembers);
+        if (root.TryGetProperty("options", out _))
+        {
+            // Renamed before 1.0: say so, rather than only "not a field".
+            var at = problems.FindIndex(p => p.Field == "options" && p.Code == ErrorCodes.UnknownField);
+            var renamed = new ValidationProblem("options", ErrorCodes.UnknownField, "'options' is now called 'thresholds'; rename the member (its content is unchanged).");
+            if (at >= 0)
+            {
+                problems[at] = renamed;
+            }
+        }
+
         var name = r.String("name");
         var version = r.String("version");
         if (string.IsNullOrWhiteSpace(name))
@@ -241,21 +252,21 @@ public static class SitePolicyJson
         });
 
         var options = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (root.TryGetProperty("options", out var o) && o.ValueKind != JsonValueKind.Null)
+        if (root.TryGetProperty("thresholds", out var o) && o.ValueKind != JsonValueKind.Null)
         {
             if (o.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new ValidationProblem("options", ErrorCodes.WrongType, "The options must be an object of rule options by name."));
+                problems.Add(new ValidationProblem("thresholds", ErrorCodes.WrongType, "The thresholds must be an object of threshold values by name."));
             }
             else
             {
                 foreach (var p in o.EnumerateObject())
                 {
-                    var path = "options." + p.Name;
-                    var known = RuleOptionValues.Find(p.Name);
+                    var path = "thresholds." + p.Name;
+                    var known = ThresholdValues.Find(p.Name);
                     if (known is null)
                     {
-                        problems.Add(new ValidationProblem(path, ErrorCodes.UnknownField, RuleOptionValues.Unknown(p.Name)));
+                        problems.Add(new ValidationProblem(path, ErrorCodes.UnknownField, ThresholdValues.Unknown(p.Name)));
                         continue;
                     }
 
@@ -266,7 +277,7 @@ public static class SitePolicyJson
                     }
 
                     var text = p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetRawText();
-                    if (RuleOptionValues.Check(known, text) is { } error)
+                    if (ThresholdValues.Check(known, text) is { } error)
                     {
                         problems.Add(new ValidationProblem(path, ErrorCodes.WrongType, $"The {known}: {error}"));
                         continue;
@@ -285,10 +296,10 @@ public static class SitePolicyJson
         if (problems.Count == 0 && options.Count > 0)
         {
             // Ranges too, so a policy that could never build a rule set is refused when read.
-            foreach (var p in RuleOptionValues.Apply(RuleOptions.Default, options).Problems())
+            foreach (var p in ThresholdValues.Apply(RuleThresholds.Default, options).Problems())
             {
-                var option = RuleOptionValues.Find(p.Key) ?? p.Key;
-                problems.Add(new ValidationProblem("options." + option, ErrorCodes.OutOfRange, $"The {option} {p.Value}"));
+                var option = ThresholdValues.Find(p.Key) ?? p.Key;
+                problems.Add(new ValidationProblem("thresholds." + option, ErrorCodes.OutOfRange, $"The {option} {p.Value}"));
             }
         }
 
@@ -299,7 +310,7 @@ public static class SitePolicyJson
 
         return new SitePolicyReadResult
         {
-            Policy = new SitePolicy { Name = name!.Trim(), Version = version!.Trim(), ContentHash = hash, Disable = disable, Options = options },
+            Policy = new SitePolicy { Name = name!.Trim(), Version = version!.Trim(), ContentHash = hash, Disable = disable, Thresholds = options },
         };
     }
 

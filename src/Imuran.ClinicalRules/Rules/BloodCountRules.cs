@@ -19,7 +19,7 @@ internal static class BloodCountRules
     /// (within the window, in comparable units), and for liver tests multiples of the upper reference limit. Returns a
     /// data-quality issue when the latest count and the one before it are in units that cannot be reconciled.
     /// </summary>
-    public static DataQualityIssue? Assess(LabFact l, RuleOptions options)
+    public static DataQualityIssue? Assess(LabFact l, RuleThresholds options)
     {
         l.LowThreshold = l.Kind switch
         {
@@ -76,7 +76,7 @@ internal static class BloodCountRules
         return null;
     }
 
-    private static void AssessLiver(LabFact l, RuleOptions options)
+    private static void AssessLiver(LabFact l, RuleThresholds options)
     {
         var multiple = l.UpperLimitMultiple;
         var enzyme = l.Kind is LabKind.Alt or LabKind.Ast;
@@ -239,7 +239,7 @@ internal static class BloodCountRules
             .Then<LabFact>((f, l) => RaiseLiver(f, l));
     }
 
-    private static BasisFact FallFact(LabFact l, RuleOptions options) =>
+    private static BasisFact FallFact(LabFact l, RuleThresholds options) =>
         new("fall", "fell by " + Math.Round(l.MarkedFall!.Value, 2).ToString("0.00", CultureInfo.InvariantCulture) + " of the earlier value within "
             + l.Previous!.Date.DaysUntil(l.Date).ToString(CultureInfo.InvariantCulture) + " days; host threshold "
             + options.MarkedFallFraction!.Value.ToString("0.00", CultureInfo.InvariantCulture) + " within " + options.MarkedFallWindowDays.ToString(CultureInfo.InvariantCulture) + " days");

@@ -23,9 +23,9 @@ public static class RuleCatalogExport
         sb.Append("Every rule raises cautions or monitoring prompts for clinician review; none makes a dosing decision. ");
         sb.Append("Confidence tags: V read in a primary source; V2 read in a secondary copy of the label; R recalled, not re-checked; ? uncertain.\n\n");
         sb.Append("## Host thresholds and windows\n\n");
-        sb.Append("Every number the rules compare with is a `RuleOptions` value the host may set. Defaults are local choices with the source shown, not guideline values ([R] recalled, not re-checked; local: a choice of this library).\n\n");
+        sb.Append("Every number the rules compare with is a `RuleThresholds` value the host may set. Defaults are local choices with the source shown, not guideline values ([R] recalled, not re-checked; local: a choice of this library).\n\n");
         sb.Append("| Option | Value | Unit | What it does | Default's source | Tag |\n| --- | ---: | --- | --- | --- | --- |\n");
-        foreach (var o in Rules.OptionCatalog.All)
+        foreach (var o in Rules.ThresholdCatalog.All)
         {
             sb.Append($"| `{o.Name}` | {o.Text(rules.Options)} | {o.Unit} | {o.Meaning} | {o.Source} | {o.Tag} |\n");
         }

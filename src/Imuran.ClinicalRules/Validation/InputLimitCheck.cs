@@ -6,13 +6,13 @@ using Imuran.ClinicalRules.Internal;
 namespace Imuran.ClinicalRules.Validation;
 
 /// <summary>
-/// The host's size limits (<see cref="RuleOptions.MaxListLength"/>, <see cref="RuleOptions.MaxTextLength"/>), checked
+/// The host's size limits (<see cref="RuleThresholds.MaxListLength"/>, <see cref="RuleThresholds.MaxTextLength"/>), checked
 /// before anything else in one pass over the facts, so an oversized input costs a scan, never unbounded work.
 /// </summary>
 internal static class InputLimitCheck
 {
     /// <summary>The problems, or an empty list when the facts are within the limits.</summary>
-    public static List<ValidationProblem>? Check(PatientFacts p, RuleOptions options)
+    public static List<ValidationProblem>? Check(PatientFacts p, RuleThresholds options)
     {
         var c = new Checker(options);
         c.Text("patientId", p.PatientId);
@@ -87,7 +87,7 @@ internal static class InputLimitCheck
         private readonly int _maxList;
         private readonly int _maxText;
 
-        public Checker(RuleOptions options)
+        public Checker(RuleThresholds options)
         {
             _maxList = options.MaxListLength;
             _maxText = options.MaxTextLength;

@@ -116,11 +116,13 @@ public class PrefetchTests
         prefetch.Remove("pgx");
         var request = AzaSignWithout(prefetch);
         request["fhirServer"] = "https://ehr.example.org/fhir";
+        var client = factory.CreateClient();
+        (await client.GetAsync(new Uri("/cds-services", UriKind.Relative))).EnsureSuccessStatusCode(); // host started and warm: the clock times only the call
         var clock = Stopwatch.StartNew();
 
-        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+        var (status, body, _) = await Spec.PostAsync(client, Spec.Prefix + "order-sign", request);
 
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the fetch is bounded (a generous bound: only a hang breaks it)");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "the fetch is bounded, far below the server's 30 s delay (a generous bound: only waiting for the slow server breaks it, not a busy machine)");
         status.Should().Be(200);
         Spec.AssertCardsResponse(body).Should().OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("pgx: the FHIR server did not answer within 300 ms"));
     }

@@ -26,7 +26,7 @@ public sealed class EvaluationSnapshotTests
     {
         DisabledTopics = new[] { "handling" },
         DisabledRules = new[] { "AZA-CBC-002" },
-        Rules = new RuleOptions { EgfrThreshold = null, MarkedFallFraction = 0.5, LiverTestWindowDays = 30, ReproductiveAgeTo = 45 },
+        Thresholds = new RuleThresholds { EgfrThreshold = null, MarkedFallFraction = 0.5, LiverTestWindowDays = 30, ReproductiveAgeTo = 45 },
     });
 
     /// <summary>The engine trace is the compiled executor's: NRules reports no condition outcomes.</summary>

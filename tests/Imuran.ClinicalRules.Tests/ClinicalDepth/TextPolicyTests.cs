@@ -37,10 +37,10 @@ public class TextPolicyTests
     }
 
     [Fact]
-    public void OptionCatalog_ListsEveryThresholdAndWindow_AndTheCatalogueShowsThem()
+    public void ThresholdCatalog_ListsEveryThresholdAndWindow_AndTheCatalogueShowsThem()
     {
-        var listed = OptionCatalog.All.Select(o => o.Name).ToHashSet();
-        var properties = typeof(RuleOptions).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).Where(n => n is not (nameof(RuleOptions.MaxFirings) or nameof(RuleOptions.MaxListLength) or nameof(RuleOptions.MaxTextLength))); // engine and input limits, not clinical thresholds
+        var listed = ThresholdCatalog.All.Select(o => o.Name).ToHashSet();
+        var properties = typeof(RuleThresholds).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).Where(n => n is not (nameof(RuleThresholds.MaxFirings) or nameof(RuleThresholds.MaxListLength) or nameof(RuleThresholds.MaxTextLength))); // engine and input limits, not clinical thresholds
 
         properties.Should().BeSubsetOf(listed, "every threshold or window needs its documented default and source in the catalogue");
         var markdown = Imuran.ClinicalRules.Serialization.RuleCatalogExport.ToMarkdown(ClinicalRuleSet.Default);
@@ -48,9 +48,9 @@ public class TextPolicyTests
     }
 
     [Fact]
-    public void OptionCatalog_ShowsTheRuleSetsOwnValues()
+    public void ThresholdCatalog_ShowsTheRuleSetsOwnValues()
     {
-        var custom = ClinicalRuleSet.Create(new RuleSetOptions { Rules = new RuleOptions { PlateletLowThreshold = 100, WhiteCellLowThreshold = null } });
+        var custom = ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = new RuleThresholds { PlateletLowThreshold = 100, WhiteCellLowThreshold = null } });
 
         var markdown = Imuran.ClinicalRules.Serialization.RuleCatalogExport.ToMarkdown(custom);
 

@@ -25,7 +25,7 @@ public sealed class ExecutorDifferentialTests
     {
         DisabledTopics = new[] { "handling" },
         DisabledRules = new[] { "AZA-CBC-002" },
-        Rules = new RuleOptions { EgfrThreshold = null, MarkedFallFraction = 0.5, LiverTestWindowDays = 30, ReproductiveAgeTo = 45, TransfusionWindowDays = 30 },
+        Thresholds = new RuleThresholds { EgfrThreshold = null, MarkedFallFraction = 0.5, LiverTestWindowDays = 30, ReproductiveAgeTo = 45, TransfusionWindowDays = 30 },
     };
 
     [Fact]

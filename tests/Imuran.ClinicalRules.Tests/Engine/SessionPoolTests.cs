@@ -88,7 +88,7 @@ public sealed class SessionPoolTests
             .Match<Flag>("any flag").Then<Flag>((f, flag) => f.Insert(new Flag(flag.Name + "!")));
         var rules = ClinicalRuleSet.Create(
             RuleCatalog.All().Append(loop).Append(chain),
-            new RuleSetOptions { Rules = new RuleOptions { MaxFirings = 200 }, Engine = engine });
+            new RuleSetOptions { Thresholds = new RuleThresholds { MaxFirings = 200 }, Engine = engine });
         var typical = BenchmarkPatients.Typical();
         var expected = Json(rules.Evaluate(typical));
 

@@ -91,7 +91,7 @@ public class InputLimitTests
     [Fact]
     public void Evaluate_HostLimits_AreApplied()
     {
-        var rules = ClinicalRuleSet.Create(new RuleSetOptions { Rules = new RuleOptions { MaxListLength = 3, MaxTextLength = 20 } });
+        var rules = ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = new RuleThresholds { MaxListLength = 3, MaxTextLength = 20 } });
 
         rules.Evaluate(Patient(labs: 4)).Validation.Should().Contain(p => p.Field == "labResults" && p.Code == "INPUT_TOO_LARGE");
         rules.Evaluate(Patient(medicationName: new string('a', 21))).Validation.Should().Contain(p => p.Field == "medications[0].name" && p.Code == "INPUT_TOO_LARGE");

@@ -18,7 +18,7 @@ public class SitePolicyJsonTests
         { "name": "trial", "version": "1",
           "disable": [ { "rule": "aza-int-003", "reason": "own alert", "approvedBy": "P&T" },
                        { "topic": "HANDLING", "reason": "on the label", "approvedBy": "P&T" } ],
-          "options": { "LiverTestWindowDays": 30, "egfrThreshold": null } }
+          "thresholds": { "LiverTestWindowDays": 30, "egfrThreshold": null } }
         """;
 
     [Fact]
@@ -34,7 +34,7 @@ public class SitePolicyJsonTests
         policy.Version.Should().Be("2026-12");
         policy.ContentHash.Should().Be("sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant());
         policy.Disable.Select(d => d.Rule ?? d.Topic).Should().Equal("AZA-INT-003", "handling");
-        policy.Options.Should().ContainKey("liverTestWindowDays").WhoseValue.Should().Be("60");
+        policy.Thresholds.Should().ContainKey("liverTestWindowDays").WhoseValue.Should().Be("60");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class SitePolicyJsonTests
         var read = SitePolicyJson.Read("""
             { "name": "x", "version": "1",
               "disable": [ { "rule": "AZA-INT-999", "reason": "r", "approvedBy": "a" }, { "topic": "kidneys", "reason": "r", "approvedBy": "a" } ],
-              "options": { "liverWindow": 60 } }
+              "thresholds": { "liverWindow": 60 } }
             """);
 
         read.Succeeded.Should().BeFalse();
@@ -76,7 +76,17 @@ public class SitePolicyJsonTests
         read.Problems.Should().HaveCount(3);
         read.Problems[0].Should().Match<ValidationProblem>(p => p.Field == "disable[0].rule" && p.Code == ErrorCodes.UnknownValue && p.Message.Contains("AZA-INT-003"));
         read.Problems[1].Should().Match<ValidationProblem>(p => p.Field == "disable[1].topic" && p.Message.Contains("Valid topics: tpmt"));
-        read.Problems[2].Should().Match<ValidationProblem>(p => p.Field == "options.liverWindow" && p.Message.Contains("liverTestWindowDays"));
+        read.Problems[2].Should().Match<ValidationProblem>(p => p.Field == "thresholds.liverWindow" && p.Message.Contains("liverTestWindowDays"));
+    }
+
+    [Fact]
+    public void Read_OptionsMemberOfOlderPolicies_IsAProblemSayingItIsNowThresholds()
+    {
+        var read = SitePolicyJson.Read("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": 60 } }""");
+
+        read.Succeeded.Should().BeFalse("an old policy must not be used without its thresholds");
+        read.Problems.Should().ContainSingle().Which.Should().Match<ValidationProblem>(
+            p => p.Field == "options" && p.Code == ErrorCodes.UnknownField && p.Message.Contains("'thresholds'"));
     }
 
     [Theory]
@@ -85,12 +95,12 @@ public class SitePolicyJsonTests
     [InlineData("""{ "name": "x", "version": "1", "disable": [ { "rule": "AZA-INT-003", "approvedBy": "a" } ] }""", "disable[0].reason", ErrorCodes.Required)]
     [InlineData("""{ "name": "x", "version": "1", "disable": [ { "rule": "AZA-INT-003", "reason": "r" } ] }""", "disable[0].approvedBy", ErrorCodes.Required)]
     [InlineData("""{ "name": "x", "version": "1", "disable": [ { "rule": "AZA-INT-003", "topic": "handling", "reason": "r", "approvedBy": "a" } ] }""", "disable[0]", ErrorCodes.Required)]
-    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": 6.5 } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
-    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": null } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
-    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": "60" } }""", "options.liverTestWindowDays", ErrorCodes.WrongType)]
+    [InlineData("""{ "name": "x", "version": "1", "thresholds": { "liverTestWindowDays": 6.5 } }""", "thresholds.liverTestWindowDays", ErrorCodes.WrongType)]
+    [InlineData("""{ "name": "x", "version": "1", "thresholds": { "liverTestWindowDays": null } }""", "thresholds.liverTestWindowDays", ErrorCodes.WrongType)]
+    [InlineData("""{ "name": "x", "version": "1", "thresholds": { "liverTestWindowDays": "60" } }""", "thresholds.liverTestWindowDays", ErrorCodes.WrongType)]
     [InlineData("""{ "name": "x", "version": "1", "disabled": [] }""", "disabled", ErrorCodes.UnknownField)]
-    [InlineData("""{ "name": "x", "version": "1", "options": { "liverTestWindowDays": -5 } }""", "options.liverTestWindowDays", ErrorCodes.OutOfRange)]
-    [InlineData("""{ "name": "x", "version": "1", "options": { "markedFallFraction": 1.5 } }""", "options.markedFallFraction", ErrorCodes.OutOfRange)]
+    [InlineData("""{ "name": "x", "version": "1", "thresholds": { "liverTestWindowDays": -5 } }""", "thresholds.liverTestWindowDays", ErrorCodes.OutOfRange)]
+    [InlineData("""{ "name": "x", "version": "1", "thresholds": { "markedFallFraction": 1.5 } }""", "thresholds.markedFallFraction", ErrorCodes.OutOfRange)]
     [InlineData("""{ "name": "x", "version": "1", """, "$", ErrorCodes.MalformedInput)]
     public void Read_BadPolicy_NamesTheFieldAndGivesNoPolicy(string json, string field, string code)
     {
@@ -111,8 +121,8 @@ public class SitePolicyJsonTests
         trial.Version.Should().Be("2026-12+command-line");
         trial.ContentHash.Should().NotBe(file.ContentHash).And.Be(SitePolicyJson.Read(SitePolicyJson.ToJson(trial)).Policy!.ContentHash);
         trial.Disable.Select(d => d.Rule ?? d.Topic).Should().Equal("AZA-INT-003", "handling", "AZA-PGX-001", "pregnancy");
-        trial.ToRuleSetOptions().Rules.EgfrThreshold.Should().Be(45);
-        trial.ToRuleSetOptions().Rules.LiverTestWindowDays.Should().Be(60);
+        trial.ToRuleSetOptions().Thresholds.EgfrThreshold.Should().Be(45);
+        trial.ToRuleSetOptions().Thresholds.LiverTestWindowDays.Should().Be(60);
     }
 
     [Fact]
@@ -121,7 +131,7 @@ public class SitePolicyJsonTests
         var empty = new SitePolicy();
 
         empty.Invoking(p => p.Amend("command-line", new[] { "kidneys" }, null)).Should().Throw<ArgumentException>().WithMessage("*'kidneys' is neither a rule id nor a topic*AZA-PGX-001*pgx-testing*");
-        empty.Invoking(p => p.Amend("command-line", null, new Dictionary<string, string?> { ["window"] = "1" })).Should().Throw<ArgumentException>().WithMessage("*Valid options: egfrThreshold*");
+        empty.Invoking(p => p.Amend("command-line", null, new Dictionary<string, string?> { ["window"] = "1" })).Should().Throw<ArgumentException>().WithMessage("*Valid thresholds: egfrThreshold*");
         empty.Invoking(p => p.Amend("command-line", null, new Dictionary<string, string?> { ["liverTestWindowDays"] = "soon" })).Should().Throw<ArgumentException>().WithMessage("*'soon' is not a whole number*");
     }
 

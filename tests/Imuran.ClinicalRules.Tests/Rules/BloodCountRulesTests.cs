@@ -186,7 +186,7 @@ public class BloodCountRulesTests
     [Fact]
     public void AZA_CYT_002_MarkedFallCheckTurnedOff_Boundary_DoesNotFire()
     {
-        Evaluate(WhiteCellsFalling(3.0), new RuleOptions { MarkedFallFraction = null }).ShouldNotRaise("AZA-CYT-002");
+        Evaluate(WhiteCellsFalling(3.0), new RuleThresholds { MarkedFallFraction = null }).ShouldNotRaise("AZA-CYT-002");
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public class BloodCountRulesTests
 
     [Fact]
     public void AZA_CYT_001_ThresholdTurnedOff_Boundary_DoesNotFire() =>
-        Evaluate(Quiet.WithoutLabs(LabKind.WhiteCells).WithLabs(Patients.Lab(LabKind.WhiteCells, 1.2, 1, LabFlag.Normal)), new RuleOptions { WhiteCellLowThreshold = null }).ShouldNotRaise("AZA-CYT-001");
+        Evaluate(Quiet.WithoutLabs(LabKind.WhiteCells).WithLabs(Patients.Lab(LabKind.WhiteCells, 1.2, 1, LabFlag.Normal)), new RuleThresholds { WhiteCellLowThreshold = null }).ShouldNotRaise("AZA-CYT-001");
 
     [Fact]
     public void AZA_CYT_001_FlaggedLow_BasisSaysTheFlag() =>
@@ -300,7 +300,7 @@ public class BloodCountRulesTests
     [Fact]
     public void AZA_REN_002_ThresholdTurnedOff_Boundary_OnlyFlagsCount()
     {
-        var result = Evaluate(Quiet.WithLabs(Patients.Egfr(45, 1)), new RuleOptions { EgfrThreshold = null });
+        var result = Evaluate(Quiet.WithLabs(Patients.Egfr(45, 1)), new RuleThresholds { EgfrThreshold = null });
 
         result.ShouldNotRaise("AZA-REN-002");
     }

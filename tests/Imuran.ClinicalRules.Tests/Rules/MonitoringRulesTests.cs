@@ -207,8 +207,8 @@ public class MonitoringRulesTests
     {
         var patient = Quiet.WithTherapy(TherapyStatus.Continuing, Patients.TherapyStart, Patients.DaysAgo(20));
 
-        Evaluate(patient, new RuleOptions { IntensifiedMonitoringDays = 14 }).ShouldNotRaise("AZA-CBC-003");
-        Evaluate(patient, new RuleOptions { IntensifiedMonitoringDays = 20 }).ShouldRaise("AZA-CBC-003");
+        Evaluate(patient, new RuleThresholds { IntensifiedMonitoringDays = 14 }).ShouldNotRaise("AZA-CBC-003");
+        Evaluate(patient, new RuleThresholds { IntensifiedMonitoringDays = 20 }).ShouldRaise("AZA-CBC-003");
     }
 
     // AZA-LFT-001 liver tests not on file
@@ -248,7 +248,7 @@ public class MonitoringRulesTests
     {
         var patient = Quiet.WithoutLiverTests().WithLabs(Patients.Lab(LabKind.Alt, 20, 40));
 
-        var finding = Evaluate(patient, new RuleOptions { LiverTestWindowDays = 30 }).ShouldRaise("AZA-LFT-001");
+        var finding = Evaluate(patient, new RuleThresholds { LiverTestWindowDays = 30 }).ShouldRaise("AZA-LFT-001");
 
         finding.Summary.Should().Be("No liver tests in the last 30 days while on azathioprine.");
     }

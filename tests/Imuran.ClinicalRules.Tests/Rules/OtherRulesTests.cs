@@ -179,8 +179,8 @@ public class OtherRulesTests
     {
         var patient = Quiet.Aged(50).Considering() with { PregnancyStatus = PregnancyStatus.Unknown };
 
-        Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 49 }).ShouldNotRaise("AZA-DQ-002");
-        Evaluate(patient, new RuleOptions { ReproductiveAgeTo = 50 }).ShouldRaise("AZA-DQ-002");
+        Evaluate(patient, new RuleThresholds { ReproductiveAgeTo = 49 }).ShouldNotRaise("AZA-DQ-002");
+        Evaluate(patient, new RuleThresholds { ReproductiveAgeTo = 50 }).ShouldRaise("AZA-DQ-002");
     }
 
     // AZA-DQ-003 pregnancy status unknown during established therapy (information)

@@ -22,9 +22,9 @@ internal static class RuleAssertions
     /// Evaluates <paramref name="patient"/> with the default rule set (or one built from <paramref name="options"/>),
     /// asserting the input was valid, no rule failed, and every finding's texts are clean.
     /// </summary>
-    public static EvaluationResult Evaluate(PatientFacts patient, RuleOptions? options = null, IRuleEventListener? listener = null)
+    public static EvaluationResult Evaluate(PatientFacts patient, RuleThresholds? options = null, IRuleEventListener? listener = null)
     {
-        var ruleSet = options is null ? ClinicalRuleSet.Default : ClinicalRuleSet.Create(new RuleSetOptions { Rules = options });
+        var ruleSet = options is null ? ClinicalRuleSet.Default : ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = options });
         var result = ruleSet.Evaluate(patient, listener is null ? null : new EvaluationOptions { Listener = listener });
         result.Validation.Should().BeEmpty("the test patient must be valid input");
         result.RuleErrors.Should().BeEmpty("no rule may fail while evaluating");

@@ -158,12 +158,12 @@ public class ValidationBoundaryTests
         PatientFactsValidation.CamelPath(path).Should().Be(expected);
 }
 
-/// <summary>The host's input limits (<see cref="RuleOptions.MaxListLength"/>, <see cref="RuleOptions.MaxTextLength"/>) on every list and text field.</summary>
+/// <summary>The host's input limits (<see cref="RuleThresholds.MaxListLength"/>, <see cref="RuleThresholds.MaxTextLength"/>) on every list and text field.</summary>
 public class InputLimitBoundaryTests
 {
     private static readonly ClinicalDate Today = new(2026, 6, 15);
 
-    private static readonly ClinicalRuleSet Limited = ClinicalRuleSet.Create(new RuleSetOptions { Rules = new RuleOptions { MaxListLength = 2, MaxTextLength = 5 } });
+    private static readonly ClinicalRuleSet Limited = ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = new RuleThresholds { MaxListLength = 2, MaxTextLength = 5 } });
 
     private static PatientFacts Patient(int n, string text) => new()
     {
@@ -224,7 +224,7 @@ public class InputLimitBoundaryTests
     [Fact]
     public void Evaluate_LargeCounts_AreWrittenWithThousandsSeparators()
     {
-        var rules = ClinicalRuleSet.Create(new RuleSetOptions { Rules = new RuleOptions { MaxListLength = 1000 } });
+        var rules = ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = new RuleThresholds { MaxListLength = 1000 } });
         var facts = Patient(0, "a") with { Indications = Enumerable.Repeat(Indication.Other, 1001).ToList() };
 
         rules.Evaluate(facts).Validation.Should().Equal(new ValidationProblem(

@@ -11,7 +11,7 @@ namespace Imuran.ClinicalRules.Rules.Model;
 /// </summary>
 internal static class FactLoader
 {
-    public static void Load(PatientFacts facts, RuleOptions options, List<object> working, List<UnrecognisedInput> unrecognised)
+    public static void Load(PatientFacts facts, RuleThresholds options, List<object> working, List<UnrecognisedInput> unrecognised)
     {
         var ctx = new PatientContext(facts, options);
         working.Add(ctx);

@@ -11,7 +11,7 @@ namespace Imuran.ClinicalRules.Rules.Model;
 /// <summary>The patient as one fact: context every rule may join to.</summary>
 internal sealed class PatientContext
 {
-    public PatientContext(PatientFacts facts, RuleOptions options)
+    public PatientContext(PatientFacts facts, RuleThresholds options)
     {
         Facts = facts;
         Options = options;
@@ -21,7 +21,7 @@ internal sealed class PatientContext
 
     public PatientFacts Facts { get; }
 
-    public RuleOptions Options { get; }
+    public RuleThresholds Options { get; }
 
     public ClinicalDate Date { get; }
 

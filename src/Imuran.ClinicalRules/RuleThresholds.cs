@@ -14,16 +14,16 @@ namespace Imuran.ClinicalRules;
 /// call, and <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/> copies the options it is given, so a built rule set keeps the
 /// thresholds it was built with. <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/> also validates them (see each property).
 /// </remarks>
-public sealed record RuleOptions
+public sealed record RuleThresholds
 {
     /// <summary>The values against which changes are listed; never handed out, so nothing can change it.</summary>
-    private static readonly RuleOptions Baseline = new();
+    private static readonly RuleThresholds Baseline = new();
 
     /// <summary>
     /// The thresholds a result lists when they differ from the defaults, by their JSON (and configuration) name. Each
     /// value is read as a number; an option a host turned off reads as null.
     /// </summary>
-    private static readonly (string Name, Func<RuleOptions, double?> Read)[] Listed =
+    private static readonly (string Name, Func<RuleThresholds, double?> Read)[] Listed =
     {
         ("egfrThreshold", o => o.EgfrThreshold),
         ("markedFallFraction", o => o.MarkedFallFraction),
@@ -54,7 +54,7 @@ public sealed record RuleOptions
     /// The default options: a new instance on every call, so no caller (configuration binding included) can change
     /// the defaults another caller sees.
     /// </summary>
-    public static RuleOptions Default => new();
+    public static RuleThresholds Default => new();
 
     /// <summary>
     /// eGFR (mL/min/1.73 m²) below which the renal caution fires, besides a result the lab flags low. Default 60: a

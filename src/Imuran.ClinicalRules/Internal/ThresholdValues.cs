@@ -7,34 +7,34 @@ using System.Reflection;
 namespace Imuran.ClinicalRules.Internal;
 
 /// <summary>
-/// The thresholds of <see cref="RuleOptions"/> set by name (a site policy's <c>options</c>, the tool's
-/// <c>--option name=value</c>, a host's configuration). The names are the properties' own, in camelCase, matched
+/// The thresholds of <see cref="RuleThresholds"/> set by name (a site policy's <c>thresholds</c>, the tool's
+/// <c>--threshold name=value</c>, a host's configuration). The names are the properties' own, in camelCase, matched
 /// ignoring case; an unknown name is an error listing the valid ones. The properties themselves are the one truth.
 /// </summary>
-internal static class RuleOptionValues
+internal static class ThresholdValues
 {
-    private static readonly PropertyInfo[] Settable = typeof(RuleOptions)
+    private static readonly PropertyInfo[] Settable = typeof(RuleThresholds)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.SetMethod is { IsPublic: true } && IsSupported(p.PropertyType))
         .OrderBy(p => p.MetadataToken)
         .ToArray();
 
-    private static readonly MethodInfo Clone = typeof(RuleOptions).GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance)
-        ?? throw new InvalidOperationException("RuleOptions must be a record.");
+    private static readonly MethodInfo Clone = typeof(RuleThresholds).GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance)
+        ?? throw new InvalidOperationException("RuleThresholds must be a record.");
 
-    /// <summary>Every option name, camelCase, in declaration order.</summary>
+    /// <summary>Every threshold name, camelCase, in declaration order.</summary>
     public static IReadOnlyList<string> Names { get; } = Settable.Select(p => CamelCase(p.Name)).ToArray();
 
-    /// <summary>The option's camelCase name, matched ignoring case; null when there is no such option.</summary>
+    /// <summary>The threshold's camelCase name, matched ignoring case; null when there is no such threshold.</summary>
     public static string? Find(string? name) =>
         name is null ? null : Names.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The message for an unknown option name, listing the valid ones.</summary>
-    public static string Unknown(string name) => $"'{name}' is not a rule option. Valid options: {string.Join(", ", Names)}.";
+    /// <summary>The message for an unknown threshold name, listing the valid ones.</summary>
+    public static string Unknown(string name) => $"'{name}' is not a threshold. Valid thresholds: {string.Join(", ", Names)}.";
 
     /// <summary>
     /// Checks <paramref name="text"/> (invariant-culture number, or null / "null" / "off" to turn a nullable
-    /// threshold off) for the option <paramref name="name"/> (its canonical name); returns null when it fits, or what is wrong.
+    /// threshold off) for the threshold <paramref name="name"/> (its canonical name); returns null when it fits, or what is wrong.
     /// </summary>
     public static string? Check(string name, string? text) => TryConvert(Property(name), text, out _, out var error) ? null : error;
 
@@ -43,16 +43,16 @@ internal static class RuleOptionValues
     /// validates its options when built.
     /// </summary>
     /// <exception cref="ArgumentException">A name is unknown or a value does not fit; the message says which and lists the valid names.</exception>
-    public static RuleOptions Apply(RuleOptions start, IEnumerable<KeyValuePair<string, string?>> values)
+    public static RuleThresholds Apply(RuleThresholds start, IEnumerable<KeyValuePair<string, string?>> values)
     {
-        var copy = (RuleOptions)Clone.Invoke(start, null)!;
+        var copy = (RuleThresholds)Clone.Invoke(start, null)!;
         foreach (var pair in values)
         {
             var name = Find(pair.Key) ?? throw new ArgumentException(Unknown(pair.Key), nameof(values));
             var property = Property(name);
             if (!TryConvert(property, pair.Value, out var value, out var error))
             {
-                throw new ArgumentException($"Rule option {name}: {error}", nameof(values));
+                throw new ArgumentException($"Threshold {name}: {error}", nameof(values));
             }
 
             property.SetValue(copy, value);
