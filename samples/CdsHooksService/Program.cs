@@ -5,10 +5,15 @@
 //   CdsHooks:TrustSandboxKeyInDevelopment  in Development, trust the CDS Hooks Sandbox's public test key
 //   CdsHooks:PublicBaseUrl            the URL EHRs call, for the JWT audience check behind a proxy
 //   CdsHooks:AllowedOrigins           browser origins allowed (CORS); in Development any origin is allowed
-//   CdsHooks:AllowedFhirServers       FHIR servers the service may fetch missing prefetch from (empty: any)
+//   CdsHooks:AllowedFhirServers       FHIR base URLs the service may fetch missing prefetch from (empty, the default:
+//                                     none, so a caller cannot aim it at an internal address; "*": any, test networks only)
+//   CdsHooks:EnableFeedbackExport     serve GET /cds-services/feedback/export (off by default; turn RequireJwt on too)
+//   CdsHooks:FeedbackExportPath       write the clinician feedback export to this file when the host stops
+//                                     (read it with: imuran-rules coverage COHORT --feedback FILE)
 using System;
 using System.IO;
 using Imuran.ClinicalRules.CdsHooks;
+using Imuran.ClinicalRules.CdsHooks.Feedback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +40,7 @@ builder.Services.AddImuranCdsHooks(options =>
         options.AllowedFhirServers.Add(server);
     }
 
+    options.EnableFeedbackExport = settings.GetValue<bool>("EnableFeedbackExport");
     options.Jwt.Enabled = settings.GetValue<bool>("RequireJwt");
     options.Jwt.PublicBaseUrl = settings.GetValue<string?>("PublicBaseUrl");
     if (development && settings.GetValue("TrustSandboxKeyInDevelopment", true))
@@ -48,7 +54,14 @@ builder.Services.AddImuranCdsHooks(options =>
 var app = builder.Build();
 app.MapGet("/", () => "Imuran.ClinicalRules CDS Hooks service: discovery at /cds-services");
 app.MapImuranCdsHooks();
-app.Run();
+await app.RunAsync();
+
+// The feedback kept in memory is lost when the process ends: write it out first when asked to.
+if (settings.GetValue<string?>("FeedbackExportPath") is { Length: > 0 } exportPath)
+{
+    await app.Services.GetRequiredService<CdsFeedbackExporter>().WriteFileAsync(exportPath);
+    Console.WriteLine($"Clinician feedback export written to {Path.GetFullPath(exportPath)}");
+}
 
 /// <summary>The sample host's entry point (public for WebApplicationFactory in the tests).</summary>
 public partial class Program

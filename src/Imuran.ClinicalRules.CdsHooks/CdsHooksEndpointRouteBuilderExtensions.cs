@@ -12,7 +12,8 @@ public static class CdsHooksEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>GET {prefix}</c> (discovery), <c>POST {prefix}/{id}</c> (hook calls), <c>POST {prefix}/{id}/feedback</c>
-    /// and <c>OPTIONS</c> preflight under <paramref name="prefix"/>. Call
+    /// and <c>OPTIONS</c> preflight under <paramref name="prefix"/>; with <see cref="CdsHooksOptions.EnableFeedbackExport"/>,
+    /// also <c>GET {prefix}/feedback/export</c> (the clinician feedback export, behind the same authentication). Call
     /// <see cref="CdsHooksServiceCollectionExtensions.AddImuranCdsHooks"/> first.
     /// </summary>
     /// <param name="endpoints">The application's endpoint builder.</param>
@@ -29,6 +30,11 @@ public static class CdsHooksEndpointRouteBuilderExtensions
         group.MapGet(string.Empty, (Func<HttpContext, Task<IResult>>)runtime.DiscoveryAsync);
         group.MapPost("{id}", (HttpContext context, string id) => runtime.HookAsync(context, id));
         group.MapPost("{id}/feedback", (HttpContext context, string id) => runtime.FeedbackAsync(context, id));
+        if (runtime.FeedbackExportEnabled)
+        {
+            group.MapGet("feedback/export", (Func<HttpContext, Task<IResult>>)runtime.FeedbackExportAsync);
+        }
+
         group.MapMethods(string.Empty, new[] { HttpMethods.Options }, (HttpContext context) => runtime.Preflight(context));
         group.MapMethods("{**rest}", new[] { HttpMethods.Options }, (HttpContext context) => runtime.Preflight(context));
         return group;

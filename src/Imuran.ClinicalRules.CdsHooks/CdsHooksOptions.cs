@@ -31,9 +31,11 @@ public sealed class CdsHooksOptions
     public int MaxFhirResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
-    /// FHIR server base URLs the service may fetch from (compared as case-insensitive prefixes). Empty (the default)
-    /// allows any <c>http</c> or <c>https</c> server named in a request: a public deployment should list its EHRs here
-    /// or require JWT authentication, so that a caller cannot make the service fetch from an address of its choosing.
+    /// FHIR server base URLs the service may fetch missing prefetch from, e.g. <c>https://ehr.example.org/fhir</c>: a
+    /// request's <c>fhirServer</c> is allowed when its scheme, host and port are an entry's and its path is the entry's
+    /// path or below it. <c>*</c> allows any server (for a closed test network only). Empty (the default): the service
+    /// never fetches, so a caller cannot make it send requests to an address of its choosing (server-side request
+    /// forgery); it answers from the prefetch, naming what is missing, and with 412 when the Patient is missing.
     /// </summary>
     public IList<string> AllowedFhirServers { get; } = new List<string>();
 
@@ -42,6 +44,15 @@ public sealed class CdsHooksOptions
     /// any origin. Empty (the default): no CORS headers are sent and browsers cannot read the answers.
     /// </summary>
     public IList<string> AllowedOrigins { get; } = new List<string>();
+
+    /// <summary>
+    /// Whether <c>GET {prefix}/feedback/export</c> answers with the clinician feedback export (<see cref="Feedback.CdsFeedbackExporter"/>).
+    /// Default <see langword="false"/>: the export tells which rules clinicians override and why, across all EHR users,
+    /// which is for the service's owners, not for every caller of the hooks; turn it on only with <see cref="CdsJwtOptions.Enabled"/>
+    /// or on a network only they reach. A host may instead write the export itself (e.g. on shutdown) with
+    /// <see cref="Feedback.CdsFeedbackExporter.WriteFileAsync"/>.
+    /// </summary>
+    public bool EnableFeedbackExport { get; set; }
 
     /// <summary>JWT authentication of the EHR (off unless <see cref="CdsJwtOptions.Enabled"/> is set).</summary>
     public CdsJwtOptions Jwt { get; } = new();
@@ -56,43 +67,3 @@ public sealed class CdsHooksOptions
         new("CPIC guideline for thiopurines and TPMT/NUDT15, 2018 update (PubMed 30447069)", "https://pubmed.ncbi.nlm.nih.gov/30447069/"),
     };
 }
-
-/// <summary>A link a card carries: a label and an absolute URL.</summary>
-/// <param name="Label">What the link is, in words.</param>
-/// <param name="Url">The absolute URL.</param>
-public sealed record CdsLink(string Label, string Url);
-
-/// <summary>JWT authentication of CDS clients, as CDS Hooks 2.0.1 describes it.</summary>
-/// <remarks>
-/// Every request must carry <c>Authorization: Bearer &lt;JWT&gt;</c> signed with ES384 or RS384 (never <c>none</c> or an
-/// HMAC) by an allow-listed issuer with a key from its JWK Set, the <c>kid</c> naming that key; <c>aud</c> must be the
-/// exact URL called; <c>exp</c>, <c>iat</c> and <c>jti</c> are required and a <c>jti</c> is accepted once. Any failure
-/// is a bare 401. Tokens are never logged.
-/// </remarks>
-public sealed class CdsJwtOptions
-{
-    /// <summary>Whether requests must carry a valid JWT. Default <see langword="false"/>.</summary>
-    public bool Enabled { get; set; }
-
-    /// <summary>The trusted issuers (the <c>iss</c> claim) and their JWK Sets.</summary>
-    public IList<CdsTrustedIssuer> Issuers { get; } = new List<CdsTrustedIssuer>();
-
-    /// <summary>
-    /// The service's public base URL, e.g. <c>https://cds.example.org</c>; the expected <c>aud</c> is this plus the
-    /// request's path base and path. <see langword="null"/> (the default) uses the request's own scheme and host,
-    /// which is wrong behind a proxy that rewrites them.
-    /// </summary>
-    public string? PublicBaseUrl { get; set; }
-
-    /// <summary>Clock skew allowed on <c>exp</c> and <c>nbf</c> (default 30 seconds).</summary>
-    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The longest lifetime a <c>jti</c> is remembered for, whatever the token's <c>exp</c> (default 10 minutes);
-    /// a token whose <c>exp</c> is further ahead than this is refused.</summary>
-    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
-}
-
-/// <summary>An issuer whose JWTs are trusted, with its JWK Set (JSON, as served at its <c>jku</c>).</summary>
-/// <param name="Issuer">The exact <c>iss</c> value.</param>
-/// <param name="JwkSetJson">The issuer's JWK Set as JSON (<c>{"keys":[...]}</c>). Keys are picked by <c>kid</c>.</param>
-public sealed record CdsTrustedIssuer(string Issuer, string JwkSetJson);

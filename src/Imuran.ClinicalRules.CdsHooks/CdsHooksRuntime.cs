@@ -30,19 +30,28 @@ internal sealed partial class CdsHooksRuntime
     private readonly CdsJwtValidator? _jwt;
     private readonly ILogger<CdsHooksRuntime> _logger;
 
-    public CdsHooksRuntime(IOptions<CdsHooksOptions> options, IHttpClientFactory clients, ICdsFeedbackStore feedback, TimeProvider time, ILogger<CdsHooksRuntime> logger, IServiceProvider services)
+    private readonly CdsFeedbackExporter _exporter;
+
+    public CdsHooksRuntime(IOptions<CdsHooksOptions> options, IHttpClientFactory clients, ICdsFeedbackStore feedback, CdsFeedbackExporter exporter, TimeProvider time, ILogger<CdsHooksRuntime> logger, IServiceProvider services)
     {
         _options = options.Value;
         _feedback = feedback;
+        _exporter = exporter;
         _logger = logger;
-        // The options' rule set, else one the host registered (e.g. with its own RuleSetOptions), else the default.
-        var ruleSet = _options.RuleSet ?? services.GetService(typeof(ClinicalRuleSet)) as ClinicalRuleSet ?? ClinicalRuleSet.Default;
+        var ruleSet = RuleSetFor(_options, services);
         Catalog = new ServiceCatalog(_options.ServiceIdPrefix);
         _evaluator = new HookEvaluator(ruleSet, new CardFactory(ruleSet, _options.Links), new PrefetchResolver(clients, _options), feedback, time);
         _jwt = _options.Jwt.Enabled ? new CdsJwtValidator(_options.Jwt, time) : null;
     }
 
     public ServiceCatalog Catalog { get; }
+
+    /// <summary>Whether <c>GET {prefix}/feedback/export</c> is mapped.</summary>
+    public bool FeedbackExportEnabled => _options.EnableFeedbackExport;
+
+    /// <summary>The options' rule set, else one the host registered (e.g. with its own RuleSetOptions), else the default.</summary>
+    public static ClinicalRuleSet RuleSetFor(CdsHooksOptions options, IServiceProvider services) =>
+        options.RuleSet ?? services.GetService(typeof(ClinicalRuleSet)) as ClinicalRuleSet ?? ClinicalRuleSet.Default;
 
     public IResult Preflight(HttpContext context) => Cors.Preflight(context, _options);
 
@@ -145,6 +154,19 @@ internal sealed partial class CdsHooksRuntime
         {
             body.Return();
         }
+    }
+
+    /// <summary>The feedback export (<see cref="CdsFeedbackExporter"/>), behind the same JWT check as the hooks.</summary>
+    public async Task<IResult> FeedbackExportAsync(HttpContext context)
+    {
+        if (!await AdmitAsync(context).ConfigureAwait(false))
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        var json = ClinicalRules.Feedback.ClinicianFeedbackJson.ToJson(_exporter.Export());
+        return Results.Text(json, "application/json", System.Text.Encoding.UTF8);
     }
 
     /// <summary>CORS headers first (so a browser can read even a 401), then the JWT when required.</summary>

@@ -12,7 +12,7 @@ public static class CdsHooksServiceCollectionExtensions
     /// Adds what <see cref="Microsoft.AspNetCore.Builder.CdsHooksEndpointRouteBuilderExtensions.MapImuranCdsHooks"/>
     /// needs: the options, the named <see cref="System.Net.Http.HttpClient"/> <see cref="CdsHooksOptions.FhirHttpClientName"/>
     /// (configure its handler with <c>AddHttpClient(CdsHooksOptions.FhirHttpClientName)</c>), an in-memory
-    /// <see cref="ICdsFeedbackStore"/> unless one is registered, and <see cref="TimeProvider.System"/> unless a
+    /// <see cref="ICdsFeedbackStore"/> unless one is registered, the <see cref="CdsFeedbackExporter"/> that exports it, and <see cref="TimeProvider.System"/> unless a
     /// <see cref="TimeProvider"/> is registered (the evaluation date is its UTC date).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -30,6 +30,10 @@ public static class CdsHooksServiceCollectionExtensions
         services.AddHttpClient(CdsHooksOptions.FhirHttpClientName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICdsFeedbackStore, InMemoryCdsFeedbackStore>();
+        services.TryAddSingleton(sp => new CdsFeedbackExporter(
+            sp.GetRequiredService<ICdsFeedbackStore>(),
+            CdsHooksRuntime.RuleSetFor(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CdsHooksOptions>>().Value, sp),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CdsHooksRuntime>();
         return services;
     }

@@ -1,6 +1,9 @@
+using System;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
+using Imuran.ClinicalRules.Feedback;
 using Imuran.ClinicalRules.Research.Batch;
 using Imuran.ClinicalRules.Research.Cohorts;
 using Imuran.ClinicalRules.Research.Coverage;
@@ -12,6 +15,8 @@ namespace Imuran.ClinicalRules.Cli;
 /// <c>imuran-rules coverage [FILE|-] [--format md|json|csv|html] [--min-rule-coverage PERCENT]</c>: evaluates a scenario
 /// set or cohort (the same NDJSON as <c>batch</c>) and reports, per rule, how often it fired, for how many patients and
 /// the first example; rules never fired; coverage and alert burden per topic and severity; and condition coverage.
+/// With <c>--feedback FILE</c> (a clinician feedback export, e.g. from the CDS Hooks service), also what clinicians did
+/// with each rule's cards beside its cohort firings.
 /// </summary>
 internal static class CoverageCommand
 {
@@ -27,12 +32,16 @@ internal static class CoverageCommand
         {
             Description = "Exit 3 when fewer than this share of rules (0 to 100) fired at least once; 100 gates CI on every rule firing.",
         };
+        var feedback = new Option<string?>("--feedback")
+        {
+            Description = "A clinician feedback export (format imuran-clinicalrules-feedback, version 1; e.g. from the CDS Hooks service's GET /cds-services/feedback/export): shows, per rule, accepted and overridden cards, the override rate and the top override reasons beside the cohort's firings (md and json output).",
+        };
         var date = CommonOptions.EvaluationDate();
         var policy = new PolicyOptions();
         var engine = CommonOptions.Engine(RuleEngines.Compiled);
         var command = new Command("coverage", "Rule and condition coverage, and alert burden (findings per 1,000 patients), of a scenario set or cohort; with a site policy, the burden with and without it. Runs on the compiled executor unless --engine says otherwise.")
         {
-            input, format, min, date, engine,
+            input, format, min, feedback, date, engine,
         };
         policy.AddTo(command);
         command.SetAction(parse =>
@@ -43,12 +52,12 @@ internal static class CoverageCommand
                 return ExitCodes.InvalidInput;
             }
 
-            return Run(io, parse.GetValue(input) ?? "-", parse.GetValue(format) ?? "md", parse.GetValue(min), parse.GetValue(date), rules: rules);
+            return Run(io, parse.GetValue(input) ?? "-", parse.GetValue(format) ?? "md", parse.GetValue(min), parse.GetValue(date), rules: rules, feedbackFile: parse.GetValue(feedback));
         });
         return command;
     }
 
-    internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize, ClinicalRuleSet? rules = null)
+    internal static int Run(CliIO io, string source, string format, double? minRuleCoverage, string? evaluationDate, int chunkSize = NdjsonPipeline.DefaultChunkSize, ClinicalRuleSet? rules = null, string? feedbackFile = null)
     {
         rules ??= RuleEngines.RuleSet(RuleEngines.Compiled);
         var unamended = rules.Policy is null ? null : RuleEngines.RuleSet(rules.Engine == RuleEngine.Compiled ? RuleEngines.Compiled : RuleEngines.NRules);
@@ -62,6 +71,13 @@ internal static class CoverageCommand
         if (minRuleCoverage is { } m && (double.IsNaN(m) || m < 0 || m > 100))
         {
             io.Error.WriteLine($"error: --min-rule-coverage must be a number from 0 to 100, not {m.ToString(CultureInfo.InvariantCulture)}.");
+            return ExitCodes.InvalidInput;
+        }
+
+        // The feedback file first: a bad one is refused before the cohort is read.
+        ClinicianFeedbackExport? feedback = null;
+        if (feedbackFile is not null && !TryReadFeedback(io, feedbackFile, format, out feedback))
+        {
             return ExitCodes.InvalidInput;
         }
 
@@ -104,7 +120,13 @@ internal static class CoverageCommand
         }
 
         var report = CoverageReport.From(totals, rules);
-        io.Out.Write(CoverageReportWriter.Render(report, format));
+        var feedbackCoverage = feedback is null ? null : FeedbackCoverage.Join(report, feedback);
+        if (feedbackCoverage is { RuleSetVersionMatches: false })
+        {
+            io.Error.WriteLine($"warning: the feedback in '{feedbackFile}' is about cards of rule set version {feedback!.RuleSetVersion}; this run uses {report.RuleSetVersion}.");
+        }
+
+        io.Out.Write(CoverageReportWriter.Render(report, format, feedbackCoverage));
         io.Out.Flush();
 
         var c = CultureInfo.InvariantCulture;
@@ -148,5 +170,50 @@ internal static class CoverageCommand
         }
 
         return report.InvalidLines > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+    }
+
+    /// <summary>Reads the feedback export; on any problem writes each one (field, message, code) and returns false.</summary>
+    private static bool TryReadFeedback(CliIO io, string path, string format, out ClinicianFeedbackExport? export)
+    {
+        export = null;
+        if (format is not ("md" or "json"))
+        {
+            io.Error.WriteLine($"error: --feedback is shown in md and json output, not {format}.");
+            return false;
+        }
+
+        try
+        {
+            if (File.Exists(path) && new FileInfo(path).Length > ClinicianFeedbackJson.MaxBytes)
+            {
+                io.Error.WriteLine($"error: the feedback file '{path}' is larger than the limit of {ClinicianFeedbackJson.MaxBytes} bytes; it was not read.");
+                return false;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            io.Error.WriteLine($"error: cannot read the feedback file '{path}': {ex.Message}");
+            return false;
+        }
+
+        if (!InputSource.TryReadAllBytes(io, path, "feedback file", out var bytes))
+        {
+            return false;
+        }
+
+        var read = ClinicianFeedbackJson.Read(bytes);
+        if (!read.Succeeded)
+        {
+            io.Error.WriteLine($"error: the feedback file '{path}' has {read.Problems.Count} problem{(read.Problems.Count == 1 ? string.Empty : "s")} and was not used:");
+            foreach (var p in read.Problems)
+            {
+                io.Error.WriteLine($"  {p.Field}: {p.Message} [{p.Code}]");
+            }
+
+            return false;
+        }
+
+        export = read.Export;
+        return true;
     }
 }

@@ -23,7 +23,7 @@ internal static class FhirReport
 
         foreach (var p in mapping.Problems)
         {
-            w.WriteLine($"  problem: {p.Path} {p.ResourceType}/{p.Id}: {p.Message} [{p.Code}]");
+            w.WriteLine($"  problem: {p.Path} {p.ResourceType}/{p.Id}: {p.Message} [{p.ErrorCode}]");
         }
     }
 }

@@ -9,18 +9,6 @@ using Imuran.ClinicalRules.Policy;
 
 namespace Imuran.ClinicalRules;
 
-/// <summary>One problem with the input: the field, a stable machine-readable code, and a message a pharmacist understands.</summary>
-/// <param name="Field">The field path, e.g. <c>labResults[2].unit</c>.</param>
-/// <param name="Code">A stable code, e.g. <c>LAB_UNIT_MISSING</c>.</param>
-/// <param name="Message">What is wrong, in plain words.</param>
-public sealed record ValidationProblem(string Field, string Code, string Message);
-
-/// <summary>An input item no classifier recognised. It is kept and listed, never silently dropped.</summary>
-/// <param name="Field">Where it is in the input, e.g. <c>medications[3]</c>.</param>
-/// <param name="Category">What it is: <c>medication</c>, <c>condition</c>, <c>lab</c>, <c>allergy</c> or <c>vaccine</c>.</param>
-/// <param name="Text">Its name and code as given.</param>
-public sealed record UnrecognisedInput(string Field, string Category, string Text);
-
 /// <summary>
 /// The outcome of one evaluation. Immutable. Findings are in a fixed order: severity (critical first), then rule id,
 /// then the order the rule raised them.
@@ -88,18 +76,4 @@ public sealed record EvaluationResult
     /// <summary>Throws when the input was invalid, listing every problem.</summary>
     /// <exception cref="InvalidPatientFactsException">The input was invalid.</exception>
     public EvaluationResult ThrowIfInvalid() => IsValid ? this : throw new InvalidPatientFactsException(Validation);
-}
-
-/// <summary>Thrown by <see cref="EvaluationResult.ThrowIfInvalid"/> for callers who prefer exceptions.</summary>
-public sealed class InvalidPatientFactsException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public InvalidPatientFactsException(IReadOnlyList<ValidationProblem> problems)
-        : base("The patient facts are invalid: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")))
-    {
-        Problems = problems;
-    }
-
-    /// <summary>Every problem found.</summary>
-    public IReadOnlyList<ValidationProblem> Problems { get; }
 }

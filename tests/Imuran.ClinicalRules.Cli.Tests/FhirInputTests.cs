@@ -71,7 +71,7 @@ public class FhirInputTests
 
         exit.Should().Be(2);
         output.Should().Contain("The input is invalid and was not evaluated");
-        output.Should().Contain("FHIR_MISSINGPATIENT");
+        output.Should().Contain("FHIR_MISSING_PATIENT");
     }
 
     [Fact]

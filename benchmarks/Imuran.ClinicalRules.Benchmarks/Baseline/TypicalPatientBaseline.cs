@@ -302,7 +302,7 @@ internal sealed class TypicalPatientBaseline
         if (p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
         {
             findings.Add(Raise(
-                OtherRules.PregnancyPromptIsWarning(p) ? R.Dq002 : R.Dq003,
+                DataQualityRules.PregnancyPromptIsWarning(p) ? R.Dq002 : R.Dq003,
                 new[]
                 {
                     new BasisFact("sex and age", "female, " + p.AgeText, "sex"),

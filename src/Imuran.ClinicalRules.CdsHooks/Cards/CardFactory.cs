@@ -57,7 +57,7 @@ internal sealed class CardFactory
         detail.Append("- Logic: ").Append(Markdown.Escape(finding.Basis.Logic)).Append('\n');
         foreach (var fact in finding.Basis.Facts)
         {
-            detail.Append("- ").Append(Markdown.Escape(fact.Name)).Append(": ").Append(Markdown.Escape(Strengths.Remove(fact.Value)));
+            detail.Append("- ").Append(Markdown.Escape(fact.Name)).Append(": ").Append(Markdown.Escape(NoDoseText.RemoveStrengths(fact.Value)));
             if (!string.IsNullOrEmpty(fact.Path))
             {
                 detail.Append(" (").Append(Markdown.Escape(fact.Path)).Append(')');
@@ -82,7 +82,7 @@ internal sealed class CardFactory
         return new Card
         {
             Uuid = uuid,
-            Summary = Summary(Strengths.Remove(finding.Summary) ?? finding.RuleId),
+            Summary = Summary(NoDoseText.RemoveStrengths(finding.Summary) ?? finding.RuleId),
             Indicator = Indicator(finding.Severity),
             Detail = detail.ToString().TrimEnd(),
             Source = new CardSource
@@ -105,7 +105,7 @@ internal sealed class CardFactory
         foreach (var problem in problems.Take(MaxListed * 2))
         {
             detail.Append("- ").Append(Markdown.Escape(problem.Field)).Append(" (").Append(Markdown.Escape(problem.Code)).Append("): ")
-                .Append(Markdown.Escape(Strengths.Remove(problem.Message))).Append('\n');
+                .Append(Markdown.Escape(NoDoseText.RemoveStrengths(problem.Message))).Append('\n');
         }
 
         return ServiceCard(uuid, "INPUT-INVALID", "Azathioprine checks were not run: the patient data failed validation", "warning", detail);
@@ -147,7 +147,7 @@ internal sealed class CardFactory
             detail.Append("**Computed from incomplete data.** This service could not see:\n\n");
             foreach (var gap in gaps.Missing.Take(MaxListed))
             {
-                detail.Append("- ").Append(Markdown.Escape(Strengths.Remove(gap))).Append('\n');
+                detail.Append("- ").Append(Markdown.Escape(NoDoseText.RemoveStrengths(gap))).Append('\n');
             }
 
             if (gaps.Missing.Count > MaxListed)
@@ -161,7 +161,7 @@ internal sealed class CardFactory
         if (gaps.NotRecognised.Count > 0)
         {
             detail.Append("**Not recognised, so not checked:** ")
-                .Append(string.Join("; ", gaps.NotRecognised.Take(MaxListed).Select(n => Markdown.Escape(Strengths.Remove(n)))));
+                .Append(string.Join("; ", gaps.NotRecognised.Take(MaxListed).Select(n => Markdown.Escape(NoDoseText.RemoveStrengths(n)))));
             if (gaps.NotRecognised.Count > MaxListed)
             {
                 detail.Append("; and ").Append(gaps.NotRecognised.Count - MaxListed).Append(" more");

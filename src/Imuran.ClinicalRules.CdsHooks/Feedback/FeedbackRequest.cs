@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using Imuran.ClinicalRules.Feedback;
 
 namespace Imuran.ClinicalRules.CdsHooks.Feedback;
 

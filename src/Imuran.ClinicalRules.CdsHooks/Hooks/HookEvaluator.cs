@@ -11,6 +11,7 @@ using Imuran.ClinicalRules.CdsHooks.Feedback;
 using Imuran.ClinicalRules.CdsHooks.Internal;
 using Imuran.ClinicalRules.CdsHooks.Prefetch;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Fhir;
 
 namespace Imuran.ClinicalRules.CdsHooks.Hooks;
@@ -68,11 +69,17 @@ internal sealed class HookEvaluator
         {
             var why = data.Gaps.FirstOrDefault(g => g.StartsWith(ServiceCatalog.PatientKey + ":", StringComparison.Ordinal))
                 ?? "patient: no Patient resource in the prefetch";
-            return HookOutcome.Fail(
-                412,
-                "not-found",
-                $"The Patient (Patient/{request.PatientId}) is needed and could not be had ({why}). Send it as prefetch '{ServiceCatalog.PatientKey}' or give fhirServer and fhirAuthorization.",
-                "prefetch." + ServiceCatalog.PatientKey);
+            return data.FhirServerRefused
+                ? HookOutcome.Fail(
+                    412,
+                    "forbidden",
+                    $"The Patient (Patient/{request.PatientId}) is needed and is not in the prefetch, and the fhirServer '{request.FhirServer}' is not one this service may read (its host lists them in AllowedFhirServers). Send the Patient as prefetch '{ServiceCatalog.PatientKey}'.",
+                    "fhirServer")
+                : HookOutcome.Fail(
+                    412,
+                    "not-found",
+                    $"The Patient (Patient/{request.PatientId}) is needed and could not be had ({why}). Send it as prefetch '{ServiceCatalog.PatientKey}' or give fhirServer and fhirAuthorization.",
+                    "prefetch." + ServiceCatalog.PatientKey);
         }
 
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
@@ -86,7 +93,7 @@ internal sealed class HookEvaluator
         var mapping = FhirPatientReader.Read(stream, evaluationDate);
         if (!mapping.Succeeded)
         {
-            return HookOutcome.Fail(412, "processing", "The FHIR data could not be read: " + Strengths.Remove(mapping.Error!.Message), mapping.Error.Path);
+            return HookOutcome.Fail(412, "processing", "The FHIR data could not be read: " + NoDoseText.RemoveStrengths(mapping.Error!.Message), mapping.Error.Path);
         }
 
         var facts = mapping.Facts!;
@@ -103,8 +110,8 @@ internal sealed class HookEvaluator
                 HookKind.MedicationVerify => CareSetting.Dispensing,
                 _ => CareSetting.Prescribing,
             },
-            Medications = facts.Medications.Select(m => m with { Name = Strengths.Remove(m.Name) }).ToArray(),
-            Allergies = facts.Allergies.Select(a => a with { Substance = Strengths.Remove(a.Substance) }).ToArray(),
+            Medications = facts.Medications.Select(m => m with { Name = NoDoseText.RemoveStrengths(m.Name) }).ToArray(),
+            Allergies = facts.Allergies.Select(a => a with { Substance = NoDoseText.RemoveStrengths(a.Substance) }).ToArray(),
         };
 
         var result = _ruleSet.Evaluate(facts);

@@ -27,6 +27,9 @@ internal sealed class PrefetchOutcome : IDisposable
     /// <summary>Whether any value is, or holds, a Patient resource.</summary>
     public bool HasPatient { get; set; }
 
+    /// <summary>Whether data was missing and the request's <c>fhirServer</c> was not one the service may read.</summary>
+    public bool FhirServerRefused { get; set; }
+
     public void Own(JsonDocument document) => _owned.Add(document);
 
     public void Dispose()
@@ -97,8 +100,9 @@ internal sealed class PrefetchResolver
             return outcome;
         }
 
-        if (!IsAllowed(request.FhirServer))
+        if (!IsAllowed(request.FhirServer, _options.AllowedFhirServers))
         {
+            outcome.FhirServerRefused = true;
             foreach (var key in missing)
             {
                 outcome.Gaps.Add($"{key}: not in prefetch, and the fhirServer given is not one this service may read");
@@ -130,9 +134,38 @@ internal sealed class PrefetchResolver
         return outcome;
     }
 
-    private bool IsAllowed(Uri server) =>
-        _options.AllowedFhirServers.Count == 0
-        || _options.AllowedFhirServers.Any(prefix => server.AbsoluteUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether <paramref name="server"/> is on the allow-list: an entry <c>*</c> allows any server; otherwise an entry
+    /// matches when scheme, host and port are the same and the server's path is the entry's path or below it, segment
+    /// by segment (so <c>https://ehr.example.org/fhir</c> allows neither <c>https://ehr.example.org.evil.test/</c> nor
+    /// <c>https://ehr.example.org/fhir-other</c>). An empty list allows nothing.
+    /// </summary>
+    internal static bool IsAllowed(Uri server, IEnumerable<string> allowed)
+    {
+        foreach (var raw in allowed)
+        {
+            var entry = raw?.Trim();
+            if (entry == "*")
+            {
+                return true;
+            }
+
+            if (entry is null || !Uri.TryCreate(entry, UriKind.Absolute, out var allowedUri))
+            {
+                continue;
+            }
+
+            if (string.Equals(allowedUri.Scheme, server.Scheme, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(allowedUri.IdnHost, server.IdnHost, StringComparison.OrdinalIgnoreCase)
+                && allowedUri.Port == server.Port
+                && (server.AbsolutePath.TrimEnd('/') + "/").StartsWith(allowedUri.AbsolutePath.TrimEnd('/') + "/", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task<(string Key, JsonDocument? Document, string? Gap)> FetchAsync(HttpClient client, HookRequest request, string key, CancellationToken cancellationToken)
     {

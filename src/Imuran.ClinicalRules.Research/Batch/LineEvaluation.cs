@@ -22,14 +22,14 @@ internal enum LineStatus
     InternalError = 3,
 }
 
-/// <summary>Stable codes of batch error records (besides <see cref="ErrorCodes.MalformedInput"/>).</summary>
+/// <summary>Stable codes of batch error records (besides <see cref="ErrorCodes.MalformedInput"/>), from the one vocabulary.</summary>
 internal static class LineErrorCodes
 {
     /// <summary>The line is JSON but not valid patient facts; the record lists every problem with its field.</summary>
-    public const string InvalidPatientFacts = "INVALID_PATIENT_FACTS";
+    public const string InvalidPatientFacts = ErrorCodes.InvalidPatientFacts;
 
     /// <summary>The tool failed on the line (a defect); the message says how.</summary>
-    public const string InternalError = "INTERNAL_ERROR";
+    public const string InternalError = ErrorCodes.InternalError;
 }
 
 /// <summary>The outcome of reading and evaluating one NDJSON line.</summary>

@@ -32,13 +32,7 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
             {
                 var error = mapping.Error;
                 var field = error?.Path ?? "$";
-                var code = error?.Code switch
-                {
-                    FhirReadErrorCode.MalformedJson => ErrorCodes.MalformedInput,
-                    FhirReadErrorCode.InvalidText => ErrorCodes.InvalidText,
-                    { } other => "FHIR_" + other.ToString().ToUpperInvariant(),
-                    null => "FHIR_ERROR",
-                };
+                var code = error?.ErrorCode ?? ErrorCodes.MalformedInput;
                 return new PatientInput(null, new[] { new ValidationProblem(field, code, error?.Message ?? "The FHIR input could not be read.") }, "fhir", mapping);
             }
 

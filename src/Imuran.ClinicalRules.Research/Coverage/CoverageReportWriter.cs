@@ -16,15 +16,15 @@ internal static class CoverageReportWriter
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static string Render(CoverageReport report, string format) => format switch
+    public static string Render(CoverageReport report, string format, FeedbackCoverage? feedback = null) => format switch
     {
-        "json" => Json(report),
+        "json" => Json(report, feedback),
         "csv" => Csv(report),
         "html" => Html(report),
-        _ => Markdown(report),
+        _ => Markdown(report, feedback),
     };
 
-    public static string Markdown(CoverageReport r)
+    public static string Markdown(CoverageReport r, FeedbackCoverage? feedback = null)
     {
         var sb = new StringBuilder();
         sb.Append("# Rule coverage report\n\n");
@@ -81,10 +81,11 @@ internal static class CoverageReportWriter
             }
         }
 
+        feedback?.WriteMarkdown(sb);
         return sb.ToString();
     }
 
-    public static string Json(CoverageReport r)
+    public static string Json(CoverageReport r, FeedbackCoverage? feedback = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -203,6 +204,7 @@ internal static class CoverageReportWriter
             }
 
             w.WriteEndArray();
+            feedback?.WriteJson(w);
             w.WriteEndObject();
         }
 

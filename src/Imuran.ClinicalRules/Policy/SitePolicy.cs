@@ -6,34 +6,6 @@ using Imuran.ClinicalRules.Internal;
 namespace Imuran.ClinicalRules.Policy;
 
 /// <summary>
-/// One entry of a site policy that leaves rules out: a rule id or a topic (exactly one), why, and who approved it.
-/// Immutable.
-/// </summary>
-public sealed record PolicyExclusion
-{
-    /// <summary>The rule id left out (e.g. <c>AZA-INT-003</c>), or null when the entry names a topic.</summary>
-    public string? Rule { get; init; }
-
-    /// <summary>The topic left out (every rule of it, e.g. <c>handling</c>), or null when the entry names a rule.</summary>
-    public string? Topic { get; init; }
-
-    /// <summary>Why the site leaves it out; required in a policy file.</summary>
-    public string Reason { get; init; } = string.Empty;
-
-    /// <summary>Who approved leaving it out (a person or a committee); required in a policy file.</summary>
-    public string ApprovedBy { get; init; } = string.Empty;
-}
-
-/// <summary>
-/// Which site policy a rule set was built with: enough to find the reviewed file again and prove it is the same
-/// one. Every <see cref="EvaluationResult"/> of that rule set carries it. Immutable.
-/// </summary>
-/// <param name="Name">The policy's name, e.g. <c>st-elsewhere-pharmacy</c>.</param>
-/// <param name="Version">The policy's version, e.g. <c>2026-12</c>.</param>
-/// <param name="ContentHash">The SHA-256 of the policy's bytes as read, <c>sha256:</c> and 64 lowercase hex digits.</param>
-public sealed record PolicyReference(string Name, string Version, string ContentHash);
-
-/// <summary>
 /// A site's reviewed, versioned decisions about the rule set: rules or topics left out, each with a reason and an
 /// approver, and thresholds set differently from the defaults. Read one with <see cref="SitePolicyJson"/>; build the
 /// rule set from <see cref="ToRuleSetOptions"/>. Immutable and thread-safe.

@@ -41,7 +41,20 @@ internal static class NoDosePolicy
         return null;
     }
 
-    private static readonly Regex Strength = Make(@"\s*\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|units?|unt|meq|mmol|iu|%)(?:\s*/\s*\d*(?:[.,]\d+)?\s*(?:ml|mL|kg|m2|hr|h|day|actuat))?\b%?|\s*\b(?:oral\s+)?(?:tablets?|capsules?)\b");
+    /// <summary>
+    /// A strength or amount (<c>50 MG</c>, <c>120 MG/ML</c>, <c>25 MCG/HR</c>, <c>0,5mg</c>, <c>1 %</c>, <c>100 UNT/ML</c>)
+    /// or a solid dose form (<c>Oral Tablet</c>, <c>capsules</c>). No leading whitespace in the pattern, so a long run
+    /// of spaces cannot make it quadratic (spaces left behind are collapsed afterwards), and no nested repetition: its
+    /// time is linear in the text, so it needs no match timeout, whose outcome would depend on the machine's load.
+    /// </summary>
+    private static readonly Regex Strength = new(
+        @"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|l|units?|unt|meq|mmol|mol|iu|%|actuat|hr)(?![A-Za-z])(?:\s*/\s*(?:\d+(?:[.,]\d+)?\s*)?(?:ml|l|g|kg|m2|actuat|hr|h|day|d)(?![A-Za-z]))*|\b(?:oral\s+)?(?:tablets?|capsules?)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex Spaces = new(@"\s{2,}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>What <see cref="RedactStrength"/> gives when nothing but a strength was there.</summary>
+    internal const string StrengthOnly = "(name withheld: strength only)";
 
     /// <summary>
     /// Removes strengths, dose units and dose forms from an echoed input name (e.g. <c>Allopurinol 300 MG Oral
@@ -56,7 +69,7 @@ internal static class NoDosePolicy
         }
 
         var redacted = Redact(text);
-        return redacted.Length == 0 ? "(name withheld: strength only)" : redacted;
+        return redacted.Length == 0 ? StrengthOnly : redacted;
     }
 
     /// <summary>
@@ -83,8 +96,10 @@ internal static class NoDosePolicy
             return known;
         }
 
-        var redacted = Strength.Replace(text, string.Empty).Trim();
-        if (System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
+        var stripped = Strength.Replace(text, string.Empty);
+        var redacted = (stripped.Length == text.Length ? stripped : Spaces.Replace(stripped, " ")).Trim();
+
+        if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
         {
             Redacted.TryAdd(text, redacted);
         }
@@ -93,6 +108,9 @@ internal static class NoDosePolicy
     }
 
     private const int MaxRemembered = 4096;
+
+    /// <summary>Only names up to this length are remembered, so the memory a hostile input can pin stays small.</summary>
+    private const int MaxRememberedLength = 256;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Redacted = new(System.StringComparer.Ordinal);
 

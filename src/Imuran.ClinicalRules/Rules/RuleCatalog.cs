@@ -31,7 +31,9 @@ internal static class RuleCatalog
             .Concat(InfectionRules.All())
             .Concat(BloodCountRules.All())
             .Concat(MonitoringRules.All())
-            .Concat(OtherRules.All());
+            .Concat(PediatricRules.All())
+            .Concat(HandlingRules.All())
+            .Concat(DataQualityRules.All());
 
     public static RuleSetPolicy Policy { get; } = new()
     {

@@ -1,6 +1,11 @@
 namespace Imuran.ClinicalRules.Validation;
 
-/// <summary>Stable machine-readable codes for input problems. Never renamed; hosts may map or translate them.</summary>
+/// <summary>
+/// The one vocabulary of stable machine-readable codes, for every package and the command-line tool: input problems
+/// (validation, site policies), FHIR read errors and mapping problems, and the tool's batch error records. Never
+/// renamed or reused; hosts may map, suppress or translate them. Every code, who emits it and what it means:
+/// <c>docs/error-codes.md</c>.
+/// </summary>
 public static class ErrorCodes
 {
     /// <summary>A required value is missing.</summary>
@@ -77,4 +82,76 @@ public static class ErrorCodes
 
     /// <summary>A setting lies outside its valid range (e.g. a negative window in a site policy).</summary>
     public const string OutOfRange = "OUT_OF_RANGE";
+
+    /// <summary>A batch line was read but is not valid patient facts (or is FHIR that could not be read); its problems are listed.</summary>
+    public const string InvalidPatientFacts = "INVALID_PATIENT_FACTS";
+
+    /// <summary>The tool failed on an input (a defect); the message says how.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
+
+    /// <summary>FHIR: the JSON is not a FHIR resource (its root is not an object with a string <c>resourceType</c>).</summary>
+    public const string FhirNotAResource = "FHIR_NOT_A_RESOURCE";
+
+    /// <summary>FHIR: the payload is FHIR, but not R4 (4.0.x).</summary>
+    public const string FhirUnsupportedVersion = "FHIR_UNSUPPORTED_VERSION";
+
+    /// <summary>FHIR: no Patient resource was found, and one is required.</summary>
+    public const string FhirMissingPatient = "FHIR_MISSING_PATIENT";
+
+    /// <summary>FHIR: Patient resources with different ids were found; the facts of two people are never mixed.</summary>
+    public const string FhirMultiplePatients = "FHIR_MULTIPLE_PATIENTS";
+
+    /// <summary>FHIR mapping: a known member has the wrong JSON type; it was treated as absent.</summary>
+    public const string FhirInvalidMemberType = "FHIR_INVALID_MEMBER_TYPE";
+
+    /// <summary>FHIR mapping: a date is not a valid FHIR date, or is too imprecise where a day is needed.</summary>
+    public const string FhirInvalidDate = "FHIR_INVALID_DATE";
+
+    /// <summary>FHIR mapping: a laboratory result has no unit (passed on; validation rejects it).</summary>
+    public const string FhirLabWithoutUnit = "FHIR_LAB_WITHOUT_UNIT";
+
+    /// <summary>FHIR mapping: a laboratory result has no date (passed on; validation rejects it).</summary>
+    public const string FhirLabWithoutDate = "FHIR_LAB_WITHOUT_DATE";
+
+    /// <summary>FHIR mapping: a laboratory result has no numeric value; no result was made.</summary>
+    public const string FhirLabWithoutValue = "FHIR_LAB_WITHOUT_VALUE";
+
+    /// <summary>FHIR mapping: a laboratory value carries a comparator the patient facts cannot hold.</summary>
+    public const string FhirComparatorIgnored = "FHIR_COMPARATOR_IGNORED";
+
+    /// <summary>FHIR mapping: an interpretation code other than L, LL, H, HH or N; the flag was left as none.</summary>
+    public const string FhirInterpretationNotMapped = "FHIR_INTERPRETATION_NOT_MAPPED";
+
+    /// <summary>FHIR mapping: pregnancy statuses of the same date contradict each other; the status was set to unknown.</summary>
+    public const string FhirContradictoryPregnancyStatus = "FHIR_CONTRADICTORY_PREGNANCY_STATUS";
+
+    /// <summary>FHIR mapping: breastfeeding records contradict each other; breastfeeding was set to true.</summary>
+    public const string FhirContradictoryBreastfeeding = "FHIR_CONTRADICTORY_BREASTFEEDING";
+
+    /// <summary>FHIR mapping: the server reported an issue (an OperationOutcome).</summary>
+    public const string FhirServerReportedIssue = "FHIR_SERVER_REPORTED_ISSUE";
+
+    /// <summary>FHIR mapping: a search Bundle has a <c>next</c> link; only this page was read.</summary>
+    public const string FhirIncompleteSearchResults = "FHIR_INCOMPLETE_SEARCH_RESULTS";
+
+    /// <summary>FHIR mapping: a status is missing or <c>unknown</c>; the resource was read as current.</summary>
+    public const string FhirStatusUnknown = "FHIR_STATUS_UNKNOWN";
+
+    /// <summary>FHIR mapping: a resource about another patient was left out.</summary>
+    public const string FhirOtherPatient = "FHIR_OTHER_PATIENT";
+
+    /// <summary>FHIR mapping: the same Patient appears more than once; the first was used.</summary>
+    public const string FhirDuplicatePatient = "FHIR_DUPLICATE_PATIENT";
+
+    /// <summary>FHIR mapping: azathioprine is active but its start date is unknown; therapy was taken as continuing.</summary>
+    public const string FhirTherapyStartUnknown = "FHIR_THERAPY_START_UNKNOWN";
+
+    /// <summary>FHIR mapping: Bundles nest deeper than the reader follows; the inner ones were not read.</summary>
+    public const string FhirBundleNestingTooDeep = "FHIR_BUNDLE_NESTING_TOO_DEEP";
+
+    /// <summary>FHIR mapping: a resource of an unexpected shape could not be mapped; it is listed as unrecognised.</summary>
+    public const string FhirMappingFailed = "FHIR_MAPPING_FAILED";
+
+    /// <summary>FHIR mapping: a member is given more than once in the same object; it was read as absent.</summary>
+    public const string FhirDuplicateMember = "FHIR_DUPLICATE_MEMBER";
 }

@@ -66,7 +66,9 @@ public class OfficialExampleTests
     [Fact]
     public async Task PatientViewExample_FromTheFhirToolsIg_AnswersNoCardsForAPatientNotOnAzathioprine()
     {
-        using var factory = new CdsHooksFactory(fhir: new FakeFhirServer { Respond = _ => new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new System.Net.Http.StringContent("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}") } });
+        using var factory = new CdsHooksFactory(
+            o => o.AllowedFhirServers.Add("http://hooks.smarthealthit.org:9080"),
+            new FakeFhirServer { Respond = _ => new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new System.Net.Http.StringContent("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}") } });
         var request = Load("Binary-CDSHooksRequestPV.json");
 
         var (status, body, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", request);

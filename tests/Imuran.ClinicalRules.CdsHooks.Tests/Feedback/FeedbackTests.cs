@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Imuran.ClinicalRules.CdsHooks.Feedback;
 using Imuran.ClinicalRules.CdsHooks.Tests.Support;
+using Imuran.ClinicalRules.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Imuran.ClinicalRules.CdsHooks.Tests.Feedback;

@@ -12,6 +12,8 @@ namespace Imuran.ClinicalRules.CdsHooks.Tests.Prefetch;
 
 public class PrefetchTests
 {
+    private static void AllowEhr(CdsHooksOptions o) => o.AllowedFhirServers.Add("https://ehr.example.org/fhir");
+
     private static JsonObject AzaSignWithout(JsonObject? prefetch) =>
         FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), prefetch);
 
@@ -57,7 +59,7 @@ public class PrefetchTests
     [Fact]
     public async Task MissingPrefetch_WithFhirServer_IsFetchedWithTheAccessToken()
     {
-        using var factory = new CdsHooksFactory(fhir: new FakeFhirServer { Respond = Serve });
+        using var factory = new CdsHooksFactory(AllowEhr, new FakeFhirServer { Respond = Serve });
         var request = AzaSignWithout(prefetch: null);
         request["fhirServer"] = "https://ehr.example.org/fhir";
         request["fhirAuthorization"] = new JsonObject { ["access_token"] = "opaque-token", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "user/*.read", ["subject"] = "imuran" };
@@ -98,7 +100,7 @@ public class PrefetchTests
                 ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
                 : Serve(r),
         };
-        using var factory = new CdsHooksFactory(fhir: fhir);
+        using var factory = new CdsHooksFactory(AllowEhr, fhir);
         var request = AzaSignWithout(prefetch: null);
         request["fhirServer"] = "https://ehr.example.org/fhir";
 
@@ -111,7 +113,7 @@ public class PrefetchTests
     [Fact]
     public async Task SlowFhirServer_IsCutOffAtTheConfiguredTime()
     {
-        using var factory = new CdsHooksFactory(o => o.FhirFetchTimeout = TimeSpan.FromMilliseconds(300), new FakeFhirServer { Respond = Serve, Delay = TimeSpan.FromSeconds(30) });
+        using var factory = new CdsHooksFactory(o => { AllowEhr(o); o.FhirFetchTimeout = TimeSpan.FromMilliseconds(300); }, new FakeFhirServer { Respond = Serve, Delay = TimeSpan.FromSeconds(30) });
         var prefetch = FhirData.Prefetch();
         prefetch.Remove("pgx");
         var request = AzaSignWithout(prefetch);
@@ -139,6 +141,70 @@ public class PrefetchTests
         status.Should().Be(412);
         factory.Fhir.Calls.Should().Be(0);
     }
+
+    [Fact]
+    public async Task FhirServer_ByDefault_IsNeverCalledAndAMissingPatientIs412NamingTheAllowList()
+    {
+        using var factory = new CdsHooksFactory(fhir: new FakeFhirServer { Respond = Serve });
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+
+        var (status, body, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(412);
+        Spec.AssertOperationOutcome(body);
+        text.Should().Contain("AllowedFhirServers").And.Contain("\"forbidden\"");
+        factory.Fhir.Calls.Should().Be(0, "an empty AllowedFhirServers allows no server (no request forgery by default)");
+    }
+
+    [Fact]
+    public async Task FhirServer_NotAllowed_OtherDataMissing_CardsNameTheGapWithoutFetching()
+    {
+        using var factory = new CdsHooksFactory(fhir: new FakeFhirServer { Respond = Serve });
+        var prefetch = FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]);
+        prefetch.Remove("labs");
+        var request = AzaSignWithout(prefetch);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        factory.Fhir.Calls.Should().Be(0);
+        Spec.AssertCardsResponse(body).Should().OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("labs: not in prefetch, and the fhirServer given is not one this service may read"));
+    }
+
+    // Failed before: the allow-list was a plain string prefix, so "https://ehr.example.org" let a look-alike host through.
+    [Fact]
+    public async Task FhirServer_LookAlikeHostOfAnAllowedOne_IsNotCalled()
+    {
+        using var factory = new CdsHooksFactory(o => o.AllowedFhirServers.Add("https://ehr.example.org"), new FakeFhirServer { Respond = Serve });
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "https://ehr.example.org.attacker.test/fhir";
+
+        var (status, _, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(412);
+        factory.Fhir.Calls.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("https://ehr.example.org/fhir", "https://ehr.example.org/fhir", true)]
+    [InlineData("https://ehr.example.org/fhir/", "https://ehr.example.org/fhir", true)]
+    [InlineData("https://ehr.example.org/fhir", "https://EHR.example.org/fhir/r4", true)]
+    [InlineData("https://ehr.example.org/fhir", "https://ehr.example.org/fhir-other", false)]
+    [InlineData("https://ehr.example.org/fhir", "https://ehr.example.org/", false)]
+    [InlineData("https://ehr.example.org", "https://ehr.example.org.attacker.test/", false)]
+    [InlineData("https://ehr.example.org", "http://ehr.example.org/", false)]
+    [InlineData("https://ehr.example.org", "https://ehr.example.org:8443/", false)]
+    [InlineData("https://ehr.example.org", "https://user@attacker.test/", false)]
+    [InlineData("*", "http://169.254.169.254/latest", true)]
+    [InlineData("not a url", "https://ehr.example.org/", false)]
+    public void IsAllowed_Entry_MatchesByOriginAndPathSegments(string entry, string server, bool allowed) =>
+        Imuran.ClinicalRules.CdsHooks.Prefetch.PrefetchResolver.IsAllowed(new Uri(server), new[] { entry }).Should().Be(allowed);
+
+    [Fact]
+    public void IsAllowed_EmptyList_AllowsNothing() =>
+        Imuran.ClinicalRules.CdsHooks.Prefetch.PrefetchResolver.IsAllowed(new Uri("https://ehr.example.org/fhir"), Array.Empty<string>()).Should().BeFalse();
 
     [Fact]
     public async Task PagedSearchResult_CardsSayOnlyThePageWasRead()

@@ -37,6 +37,7 @@ public sealed class JwtHost : IDisposable
             o.Jwt.PublicBaseUrl = BaseUrl;
             o.Jwt.Issuers.Add(new CdsTrustedIssuer(Issuer, jwks));
             o.AllowedOrigins.Add("https://sandbox.cds-hooks.org");
+            o.EnableFeedbackExport = true;
         });
     }
 
@@ -110,6 +111,23 @@ public sealed class JwtTests : IClassFixture<JwtHost>
         }
 
         return await _factory.CreateClient().SendAsync(request);
+    }
+
+    [Fact]
+    public async Task FeedbackExport_WithoutAToken_IsABare401AndWithAValidTokenIsAnswered()
+    {
+        const string export = "/cds-services/feedback/export";
+        var client = _factory.CreateClient();
+
+        using var without = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, export));
+        var withToken = new HttpRequestMessage(HttpMethod.Get, export);
+        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(BaseUrl + export));
+        using var with = await client.SendAsync(withToken);
+
+        without.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await without.Content.ReadAsStringAsync()).Should().BeEmpty();
+        with.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await with.Content.ReadAsStringAsync()).Should().Contain("\"format\": \"imuran-clinicalrules-feedback\"");
     }
 
     private static async Task AssertBare401(HttpResponseMessage response)

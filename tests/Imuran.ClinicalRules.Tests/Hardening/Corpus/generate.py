@@ -72,7 +72,7 @@ CASES = {
         2, "UTF-8"),
     "duplicate-key": (
         replace(FACTS, '"evaluationDate":"2026-11-22"', '"evaluationDate":"2026-11-22","evaluationDate":"2020-01-01"'), 2, "DUPLICATE_FIELD",
-        replace(FHIR, '"birthDate":"1961-03-14"', '"birthDate":"1961-03-14","birthDate":"2020-01-01"'), 0, "DuplicateMember"),
+        replace(FHIR, '"birthDate":"1961-03-14"', '"birthDate":"1961-03-14","birthDate":"2020-01-01"'), 0, "FHIR_DUPLICATE_MEMBER"),
     "comment": (
         raw(text(FACTS)[:-1] + "// trailing comment\n}"), 2, "not valid JSON",
         raw(text(FHIR)[:-1] + "// trailing comment\n}"), 2, "not valid JSON"),
@@ -95,7 +95,7 @@ CASES = {
         replace(FHIR, '"birthDate":"1961-03-14"', '"birthDate":"1961-03-14T23:30:00-05:00"'), 0, "entry[0].resource.birthDate"),
     "number-for-text": (
         replace(FACTS, '"rxNormCode":"519"', '"rxNormCode":519'), 2, "medications[0].rxNormCode",
-        replace(FHIR, '"code":"519"', '"code":519'), 0, "InvalidMemberType"),
+        replace(FHIR, '"code":"519"', '"code":519'), 0, "FHIR_INVALID_MEMBER_TYPE"),
     "huge-number": (
         replace(FACTS, '"value":6.2', '"value":1e400'), 2, "labResults[0].value",
         replace(FHIR, '"value":6.2', '"value":1e400'), 0, "valueQuantity.value"),

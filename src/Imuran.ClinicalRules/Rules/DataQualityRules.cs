@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules.Model;
@@ -8,39 +7,11 @@ using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
 namespace Imuran.ClinicalRules.Rules;
 
-/// <summary>Children, handling at dispense, and data quality.</summary>
-internal static class OtherRules
+/// <summary>Data quality: a fact the rules need is missing, unreadable, contradictory or out of date (unknown is not normal).</summary>
+internal static class DataQualityRules
 {
     public static IEnumerable<IRuleDefinition> All()
     {
-        yield return Rule("AZA-PED-001")
-            .Title("Patient under 18")
-            .Topic(Topics.Pediatric).Caution(Severity.Info)
-            .Logic("age under 18 years on the evaluation date")
-            .Summary("Patient aged {age}: safety and efficacy of azathioprine in children are not established.")
-            .Detail("Safety and efficacy in children have not been established. For adolescents with inflammatory bowel disease see also the hepatosplenic T-cell lymphoma warning.")
-            .Review("Confirm specialist paediatric oversight of the therapy.")
-            .Source("Consumer drug monographs", "pediatric use", Confidence.VerifiedSecondary)
-            .Source(Sources.Label, "PRECAUTIONS: Pediatric Use", Confidence.Recalled, "The label's Pediatric Use section was not read [R].")
-            .Match<PatientContext>("age under 18", p => p.Age < 18)
-            .Then<PatientContext>((f, p) =>
-            {
-                f.Raise(
-                    new[] { new BasisFact("age", p.AgeText + " (born " + p.Facts.BirthDate + ")", "birthDate") },
-                    new[] { PharmacogenomicRules.Value("age", p.Age!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
-            });
-
-        yield return Rule("AZA-HND-001")
-            .Title("Cytotoxic handling at dispense")
-            .Topic(Topics.Handling).Caution(Severity.Info).Version(2)
-            .Logic("dispensing setting")
-            .Summary("Cytotoxic medicine: follow hazardous-drug handling and disposal precautions.")
-            .Detail("Azathioprine is cytotoxic. The label asks that it be handled and disposed of under the procedures for hazardous (cytotoxic) drugs.")
-            .Review("Follow local hazardous-drug procedures for this supply and give handling and disposal advice to the patient or carer.")
-            .Source(Sources.Label, "HOW SUPPLIED / handling", Confidence.VerifiedSecondary)
-            .Match<PatientContext>("dispensing setting", p => p.Facts.Setting == CareSetting.Dispensing)
-            .Then(f => f.Raise(new[] { new BasisFact("setting", "dispensing", "setting") }));
-
         yield return Rule("AZA-DQ-001")
             .Title("A fact the rules need is missing or contradictory")
             .Topic(Topics.DataQuality).Monitoring(Severity.Warning)
@@ -52,7 +23,8 @@ internal static class OtherRules
             .Match<DataQualityIssue>("a data-quality issue was found")
             .Then<DataQualityIssue>((f, dataQualityIssue) =>
             {
-                var i = dataQualityIssue;f.Raise(
+                var i = dataQualityIssue;
+                f.Raise(
                     new[] { new BasisFact(i.Fact, i.Evidence, i.Path) },
                     new[]
                     {

@@ -1,0 +1,59 @@
+namespace Imuran.ClinicalRules.Fhir;
+
+/// <summary>What kind of problem the reader met. Numeric values are stable and never renumbered.</summary>
+public enum MappingProblemCode
+{
+    /// <summary>A known member has the wrong JSON type (e.g. <c>"status": 5</c>); it was treated as absent.</summary>
+    InvalidMemberType = 1,
+
+    /// <summary>A date is not a valid FHIR date, or is only a year or a month where a day is needed.</summary>
+    InvalidDate = 2,
+
+    /// <summary>A laboratory result has no unit; it is passed on, and the core's validation will reject it.</summary>
+    LabWithoutUnit = 3,
+
+    /// <summary>A laboratory result has no date; it is passed on, and the core's validation will reject it.</summary>
+    LabWithoutDate = 4,
+
+    /// <summary>A laboratory result has no numeric value; no result was made.</summary>
+    LabWithoutValue = 5,
+
+    /// <summary>A laboratory value carries a comparator (e.g. <c>&gt;60</c>) that the patient facts cannot hold.</summary>
+    ComparatorIgnored = 6,
+
+    /// <summary>An interpretation code other than L, LL, H, HH or N; the flag was left as none.</summary>
+    InterpretationNotMapped = 7,
+
+    /// <summary>Pregnancy statuses of the same date contradict each other; the status was set to unknown.</summary>
+    ContradictoryPregnancyStatus = 8,
+
+    /// <summary>Breastfeeding records contradict each other; breastfeeding was set to <see langword="true"/>.</summary>
+    ContradictoryBreastfeeding = 9,
+
+    /// <summary>The server reported an issue (an OperationOutcome, e.g. a search entry with <c>search.mode = outcome</c>).</summary>
+    ServerReportedIssue = 10,
+
+    /// <summary>A search Bundle has a <c>next</c> link: only this page was read, so data may be missing.</summary>
+    IncompleteSearchResults = 11,
+
+    /// <summary>A status is missing or <c>unknown</c>; the resource was read as current, to stay on the safe side.</summary>
+    StatusUnknown = 12,
+
+    /// <summary>A resource about another patient was left out.</summary>
+    OtherPatient = 13,
+
+    /// <summary>The same Patient appears more than once; the first was used.</summary>
+    DuplicatePatient = 14,
+
+    /// <summary>Azathioprine is active but its start date is unknown; therapy was taken as continuing.</summary>
+    TherapyStartUnknown = 15,
+
+    /// <summary>A Bundle nests Bundles deeper than the reader follows; the inner ones were not read.</summary>
+    BundleNestingTooDeep = 16,
+
+    /// <summary>A resource could not be mapped because of an unexpected shape; it is listed as unrecognised.</summary>
+    MappingFailed = 17,
+
+    /// <summary>A member is given more than once in the same object; JSON readers differ on which one wins, so it was read as absent.</summary>
+    DuplicateMember = 18,
+}

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using Imuran.ClinicalRules.Internal;
+
+namespace Imuran.ClinicalRules.Findings;
+
+/// <summary>Why a finding was raised: the facts that matched and the rule's logic in plain words.</summary>
+public sealed record FindingBasis
+{
+    private IReadOnlyList<BasisFact> _facts = ReadOnly.Empty<BasisFact>();
+
+    /// <summary>The facts that matched.</summary>
+    public IReadOnlyList<BasisFact> Facts { get => _facts; init => _facts = ReadOnly.Copy(value); }
+
+    /// <summary>The rule's logic in plain words, e.g. <c>TPMT phenotype is poor metabolizer</c>.</summary>
+    public string Logic { get; init; } = string.Empty;
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Rules.Model;
+using NRules.RuleModel;
+using static Imuran.ClinicalRules.Engine.RuleBuilder;
+
+namespace Imuran.ClinicalRules.Rules;
+
+/// <summary>Handling at dispense: the cytotoxic-handling caution.</summary>
+internal static class HandlingRules
+{
+    public static IEnumerable<IRuleDefinition> All()
+    {
+        yield return Rule("AZA-HND-001")
+            .Title("Cytotoxic handling at dispense")
+            .Topic(Topics.Handling).Caution(Severity.Info).Version(2)
+            .Logic("dispensing setting")
+            .Summary("Cytotoxic medicine: follow hazardous-drug handling and disposal precautions.")
+            .Detail("Azathioprine is cytotoxic. The label asks that it be handled and disposed of under the procedures for hazardous (cytotoxic) drugs.")
+            .Review("Follow local hazardous-drug procedures for this supply and give handling and disposal advice to the patient or carer.")
+            .Source(Sources.Label, "HOW SUPPLIED / handling", Confidence.VerifiedSecondary)
+            .Match<PatientContext>("dispensing setting", p => p.Facts.Setting == CareSetting.Dispensing)
+            .Then(f => f.Raise(new[] { new BasisFact("setting", "dispensing", "setting") }));
+    }
+}

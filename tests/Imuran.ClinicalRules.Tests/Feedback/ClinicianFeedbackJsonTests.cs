@@ -1,0 +1,117 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.Feedback;
+using Imuran.ClinicalRules.Validation;
+
+namespace Imuran.ClinicalRules.Tests.Feedback;
+
+public class ClinicianFeedbackJsonTests
+{
+    private const string Hl7 = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes";
+    private static readonly DateTimeOffset At = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    internal static ClinicianFeedbackExport Sample() => ClinicianFeedbackExport.Create("imuran-azathioprine", "1.2.3", At, new[]
+    {
+        Entry("c3", "AZA-INT-001", CardOutcome.Overridden, "recipient-concerns-outcomes"),
+        Entry("c1", "AZA-PGX-001", CardOutcome.Accepted),
+        Entry("c2", "AZA-INT-001", CardOutcome.Overridden, "recipient-concerns-outcomes"),
+        Entry("c4", "AZA-INT-001", CardOutcome.Overridden, "other"),
+        Entry("c5", "AZA-INT-001", CardOutcome.Accepted),
+        Entry("c6", null, CardOutcome.Overridden),
+    });
+
+    private static ClinicianFeedbackEntry Entry(string card, string? rule, CardOutcome outcome, string? reason = null) => new()
+    {
+        ServiceId = "imuran-azathioprine-order-sign",
+        CardUuid = card,
+        RuleId = rule,
+        Outcome = outcome,
+        OverrideReason = reason is null ? null : new OverrideReason(Hl7, reason),
+        OutcomeTimestamp = At.AddMinutes(5),
+    };
+
+    [Fact]
+    public void Create_Entries_SummarisesPerRuleWithReasonsMostGivenFirst()
+    {
+        var export = Sample();
+
+        export.Rules.Select(r => r.RuleId).Should().Equal("AZA-INT-001", "AZA-PGX-001", ClinicianFeedbackExport.UnknownRule);
+        var interaction = export.Rules[0];
+        interaction.Accepted.Should().Be(1);
+        interaction.Overridden.Should().Be(3);
+        interaction.OverrideRate.Should().Be(0.75);
+        interaction.OverrideReasons.Should().Equal(
+            new OverrideReasonCount(new OverrideReason(Hl7, "recipient-concerns-outcomes"), 2),
+            new OverrideReasonCount(new OverrideReason(Hl7, "other"), 1));
+        export.Rules[2].OverrideReasons.Should().BeEmpty("overridden without a reason");
+        export.Entries.Select(e => e.CardUuid).Should().Equal("c1", "c2", "c3", "c4", "c5", "c6");
+    }
+
+    [Fact]
+    public void ToJson_ThenRead_GivesTheSameExport()
+    {
+        var export = Sample();
+
+        var json = ClinicianFeedbackJson.ToJson(export);
+        var read = ClinicianFeedbackJson.Read(json);
+
+        read.Succeeded.Should().BeTrue(string.Join("; ", read.Problems.Select(p => p.Message)));
+        read.Export!.Should().BeEquivalentTo(export);
+        json.Should().Contain("\"format\": \"imuran-clinicalrules-feedback\"").And.Contain("\"formatVersion\": 1").And.Contain("\"overrideRate\": 0.75");
+    }
+
+    [Fact]
+    public async Task ReadAsync_CountsOnlyWithoutEntriesAndUnknownMembers_IsRead()
+    {
+        const string json = """
+            { "format": "imuran-clinicalrules-feedback", "formatVersion": 1, "ruleSetId": "r", "ruleSetVersion": "1",
+              "exportedAt": "2026-11-22T10:00:00Z", "addedLater": { "x": 1 },
+              "rules": [ { "ruleId": "AZA-PGX-001", "accepted": 2, "overridden": 1, "overrideRate": 0.3333, "note": "ignored",
+                           "overrideReasons": [ { "code": "other", "count": 1 } ] } ] }
+            """;
+
+        var read = await ClinicianFeedbackJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        read.Succeeded.Should().BeTrue(string.Join("; ", read.Problems.Select(p => p.Message)));
+        read.Export!.Entries.Should().BeEmpty();
+        read.Export.Rules.Single().OverrideReasons.Single().Reason.Should().Be(new OverrideReason(null, "other"));
+    }
+
+    [Theory]
+    [InlineData("{", "$", ErrorCodes.MalformedInput)]
+    [InlineData("[]", "$", ErrorCodes.MalformedInput)]
+    [InlineData("""{"format":"imuran-clinicalrules-policy","formatVersion":1}""", "format", ErrorCodes.UnknownValue)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":2,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[]}""", "formatVersion", ErrorCodes.UnknownValue)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[]}""", "formatVersion", ErrorCodes.Required)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[]}""", "ruleSetId", ErrorCodes.Required)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"yesterday","rules":[]}""", "exportedAt", ErrorCodes.InvalidDate)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z"}""", "rules", ErrorCodes.Required)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[{"ruleId":"A","accepted":-1,"overridden":0}]}""", "rules[0].accepted", ErrorCodes.OutOfRange)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[{"ruleId":"A","accepted":"1","overridden":0}]}""", "rules[0].accepted", ErrorCodes.Required)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[{"ruleId":"A","accepted":0,"overridden":0},{"ruleId":"A","accepted":0,"overridden":0}]}""", "rules[1].ruleId", ErrorCodes.DuplicateField)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[{"ruleId":"A","accepted":0,"overridden":1,"overrideReasons":[{"code":"x","count":2}]}]}""", "rules[0].overrideReasons", ErrorCodes.Contradictory)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[{"ruleId":"A","accepted":2,"overridden":0}],"entries":[{"serviceId":"s","card":"c","ruleId":"A","outcome":"accepted","outcomeTimestamp":"2026-11-22T10:00:00Z"}]}""", "rules", ErrorCodes.Contradictory)]
+    [InlineData("""{"format":"imuran-clinicalrules-feedback","formatVersion":1,"ruleSetId":"r","ruleSetVersion":"1","exportedAt":"2026-11-22T10:00:00Z","rules":[],"entries":[{"serviceId":"s","card":"c","outcome":"maybe","outcomeTimestamp":"2026-11-22T10:00:00Z"}]}""", "entries[0].outcome", ErrorCodes.UnknownValue)]
+    public void Read_BadExport_NamesTheFieldAndGivesNoExport(string json, string field, string code)
+    {
+        var read = ClinicianFeedbackJson.Read(json);
+
+        read.Succeeded.Should().BeFalse();
+        read.Export.Should().BeNull();
+        read.Problems.Should().Contain(p => p.Field == field && p.Code == code, string.Join("; ", read.Problems.Select(p => $"{p.Field} {p.Code} {p.Message}")));
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_IsAProblemNotAnException()
+    {
+        var bytes = new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}' };
+
+        var read = ClinicianFeedbackJson.Read(bytes);
+
+        read.Succeeded.Should().BeFalse();
+        read.Problems.Single().Code.Should().Be(ErrorCodes.MalformedInput);
+    }
+}
