@@ -103,6 +103,8 @@ public class CoverageFeedbackTests
         run.Error.Should().Contain("--feedback is shown in md and json output");
     }
 
+    private const string Hl7 = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes";
+
     private static readonly DateTimeOffset At = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>The feedback sample of the core tests' ClinicianFeedbackJsonTests (a copy: test data, not a second truth).</summary>
