@@ -51,7 +51,7 @@ internal static class Smoke
         Phases("typical", BenchmarkPatients.Typical(), 200_000);
         Phases("worst case", BenchmarkPatients.WorstCase(), 20_000);
 
-        var cohort = new CohortGenerator().Make(100_000);
+        var cohort = BenchmarkCohort.Make(100_000);
         foreach (var p in cohort)
         {
             set.Evaluate(p);

@@ -8,7 +8,7 @@ using Imuran.ClinicalRules.Facts;
 namespace Imuran.ClinicalRules.Benchmarks;
 
 /// <summary>
-/// Cohort throughput: 100,000 pre-built typical patients (varied, see <see cref="CohortGenerator"/>) evaluated on
+/// Cohort throughput: 100,000 pre-built typical patients (the Research library's synthetic cohort, see <see cref="BenchmarkCohort"/>) evaluated on
 /// every core, and on one thread for comparison. Each operation is one evaluation, so Op/s is evaluations per second.
 /// Cohort runs use the compiled executor (as <c>imuran-rules batch --engine compiled</c> and <c>coverage</c> do); the
 /// NRules executor's cost per patient is in <see cref="EvaluateBenchmarks"/>.
@@ -23,7 +23,7 @@ public class ThroughputBenchmarks
     private PatientFacts[] _cohort = Array.Empty<PatientFacts>();
 
     [GlobalSetup]
-    public void Setup() => _cohort = new CohortGenerator().Make(Patients);
+    public void Setup() => _cohort = BenchmarkCohort.Make(Patients);
 
     [Benchmark(OperationsPerInvoke = Patients)]
     public int AllCores()

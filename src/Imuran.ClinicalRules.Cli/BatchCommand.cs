@@ -129,38 +129,18 @@ internal static class BatchCommand
             }
         }
 
+        // Text that is not UTF-8 (a UTF-16 or UTF-32 file, or standard input with no stream behind it) goes through the
+        // same byte pipeline, transcoded to UTF-8.
         var reader = InputSource.Open(io, source, out var length);
         if (reader is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var today = CheckCommand.Today();
-        var summary = new BatchSummary();
-        var clock = Stopwatch.StartNew();
-        var lines = 0;
         try
         {
-            ProgressDisplay.Run(io, "batch", length, expectedLines, progress =>
-            {
-                lines = NdjsonPipeline.Run(
-                    reader,
-                    chunkSize,
-                    line => Evaluate(line, date, today, rules),
-                    item =>
-                    {
-                        io.Out.Write(item.Json);
-                        io.Out.Write('\n');
-                        summary.Add(item.Outcome);
-                        summary.Written++;
-                    },
-                    progress);
-            });
-            io.Out.Flush();
-        }
-        catch (OutputClosedException ex)
-        {
-            return summary.OutputClosed(io.Error, ex);
+            using var utf8 = new Utf8TextStream(reader);
+            return RunUtf8(io, utf8, length, date, expectedLines, chunkSize, rules);
         }
         finally
         {
@@ -169,13 +149,10 @@ internal static class BatchCommand
                 reader.Dispose();
             }
         }
-
-        summary.Write(io.Error, lines, clock.Elapsed.TotalSeconds);
-        return summary.ExitCode;
     }
 
     /// <summary>
-    /// The UTF-8 path for a file: lines stay bytes from input to output. A reader task splits the file into chunks
+    /// The one path: lines stay bytes from input to output. A reader task splits the file into chunks
     /// while each chunk is evaluated in parallel slices, every slice writing its records as UTF-8 into its own reused
     /// buffer; the buffers go to the output in input order.
     /// </summary>
@@ -198,7 +175,7 @@ internal static class BatchCommand
         {
             ProgressDisplay.Run(io, "batch", length, expectedLines, progress =>
             {
-                lines = Utf8NdjsonPipeline.Run(
+                lines = NdjsonPipeline.Run(
                     input,
                     chunkSize,
                     chunk =>
@@ -211,7 +188,7 @@ internal static class BatchCommand
                             var to = (int)((long)chunk.Count * (s + 1) / count);
                             for (var i = (int)((long)chunk.Count * s / count); i < to; i++)
                             {
-                                var outcome = LineOutcome.Evaluate(chunk.Number(i), chunk.Line(i), date, today, rules);
+                                var outcome = LineOutcome.Evaluate(chunk, i, date, today, null, rules);
                                 outcomes[i] = outcome;
                                 slice.Write(outcome);
                             }
@@ -301,29 +278,10 @@ internal static class BatchCommand
         }
     }
 
-    /// <summary>Reads, evaluates and serialises one line (on a worker thread).</summary>
-    internal static BatchItem Evaluate(InputLine line, ClinicalDate? date, ClinicalDate today, ClinicalRuleSet? rules = null)
-    {
-        var outcome = LineOutcome.Evaluate(line, date, today, listener: null, rules);
-        return new BatchItem(Record(outcome), outcome);
-    }
-
     /// <summary>
-    /// The output line: <c>{"line":N,"patientId":"…","result":{…}}</c> for an evaluated line, or
-    /// <c>{"line":N,"patientId":"…","error":{"code":"…","message":"…","problems":[…]}}</c> for a bad one.
+    /// Writes the output line of <paramref name="o"/> and flushes the writer: <c>{"line":N,"patientId":"…","result":{…}}</c>
+    /// for an evaluated line, or <c>{"line":N,"patientId":"…","error":{"code":"…","message":"…","problems":[…]}}</c> for a bad one.
     /// </summary>
-    internal static string Record(LineOutcome o)
-    {
-        // One buffer and writer per worker thread, reused line after line.
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16384);
-        buffer.ResetWrittenCount();
-        var w = t_writer ??= new Utf8JsonWriter(buffer, Compact);
-        w.Reset(buffer);
-        Write(o, w);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>Writes the output record of <paramref name="o"/> (see <see cref="Record"/>) and flushes the writer.</summary>
     internal static void Write(LineOutcome o, Utf8JsonWriter w)
     {
         w.WriteStartObject();
@@ -364,12 +322,6 @@ internal static class BatchCommand
         w.WriteEndObject();
         w.Flush();
     }
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
 
     /// <summary>One slice of a chunk: its records as UTF-8 lines in a buffer reused from chunk to chunk.</summary>
     private sealed class RecordSlice
@@ -430,9 +382,6 @@ internal static class BatchCommand
         }
     }
 }
-
-/// <summary>One evaluated line: its output record and what the summary counts.</summary>
-internal sealed record BatchItem(string Json, LineOutcome Outcome);
 
 /// <summary>The end-of-run counts written to standard error.</summary>
 internal sealed class BatchSummary

@@ -95,15 +95,16 @@ internal static class CoverageCommand
         {
             ProgressDisplay.Run(io, "coverage", length, null, progress =>
             {
+                using var utf8 = new Utf8TextStream(reader);
                 totals.Lines = NdjsonPipeline.Run(
-                    reader,
+                    utf8,
                     chunkSize,
-                    line =>
+                    (chunk, i) =>
                     {
                         var listener = new CoverageListener(layout);
-                        var outcome = LineOutcome.Evaluate(line, date, today, listener, rules);
+                        var outcome = LineOutcome.Evaluate(chunk, i, date, today, listener, rules);
                         // With a policy, the same patient without it, for the alert burden the policy removes.
-                        var baseline = withPolicy && outcome.Result is not null ? LineOutcome.Evaluate(line, date, today, null, unamended).Result : null;
+                        var baseline = withPolicy && outcome.Result is not null ? LineOutcome.Evaluate(chunk, i, date, today, null, unamended).Result : null;
                         return new CoverageItem(outcome, outcome.Result is null ? null : listener, baseline);
                     },
                     totals.Add,

@@ -74,7 +74,7 @@ internal static class BatchHarness
 
         var table = new StringBuilder();
         table.AppendLine($"Command: `{command.Replace(RepositoryPaths.Root + Path.DirectorySeparatorChar, string.Empty)}` (standard output to /dev/null)").AppendLine();
-        table.AppendLine("Input: the benchmark cohort (`CohortGenerator`, typical patients of 10 to 14 facts), one patient-facts object per line.").AppendLine();
+        table.AppendLine("Input: the benchmark cohort (`BenchmarkCohort`: the Research library's synthetic cohort, seed 20261122), one patient-facts object per line.").AppendLine();
         table.AppendLine("| Patients (lines) | Input size | Wall clock | Patients/s | Peak RSS | Exit | Tool's summary |");
         table.AppendLine("|---:|---:|---:|---:|---:|---:|---|");
         foreach (var lines in sizes)

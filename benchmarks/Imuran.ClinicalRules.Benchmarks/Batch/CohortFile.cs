@@ -14,14 +14,14 @@ internal static class CohortFile
     /// <summary>Writes <paramref name="lines"/> patients of the benchmark cohort (the same seed, so the same file every time).</summary>
     public static void Write(string path, int lines)
     {
-        var generator = new CohortGenerator();
+        var generator = new Research.Cohorts.CohortGenerator(Research.Cohorts.CohortOptions.Default, BenchmarkCohort.Seed);
         var temporary = path + ".partial";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             using var writer = new Utf8JsonWriter(stream, Compact);
             for (var i = 0; i < lines; i++)
             {
-                PatientFactsJsonWriter.Write(generator.Next(i), writer);
+                PatientFactsJsonWriter.Write(generator.Next(), writer);
                 writer.Flush();
                 writer.Reset();
                 stream.WriteByte((byte)'\n');

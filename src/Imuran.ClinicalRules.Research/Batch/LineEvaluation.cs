@@ -65,34 +65,37 @@ internal sealed class LineOutcome
     /// <summary>The patient id, or <c>line N</c> when the input gave none.</summary>
     public string Label => PatientId ?? "line " + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads and evaluates one line. Never throws: a failure becomes an internal-error outcome.</summary>
-    /// <param name="line">The line.</param>
+    /// <summary>
+    /// Reads and evaluates line <paramref name="index"/> of <paramref name="chunk"/>. A line over the chunk's limit is an
+    /// invalid line with the code <see cref="ErrorCodes.InputTooLarge"/> (it was never read). Never throws: a failure
+    /// becomes an internal-error outcome.
+    /// </summary>
+    /// <param name="chunk">The chunk of lines.</param>
+    /// <param name="index">The line's index in the chunk.</param>
     /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
     /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
     /// <param name="listener">Receives the engine's events, for coverage.</param>
     /// <param name="rules">The rule set (its executor and any site policy); the default rule set (NRules) when null.</param>
-    public static LineOutcome Evaluate(InputLine line, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener, ClinicalRuleSet? rules = null)
+    public static LineOutcome Evaluate(LineChunk chunk, int index, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener, ClinicalRuleSet? rules = null)
     {
-        PatientInput input;
-        try
+        var number = chunk.Number(index);
+        if (chunk.IsTooLong(index))
         {
-            input = PatientInput.Read(line.Text, evaluationDate, today);
-        }
-        catch (Exception ex)
-        {
-            return Failed(line.Number, null, ex);
+            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, "The line is longer than the limit of {0:N0} bytes; it was not read.", chunk.MaxLineBytes);
+            return new LineOutcome(number, LineStatus.Invalid, null, null, ErrorCodes.InputTooLarge, message, new[] { new ValidationProblem("$", ErrorCodes.InputTooLarge, message) });
         }
 
-        return Evaluate(line.Number, input, listener, rules);
+        return Evaluate(number, chunk.Line(index), evaluationDate, today, listener, rules);
     }
 
-    /// <summary>Reads (from the line's UTF-8 bytes) and evaluates one line; the same outcome as from its text. Never throws.</summary>
+    /// <summary>Reads (from the line's UTF-8 bytes) and evaluates one line. Never throws.</summary>
     /// <param name="number">The line's 1-based number.</param>
     /// <param name="utf8">The line's bytes, without the line break.</param>
     /// <param name="evaluationDate">The --evaluation-date, overriding the line's own.</param>
     /// <param name="today">The evaluation date of a FHIR line when no --evaluation-date is given (read once per run).</param>
+    /// <param name="listener">Receives the engine's events, for coverage.</param>
     /// <param name="rules">The rule set (its executor and any site policy); the default rule set (NRules) when null.</param>
-    public static LineOutcome Evaluate(int number, ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today, ClinicalRuleSet? rules = null)
+    public static LineOutcome Evaluate(int number, ReadOnlySpan<byte> utf8, ClinicalDate? evaluationDate, ClinicalDate today, IRuleEventListener? listener = null, ClinicalRuleSet? rules = null)
     {
         PatientInput input;
         try
@@ -104,8 +107,16 @@ internal sealed class LineOutcome
             return Failed(number, null, ex);
         }
 
-        return Evaluate(number, input, null, rules);
+        return Evaluate(number, input, listener, rules);
     }
+
+    /// <summary>Evaluates one patient already in memory, numbered <paramref name="number"/>. Never throws.</summary>
+    /// <param name="number">The patient's 1-based position.</param>
+    /// <param name="facts">The patient.</param>
+    /// <param name="listener">Receives the engine's events, for coverage.</param>
+    /// <param name="rules">The rule set; the default rule set (NRules) when null.</param>
+    public static LineOutcome Evaluate(int number, PatientFacts facts, IRuleEventListener? listener, ClinicalRuleSet? rules) =>
+        Evaluate(number, new PatientInput(facts, Array.Empty<ValidationProblem>(), "facts"), listener, rules);
 
     private static LineOutcome Evaluate(int number, PatientInput input, IRuleEventListener? listener, ClinicalRuleSet? rules)
     {

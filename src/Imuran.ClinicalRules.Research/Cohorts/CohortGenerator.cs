@@ -9,9 +9,9 @@ namespace Imuran.ClinicalRules.Research.Cohorts;
 /// Draws a synthetic cohort of patients with the prevalences of a <see cref="CohortOptions"/>. Deterministic: the same
 /// seed and options give the same patients, in the same order (one <see cref="Random"/> seeded once, drawn from in a
 /// fixed order). Patients are made one at a time, so a cohort of any size streams in constant memory.
-/// The patients are synthetic test data, not a model of any real population.
+/// The patients are synthetic test data, not a model of any real population. Not thread-safe: one generator per thread.
 /// </summary>
-internal sealed class CohortGenerator
+public sealed class CohortGenerator
 {
     private readonly CohortOptions _o;
     private readonly Random _random;
@@ -19,9 +19,13 @@ internal sealed class CohortGenerator
     private readonly double[] _ancestryCumulative;
     private int _next;
 
+    /// <summary>Creates a generator; the same <paramref name="options"/> and <paramref name="seed"/> give the same patients.</summary>
+    /// <param name="options">The prevalences, for example <see cref="CohortOptions.Default"/>.</param>
+    /// <param name="seed">The seed; it is part of every patient id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public CohortGenerator(CohortOptions options, int seed)
     {
-        _o = options;
+        _o = options ?? throw new ArgumentNullException(nameof(options));
         _seed = seed;
         _random = new Random(seed);
         _ancestryCumulative = new double[options.Ancestry.Count];

@@ -5,19 +5,14 @@ using Imuran.ClinicalRules.Facts;
 
 namespace Imuran.ClinicalRules.Research.Cohorts;
 
-/// <summary>One ancestry group of the cohort: its share and its NUDT15 no-function allele frequency.</summary>
-/// <param name="Name">The group, e.g. <c>eastAsian</c>.</param>
-/// <param name="Share">Its share of the cohort (the mix is normalised, so shares need not add to one).</param>
-/// <param name="Nudt15AlleleFrequency">The frequency of a NUDT15 no-function allele in the group (0 to 1).</param>
-internal sealed record AncestryGroup(string Name, double Share, double Nudt15AlleleFrequency);
-
 /// <summary>
 /// The prevalences a synthetic cohort is drawn with: every one a probability from 0 to 1, documented with its source.
 /// "Issue" means the number was given in the tooling issue; "illustrative" means it is a round number chosen to give a
 /// plausible mix for testing alert burden, not a clinical estimate: replace it with local data before drawing any
-/// conclusion. None comes from the project's clinical reference, which states no population frequencies. Immutable.
+/// conclusion. None comes from the project's clinical reference, which states no population frequencies. Immutable:
+/// change one with <c>with</c>, for example <c>CohortOptions.Default with { Allopurinol = 0.1 }</c>.
 /// </summary>
-internal sealed record CohortOptions
+public sealed record CohortOptions
 {
     /// <summary>The default options.</summary>
     public static CohortOptions Default { get; } = new();
@@ -194,7 +189,7 @@ internal sealed record CohortOptions
     public double ThiopurineAllergy { get; init; } = 0.002;
 
     /// <summary>The settable prevalences by name, with their source, for <c>--set NAME=VALUE</c> and <c>--show-options</c>.</summary>
-    public static IReadOnlyList<CohortSetting> Settings { get; } = new[]
+    internal static IReadOnlyList<CohortSetting> Settings { get; } = new[]
     {
         S("tpmtIntermediate", "issue: about 1 in 10", o => o.TpmtIntermediate, (o, v) => o with { TpmtIntermediate = v }),
         S("tpmtPoor", "issue: about 1 in 300", o => o.TpmtPoor, (o, v) => o with { TpmtPoor = v }),
@@ -250,7 +245,7 @@ internal sealed record CohortOptions
     };
 
     /// <summary>Applies <c>NAME=VALUE</c> (a prevalence from 0 to 1); returns null and the reason when it cannot.</summary>
-    public CohortOptions? With(string assignment, out string? error)
+    internal CohortOptions? With(string assignment, out string? error)
     {
         error = null;
         var eq = assignment.IndexOf('=');
@@ -274,7 +269,7 @@ internal sealed record CohortOptions
     }
 
     /// <summary>Replaces the ancestry mix from <c>name=share,…</c> (known group names; shares are normalised).</summary>
-    public CohortOptions? WithAncestry(string mix, out string? error)
+    internal CohortOptions? WithAncestry(string mix, out string? error)
     {
         error = null;
         var groups = new List<AncestryGroup>();

@@ -4,14 +4,6 @@ using Imuran.ClinicalRules.Facts;
 
 namespace Imuran.ClinicalRules.Research.Scenarios;
 
-/// <summary>One generated patient: which rule it is for, whether that rule must fire, and why it was made.</summary>
-/// <param name="Id">The patient id, e.g. <c>AZA-CBC-001:miss:1</c>.</param>
-/// <param name="RuleId">The rule the scenario exercises.</param>
-/// <param name="Fires">True for a patient that must fire the rule; false for a near miss that must not.</param>
-/// <param name="Purpose">What the scenario varies, in plain words.</param>
-/// <param name="Facts">The patient.</param>
-internal sealed record Scenario(string Id, string RuleId, bool Fires, string Purpose, PatientFacts Facts);
-
 /// <summary>A patient variation: what it is and how to make it from the quiet base patient.</summary>
 internal sealed record Variation(string Purpose, Func<ScenarioFacts, PatientFacts> Build);
 
@@ -27,17 +19,23 @@ internal sealed record RuleScenarios(string RuleId, IReadOnlyList<Variation> Fir
 /// every rule and show every condition both true and false (except conditions that test nothing); the tests prove it.
 /// Deterministic: every date is relative to the evaluation date.
 /// </summary>
-internal static class ScenarioGenerator
+public static class ScenarioGenerator
 {
     /// <summary>The default evaluation date of the generated patients.</summary>
     public static readonly ClinicalDate DefaultEvaluationDate = new(2026, 1, 15);
 
     /// <summary>The scenarios for every finding rule in <paramref name="rules"/>, in rule-id order: firing patients first, then near misses.</summary>
+    /// <param name="rules">The rule set whose finding rules are covered (its rules must be the built-in ones or a subset).</param>
+    /// <param name="evaluationDate">The evaluation date; every date in the patients is relative to it.</param>
+    /// <exception cref="InvalidOperationException">A rule of <paramref name="rules"/> has no entry in the scenario table.</exception>
+    public static IEnumerable<Scenario> Generate(ClinicalRuleSet rules, ClinicalDate evaluationDate) => Generate(rules, evaluationDate, null);
+
+    /// <summary>The scenarios for every finding rule in <paramref name="rules"/>, from <paramref name="table"/>.</summary>
     /// <param name="rules">The rule set whose finding rules are covered.</param>
     /// <param name="evaluationDate">The evaluation date; every date in the patients is relative to it.</param>
     /// <param name="table">The scenario table; by default <see cref="Table"/>.</param>
     /// <exception cref="InvalidOperationException">A rule has no entry in the scenario table.</exception>
-    public static IEnumerable<Scenario> Generate(ClinicalRuleSet rules, ClinicalDate evaluationDate, IReadOnlyDictionary<string, RuleScenarios>? table = null)
+    internal static IEnumerable<Scenario> Generate(ClinicalRuleSet rules, ClinicalDate evaluationDate, IReadOnlyDictionary<string, RuleScenarios>? table)
     {
         table ??= Table();
         var f = new ScenarioFacts(evaluationDate);
@@ -61,7 +59,7 @@ internal static class ScenarioGenerator
     }
 
     /// <summary>The hand-written table: rule id to its firing patients and near misses.</summary>
-    public static IReadOnlyDictionary<string, RuleScenarios> Table()
+    internal static IReadOnlyDictionary<string, RuleScenarios> Table()
     {
         var t = new Dictionary<string, RuleScenarios>(StringComparer.Ordinal);
         void Add(string id, Variation[] fires, Variation[] misses, params int[] unconditional) => t.Add(id, new RuleScenarios(id, fires, misses, unconditional));

@@ -11,22 +11,6 @@ using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Serialization;
 
-/// <summary>The outcome of reading a patient-facts JSON document.</summary>
-public sealed record PatientFactsReadResult
-{
-    private IReadOnlyList<ValidationProblem> _problems = ReadOnly.Empty<ValidationProblem>();
-
-    /// <summary>The facts read; null when the document could not be read at all.</summary>
-    public PatientFacts? Facts { get; init; }
-
-    /// <summary>Every problem found while reading (malformed JSON with line and position, wrong types, unknown values or members).</summary>
-    public IReadOnlyList<ValidationProblem> Problems { get => _problems; init => _problems = ReadOnly.Copy(value); }
-
-    /// <summary>Whether the document was read without problems. When true, <see cref="Facts"/> is not null.</summary>
-    [MemberNotNullWhen(true, nameof(Facts))]
-    public bool Succeeded => Facts is not null && Problems.Count == 0;
-}
-
 /// <summary>
 /// Reads and writes the patient-facts JSON contract (camelCase members, ISO 8601 dates, camelCase enum names).
 /// Reading never throws for bad input: every problem is returned with its field path. Thread-safe.

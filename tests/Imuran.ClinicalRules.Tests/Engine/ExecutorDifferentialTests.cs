@@ -1,5 +1,4 @@
 using System.IO;
-using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Research.Batch;
 using Imuran.ClinicalRules.Research.Cohorts;
 using Imuran.ClinicalRules.Research.Coverage;

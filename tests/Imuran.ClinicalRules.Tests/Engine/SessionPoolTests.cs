@@ -131,7 +131,7 @@ public sealed class SessionPoolTests
     [Fact]
     public void Evaluate_OnManyThreads_GivesTheSameResultsAsOneThread()
     {
-        var cohort = new CohortGenerator(11).Make(4000);
+        var cohort = BenchmarkCohort.Make(4000, 11);
         var expected = cohort.Select(p => Json(ClinicalRuleSet.Default.Evaluate(p))).ToArray();
         var actual = new string[cohort.Length];
 

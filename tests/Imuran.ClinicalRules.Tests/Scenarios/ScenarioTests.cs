@@ -1,6 +1,5 @@
 using System.IO;
 using FluentAssertions.Execution;
-using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules;
 using Imuran.ClinicalRules.Serialization;
@@ -102,27 +101,6 @@ public sealed class ScenarioTests
         result.Validation.Should().OnlyContain(p => !string.IsNullOrWhiteSpace(p.Message));
     }
 
-    [Fact]
-    public void Check_InvalidSample_ExitsWithInvalidInputAndNamesTheFields()
-    {
-        var (exitCode, output) = RunCheck(ScenarioSamples.SamplePath(InvalidSample));
-
-        exitCode.Should().Be(ExitCodes.InvalidInput);
-        output.Should().Contain("labResults[0].unit").And.NotContain("pharmacogenomics[0].diplotype");
-    }
-
-    [Theory]
-    [MemberData(nameof(ValidSamples))]
-    public void Check_SampleWithFailOnCritical_ExitCodeFollowsGoldenFile(string name)
-    {
-        var golden = Golden.Parse(File.ReadAllText(ScenarioSamples.GoldenPath(name)));
-        var expected = golden.Findings.Any(f => f.Severity == JsonNames.Of(Severity.Critical)) ? ExitCodes.ThresholdReached : ExitCodes.Ok;
-
-        var (exitCode, output) = RunCheck(ScenarioSamples.SamplePath(name), "--format", "json", "--fail-on", "critical");
-
-        exitCode.Should().Be(expected, "sample {0} {1} a critical finding; output: {2}", name, expected == ExitCodes.Ok ? "has no" : "has", output);
-    }
-
     [Theory]
     [MemberData(nameof(ValidSamples))]
     public void Evaluate_Sample_NoOutputTextBreaksNoDosePolicy(string name)
@@ -187,14 +165,6 @@ public sealed class ScenarioTests
             f.Sources.Should().NotBeEmpty("{0} names a source", f.RuleId);
             f.Sources.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Document) && !string.IsNullOrWhiteSpace(s.Section), "{0} names each source's document and section", f.RuleId);
         }
-    }
-
-    private static (int ExitCode, string Output) RunCheck(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exitCode = CliApp.Run(new[] { "check" }.Concat(args).ToArray(), TextReader.Null, stdout, stderr);
-        return (exitCode, stdout + Environment.NewLine + stderr);
     }
 
     private static TheoryData<string> ToTheoryData(IEnumerable<string> names)

@@ -2,7 +2,8 @@ using System.IO;
 using System.Text;
 using Imuran.ClinicalRules.Serialization;
 using Imuran.ClinicalRules.Tests.Benchmarks;
-using Imuran.ClinicalRules.Tests.Cli;
+using Imuran.ClinicalRules.Research.Cohorts;
+using Imuran.ClinicalRules.Research.Scenarios;
 using Imuran.ClinicalRules.Tests.Support;
 
 namespace Imuran.ClinicalRules.Tests.Serialization;
@@ -37,7 +38,7 @@ public sealed class Utf8PatientFactsReaderTests
     [Fact]
     public void TryRead_EveryScenarioLine_ReadsTheSameFacts()
     {
-        var lines = ResearchCliRunner.Run(string.Empty, "scenarios").OutLines;
+        var lines = ScenarioGenerator.Generate(ClinicalRuleSet.Default, ScenarioGenerator.DefaultEvaluationDate).Select(s => PatientFactsJsonWriter.ToJson(s.Facts)).ToList();
         lines.Should().HaveCountGreaterThan(100);
         foreach (var line in lines)
         {
@@ -48,7 +49,8 @@ public sealed class Utf8PatientFactsReaderTests
     [Fact]
     public void TryRead_CohortLines_ReadTheSameFacts()
     {
-        var lines = ResearchCliRunner.Run(string.Empty, "cohort", "-n", "3000", "--seed", "7").OutLines;
+        var generator = new Imuran.ClinicalRules.Research.Cohorts.CohortGenerator(CohortOptions.Default, 7);
+        var lines = Enumerable.Range(0, 3000).Select(_ => PatientFactsJsonWriter.ToJson(generator.Next())).ToList();
         lines.Should().HaveCount(3000);
         foreach (var line in lines)
         {

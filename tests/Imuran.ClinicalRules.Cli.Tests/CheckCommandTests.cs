@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Imuran.ClinicalRules.Tests.Support;
+
+namespace Imuran.ClinicalRules.Cli.Tests;
+
+public class CheckCommandTests
+{
+    private static readonly string Sample = RepoPaths.InRepo("samples", "patients", "tpmt-poor-allopurinol.json");
+
+    private const string Quiet = """
+        {"patientId":"q","evaluationDate":"2026-06-15","birthDate":"1970-01-01","sex":"male","therapy":{"status":"considering"},
+         "pharmacogenomics":[{"gene":"TPMT","phenotype":"normal"},{"gene":"NUDT15","phenotype":"normal"}]}
+        """;
+
+    [Fact]
+    public void Check_FlagshipSample_TextReportListsCriticalFindingsFirst()
+    {
+        var (exit, output, _) = CliRunner.Run("check", Sample);
+
+        exit.Should().Be(0);
+        output.Should().Contain("Patient: tpmt-poor-allopurinol");
+        output.Should().Contain("Complete: yes");
+        var lines = output.Split('\n');
+        var table = lines.SkipWhile(l => !l.StartsWith("SEVERITY", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        table.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]).Should().Equal("AZA-INT-001", "AZA-PGX-001", "AZA-CNS-001", "AZA-CNS-002", "AZA-MAL-006");
+        table[0].Should().StartWith("CRITICAL");
+        output.Should().Contain("Not recognised (kept, not evaluated by any rule):");
+        output.Should().NotContain("300 MG", "echoed names have their strengths removed");
+    }
+
+    [Fact]
+    public void Check_JsonFormat_WritesTheContract()
+    {
+        var (exit, output, _) = CliRunner.Run("check", Sample, "--format", "json");
+
+        exit.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Should().Equal("AZA-INT-001", "AZA-PGX-001", "AZA-CNS-001", "AZA-CNS-002", "AZA-MAL-006");
+        doc.RootElement.GetProperty("isComplete").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Check_Stdin_IsRead()
+    {
+        var (exit, output, _) = CliRunner.RunWithInput(Quiet, "check", "-", "--format", "json");
+
+        exit.Should().Be(0);
+        JsonDocument.Parse(output).RootElement.GetProperty("patientId").GetString().Should().Be("q");
+    }
+
+    [Theory]
+    [InlineData("critical", 3)]
+    [InlineData("warning", 3)]
+    public void Check_FailOnWithCriticalFinding_Exits3(string threshold, int expected) =>
+        CliRunner.Run("check", Sample, "--fail-on", threshold).Exit.Should().Be(expected);
+
+    [Fact]
+    public void Check_FailOnCriticalWithOnlyInfoFindings_Exits0() =>
+        CliRunner.RunWithInput(Quiet, "check", "-", "--fail-on", "critical").Exit.Should().Be(0);
+
+    [Fact]
+    public void Check_InvalidFacts_Exits2AndPrintsProblems()
+    {
+        const string bad = """{"evaluationDate":"2026-06-15","labResults":[{"loincCode":"6690-2","value":-3,"date":"2026-06-01"}]}""";
+
+        var (exit, output, _) = CliRunner.RunWithInput(bad, "check", "-");
+
+        exit.Should().Be(2);
+        output.Should().Contain("The input is invalid and was not evaluated (2 problems):");
+        output.Should().Contain("labResults[0].value: The lab value -3 is negative; a count or concentration cannot be below zero. [LAB_VALUE_NEGATIVE]");
+        output.Should().Contain("labResults[0].unit: The lab result has no unit; its value cannot be read without one. [LAB_UNIT_MISSING]");
+    }
+
+    [Fact]
+    public void Check_MalformedJson_Exits2WithLineAndPosition()
+    {
+        var (exit, output, _) = CliRunner.RunWithInput("{\n\"evaluationDate\": \"2026-06-15\",\n", "check", "-");
+
+        exit.Should().Be(2);
+        output.Should().Contain("$: The input is not valid JSON at line 3");
+    }
+
+    [Fact]
+    public void Check_InvalidFactsAsJson_ValidationArrayAndExit2()
+    {
+        var (exit, output, error) = CliRunner.RunWithInput("""{"evaluationDate":"2026-06-15","sex":"f"}""", "check", "-", "--format", "json");
+
+        exit.Should().Be(2);
+        var v = JsonDocument.Parse(output).RootElement.GetProperty("validation")[0];
+        v.GetProperty("field").GetString().Should().Be("sex");
+        v.GetProperty("code").GetString().Should().Be("UNKNOWN_VALUE");
+        error.Should().Contain("sex:");
+    }
+
+    [Fact]
+    public void Check_MissingFile_Exits2()
+    {
+        var (exit, _, error) = CliRunner.Run("check", "/nonexistent/patient.json");
+
+        exit.Should().Be(2);
+        error.Should().StartWith("error: cannot read '/nonexistent/patient.json'");
+    }
+
+    [Fact]
+    public void Check_UnknownFormat_Exits2() => CliRunner.Run("check", Sample, "--format", "xml").Exit.Should().Be(2);
+
+    [Fact]
+    public void Check_EvaluationDateOption_OverridesTheFile()
+    {
+        var (exit, output, _) = CliRunner.RunWithInput(Quiet, "check", "-", "--format", "json", "--evaluation-date", "2026-07-01");
+
+        exit.Should().Be(0);
+        JsonDocument.Parse(output).RootElement.GetProperty("evaluationDate").GetString().Should().Be("2026-07-01");
+    }
+
+    [Fact]
+    public void Check_BadEvaluationDateOption_Exits2() =>
+        CliRunner.RunWithInput(Quiet, "check", "-", "--evaluation-date", "01/07/2026").Exit.Should().Be(2);
+
+    [Fact]
+    public void NoCommand_PrintsUsageAndExitsNonZero() => CliRunner.Run("frobnicate").Exit.Should().Be(2);
+}

@@ -1,0 +1,105 @@
+using System.IO;
+using System.Text.Json;
+using Imuran.ClinicalRules.Cli;
+using Imuran.ClinicalRules.Serialization;
+using Imuran.ClinicalRules.Tests.Support;
+
+namespace Imuran.ClinicalRules.Cli.Tests;
+
+/// <summary>--policy, --disable and --threshold on check, batch and coverage.</summary>
+public class PolicyOptionsTests
+{
+    private static readonly string Policy = RepoPaths.InRepo("samples", "policies", "st-elsewhere-pharmacy.json");
+    private static readonly string Mesalamine = RepoPaths.InRepo("samples", "patients", "mesalamine-uc.json");
+
+    private static string MesalamineLine => PatientFactsJsonWriter.ToJson(PatientFactsJson.Read(File.ReadAllText(Mesalamine)).Facts!);
+
+    [Fact]
+    public void Check_WithPolicy_SuppressesTheRuleAndTheResultNamesThePolicy()
+    {
+        var (exit, output, _) = CliRunner.Run("check", Mesalamine, "--format", "json", "--policy", Policy);
+
+        exit.Should().Be(ExitCodes.Ok);
+        var root = JsonDocument.Parse(output).RootElement;
+        RuleIds(root).Should().NotContain("AZA-INT-003");
+        root.GetProperty("disabledRules").EnumerateArray().Select(e => e.GetString()).Should().Equal("AZA-HND-001", "AZA-INT-003");
+        root.GetProperty("policy").GetProperty("name").GetString().Should().Be("st-elsewhere-pharmacy");
+        root.GetProperty("policy").GetProperty("version").GetString().Should().Be("2026-12");
+        RuleIds(JsonDocument.Parse(CliRunner.Run("check", Mesalamine, "--format", "json").Out).RootElement).Should().Contain("AZA-INT-003");
+    }
+
+    [Fact]
+    public void Check_WithPolicy_TextReportNamesThePolicyAndWhatItLeftOut()
+    {
+        var output = CliRunner.Run("check", Mesalamine, "--policy", Policy).Out;
+
+        output.Should().Contain("Site policy: st-elsewhere-pharmacy 2026-12 (sha256:").And.Contain("Disabled by configuration: AZA-HND-001, AZA-INT-003");
+    }
+
+    [Fact]
+    public void Check_DisableAndOptionTrial_IsAPolicyMarkedAsACommandLineTrial()
+    {
+        var (exit, output, _) = CliRunner.Run("check", Mesalamine, "--format", "json", "--disable", "aza-int-003", "--threshold", "LiverTestWindowDays=30");
+
+        exit.Should().Be(ExitCodes.Ok);
+        var root = JsonDocument.Parse(output).RootElement;
+        RuleIds(root).Should().NotContain("AZA-INT-003").And.Contain("AZA-LFT-001", "the ALT 35 days before is outside a 30-day window");
+        root.GetProperty("policy").GetProperty("version").GetString().Should().Be("unversioned+command-line");
+    }
+
+    [Theory]
+    [InlineData("--disable", "kidneys", "'kidneys' is neither a rule id nor a topic")]
+    [InlineData("--threshold", "liverWindow=30", "Valid thresholds: egfrThreshold")]
+    [InlineData("--threshold", "liverTestWindowDays", "is not name=value")]
+    [InlineData("--threshold", "liverTestWindowDays=soon", "'soon' is not a whole number")]
+    public void Check_UnknownOrMalformedTrialSetting_Exit2WithTheValidValues(string option, string value, string message)
+    {
+        var (exit, _, error) = CliRunner.Run("check", Mesalamine, option, value);
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        error.Should().Contain(message).And.NotContain("(Parameter");
+    }
+
+    [Fact]
+    public void Check_PolicyWithProblems_Exit2ListingEachProblem()
+    {
+        var path = ResearchCliRunner.TempFile("""{ "name": "x", "disable": [ { "topic": "kidneys" } ] }""", ".json");
+
+        var (exit, _, error) = CliRunner.Run("check", Mesalamine, "--policy", path);
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        error.Should().Contain("has 4 problems").And.Contain("version:").And.Contain("disable[0].topic:").And.Contain("disable[0].reason:").And.Contain("disable[0].approvedBy:");
+    }
+
+    [Fact]
+    public void Batch_WithPolicy_EveryRecordNamesThePolicy()
+    {
+        var run = ResearchCliRunner.Run(MesalamineLine + "\n" + BatchCommandTests.PatientA + "\n", "batch", "--policy", Policy);
+
+        run.ExitCode.Should().Be(ExitCodes.Ok);
+        run.OutLines.Should().HaveCount(2).And.OnlyContain(l => JsonDocument.Parse(l).RootElement.GetProperty("result").GetProperty("policy").GetProperty("name").GetString() == "st-elsewhere-pharmacy");
+        RuleIds(JsonDocument.Parse(run.OutLines[0]).RootElement.GetProperty("result")).Should().NotContain("AZA-INT-003");
+    }
+
+    [Fact]
+    public void Coverage_WithPolicy_ShowsTheAlertBurdenWithAndWithoutIt()
+    {
+        var input = MesalamineLine + "\n" + BatchCommandTests.PatientA + "\n";
+
+        var json = JsonDocument.Parse(ResearchCliRunner.Run(input, "coverage", "--format", "json", "--policy", Policy).Out).RootElement;
+        var md = ResearchCliRunner.Run(input, "coverage", "--policy", Policy).Out;
+
+        var policy = json.GetProperty("policy");
+        policy.GetProperty("name").GetString().Should().Be("st-elsewhere-pharmacy");
+        var without = policy.GetProperty("burdenWithoutPolicy").EnumerateArray().ToDictionary(e => e.GetProperty("severity").GetString()!, e => e.GetProperty("findings").GetInt32());
+        var with = json.GetProperty("bySeverity").EnumerateArray().ToDictionary(e => e.GetProperty("severity").GetString()!, e => e.GetProperty("findings").GetInt32());
+        without["warning"].Should().Be(with["warning"] + 1, "the policy removes the one AZA-INT-003 warning");
+        json.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Should().NotContain("AZA-INT-003", "a rule left out is not in the rule set");
+        md.Should().Contain("## Alert burden with and without the site policy").And.Contain("| warning | ");
+        ResearchCliRunner.Run(input, "coverage", "--format", "html", "--policy", Policy).Out.Should().Contain("<h2>Alert burden with and without the site policy</h2>");
+        ResearchCliRunner.Run(input, "coverage", "--format", "md").Out.Should().NotContain("site policy", "without a policy the report is unchanged");
+    }
+
+    private static IEnumerable<string?> RuleIds(JsonElement result) =>
+        result.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString());
+}
