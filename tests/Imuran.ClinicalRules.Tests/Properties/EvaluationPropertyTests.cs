@@ -1,3 +1,4 @@
+using Microsoft.FSharp.Core;
 using FsCheck;
 using FsCheck.Fluent;
 using Imuran.ClinicalRules.Facts;
@@ -126,7 +127,21 @@ public class EvaluationPropertyTests
 
     [Fact]
     public void Evaluate_AddingAllopurinol_NeverRemovesAFindingOrLowersASeverity() =>
-        AssertMonotone(f => f with { Medications = f.Medications.Append(new Medication { Name = "allopurinol", RxNormCode = "519", Active = true }).ToList() });
+        AssertMonotone(AddAllopurinol);
+
+    /// <summary>
+    /// The random patient that failed the property above once (2026-12-01): adding allopurinol intensifies the blood
+    /// count schedule, so "next blood count due" (AZA-CBC-002, information) gives way to "blood count overdue"
+    /// (AZA-CBC-001, warning) and "blood counts intensified" (AZA-CBC-003, warning) on the same topic. A milder finding
+    /// withdrawn for a stronger one on its topic is an escalation, not a loss; this replay failed before the property
+    /// said so.
+    /// </summary>
+    [Fact]
+    public void Evaluate_AddingAllopurinol_ReplayOfTheEscalatedBloodCountCase() =>
+        AssertMonotone(AddAllopurinol, run: Run.WithMaxTest(1).WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(674305676561701522UL, 12110532900769224721UL), FSharpOption<int>.Some(37)))));
+
+    private static PatientFacts AddAllopurinol(PatientFacts f) =>
+        f with { Medications = f.Medications.Append(new Medication { Name = "allopurinol", RxNormCode = "519", Active = true }).ToList() };
 
     [Fact]
     public void Evaluate_AddingAPregnancy_NeverRemovesAFindingOrLowersASeverity() =>
@@ -153,14 +168,17 @@ public class EvaluationPropertyTests
     /// <summary>
     /// For every random valid patient, <paramref name="add"/> keeps every finding (by rule) at the same or a higher
     /// severity, except those <paramref name="superseded"/> selects: findings about the absence of the fact just added. The
-    /// highest severity never falls.
+    /// highest severity never falls. A finding withdrawn for a more severe one on its own topic (the rule set's
+    /// supersession, e.g. "next blood count due" becoming "blood count overdue") counts as kept.
     /// </summary>
-    private static void AssertMonotone(Func<PatientFacts, PatientFacts> add, Func<Finding, bool>? superseded = null) =>
-        Check.One(Run.WithMaxTest(3_000), Prop.ForAll(ValidPatient.ToArbitrary(), facts =>
+    private static void AssertMonotone(Func<PatientFacts, PatientFacts> add, Func<Finding, bool>? superseded = null, Config? run = null) =>
+        Check.One(run ?? Run.WithMaxTest(3_000), Prop.ForAll(ValidPatient.ToArbitrary(), facts =>
         {
             var before = ClinicalRuleSet.Default.Evaluate(facts);
             var after = ClinicalRuleSet.Default.Evaluate(add(facts));
-            var kept = before.Findings.Where(f => superseded?.Invoke(f) != true).All(f => after.Findings.Any(a => a.RuleId == f.RuleId && a.Severity >= f.Severity));
+            var kept = before.Findings.Where(f => superseded?.Invoke(f) != true).All(f =>
+                after.Findings.Any(a => a.RuleId == f.RuleId && a.Severity >= f.Severity)
+                || after.Findings.Any(a => a.Topic == f.Topic && a.Severity > f.Severity));
             var highest = (after.HighestSeverity ?? Severity.Info) >= (before.HighestSeverity ?? Severity.Info);
             return (after.IsValid && kept && highest).Label($"before: {string.Join(", ", before.Findings.Select(f => f.RuleId + " " + f.Severity))}; after: {string.Join(", ", after.Findings.Select(f => f.RuleId + " " + f.Severity))}; problems: {string.Join(", ", after.Validation.Select(p => p.Field + " " + p.Code))}");
         }));
