@@ -9,8 +9,8 @@ namespace Imuran.ClinicalRules.Validation;
 
 /// <summary>
 /// One validation rule of <see cref="PatientFactsRules"/>: the member it names, when it fails, its code and its
-/// message. FluentValidation runs it (<see cref="FactRulesValidator{T}"/>, the validator that writes problems);
-/// <see cref="Passes"/> tests it without allocating.
+/// message. FluentValidation runs it (<see cref="FactRulesValidator{T}"/>, the validator that writes problems), and
+/// <see cref="PatientFactsPreCheck"/> runs the same test without allocating, so the two cannot differ.
 /// </summary>
 /// <typeparam name="T">The record the rule checks.</typeparam>
 internal class FactRule<T>

@@ -5,10 +5,9 @@ using Imuran.ClinicalRules.Facts;
 namespace Imuran.ClinicalRules.Validation;
 
 /// <summary>
-/// Every validation rule of patient facts, stated once (member, test, code, message): FluentValidation runs them to
-/// write problems (<see cref="PatientFactsValidator"/>). <see cref="PatientFactsPreCheck"/> restates the tests as
-/// straight-line code for speed, and its equivalence tests compare it with this table. Rules run in the order
-/// listed, so problems come in this order.
+/// Every validation rule of patient facts, stated once: FluentValidation runs them to write problems
+/// (<see cref="PatientFactsValidator"/>), and <see cref="PatientFactsPreCheck"/> runs the same tests to prove the
+/// common valid case without allocating. Rules run in the order listed, so problems come in this order.
 /// </summary>
 internal static class PatientFactsRules
 {
