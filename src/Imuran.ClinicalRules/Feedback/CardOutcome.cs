@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Imuran.ClinicalRules.Internal;
-
 namespace Imuran.ClinicalRules.Feedback;
 
 /// <summary>What a clinician did with a card (a finding shown to them). Numeric values are stable and never renumbered.</summary>

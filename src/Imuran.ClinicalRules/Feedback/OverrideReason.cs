@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Imuran.ClinicalRules.Internal;
-
 namespace Imuran.ClinicalRules.Feedback;
 
 /// <summary>A coded reason a clinician gave for overriding a card, e.g. a code of the HL7 CDS Hooks override reasons.</summary>

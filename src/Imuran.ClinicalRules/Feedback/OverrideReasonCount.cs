@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Imuran.ClinicalRules.Internal;
-
 namespace Imuran.ClinicalRules.Feedback;
 
 /// <summary>How often one override reason was given for one rule's cards.</summary>

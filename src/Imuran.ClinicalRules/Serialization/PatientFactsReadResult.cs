@@ -1,10 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
-using System.IO;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Validation;
