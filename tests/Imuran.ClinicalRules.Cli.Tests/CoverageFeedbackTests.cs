@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using Imuran.ClinicalRules.Cli;
 using Imuran.ClinicalRules.Feedback;
+using Imuran.ClinicalRules.Tests.Common;
 
 namespace Imuran.ClinicalRules.Cli.Tests;
 
@@ -14,7 +15,7 @@ public class CoverageFeedbackTests
     private static readonly string Cohort = BatchCommandTests.PatientA + "\n" + BatchCommandTests.PatientB + "\n";
 
     private static string FeedbackFile(ClinicianFeedbackExport? export = null) =>
-        ResearchCliRunner.TempFile(ClinicianFeedbackJson.ToJson(export ?? (Sample() with { RuleSetVersion = ClinicalRuleSet.Default.Version })), ".json");
+        ResearchCliRunner.TempFile(ClinicianFeedbackJson.ToJson(export ?? (FeedbackSample.Export() with { RuleSetVersion = ClinicalRuleSet.Default.Version })), ".json");
 
     [Fact]
     public void Coverage_WithFeedback_JsonShowsFiringsBesideAcceptedOverriddenAndReasons()
@@ -62,7 +63,7 @@ public class CoverageFeedbackTests
     [Fact]
     public void Coverage_FeedbackOfAnotherRuleSetVersion_Warns()
     {
-        var file = FeedbackFile(Sample() with { RuleSetVersion = "0.0.1-other" });
+        var file = FeedbackFile(FeedbackSample.Export() with { RuleSetVersion = "0.0.1-other" });
 
         var run = ResearchCliRunner.Run(Cohort, "coverage", "--format", "json", "--feedback", file);
 
@@ -101,47 +102,5 @@ public class CoverageFeedbackTests
 
         run.ExitCode.Should().Be(ExitCodes.InvalidInput);
         run.Error.Should().Contain("--feedback is shown in md and json output");
-    }
-
-    private const string Hl7 = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes";
-
-    private static readonly DateTimeOffset At = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
-
-    /// <summary>The feedback sample of the core tests' ClinicianFeedbackJsonTests (a copy: test data, not a second truth).</summary>
-    private static ClinicianFeedbackExport Sample() => ClinicianFeedbackExport.Create("imuran-azathioprine", "1.2.3", At, new[]
-    {
-        Entry("c3", "AZA-INT-001", CardOutcome.Overridden, "recipient-concerns-outcomes"),
-        Entry("c1", "AZA-PGX-001", CardOutcome.Accepted),
-        Entry("c2", "AZA-INT-001", CardOutcome.Overridden, "recipient-concerns-outcomes"),
-        Entry("c4", "AZA-INT-001", CardOutcome.Overridden, "other"),
-        Entry("c5", "AZA-INT-001", CardOutcome.Accepted),
-        Entry("c6", null, CardOutcome.Overridden),
-    });
-
-    private static ClinicianFeedbackEntry Entry(string card, string? rule, CardOutcome outcome, string? reason = null) => new()
-    {
-        ServiceId = "imuran-azathioprine-order-sign",
-        CardUuid = card,
-        RuleId = rule,
-        Outcome = outcome,
-        OverrideReason = reason is null ? null : new OverrideReason(Hl7, reason),
-        OutcomeTimestamp = At.AddMinutes(5),
-    };
-
-    [Fact]
-    public void Create_Entries_SummarisesPerRuleWithReasonsMostGivenFirst()
-    {
-        var export = Sample();
-
-        export.Rules.Select(r => r.RuleId).Should().Equal("AZA-INT-001", "AZA-PGX-001", ClinicianFeedbackExport.UnknownRule);
-        var interaction = export.Rules[0];
-        interaction.Accepted.Should().Be(1);
-        interaction.Overridden.Should().Be(3);
-        interaction.OverrideRate.Should().Be(0.75);
-        interaction.OverrideReasons.Should().Equal(
-            new OverrideReasonCount(new OverrideReason(Hl7, "recipient-concerns-outcomes"), 2),
-            new OverrideReasonCount(new OverrideReason(Hl7, "other"), 1));
-        export.Rules[2].OverrideReasons.Should().BeEmpty("overridden without a reason");
-        export.Entries.Select(e => e.CardUuid).Should().Equal("c1", "c2", "c3", "c4", "c5", "c6");
     }
 }

@@ -4,34 +4,16 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Imuran.ClinicalRules.Feedback;
+using Imuran.ClinicalRules.Tests.Common;
 using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Tests.Feedback;
 
 public class ClinicianFeedbackJsonTests
 {
-    private const string Hl7 = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes";
-    private static readonly DateTimeOffset At = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    private const string Hl7 = FeedbackSample.Hl7;
 
-    internal static ClinicianFeedbackExport Sample() => ClinicianFeedbackExport.Create("imuran-azathioprine", "1.2.3", At, new[]
-    {
-        Entry("c3", "AZA-INT-001", CardOutcome.Overridden, "recipient-concerns-outcomes"),
-        Entry("c1", "AZA-PGX-001", CardOutcome.Accepted),
-        Entry("c2", "AZA-INT-001", CardOutcome.Overridden, "recipient-concerns-outcomes"),
-        Entry("c4", "AZA-INT-001", CardOutcome.Overridden, "other"),
-        Entry("c5", "AZA-INT-001", CardOutcome.Accepted),
-        Entry("c6", null, CardOutcome.Overridden),
-    });
-
-    private static ClinicianFeedbackEntry Entry(string card, string? rule, CardOutcome outcome, string? reason = null) => new()
-    {
-        ServiceId = "imuran-azathioprine-order-sign",
-        CardUuid = card,
-        RuleId = rule,
-        Outcome = outcome,
-        OverrideReason = reason is null ? null : new OverrideReason(Hl7, reason),
-        OutcomeTimestamp = At.AddMinutes(5),
-    };
+    private static ClinicianFeedbackExport Sample() => FeedbackSample.Export();
 
     [Fact]
     public void Create_Entries_SummarisesPerRuleWithReasonsMostGivenFirst()
