@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 using Imuran.ClinicalRules.Facts;
+using static Imuran.ClinicalRules.Tests.Common.LongListPatient;
 
 namespace Imuran.ClinicalRules.Cli.Tests.Hardening;
 
@@ -11,23 +12,6 @@ namespace Imuran.ClinicalRules.Cli.Tests.Hardening;
 /// </summary>
 public class LongListsTests
 {
-    private static readonly ClinicalDate Today = new(2026, 11, 22);
-
-    private static PatientFacts Patient(IReadOnlyList<Medication>? medications = null, IReadOnlyList<LabResult>? labs = null) => new()
-    {
-        PatientId = "long-lists",
-        EvaluationDate = Today,
-        BirthDate = new ClinicalDate(1961, 3, 14),
-        Sex = Sex.Male,
-        Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering },
-        Pharmacogenomics = new[] { new PharmacogenomicResult { Gene = Gene.Tpmt, Diplotype = "*1/*1" }, new PharmacogenomicResult { Gene = Gene.Nudt15, Diplotype = "*1/*1" } },
-        Medications = medications ?? Array.Empty<Medication>(),
-        LabResults = labs ?? Array.Empty<LabResult>(),
-    };
-
-    private static Medication Allopurinol(int daysAgo, bool active = true) =>
-        new() { Name = "Allopurinol 100 MG Oral Tablet", RxNormCode = "519", StartDate = Today.AddDays(-daysAgo), Active = active };
-
     [Fact]
     public void Check_HundredThousandLabsAndMedications_FinishesWellWithinAQuadraticBound()
     {
