@@ -6,10 +6,13 @@ namespace Imuran.ClinicalRules.Tests.Conventions;
 /// <summary>The repository stands alone: a clone in an empty folder builds and passes its tests.</summary>
 public class RepositoryConventionTests
 {
-    /// <summary>Build output and tool folders (the .gitignore's), never part of a checkout.</summary>
+    /// <summary>
+    /// Build output and tool folders (the .gitignore's), never part of a checkout; node_modules is what the browser
+    /// test (tests/browser) installs with npm, third-party code that is never committed.
+    /// </summary>
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".git", "bin", "obj", ".vs", "TestResults", "BenchmarkDotNet.Artifacts", "artifacts",
+        ".git", "bin", "obj", ".vs", "TestResults", "BenchmarkDotNet.Artifacts", "artifacts", "node_modules",
     };
 
     // Spelt in pieces so this file does not name what it forbids.
