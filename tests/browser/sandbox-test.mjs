@@ -23,6 +23,7 @@ fs.mkdirSync(outDir, { recursive: true });
 
 const onAzathioprine = 'pt-on-azathioprine-allopurinol';
 const consideringAzathioprine = 'pt-tpmt-poor-allopurinol';
+const prefetchGap = 'pt-prefetch-gap';
 // Strengths and amounts: "50 MG", "50mg", "2.5 mg/kg", "{pill}", a dose quantity. None may appear in a card.
 const doseText = /\d\s*(mg|mcg|µg|g|ml|mL|milligram)s?\b|\{pill\}|mg\/kg|doseQuantity|doseAndRate/i;
 
@@ -162,7 +163,30 @@ try {
     const fb = exchanges.slice(before).find((e) => e.url.endsWith('/feedback'));
     check('feedback (overridden with a reason) accepted', fb && fb.status === 200,
       fb ? `${fb.status} ${JSON.stringify(fb.request.feedback[0].overrideReason || {})}` : 'not sent');
+
+    // The plain Dismiss button: overridden without a reason.
+    const beforePlain = exchanges.length;
+    await page.getByRole('button', { name: 'Dismiss', exact: true }).first().click();
+    await waitFor(() => exchanges.slice(beforePlain).some((e) => e.url.endsWith('/feedback')), 'feedback without a reason');
+    const plain = exchanges.slice(beforePlain).find((e) => e.url.endsWith('/feedback'));
+    check('feedback (overridden without a reason, the plain Dismiss button) accepted', plain && plain.status === 200,
+      plain ? `${plain.status} ${JSON.stringify(plain.request.feedback[0])}` : 'not sent');
   }
+
+  // 2b. Rx View for the patient who takes azathioprine, ordering allopurinol: the active azathioprine order counts.
+  mark = exchanges.length;
+  await page.getByRole('button', { name: 'Rx View' }).click();
+  await page.locator('input[name="medication-input"]').fill('allopurinol 100');
+  const allopurinol = page.getByRole('button', { name: 'Allopurinol 100 MG Oral Tablet', exact: true });
+  await allopurinol.waitFor({ timeout: 10000 });
+  await allopurinol.click();
+  await waitFor(() => hookCalls('order-select').some((e) => draftCodes(e).includes('197319')), 'order-select with allopurinol');
+  const allo = hookCalls('order-select').filter((e) => draftCodes(e).includes('197319')).at(-1);
+  const alloCards = cardsOf(allo);
+  check('order-select with allopurinol (RxNorm 197319) for a patient on azathioprine: the interaction card (critical)',
+    allo && allo.status === 200 && alloCards.some((c) => c.indicator === 'critical' && /allopurinol/i.test(c.summary)),
+    alloCards.map((c) => `${c.indicator}: ${c.summary}`).join(' | '));
+  checkCards('order-select (allopurinol)', alloCards);
 
   // 3. Patient-view for a patient not taking azathioprine: no cards.
   mark = exchanges.length;
@@ -247,6 +271,28 @@ try {
     check('JWT on: every hook call carried the sandbox\'s ES384 token and none was refused',
       all.length > 0 && all.every((e) => e.authorization && e.status !== 401), all.map((e) => e.status).join(','));
   }
+
+  // 6. A FHIR server fault: the sandbox leaves the failed searches out of prefetch; the service (which may fetch
+  // from no server in this sample) answers with what it has and says so on every card.
+  mark = exchanges.length;
+  await open(prefetchGap, 'order-sign', 'rx-sign');
+  await page.locator('input[name="medication-input"]').fill('azathioprine 50');
+  const gapOption = page.getByRole('button', { name: 'Azathioprine 50 MG Oral Tablet', exact: true });
+  await gapOption.waitFor({ timeout: 10000 });
+  await gapOption.click();
+  await page.getByRole('button', { name: 'Sign Order' }).click();
+  await waitFor(() => hookCalls('order-sign').length > 0, 'order-sign with a prefetch gap');
+  const gap = hookCalls('order-sign').at(-1);
+  const gapKeys = gap ? Object.keys(gap.request.prefetch || {}) : [];
+  const gapCards = cardsOf(gap);
+  check('prefetch gap: the sandbox left the failed searches out', gap && !gapKeys.includes('medicationStatements')
+    && !gapKeys.includes('allergies'), gapKeys.join(','));
+  check('prefetch gap: cards still come, each saying it was computed from incomplete data and naming what is missing',
+    gap && gap.status === 200 && gapCards.length > 0 && gapCards.every((c) => /incomplete data/i.test(c.detail)
+      && /medicationStatements|MedicationStatement/.test(c.detail)),
+    gapCards.length ? gapCards[0].detail.split('\n').slice(0, 6).join(' / ') : (gap && JSON.stringify(gap.response)));
+  checkCards('prefetch gap', gapCards);
+  await page.screenshot({ path: path.join(outDir, `${label}-4-prefetch-gap.png`), fullPage: false });
 
   const corsErrors = consoleErrors.filter((t) => /CORS|Access-Control/i.test(t));
   check('no CORS error in the browser console', corsErrors.length === 0, corsErrors.slice(0, 3).join(' | '));
