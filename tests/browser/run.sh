@@ -2,12 +2,13 @@
 # The browser test: the HL7 CDS Hooks Sandbox, in headless Chromium, against the sample CDS Hooks host and a fake
 # FHIR server, all on 127.0.0.1. Not part of .ci/run (it needs Debian's chromium, npm, and a built sandbox).
 #
-#   SANDBOX_DIST=/path/to/built/sandbox bash tests/browser/run.sh
+#   SANDBOX_DIST=/path/to/built/sandbox bash tests/browser/run.sh        (MODES="open jwt fetch" by default)
 #
 # SANDBOX_DIST is the sandbox's build output folder (index.html, app.bundle.js, ...), built beforehand outside this
 # repository from the sandbox's own repository as its README says; no sandbox code is kept here. See README.md.
-# Runs twice: with JWT off (the sample's default) and with JWT required (the sandbox's own ES384 test key,
-# trusted by the sample in Development). Screenshots and every exchange go to tests/browser/out/.
+# Runs three times: with JWT off (the sample's default), with JWT required (the sandbox's own ES384 test key,
+# trusted by the sample in Development), and with the host allowed to read the fake FHIR server (AllowedFhirServers),
+# so it fetches what the sandbox left out of prefetch. Screenshots and every exchange go to tests/browser/out/.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -40,12 +41,13 @@ pids+=($!)
 wait_for() { for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.3; done; echo "no answer at $1" >&2; return 1; }
 
 status=0
-for mode in open jwt; do
-  jwt=false; flag=()
+for mode in ${MODES:-open jwt fetch}; do
+  jwt=false; flag=(); fetch=()
   if [ "$mode" = jwt ]; then jwt=true; flag=(--jwt); fi
+  if [ "$mode" = fetch ]; then flag=(--fetch --fhir-log "$out/fhir-requests.log"); fetch=("--CdsHooks:AllowedFhirServers:0=http://127.0.0.1:$FHIR_PORT/fhir"); fi
   # The sample's Development environment (as `dotnet run` sets it): any origin, the sandbox's key trusted.
   ASPNETCORE_ENVIRONMENT=Development dotnet "$host_dll" --urls "http://127.0.0.1:$CDS_PORT" \
-    --contentRoot "$repo/samples/CdsHooksService" --CdsHooks:RequireJwt=$jwt > "$out/host-$mode.out" 2>&1 &
+    --contentRoot "$repo/samples/CdsHooksService" --CdsHooks:RequireJwt=$jwt "${fetch[@]}" > "$out/host-$mode.out" 2>&1 &
   host=$!
   pids+=($host)
   wait_for "http://127.0.0.1:$CDS_PORT/"

@@ -3,7 +3,10 @@
 // Rx Sign (order-sign), and dismissing a card with an override reason (feedback). Checks what the browser saw:
 // discovery read through CORS, the hook answers, the rendered cards, no dose or strength anywhere in a card.
 //
-//   node sandbox-test.mjs --sandbox URL --fhir URL --cds URL [--out DIR] [--jwt]
+//   node sandbox-test.mjs --sandbox URL --fhir URL --cds URL [--out DIR] [--jwt | --fetch --fhir-log FILE]
+//
+// --jwt: the host requires a JWT (every call must carry the sandbox's token and be accepted). --fetch: the host may read
+// the fake FHIR server (AllowedFhirServers), so it fetches what the sandbox left out of prefetch.
 //
 // Every request the browser makes outside 127.0.0.1 is blocked (and listed), so nothing leaves the machine.
 import fs from 'node:fs';
@@ -18,7 +21,7 @@ const sandboxUrl = args.sandbox ?? 'http://127.0.0.1:5082/';
 const fhirUrl = args.fhir ?? 'http://127.0.0.1:5081/fhir';
 const cdsUrl = args.cds ?? 'http://127.0.0.1:5080/cds-services';
 const outDir = path.resolve(args.out ?? 'out');
-const label = args.jwt ? 'jwt' : 'open';
+const label = args.jwt ? 'jwt' : args.fetch ? 'fetch' : 'open';
 fs.mkdirSync(outDir, { recursive: true });
 
 const onAzathioprine = 'pt-on-azathioprine-allopurinol';
@@ -287,10 +290,22 @@ try {
   const gapCards = cardsOf(gap);
   check('prefetch gap: the sandbox left the failed searches out', gap && !gapKeys.includes('medicationStatements')
     && !gapKeys.includes('allergies'), gapKeys.join(','));
-  check('prefetch gap: cards still come, each saying it was computed from incomplete data and naming what is missing',
-    gap && gap.status === 200 && gapCards.length > 0 && gapCards.every((c) => /incomplete data/i.test(c.detail)
-      && /medicationStatements|MedicationStatement/.test(c.detail)),
-    gapCards.length ? gapCards[0].detail.split('\n').slice(0, 6).join(' / ') : (gap && JSON.stringify(gap.response)));
+  if (args.fetch) {
+    // The service may read this FHIR server: it fetches the missing keys itself, so nothing is incomplete.
+    const fhirLog = args['fhir-log'] && fs.existsSync(args['fhir-log']) ? fs.readFileSync(args['fhir-log'], 'utf8') : '';
+    const fetched = ['MedicationStatement', 'AllergyIntolerance'].every((type) => fhirLog.split('\n')
+      .some((l) => l.includes(`GET /fhir/${type}?patient=${prefetchGap}`) && l.endsWith('from=server')));
+    check('prefetch gap, service allowed to read fhirServer: it fetched the two missing searches itself', fetched);
+    check('prefetch gap, service allowed to read fhirServer: two critical cards, none saying incomplete data',
+      gap && gap.status === 200 && gapCards.filter((c) => c.indicator === 'critical').length >= 2
+        && !gapCards.some((c) => /incomplete data/i.test(c.detail)),
+      gapCards.map((c) => `${c.indicator}: ${c.summary}`).join(' | '));
+  } else {
+    check('prefetch gap: cards still come, each saying it was computed from incomplete data and naming what is missing',
+      gap && gap.status === 200 && gapCards.length > 0 && gapCards.every((c) => /incomplete data/i.test(c.detail)
+        && /medicationStatements|MedicationStatement/.test(c.detail)),
+      gapCards.length ? gapCards[0].detail.split('\n').slice(0, 6).join(' / ') : (gap && JSON.stringify(gap.response)));
+  }
   checkCards('prefetch gap', gapCards);
   await page.screenshot({ path: path.join(outDir, `${label}-4-prefetch-gap.png`), fullPage: false });
 
