@@ -191,6 +191,16 @@ try {
     alloCards.map((c) => `${c.indicator}: ${c.summary}`).join(' | '));
   checkCards('order-select (allopurinol)', alloCards);
 
+  // 2c. PAMA Imaging: order-select with a ServiceRequest draft (its empty study coding is sent as "coding": [{}]) for
+  // the patient who takes azathioprine: a draft without a medicine answers {"cards": []}, not an error.
+  mark = exchanges.length;
+  await page.getByRole('button', { name: 'PAMA Imaging' }).click();
+  await waitFor(() => hookCalls('order-select').some((e) => JSON.stringify(e.request.context.draftOrders || {}).includes('ServiceRequest')),
+    'order-select with a ServiceRequest draft');
+  const pama = hookCalls('order-select').filter((e) => JSON.stringify(e.request.context.draftOrders || {}).includes('ServiceRequest')).at(-1);
+  check('order-select from PAMA Imaging (ServiceRequest draft, no medicine): 200 {"cards": []}',
+    pama && pama.status === 200 && JSON.stringify(pama.response) === '{"cards":[]}', pama && `${pama.status} ${JSON.stringify(pama.response)}`);
+
   // 3. Patient-view for a patient not taking azathioprine: no cards.
   mark = exchanges.length;
   await open(consideringAzathioprine, 'patient-view', 'patient-view');

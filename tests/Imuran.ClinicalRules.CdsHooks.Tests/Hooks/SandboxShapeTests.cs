@@ -150,4 +150,81 @@ public class SandboxShapeTests
         Spec.AssertCardsResponse(body).Select(Spec.RuleId).Should().Contain(new[] { "AZA-INT-001", "AZA-PGX-001" });
         text.Should().NotContain("50 MG").And.NotContain("50 mg").And.NotContain("75").And.NotContain("84").And.NotContain("28 days");
     }
+
+    [Fact]
+    public async Task OrderSelect_TheSandboxsExactDraft_CategoryAsAnObjectAndPillDose_IsReadAndEchoesNoDose()
+    {
+        // As the sandbox's Rx View sent it in the browser run (tests/browser): "category" as one object, not an array,
+        // the dose as "{pill}" in doseAndRate, the product's name as text and display.
+        using var factory = new CdsHooksFactory();
+        var draft = new JsonObject
+        {
+            ["resourceType"] = "MedicationRequest",
+            ["id"] = "request-123",
+            ["status"] = "draft",
+            ["subject"] = new JsonObject { ["reference"] = "Patient/" + FhirData.PatientId },
+            ["authoredOn"] = "2026-11-22",
+            ["dosageInstruction"] = new JsonArray(new JsonObject
+            {
+                ["timing"] = new JsonObject { ["repeat"] = new JsonObject { ["frequency"] = 1, ["period"] = 1, ["periodUnit"] = "d" } },
+                ["doseAndRate"] = new JsonArray(new JsonObject
+                {
+                    ["doseQuantity"] = new JsonObject { ["value"] = 3, ["system"] = "http://unitsofmeasure.org", ["code"] = "{pill}" },
+                }),
+            }),
+            ["dispenseRequest"] = new JsonObject
+            {
+                ["expectedSupplyDuration"] = new JsonObject { ["value"] = 30, ["unit"] = "days", ["system"] = "http://unitsofmeasure.org", ["code"] = "d" },
+            },
+            ["intent"] = "order",
+            ["category"] = new JsonObject
+            {
+                ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/medicationrequest-category", ["code"] = "community" }),
+            },
+            ["medicationCodeableConcept"] = new JsonObject
+            {
+                ["text"] = "Azathioprine 50 MG Oral Tablet",
+                ["coding"] = new JsonArray(new JsonObject { ["display"] = "Azathioprine 50 MG Oral Tablet", ["system"] = FhirData.RxNorm, ["code"] = "197388" }),
+            },
+        };
+        var request = FhirData.Request(
+            "order-select",
+            FhirData.OrderContext(FhirData.Drafts(draft), "MedicationRequest/request-123"),
+            FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]));
+
+        var (status, body, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-select", request);
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Where(c => c.GetProperty("indicator").GetString() == "critical").Select(Spec.RuleId)
+            .Should().BeEquivalentTo("AZA-INT-001", "AZA-PGX-001");
+        text.Should().NotContain("50 MG").And.NotContain("50 mg").And.NotContain("{pill}").And.NotContain("30 days");
+    }
+
+    [Fact]
+    public async Task OrderSelect_FromPamaImaging_AServiceRequestDraftWithAnEmptyCoding_AnswersNoCards()
+    {
+        // The sandbox's PAMA Imaging screen fires order-select with a ServiceRequest draft whose study is not chosen
+        // yet: "code": {"coding": [{}]}. Not a medicine, so no cards, even for a patient who takes azathioprine.
+        using var factory = new CdsHooksFactory();
+        var draft = new JsonObject
+        {
+            ["resourceType"] = "ServiceRequest",
+            ["id"] = "example-request-id",
+            ["status"] = "draft",
+            ["intent"] = "plan",
+            ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject()) },
+            ["subject"] = new JsonObject { ["reference"] = "Patient/" + FhirData.PatientId },
+            ["reasonCode"] = new JsonArray(),
+        };
+        var aza = FhirData.MedicationRequest("aza", "active", "1256", "azathioprine", authoredOn: "2025-01-10");
+        var request = FhirData.Request(
+            "order-select",
+            FhirData.OrderContext(FhirData.Drafts(draft), "ServiceRequest/example-request-id"),
+            FhirData.Prefetch(medicationRequests: [aza, FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]));
+
+        var (status, _, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-select", request);
+
+        status.Should().Be(200);
+        text.Should().Be("{\"cards\":[]}");
+    }
 }
