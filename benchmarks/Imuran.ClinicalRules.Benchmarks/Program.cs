@@ -9,9 +9,9 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// commands: <c>batch</c> (the CLI batch benchmark), <c>cohort N FILE</c> (write an NDJSON cohort), <c>smoke</c> (a
 /// quick Stopwatch check with a per-phase and per-rule breakdown), <c>pipeline FILE N</c> (per-line batch costs),
 /// <c>profile [typical|worst]</c> (a ten-second loop for dotnet-trace), <c>allocs [typical|worst] [nrules|compiled]</c>
-/// (allocated bytes by type, sampled), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up), <c>coldbuild [N]</c> (the first
-/// rule-set build of N fresh processes, by wall clock and CPU time).
+/// (allocated bytes by type, sampled), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up).
 /// </summary>
+/// <remarks>Also <c>coldbuild [N]</c>: the first rule-set build of N fresh processes, by wall clock and CPU time.</remarks>
 internal static class Program
 {
     public static int Main(string[] args)
@@ -31,14 +31,14 @@ internal static class Program
                     return Smoke.Pipeline(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
                 case "warmup":
                     return Batch.WarmupHarness.Run(args);
-                case "network":
-                    return NetworkShape.Run();
-                case "allocs":
-                    return AllocationSampler.Run(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
                 case "coldbuild":
                     return ColdBuildHarness.Run(args);
                 case "coldbuild-once":
                     return ColdBuildHarness.Once(args.Length > 1 ? args[1] : "nrules");
+                case "network":
+                    return NetworkShape.Run();
+                case "allocs":
+                    return AllocationSampler.Run(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
                 case "profile":
                     return Smoke.Profile(args.Length > 1 ? args[1] : "typical");
             }
