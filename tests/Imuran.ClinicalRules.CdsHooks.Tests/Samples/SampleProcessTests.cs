@@ -144,11 +144,10 @@ public class SampleProcessTests
         return url;
     }
 
-    /// <summary>The sample's own build output, in the configuration the tests were built in.</summary>
+    /// <summary>The sample's own build output, in the configuration and target framework the tests were built for.</summary>
     private static string SampleDll()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent!.Name;
-        return Path.Combine(RepoPaths.Root, "samples", "CdsHooksService", "bin", configuration, "net10.0", "CdsHooksService.dll");
+        return Path.Combine(RepoPaths.Root, "samples", "CdsHooksService", "bin", testOutput.Parent!.Name, testOutput.Name, "CdsHooksService.dll");
     }
 }
