@@ -21,8 +21,8 @@ using Microsoft.Extensions.Hosting;
 
 // Settings (appsettings.json) are read from the working directory, as ASP.NET Core does; started from elsewhere
 // (dotnet samples/CdsHooksService/bin/Release/net10.0/CdsHooksService.dll, as the README's benchmark does), the host reads
-// the copy beside the program instead. Without it, every request would be logged at Information level: five console
-// lines a call, which cost the server CPU on every call.
+// the copy beside the program instead. Without it, every request would be logged at Information level: five log entries
+// (ten console lines) a call, which cost the server CPU on every call.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

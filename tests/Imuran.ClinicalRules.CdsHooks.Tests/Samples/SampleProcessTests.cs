@@ -35,7 +35,7 @@ public class SampleProcessTests
     /// <summary>
     /// Started from the repository root (as the README's benchmark command does), the host still reads the settings
     /// beside it: no console line for each request (before, ASP.NET Core's Information logs of every request were on,
-    /// five lines a call, and the load benchmark measured them).
+    /// five entries (ten lines) a call, and the load benchmark measured them).
     /// </summary>
     [Fact]
     public async Task SampleHost_StartedFromAnotherFolder_ReadsItsSettings_AndLogsNothingPerRequest()
