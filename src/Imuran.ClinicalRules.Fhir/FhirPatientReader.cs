@@ -223,7 +223,7 @@ public static class FhirPatientReader
         }
 
         var where = line is null ? string.Empty : $" at line {line}, byte {position}";
-        var detail = Regex.Replace(ex.Message, @"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?", string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
+        var detail = Regex.Replace(ex.Message, @"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?", string.Empty, RegexOptions.None, Regex.InfiniteMatchTimeout);
         if (detail.Length > MaxDetailLength)
         {
             detail = detail.Substring(0, MaxDetailLength) + "…";

@@ -9,7 +9,9 @@ using Imuran.ClinicalRules.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+#if NET10_0_OR_GREATER
 using Microsoft.AspNetCore.TestHost;
+#endif
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Imuran.ClinicalRules.DependencyInjection.Tests;
@@ -23,14 +25,33 @@ public sealed class AspNetCoreHostTests : IAsyncLifetime
 {
     private WebApplication _app = null!;
     private HttpClient _client = null!;
+    private volatile Exception? _serverError;
 
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder();
+#if NET10_0_OR_GREATER
         builder.WebHost.UseTestServer(); // AllowSynchronousIO is false, as on Kestrel
+#else
+        // net8.0 rolls forward onto ASP.NET Core 10, where TestHost 8.0's TestServer cannot write a JSON response (see
+        // the project file): Kestrel itself, on a free loopback port.
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+#endif
         builder.Services.AddImuranClinicalRules(o => o.PolicyFile = RepoPaths.SamplePolicy);
         builder.Services.ConfigureHttpJsonOptions(o => ImuranJson.Configure(o.SerializerOptions));
         _app = builder.Build();
+        _app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex)
+            {
+                _serverError = ex;
+                throw;
+            }
+        });
 
         _app.MapPost("/fhir", async (HttpRequest request, string date, IClinicalRuleEvaluator rules, CancellationToken cancellationToken) =>
         {
@@ -49,7 +70,11 @@ public sealed class AspNetCoreHostTests : IAsyncLifetime
         _app.MapGet("/rules", (IClinicalRuleEvaluator rules) => Results.Ok(new { rules.Id, rules.Version, count = rules.Rules.Count, rules.DisabledRules, rules.Policy }));
 
         await _app.StartAsync();
+#if NET10_0_OR_GREATER
         _client = _app.GetTestClient();
+#else
+        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+#endif
     }
 
     public async Task DisposeAsync()
@@ -102,7 +127,13 @@ public sealed class AspNetCoreHostTests : IAsyncLifetime
 
         var post = () => _client.PostAsync("/fhir-sync", new ByteArrayContent(bytes));
 
+#if NET10_0_OR_GREATER
         (await post.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("Synchronous operations are disallowed", "this is why hosts need ReadAsync");
+#else
+        using var response = await post(); // Kestrel answers 500; the exception stays on the server
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+#endif
+        _serverError.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Contain("Synchronous operations are disallowed", "this is why hosts need ReadAsync");
     }
 
     [Fact]

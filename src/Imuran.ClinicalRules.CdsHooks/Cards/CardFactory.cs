@@ -32,6 +32,7 @@ internal sealed class CardFactory
 
     private readonly string _label;
     private readonly IReadOnlyList<Link> _links;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string RuleId, string Topic), string> _topicDisplays = new();
 
     public CardFactory(IClinicalRuleEvaluator ruleSet, IEnumerable<CdsLink> links)
     {
@@ -43,24 +44,26 @@ internal sealed class CardFactory
 
     public Card FromFinding(Finding finding, string uuid, DataGaps gaps)
     {
-        var detail = new StringBuilder(1024);
+        var detail = RentBuilder();
         WriteGaps(detail, gaps);
-        detail.Append(Markdown.Escape(finding.Detail)).Append("\n\n");
+        Markdown.Append(detail, finding.Detail).Append("\n\n");
         if (!string.IsNullOrEmpty(finding.Review))
         {
-            detail.Append("**To review:** ").Append(Markdown.Escape(finding.Review)).Append("\n\n");
+            Markdown.Append(detail.Append("**To review:** "), finding.Review).Append("\n\n");
         }
 
-        detail.Append("**Basis** (rule ").Append(Markdown.Escape(finding.RuleId)).Append(", ")
+        Markdown.Append(detail.Append("**Basis** (rule "), finding.RuleId).Append(", ")
             .Append(finding.Kind == FindingKind.Monitoring ? "monitoring prompt" : "caution")
-            .Append(", topic ").Append(Markdown.Escape(finding.Topic)).Append(")\n\n");
-        detail.Append("- Logic: ").Append(Markdown.Escape(finding.Basis.Logic)).Append('\n');
+            .Append(", topic ");
+        Markdown.Append(detail, finding.Topic).Append(")\n\n");
+        Markdown.Append(detail.Append("- Logic: "), finding.Basis.Logic).Append('\n');
         foreach (var fact in finding.Basis.Facts)
         {
-            detail.Append("- ").Append(Markdown.Escape(fact.Name)).Append(": ").Append(Markdown.Escape(NoDoseText.RemoveStrengths(fact.Value)));
+            Markdown.Append(detail.Append("- "), fact.Name).Append(": ");
+            Markdown.Append(detail, NoDoseText.RemoveStrengths(fact.Value));
             if (!string.IsNullOrEmpty(fact.Path))
             {
-                detail.Append(" (").Append(Markdown.Escape(fact.Path)).Append(')');
+                Markdown.Append(detail.Append(" ("), fact.Path).Append(')');
             }
 
             detail.Append('\n');
@@ -69,11 +72,11 @@ internal sealed class CardFactory
         detail.Append("\n**Sources**\n\n");
         foreach (var source in finding.Sources)
         {
-            detail.Append("- ").Append(Markdown.Escape(source.Document)).Append(", ").Append(Markdown.Escape(source.Section))
-                .Append(" \\[").Append(source.ConfidenceTag).Append("\\]");
+            Markdown.Append(detail.Append("- "), source.Document).Append(", ");
+            Markdown.Append(detail, source.Section).Append(" \\[").Append(source.ConfidenceTag).Append("\\]");
             if (!string.IsNullOrEmpty(source.Note))
             {
-                detail.Append(": ").Append(Markdown.Escape(source.Note));
+                Markdown.Append(detail.Append(": "), source.Note);
             }
 
             detail.Append('\n');
@@ -84,11 +87,11 @@ internal sealed class CardFactory
             Uuid = uuid,
             Summary = Summary(NoDoseText.RemoveStrengths(finding.Summary) ?? finding.RuleId),
             Indicator = Indicator(finding.Severity),
-            Detail = detail.ToString().TrimEnd(),
+            Detail = ToTrimmedString(detail),
             Source = new CardSource
             {
                 Label = _label,
-                Topic = new Coding { System = RuleIdSystem, Code = finding.RuleId, Display = $"{finding.RuleId} ({finding.Topic})" },
+                Topic = new Coding { System = RuleIdSystem, Code = finding.RuleId, Display = TopicDisplay(finding) },
             },
             OverrideReasons = OverrideReasons.All,
             Links = _links.Count == 0 ? null : _links,
@@ -129,7 +132,7 @@ internal sealed class CardFactory
         Uuid = uuid,
         Summary = Summary(summary),
         Indicator = indicator,
-        Detail = detail.ToString().TrimEnd(),
+        Detail = ToTrimmedString(detail),
         Source = new CardSource { Label = _label, Topic = new Coding { System = ServiceCardSystem, Code = code } },
         OverrideReasons = OverrideReasons.All,
         Links = _links.Count == 0 ? null : _links,
@@ -169,6 +172,49 @@ internal sealed class CardFactory
 
             detail.Append("\n\n");
         }
+    }
+
+    /// <summary>
+    /// One builder a thread, reused: a card's detail is written without an await, so no other card can use it at the
+    /// same time. A builder grown past <see cref="MaxKeptBuilder"/> characters is not kept.
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    private const int MaxKeptBuilder = 16 * 1024;
+
+    private static StringBuilder RentBuilder()
+    {
+        var builder = t_builder ?? new StringBuilder(2048);
+        t_builder = null;
+        return builder.Clear();
+    }
+
+    /// <summary>The text without trailing white space; the builder goes back for the next card.</summary>
+    private static string ToTrimmedString(StringBuilder builder)
+    {
+        var length = builder.Length;
+        while (length > 0 && char.IsWhiteSpace(builder[length - 1]))
+        {
+            length--;
+        }
+
+        var text = builder.ToString(0, length);
+        if (builder.Capacity <= MaxKeptBuilder)
+        {
+            t_builder = builder;
+        }
+
+        return text;
+    }
+
+    /// <summary>The topic's display, <c>AZA-PGX-001 (pharmacogenomics)</c>: one string a rule and topic, kept.</summary>
+    private string TopicDisplay(Finding finding)
+    {
+        var key = (finding.RuleId, finding.Topic);
+        return _topicDisplays.TryGetValue(key, out var display)
+            ? display
+            : _topicDisplays.GetOrAdd(key, k => $"{k.RuleId} ({k.Topic})");
     }
 
     private static string Indicator(Severity severity) => severity switch

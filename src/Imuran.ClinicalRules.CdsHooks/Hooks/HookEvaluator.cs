@@ -82,15 +82,9 @@ internal sealed class HookEvaluator
                     "prefetch." + ServiceCatalog.PatientKey);
         }
 
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        FhirPayload.Write(buffer, data.Values, request.Drafts);
         var today = _time.GetUtcNow().UtcDateTime;
         var evaluationDate = new ClinicalDate(today.Year, today.Month, today.Day);
-        var written = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var segment)
-            ? segment
-            : new ArraySegment<byte>(buffer.WrittenMemory.ToArray());
-        using var stream = new System.IO.MemoryStream(written.Array!, written.Offset, written.Count, writable: false);
-        var mapping = FhirPatientReader.Read(stream, evaluationDate);
+        var mapping = ReadFhir(data.Values, request.Drafts, evaluationDate);
         if (!mapping.Succeeded)
         {
             return HookOutcome.Fail(412, "processing", "The FHIR data could not be read: " + NoDoseText.RemoveStrengths(mapping.Error!.Message), mapping.Error.Path);
@@ -110,8 +104,8 @@ internal sealed class HookEvaluator
                 HookKind.MedicationVerify => CareSetting.Dispensing,
                 _ => CareSetting.Prescribing,
             },
-            Medications = facts.Medications.Select(m => m with { Name = NoDoseText.RemoveStrengths(m.Name) }).ToArray(),
-            Allergies = facts.Allergies.Select(a => a with { Substance = NoDoseText.RemoveStrengths(a.Substance) }).ToArray(),
+            Medications = facts.Medications.Select(m => NoDoseText.RemoveStrengths(m.Name) is var name && name == m.Name ? m : m with { Name = name }).ToArray(),
+            Allergies = facts.Allergies.Select(a => NoDoseText.RemoveStrengths(a.Substance) is var name && name == a.Substance ? a : a with { Substance = name }).ToArray(),
         };
 
         var result = _ruleSet.Evaluate(facts);
@@ -149,6 +143,39 @@ internal sealed class HookEvaluator
 
         return HookOutcome.Ok(new CardsResponse(cards));
     }
+
+    /// <summary>
+    /// One Bundle of the prefetch values and the drafts, read by the project's FHIR reader. The Bundle is written into a
+    /// buffer kept for the thread (written and read without an await, so no other call can use it meanwhile); a buffer
+    /// grown past <see cref="MaxKeptPayload"/> bytes by a large request is not kept.
+    /// </summary>
+    private static FhirMappingResult ReadFhir(IEnumerable<System.Text.Json.JsonElement> values, IEnumerable<System.Text.Json.JsonElement> drafts, ClinicalDate evaluationDate)
+    {
+        var buffer = t_payload ?? new ArrayBufferWriter<byte>(16 * 1024);
+        t_payload = null;
+        buffer.ResetWrittenCount();
+        FhirPayload.Write(buffer, values, drafts);
+        var written = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var segment)
+            ? segment
+            : new ArraySegment<byte>(buffer.WrittenMemory.ToArray());
+        FhirMappingResult mapping;
+        using (var stream = new System.IO.MemoryStream(written.Array!, written.Offset, written.Count, writable: false))
+        {
+            mapping = FhirPatientReader.Read(stream, evaluationDate);
+        }
+
+        if (buffer.Capacity <= MaxKeptPayload)
+        {
+            t_payload = buffer;
+        }
+
+        return mapping;
+    }
+
+    private const int MaxKeptPayload = 256 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_payload;
 
     /// <summary>
     /// Order hooks: azathioprine in the draft or the active orders (considered, newly started or continuing; a stopped or

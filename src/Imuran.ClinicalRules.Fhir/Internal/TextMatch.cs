@@ -8,7 +8,14 @@ namespace Imuran.ClinicalRules.Fhir.Internal;
 internal static class TextMatch
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// No match timeout: every pattern here is linear in its text (no nested repetition; the unanchored ones start only
+    /// at a literal word), and a timeout would make the facts depend on how busy the machine is (a loaded server
+    /// timed out after 200 ms and dropped a medication from the facts). Given explicitly, so a process-wide default
+    /// timeout does not apply either.
+    /// </summary>
+    private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
 
     private static readonly Regex AzathioprineName = new(@"\b(azathioprine|imuran|azasan)\b", Options, Timeout);
     private static readonly Regex MercaptopurineName = new(@"\bmercaptopurine\b", Options, Timeout);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Fhir.Internal;
 using Imuran.ClinicalRules.Fhir.Resources;
@@ -254,7 +253,7 @@ internal static class PayloadReader
                     break;
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or RegexMatchTimeoutException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             scope.Problem(MappingProblemCode.MappingFailed, $"{scope.Label} could not be mapped ({ex.GetType().Name}: {ex.Message}).");
         }

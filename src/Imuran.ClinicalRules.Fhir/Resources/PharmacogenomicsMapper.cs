@@ -24,7 +24,8 @@ internal static class PharmacogenomicsMapper
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const string Allele = @"\*[0-9A-Za-z]+(?:\.[0-9]+)?";
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    /// <summary>No match timeout, as in <see cref="Internal.TextMatch"/>: the patterns are linear, and a timeout would make the facts depend on load.</summary>
+    private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
     private static readonly Regex GeneDiplotype = new($@"\b(TPMT|NUDT15)\s*({Allele})\s*/\s*(?:(?:TPMT|NUDT15)\s*)?({Allele})", Options, Timeout);
     private static readonly Regex BareDiplotype = new($@"^\s*({Allele})\s*/\s*({Allele})\s*$", Options, Timeout);
     private static readonly Regex GeneName = new(@"\b(TPMT|NUDT15)\b", Options, Timeout);

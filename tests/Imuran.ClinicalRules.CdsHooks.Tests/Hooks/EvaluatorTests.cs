@@ -7,7 +7,6 @@ using Imuran.ClinicalRules.CdsHooks.Tests.Support;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Policy;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Imuran.ClinicalRules.CdsHooks.Tests.Hooks;
@@ -46,8 +45,7 @@ public class EvaluatorTests
     public async Task OrderSign_WithARegisteredEvaluator_EvaluatesThroughIt()
     {
         var evaluator = new CountingEvaluator();
-        using var factory = new CdsHooksFactory();
-        using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IClinicalRuleEvaluator>(evaluator)));
+        using var host = new CdsHooksFactory(services: s => s.AddSingleton<IClinicalRuleEvaluator>(evaluator));
         var sign = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]));
 
         var (status, body, _) = await Spec.PostAsync(host.CreateClient(), Spec.Prefix + "order-sign", sign);

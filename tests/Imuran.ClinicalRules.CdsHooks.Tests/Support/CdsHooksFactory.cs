@@ -1,19 +1,28 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Imuran.ClinicalRules.CdsHooks.Tests.Support;
 
 /// <summary>
-/// The sample host in memory (Production environment, so nothing development-only applies), with the options,
-/// clock and FHIR server a test gives. No test reaches the network: the FHIR client's handler is a fake.
+/// The sample host (Production environment, so nothing development-only applies), with the options, clock, FHIR
+/// server and services a test gives. No test reaches the network: the FHIR client's handler is a fake. Tests use
+/// <see cref="CreateClient"/> and <see cref="Services"/>, which mean the same on both test targets: on net10.0 the host
+/// runs in memory (TestServer); on net8.0 it runs on Kestrel on a loopback port, because WebApplicationFactory 8.0.x's
+/// TestServer fails on the ASP.NET Core 10 runtime the net8.0 tests roll forward to (System.Text.Json 10 writes a
+/// response through <c>PipeWriter.UnflushedBytes</c>, which TestHost 8.0's <c>ResponseBodyPipeWriter</c> does not
+/// implement: "The PipeWriter 'ResponseBodyPipeWriter' does not implement PipeWriter.UnflushedBytes").
 /// </summary>
 public sealed class CdsHooksFactory : WebApplicationFactory<Program>
 {
@@ -21,10 +30,12 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Action<CdsHooksOptions>? _configure;
+    private readonly Action<IServiceCollection>? _services;
 
-    public CdsHooksFactory(Action<CdsHooksOptions>? configure = null, FakeFhirServer? fhir = null, TimeProvider? time = null)
+    public CdsHooksFactory(Action<CdsHooksOptions>? configure = null, FakeFhirServer? fhir = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         _configure = configure;
+        _services = services;
         Fhir = fhir ?? new FakeFhirServer();
         Time = time ?? new FixedTime(Now);
     }
@@ -46,8 +57,64 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
             }
 
             services.AddHttpClient(CdsHooksOptions.FhirHttpClientName).ConfigurePrimaryHttpMessageHandler(() => Fhir);
+            _services?.Invoke(services);
         });
     }
+
+#if !NET10_0_OR_GREATER
+    private IHost? _kestrel;
+    private Uri? _address;
+
+    /// <summary>Whether the sample answers on a real socket (Kestrel) rather than in memory.</summary>
+    public static bool OnKestrel => true;
+
+    /// <summary>The sample host's own services (not those of the placeholder host handed to the base class).</summary>
+    public override IServiceProvider Services
+    {
+        get
+        {
+            _ = base.Services; // starts the host
+            return _kestrel!.Services;
+        }
+    }
+
+    /// <summary>A client of the sample host on its loopback port.</summary>
+    public new HttpClient CreateClient()
+    {
+        _ = Services;
+        return new HttpClient { BaseAddress = _address };
+    }
+
+    /// <summary>
+    /// Builds the sample's host (the program's own builder, with this factory's settings) on Kestrel on a free
+    /// loopback port and starts it. The base class insists on a host with a TestServer, so it gets an empty one that
+    /// no request reaches.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureWebHost(web => web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0)));
+        _kestrel = builder.Build();
+        _kestrel.Start();
+        var addresses = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        _address = new Uri(addresses.Single());
+
+        var placeholder = new HostBuilder().ConfigureWebHost(web => web.UseTestServer().Configure(_ => { })).Build();
+        placeholder.Start();
+        return placeholder;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _kestrel?.Dispose();
+        }
+    }
+#else
+    /// <summary>Whether the sample answers on a real socket (Kestrel) rather than in memory.</summary>
+    public static bool OnKestrel => false;
+#endif
 }
 
 /// <summary>A clock that stands still.</summary>
