@@ -38,6 +38,18 @@ public class InteractionRulesTests
     }
 
     [Fact]
+    public void AZA_INT_001_NameThatIsOnlyAStrength_Fires_WithTheNameWithheld()
+    {
+        // The code names the ingredient; the name is nothing but a strength and form, so the basis withholds it
+        // rather than echo a strength or show an empty name.
+        var finding = WithMedication(Patients.Med("300 MG Oral Tablet", "519")).ShouldRaise("AZA-INT-001");
+
+        finding.Summary.Should().StartWith("Co-prescribed allopurinol:");
+        finding.ShouldHaveBasis("medication", "medications[0]").Value
+            .Should().Be("allopurinol ((name withheld: strength only); RxNorm 519) active, since 2025-05-11");
+    }
+
+    [Fact]
     public void AZA_INT_001_Oxypurinol_Fires()
     {
         WithMedication(Patients.Med("Oxypurinol")).ShouldRaise("AZA-INT-001").Summary.Should().StartWith("Co-prescribed oxypurinol:");
