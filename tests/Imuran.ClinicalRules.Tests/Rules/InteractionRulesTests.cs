@@ -156,6 +156,16 @@ public class InteractionRulesTests
     }
 
     [Fact]
+    public void AZA_INT_005_LisinoprilWithNoStartDate_Fires_TakenAsNew()
+    {
+        var result = WithMedication(Patients.Med("lisinopril", "29046", startedDaysAgo: null));
+
+        result.ShouldRaise("AZA-INT-005").ShouldHaveBasis("co-therapy", "therapy").Value
+            .Should().Be("start date unknown (taken as new); azathioprine continuing");
+        result.ShouldNotRaise("AZA-INT-011");
+    }
+
+    [Fact]
     public void AZA_INT_005_AngiotensinReceptorBlocker_DoesNotFire()
     {
         WithMedication(Patients.Med("Losartan 50 MG Oral Tablet")).ShouldNotRaise("AZA-INT-005");
