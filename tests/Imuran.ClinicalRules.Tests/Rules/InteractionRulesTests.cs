@@ -126,6 +126,8 @@ public class InteractionRulesTests
 
         finding.Summary.Should().Be("Co-prescribed co-trimoxazole: exaggerated leukopenia reported, especially after kidney transplant.");
         finding.ShouldHaveBasis("medication", "medications[0]", "sulfamethoxazole / trimethoprim");
+        finding.ShouldHaveBasis("medication", "medications[0]", "(Sulfamethoxazole / Trimethoprim; recognised by name)")
+            .Value.Should().NotContain("  ", "the gaps the strengths leave in the echoed name are closed");
     }
 
     [Fact]
