@@ -4,13 +4,15 @@ using System.Text.RegularExpressions;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Tests.Rules;
 using Imuran.ClinicalRules.Tests.Support;
 
 namespace Imuran.ClinicalRules.Tests.Conventions;
 
 public class RuleCatalogConventionTests
 {
-    private static readonly IReadOnlyList<RuleMetadata> Rules = ClinicalRuleSet.Default.Rules;
+    // Built afresh by each test (not the process-wide definitions), so each test runs the rule builders it checks.
+    private static IReadOnlyList<RuleMetadata> Rules => FreshRuleDefinitions.Metadata();
 
     [Fact]
     public void Catalogue_Ids_AreUniqueAndWellFormed()
@@ -31,6 +33,23 @@ public class RuleCatalogConventionTests
             r.Review.Should().NotBeNullOrWhiteSpace(r.Id);
             r.Logic.Should().NotBeNullOrWhiteSpace(r.Id);
             r.Conditions.Should().NotBeEmpty(r.Id);
+        }
+    }
+
+    [Fact]
+    public void Catalogue_EveryRule_TextsAreWholeSentences()
+    {
+        // A clinician reads the summary, detail and review as sentences, the title as a heading and the logic as the
+        // clause after "fires when": a text cut short, left empty or replaced shows up here.
+        foreach (var r in Rules)
+        {
+            foreach (var (field, text) in new[] { ("Summary", r.Summary), ("Detail", r.Detail), ("Review", r.Review) })
+            {
+                text.Should().MatchRegex(@"^[A-Z{].{18,}\.$", $"{r.Id} {field} is a sentence beginning with a capital letter and ending with a full stop");
+            }
+
+            r.Title.Should().MatchRegex(@"^[A-Z0-9].{3,}[^.]$", $"{r.Id} Title is a heading (capital first, no full stop)");
+            r.Logic.Should().MatchRegex(@"^[a-zA-Z].{8,}[^.]$", $"{r.Id} Logic is a clause (no full stop)");
         }
     }
 
@@ -68,8 +87,11 @@ public class RuleCatalogConventionTests
     }
 
     [Fact]
-    public void Catalogue_EveryTopic_HasAtLeastOneRule() =>
-        Topics.All.Should().OnlyContain(t => Rules.Any(r => r.Topic == t));
+    public void Catalogue_EveryTopic_HasAtLeastOneRule()
+    {
+        var rules = Rules;
+        Topics.All.Should().OnlyContain(t => rules.Any(r => r.Topic == t));
+    }
 
     [Fact]
     public void Catalogue_EveryRuleGroupClass_IsRegistered()

@@ -1,5 +1,6 @@
 using System.IO;
 using Imuran.ClinicalRules.Serialization;
+using Imuran.ClinicalRules.Tests.Rules;
 using Imuran.ClinicalRules.Tests.Support;
 
 namespace Imuran.ClinicalRules.Tests.Conventions;
@@ -10,9 +11,10 @@ public class RuleCatalogDocsTests
     public void DocsRulesMd_IsTheCatalogCommandsMarkdown()
     {
         var path = RepoPaths.InRepo("docs", "rules.md");
-        // A rule set built here, not the shared default: the catalogue is then written from rule definitions built in
-        // this test, so a changed rule text cannot hide behind a rule set another test built earlier.
-        var expected = RuleCatalogExport.ToMarkdown(ClinicalRuleSet.Create());
+        // A rule set built here from definitions built in this test (not RuleCatalog's process-wide ones): the catalogue
+        // is then written by this test's own run of the rule builders, so a changed rule text cannot hide behind
+        // definitions another test built earlier.
+        var expected = RuleCatalogExport.ToMarkdown(ClinicalRuleSet.Create(FreshRuleDefinitions.Build(), new RuleSetOptions()));
         if (Environment.GetEnvironmentVariable("IMURAN_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, expected);

@@ -38,6 +38,18 @@ public class InteractionRulesTests
     }
 
     [Fact]
+    public void AZA_INT_001_NameThatIsOnlyAStrength_Fires_WithTheNameWithheld()
+    {
+        // The code names the ingredient; the name is nothing but a strength and form, so the basis withholds it
+        // rather than echo a strength or show an empty name.
+        var finding = WithMedication(Patients.Med("300 MG Oral Tablet", "519")).ShouldRaise("AZA-INT-001");
+
+        finding.Summary.Should().StartWith("Co-prescribed allopurinol:");
+        finding.ShouldHaveBasis("medication", "medications[0]").Value
+            .Should().Be("allopurinol ((name withheld: strength only); RxNorm 519) active, since 2025-05-11");
+    }
+
+    [Fact]
     public void AZA_INT_001_Oxypurinol_Fires()
     {
         WithMedication(Patients.Med("Oxypurinol")).ShouldRaise("AZA-INT-001").Summary.Should().StartWith("Co-prescribed oxypurinol:");
@@ -114,6 +126,8 @@ public class InteractionRulesTests
 
         finding.Summary.Should().Be("Co-prescribed co-trimoxazole: exaggerated leukopenia reported, especially after kidney transplant.");
         finding.ShouldHaveBasis("medication", "medications[0]", "sulfamethoxazole / trimethoprim");
+        finding.ShouldHaveBasis("medication", "medications[0]", "(Sulfamethoxazole / Trimethoprim; recognised by name)")
+            .Value.Should().NotContain("  ", "the gaps the strengths leave in the echoed name are closed");
     }
 
     [Fact]
@@ -141,6 +155,16 @@ public class InteractionRulesTests
         finding.Summary.Should().Be("Co-prescribed lisinopril: anaemia and leukopenia reported with ACE inhibitors and azathioprine.");
         finding.ShouldHaveBasis("medication", "medications[0]", "lisinopril (Lisinopril; RxNorm 29046) active");
         finding.ShouldHaveBasis("co-therapy", "therapy", "new: began 2026-05-16, within the 90-day window; azathioprine continuing");
+    }
+
+    [Fact]
+    public void AZA_INT_005_LisinoprilWithNoStartDate_Fires_TakenAsNew()
+    {
+        var result = WithMedication(Patients.Med("lisinopril", "29046", startedDaysAgo: null));
+
+        result.ShouldRaise("AZA-INT-005").ShouldHaveBasis("co-therapy", "therapy").Value
+            .Should().Be("start date unknown (taken as new); azathioprine continuing");
+        result.ShouldNotRaise("AZA-INT-011");
     }
 
     [Fact]

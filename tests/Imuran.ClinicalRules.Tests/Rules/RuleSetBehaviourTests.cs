@@ -231,6 +231,23 @@ public class RuleSetBehaviourTests
         }
     }
 
+    // NoDosePolicy.FindViolation: the reason names the kind of forbidden text (it is what a rule author reads when the
+    // rule set refuses to build), whatever the letter case of the text.
+
+    [Theory]
+    [InlineData("Weigh the DOSE with the prescriber.", "a dose word ('DOSE')")]
+    [InlineData("Give 50 MG daily.", "a mass or dose unit ('MG')")]
+    [InlineData("A 30 % fall.", "a percentage ('%')")]
+    [InlineData("Give 1/2 of it.", "a fraction ('1/2')")]
+    [InlineData("Reduce the azathioprine regimen.", "an instruction to change a medicine's amount ('Reduce the azathioprine regimen')")]
+    [InlineData("Titrated slowly.", "an instruction to change a medicine's amount ('Titrated')")]
+    [InlineData("STOP AZATHIOPRINE now.", "an instruction to start or stop a medicine ('STOP AZATHIOPRINE')")]
+    [InlineData("Blood counts every week.", null)]
+    public void FindViolation_NamesTheKindOfForbiddenText(string text, string? expected)
+    {
+        NoDosePolicy.FindViolation(text).Should().Be(expected);
+    }
+
     // NoDosePolicy.SafeEcho, used to show input names in summaries
 
     [Theory]
@@ -242,6 +259,8 @@ public class RuleSetBehaviourTests
     [InlineData("   ", 40, null)]
     [InlineData(null, 40, null)]
     [InlineData("Yellow fever vaccine", 10, null)]
+    [InlineData("Zostavax", 8, "Zostavax")] // exactly the longest allowed
+    [InlineData("Zostavax", 7, null)]
     public void SafeEcho_InputName_ReturnsCleanShortNameOrNull(string? text, int maxLength, string? expected)
     {
         NoDosePolicy.SafeEcho(text, maxLength).Should().Be(expected);
