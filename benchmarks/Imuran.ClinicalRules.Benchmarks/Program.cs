@@ -31,7 +31,7 @@ internal static class Program
                 case "warmup":
                     return Batch.WarmupHarness.Run(args);
                 case "network":
-                    return NetworkShape.Run();
+                    return NetworkShape.Run(args.Length > 1 ? args[1] : null);
                 case "allocs":
                     return AllocationSampler.Run(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
                 case "profile":
