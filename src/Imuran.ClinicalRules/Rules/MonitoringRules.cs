@@ -100,8 +100,8 @@ internal static class MonitoringRules
             .Review("Consider liver tests (ALT, AST, bilirubin, alkaline phosphatase).")
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.Recalled, "The label sets no fixed schedule [R]; the window is a local host option.")
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Not<LabFact, PatientContext>("no liver test within the window", (l, p) =>
-                l.IsLiverTest && l.Date.DaysUntil(p.Date) <= p.Options.LiverTestWindowDays)
+            .Not<LabFact>("no liver test within the window", l =>
+                l.IsLiverTest && l.Date.DaysUntil(l.Patient.Date) <= l.Patient.Options.LiverTestWindowDays)
             .Then<PatientContext>((f, p) =>
             {
                 var days = p.Options.LiverTestWindowDays.ToString(CultureInfo.InvariantCulture);

@@ -156,10 +156,10 @@ internal static class PharmacogenomicRules
             .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")
             .Review("Interpret the activity result with caution and prefer a TPMT genotype.")
             .Source(Sources.Cpic, "Other considerations: recent transfusion", Confidence.Verified, "The 90-day window is the usual red-cell lifespan [R], a host option.")
-            .Match<PatientContext>("a red-cell transfusion date is on file", p => p.Facts.LastRedCellTransfusion != null)
-            .Match<TpmtActivityResult, PatientContext>("the TPMT activity result falls within the transfusion window", (a, p) => WithinTransfusionWindow(a, p))
-            .Then<PatientContext, TpmtActivityResult>((f, p, a) =>
+            .Match<TpmtActivityResult>("a red-cell transfusion date is on file, and the TPMT activity result falls within the transfusion window", a => WithinTransfusionWindow(a, a.Patient))
+            .Then<TpmtActivityResult>((f, a) =>
             {
+                var p = a.Patient;
                 var days = p.Facts.LastRedCellTransfusion!.Value.DaysUntil(a.Date);
                 f.Raise(
                     new[]
