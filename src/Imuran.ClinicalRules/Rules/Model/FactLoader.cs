@@ -455,6 +455,11 @@ internal static class FactLoader
                 ctx.BloodCounts.Add(fact);
             }
 
+            if (fact.IsLiverTest && (ctx.LatestLiverTest is not { } latest || fact.Date > latest))
+            {
+                ctx.LatestLiverTest = fact.Date;
+            }
+
             working.Add(fact);
         }
 

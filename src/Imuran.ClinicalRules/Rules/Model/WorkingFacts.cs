@@ -77,6 +77,13 @@ internal sealed class PatientContext
     /// <summary>The blood counts' stability in plain words, for a basis (set when loaded).</summary>
     public string CountsStableText { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The date of the most recent ALT, AST, bilirubin or alkaline phosphatase result, or null when there is none (set
+    /// when loaded). A once-per-patient rule about liver tests reads it here rather than testing every lab in a
+    /// <c>Not</c> pattern: NRules then creates and withdraws no activation for it.
+    /// </summary>
+    public ClinicalDate? LatestLiverTest { get; set; }
+
     /// <summary>The TPMT phenotype call, once derived (set by the derivation rule; read only by actions, for the basis).</summary>
     public PhenotypeCall? TpmtCall { get; set; }
 
