@@ -71,11 +71,20 @@ internal sealed class AllocationSampler : EventListener
     }
 }
 
-/// <summary>The shape of the NRules network of the default rule set: nodes by type (command <c>network</c>).</summary>
+/// <summary>
+/// The shape of the NRules network of the default rule set: nodes by type (command <c>network</c>); with
+/// <c>network typical|worst</c>, also how often each node was activated by one evaluation of that patient (NRules' own
+/// per-node metrics of a fresh session: inputs on insert and fire, then on the retraction that resets a pooled session).
+/// </summary>
 internal static class NetworkShape
 {
-    public static int Run()
+    public static int Run(string? patient = null)
     {
+        if (patient is not null)
+        {
+            return Activations(patient == "worst" ? BenchmarkPatients.WorstCase() : BenchmarkPatients.Typical());
+        }
+
         var executor = new Engine.NRulesExecutor(ClinicalRuleSet.Default.Definitions);
         var schema = executor.Factory.GetSchema();
         foreach (var g in schema.Nodes.GroupBy(n => n.NodeType).OrderBy(g => g.Key.ToString()))
@@ -91,4 +100,67 @@ internal static class NetworkShape
 
         return 0;
     }
+
+    private static int Activations(Facts.PatientFacts facts)
+    {
+        var definitions = ClinicalRuleSet.Default.Definitions;
+        var executor = new Engine.NRulesExecutor(definitions);
+        var schema = executor.Factory.GetSchema();
+        var session = executor.Factory.CreateSession();
+        Engine.EvaluationScope scope = null!;
+        for (var round = 0; round < 2; round++)
+        {
+            // The first round leaves the session as a pooled one is (used, then emptied); the second is measured.
+            if (round == 1)
+            {
+                session.RetractAll(scope.Inserted);
+                session.Metrics.Reset();
+            }
+
+            scope = new Engine.EvaluationScope(Engine.NRulesExecutor.AgendaOrder(definitions), null) { InsertsFindingFacts = false };
+            session.DependencyResolver = scope;
+            var working = new List<object>();
+            Rules.Model.FactLoader.Load(facts, RuleThresholds.Default, working, new List<UnrecognisedInput>());
+            foreach (var f in working)
+            {
+                scope.Inserting(f);
+            }
+
+            session.InsertAll(working);
+            session.Fire();
+        }
+
+        var afterFire = schema.Nodes.ToDictionary(n => n.Id, n => Copy(session.Metrics.FindByNodeId(n.Id)));
+        session.RetractAll(scope.Inserted);
+        Console.WriteLine($"facts inserted: {string.Join(", ", scope.Inserted.GroupBy(f => f.GetType().Name).Select(g => g.Key + " " + g.Count()))}");
+        Console.WriteLine("node activations (inputs on insert and fire / outputs; inputs on retract / outputs), nodes with any:");
+        var totals = new Dictionary<string, (int Nodes, int Insert, int Retract)>();
+        foreach (var n in schema.Nodes)
+        {
+            var m = session.Metrics.FindByNodeId(n.Id);
+            var a = afterFire[n.Id];
+            if (m is null || (a.InsertIn == 0 && m.RetractInputCount == 0))
+            {
+                continue;
+            }
+
+            var key = n.NodeType.ToString();
+            var t = totals.TryGetValue(key, out var x) ? x : default;
+            totals[key] = (t.Nodes + 1, t.Insert + a.InsertIn, t.Retract + m.RetractInputCount);
+            var what = string.Join("; ", n.Expressions.Select(e => e.Value.ToString()));
+            var rules = string.Join(",", n.Rules.Select(r => r.Name).Take(6)) + (n.Rules.Count > 6 ? ",…" : string.Empty);
+            var line = $"  #{n.Id,-3} {key,-11} {n.OutputType?.Name,-22} ins {a.InsertIn,3}/{a.InsertOut,-3} ret {m.RetractInputCount,3}/{m.RetractOutputCount,-3} [{rules}] {what}";
+            Console.WriteLine(line.Length > 220 ? line.Substring(0, 220) : line);
+        }
+
+        Console.WriteLine("totals by node type (nodes activated, insert inputs, retract inputs):");
+        foreach (var (k, v) in totals.OrderBy(kv => kv.Key))
+        {
+            Console.WriteLine($"  {k,-11} {v.Nodes,3} {v.Insert,4} {v.Retract,4}");
+        }
+
+        return 0;
+    }
+
+    private static (int InsertIn, int InsertOut) Copy(NRules.Diagnostics.INodeMetrics? m) => m is null ? (0, 0) : (m.InsertInputCount, m.InsertOutputCount);
 }

@@ -36,7 +36,7 @@ internal static class Program
                 case "coldbuild-once":
                     return ColdBuildHarness.Once(args.Length > 1 ? args[1] : "nrules");
                 case "network":
-                    return NetworkShape.Run();
+                    return NetworkShape.Run(args.Length > 1 ? args[1] : null);
                 case "allocs":
                     return AllocationSampler.Run(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
                 case "profile":

@@ -262,8 +262,7 @@ public static class ScenarioGenerator
             {
                 V("active infliximab with Crohn's disease", f => f.Base() with { Indications = new[] { Indication.CrohnsDisease }, Medications = new[] { f.Med("infliximab") } }),
                 V("active methotrexate, azathioprine stopped", f => f.Base() with { Medications = new[] { f.Med("methotrexate") }, Therapy = new AzathioprineTherapy { Status = TherapyStatus.Stopped } }),
-            },
-            0);
+            });
 
         // Infection.
         Add("AZA-INF-001", new[] { V("current sepsis", f => f.Condition("Sepsis", null, ConditionStatus.Active)) }, new[] { V("sepsis in the history", f => f.Condition("Sepsis", null, ConditionStatus.History)) });
@@ -282,8 +281,7 @@ public static class ScenarioGenerator
             {
                 V("MMR given 29 days ago", f => f.Base() with { Vaccinations = new[] { new Vaccination { CvxCode = "03", Name = "MMR", Date = f.DaysAgo(29) } } }),
                 V("recombinant zoster vaccine (not live) given 3 days ago", f => f.Base() with { Vaccinations = new[] { new Vaccination { CvxCode = "187", Name = "Shingrix", Date = f.DaysAgo(3) } } }),
-            },
-            0);
+            });
         Add(
             "AZA-PML-001",
             new[] { V("new confusion on azathioprine", f => f.Base() with { NewNeurologicalSigns = new[] { NeurologicalSign.Confusion } }) },
@@ -297,8 +295,7 @@ public static class ScenarioGenerator
             {
                 V("latest neutrophils critically low", f => f.Labs(f.Wbc(4.1, 14), f.Lab("751-8", "Neutrophils", 0.4, "10*9/L", 7, LabFlag.CriticallyLow), f.Alt(22, 14))),
                 V("earlier neutrophils low, latest normal", f => f.Labs(f.Lab("751-8", "Neutrophils", 1.2, "10*9/L", 14, LabFlag.Low), f.Lab("751-8", "Neutrophils", 2.5, "10*9/L", 7, LabFlag.Normal), f.Alt(22, 14))),
-            },
-            0);
+            });
         Add(
             "AZA-CYT-002",
             new[]
@@ -310,8 +307,7 @@ public static class ScenarioGenerator
             {
                 V("white cells fell from 4.0 to 2.81 (just under the fall threshold)", f => f.Labs(f.Wbc(4.0, 21), f.Wbc(2.81, 7), f.Alt(22, 14))),
                 V("white cells fell from 10.0 to 7.0 (a marked fall within the normal range: a warning)", f => f.Labs(f.Wbc(10.0, 21), f.Wbc(7.0, 7), f.Alt(22, 14))),
-            },
-            0);
+            });
         Add("AZA-REN-001", new[] { V("current chronic kidney disease (N18.3)", f => f.Condition("Chronic kidney disease stage 3", "N18.3", ConditionStatus.Active, "icd-10-cm")) }, new[] { V("chronic kidney disease recorded as history", f => f.Condition("Chronic kidney disease stage 3", "N18.3", ConditionStatus.History, "icd-10-cm")) });
         Add(
             "AZA-REN-002",
@@ -320,8 +316,7 @@ public static class ScenarioGenerator
                 V("eGFR 59, unflagged (below the threshold of 60)", f => f.Labs(f.Wbc(6.2, 14), f.Alt(22, 14), f.Egfr(59, LabFlag.Normal))),
                 V("eGFR 75 flagged low by the laboratory", f => f.Labs(f.Wbc(6.2, 14), f.Alt(22, 14), f.Egfr(75, LabFlag.Low))),
             },
-            new[] { V("eGFR 60, unflagged (at the threshold)", f => f.Labs(f.Wbc(6.2, 14), f.Alt(22, 14), f.Egfr(60, LabFlag.Normal))) },
-            0);
+            new[] { V("eGFR 60, unflagged (at the threshold)", f => f.Labs(f.Wbc(6.2, 14), f.Alt(22, 14), f.Egfr(60, LabFlag.Normal))) });
         Add("AZA-HEP-001", new[] { V("current cirrhosis", f => f.Condition("Cirrhosis of liver", "19943007", ConditionStatus.Active)) }, new[] { V("cirrhosis recorded as history", f => f.Condition("Cirrhosis of liver", "19943007", ConditionStatus.History)) });
         Add(
             "AZA-HEP-002",

@@ -126,11 +126,11 @@ internal static class BloodCountRules
             .Review("Review the trend of blood counts and the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary)
             .Source(Sources.BsrDmard, "monitoring thresholds (white cells, neutrophils, platelets)", Confidence.Recalled, "Used as host defaults, a local choice; not re-checked.")
-            .Match<PatientContext>("the patient")
             .Match<LabFact>("the latest blood count of its kind is low by flag or threshold, or fell markedly within the normal range, and is not critical", l =>
                 l.IsCytopeniaCount && l.IsLatest && (l.IsLow || l.FellWithinNormalRange) && !l.Severe)
-            .Then<PatientContext, LabFact>((f, patient, l) =>
+            .Then<LabFact>((f, l) =>
             {
+                var patient = l.Patient;
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path), new("low by", LowReason(l)) };
                 if (l.FellWithinNormalRange)
                 {
@@ -150,12 +150,11 @@ internal static class BloodCountRules
             .Detail("Severe myelosuppression can occur with azathioprine. A critically low result, or a marked fall between recent counts that ends low, needs urgent review, before therapy as well as during it. The marked-fall threshold, its window and the low thresholds are local choices set by the host, not label values.")
             .Review("Urgent review of the blood counts and of the azathioprine regimen, or the plan for it, with the prescriber.")
             .Source(Sources.Label, "WARNINGS: Cytopenias", Confidence.VerifiedSecondary, "The marked-fall threshold and window are local host options.")
-            .Match<PatientContext>("the patient")
             .Match<LabFact>("the latest blood count of its kind is critically low, or fell markedly to a low value", l =>
                 l.IsCytopeniaCount && l.IsLatest && l.Severe)
-            .Then<PatientContext, LabFact>((f, patient, l) =>
+            .Then<LabFact>((f, l) =>
             {
-                var p = patient;
+                var p = l.Patient;
                 var basis = new List<BasisFact> { new("result", l.Describe(), l.Path) };
                 string problem;
                 if (l.Source.Flag == LabFlag.CriticallyLow)
@@ -192,11 +191,10 @@ internal static class BloodCountRules
             .Detail("Reduced kidney function slows the clearance of azathioprine metabolites. The eGFR threshold is the host's local choice; the label gives no eGFR bands.")
             .Review("Review the regimen with kidney function in view, with closer blood counts.")
             .Source(Sources.Label, "PRECAUTIONS; DOSAGE AND ADMINISTRATION (renal dysfunction)", Confidence.Recalled, "The eGFR threshold is a local host option.")
-            .Match<PatientContext>("the patient")
-            .Match<LabFact, PatientContext>("the latest eGFR is flagged low or below the threshold", (l, patient) =>
+            .Match<LabFact>("the latest eGFR is flagged low or below the threshold", l =>
                 l.Kind == LabKind.Egfr && l.IsLatest
                 && (l.Source.Flag == LabFlag.Low || l.Source.Flag == LabFlag.CriticallyLow
-                    || (patient.Options.EgfrThreshold != null && l.Source.Value < patient.Options.EgfrThreshold.Value)))
+                    || (l.Patient.Options.EgfrThreshold != null && l.Source.Value < l.Patient.Options.EgfrThreshold.Value)))
             .Then<LabFact>((f, l) =>
             {
                 f.Raise(new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, new[] { PharmacogenomicRules.Value("value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit) });

@@ -132,8 +132,7 @@ internal static class ContraindicationRules
             .Detail("The label contraindicates azathioprine in rheumatoid arthritis patients previously treated with alkylating agents, who may have a prohibitive risk of malignancy.")
             .Review("Review whether azathioprine is appropriate given the earlier alkylating-agent exposure.")
             .Source(Sources.Label, "CONTRAINDICATIONS", Confidence.VerifiedSecondary)
-            .Match<PatientContext>("rheumatoid arthritis", p => p.HasRheumatoidArthritis)
-            .Match<MedicationFact>("an alkylating agent, current or past", m => m.Class == MedicationClass.AlkylatingAgent)
+            .Match<MedicationFact>("an alkylating agent, current or past, with rheumatoid arthritis", m => m.Class == MedicationClass.AlkylatingAgent && m.Patient.HasRheumatoidArthritis)
             .Then<MedicationFact>((f, m) => RaiseMedication(f, m, new BasisFact("indication", "rheumatoid arthritis", "indications")));
 
         yield return Rule("AZA-ALK-002")
@@ -144,8 +143,7 @@ internal static class ContraindicationRules
             .Detail("Earlier or current alkylating agents add to the malignancy risk of chronic immunosuppression, and current use adds marrow suppression.")
             .Review("Review malignancy surveillance and, if current, blood counts for combined marrow suppression.")
             .Source(Sources.Label, "CONTRAINDICATIONS; WARNINGS: Malignancy", Confidence.VerifiedSecondary)
-            .Match<PatientContext>("no rheumatoid arthritis", p => !p.HasRheumatoidArthritis)
-            .Match<MedicationFact>("an alkylating agent, current or past", m => m.Class == MedicationClass.AlkylatingAgent)
+            .Match<MedicationFact>("an alkylating agent, current or past, without rheumatoid arthritis", m => m.Class == MedicationClass.AlkylatingAgent && !m.Patient.HasRheumatoidArthritis)
             .Then<MedicationFact>((f, m) => RaiseMedication(f, m));
     }
 

@@ -50,8 +50,7 @@ internal static class InfectionRules
             .Review("Review the live vaccine against immunization guidance for immunocompromised hosts.")
             .Source(Sources.CdcLiveVaccines, "live-virus vaccines", Confidence.Verified)
             .Source(Sources.Label, "vaccines", Confidence.Uncertain, "US label text on vaccines was not found [?]; the rule rests on the CDC live-virus list and general guidance.")
-            .Match<PatientContext>("the patient")
-            .Match<VaccineFact, PatientContext>("a live vaccine planned, or given within the lookback window", (v, patient) => v.Live && IsRecentOrPlanned(v, patient))
+            .Match<VaccineFact>("a live vaccine planned, or given within the lookback window", v => v.Live && IsRecentOrPlanned(v, v.Patient))
             .Then<VaccineFact>((f, v) =>
             {
                 f.Raise(

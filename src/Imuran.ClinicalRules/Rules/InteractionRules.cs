@@ -107,10 +107,8 @@ internal static class InteractionRules
             .Detail("Combining immunosuppressants adds to the risk of serious infection and malignancy.")
             .Review("Review the combined immunosuppression and the infection and cancer surveillance plan.")
             .Source(Sources.Label, "WARNINGS: Malignancy; Serious Infections (general)", Confidence.Verified)
-            .Match<PatientContext>("the patient")
-            .Match<MedicationFact, PatientContext>("an active immunosuppressant, or a TNF blocker without IBD", (m, patient) =>
-                m.Active && (m.Class == MedicationClass.Immunosuppressant || (m.Class == MedicationClass.TnfBlocker && !patient.HasIbd)))
-            .Not<PatientContext>("azathioprine has not stopped", stopped => stopped.Stopped)
+            .Match<MedicationFact>("an active immunosuppressant, or a TNF blocker without IBD, and azathioprine has not stopped", m =>
+                m.Active && (m.Class == MedicationClass.Immunosuppressant || (m.Class == MedicationClass.TnfBlocker && !m.Patient.HasIbd)) && !m.Patient.Stopped)
             .Then<MedicationFact>((f, m) => ContraindicationRules.RaiseMedication(f, m));
 
         yield return Interaction("AZA-INT-009", MedicationClass.OtherThiopurine, Topics.DuplicateThiopurine, Severity.Critical)
@@ -128,10 +126,11 @@ internal static class InteractionRules
     {
         var b = Rule(id).Topic(topic);
         b = kind == FindingKind.Caution ? b.Caution(severity) : b.Monitoring(severity);
-        b = b.Match<MedicationFact>("an active medicine is " + Words(cls), m => m.Active && m.Class == cls);
 
         // Warfarin's INR check stays around stopping; every other interaction needs azathioprine to interact with.
-        return cls == MedicationClass.Coumarin ? b : b.Not<PatientContext>("azathioprine has not stopped", stopped => stopped.Stopped);
+        return cls == MedicationClass.Coumarin
+            ? b.Match<MedicationFact>("an active medicine is " + Words(cls), m => m.Active && m.Class == cls)
+            : b.Match<MedicationFact>("an active medicine is " + Words(cls) + ", and azathioprine has not stopped", m => m.Active && m.Class == cls && !m.Patient.Stopped);
     }
 
     /// <summary>
@@ -141,12 +140,12 @@ internal static class InteractionRules
     private static RuleBuilder CoTherapy(string id, MedicationClass cls, string topic, bool longStanding)
     {
         var b = Rule(id).Topic(topic).Caution(longStanding ? Severity.Info : Severity.Warning)
-            .Version(longStanding ? 1 : 2)
-            .Match<MedicationFact>("an active medicine is " + Words(cls), m => m.Active && m.Class == cls)
-            .Not<PatientContext>("azathioprine has not stopped", stopped => stopped.Stopped);
+            .Version(longStanding ? 1 : 2);
         return longStanding
-            ? b.Match<PatientContext, MedicationFact>("long-standing co-therapy on stable counts", (p, m) => LongStanding(m, p))
-            : b.Not<PatientContext, MedicationFact>("not long-standing co-therapy on stable counts", (p, m) => LongStanding(m, p));
+            ? b.Match<MedicationFact>("an active medicine is " + Words(cls) + ", azathioprine has not stopped, and the co-therapy is long-standing on stable counts", m =>
+                m.Active && m.Class == cls && !m.Patient.Stopped && LongStanding(m, m.Patient))
+            : b.Match<MedicationFact>("an active medicine is " + Words(cls) + ", azathioprine has not stopped, and the co-therapy is not long-standing on stable counts", m =>
+                m.Active && m.Class == cls && !m.Patient.Stopped && !LongStanding(m, m.Patient));
     }
 
     /// <summary>Both drugs long-standing (azathioprine continuing, the other begun before the window) and the counts stable.</summary>
@@ -157,12 +156,7 @@ internal static class InteractionRules
 
     private static void RaiseCoTherapy(Firing f, MedicationFact m)
     {
-        if (m.Patient is not { } p)
-        {
-            ContraindicationRules.RaiseMedication(f, m);
-            return;
-        }
-
+        var p = m.Patient;
         var window = p.Options.NewCoMedicationDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var since = m.FirstStart is { } start
             ? (start.DaysUntil(p.Date) > p.Options.NewCoMedicationDays ? "long-standing: began " + start + ", before the " + window + "-day window" : "new: began " + start + ", within the " + window + "-day window")

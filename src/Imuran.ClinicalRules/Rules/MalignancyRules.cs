@@ -45,8 +45,7 @@ internal static class MalignancyRules
             .Review("Review the need for combined azathioprine and TNF-blocker therapy and inform the patient of the risk.")
             .Source(Sources.Label, "Boxed warning", Confidence.Verified)
             .Source(Sources.Label, "WARNINGS: Malignancy (2011)", Confidence.VerifiedSecondary)
-            .Match<PatientContext>("inflammatory bowel disease", p => p.HasIbd)
-            .Match<MedicationFact>("an active TNF blocker", m => m.Active && m.Class == MedicationClass.TnfBlocker)
+            .Match<MedicationFact>("an active TNF blocker, with inflammatory bowel disease", m => m.Active && m.Class == MedicationClass.TnfBlocker && m.Patient.HasIbd)
             .Then<MedicationFact>((f, m) => ContraindicationRules.RaiseMedication(f, m, new BasisFact("indication", "inflammatory bowel disease", "indications")));
 
         yield return Rule("AZA-MAL-004")

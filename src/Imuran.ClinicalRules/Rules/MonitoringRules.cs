@@ -99,9 +99,8 @@ internal static class MonitoringRules
             .Detail("Hepatotoxicity is reported with azathioprine. The label sets no fixed liver-test schedule; the window is this host's local choice.")
             .Review("Consider liver tests (ALT, AST, bilirubin, alkaline phosphatase).")
             .Source(Sources.Label, "ADVERSE REACTIONS: Hepatotoxicity", Confidence.Recalled, "The label sets no fixed schedule [R]; the window is a local host option.")
-            .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
-            .Not<LabFact, PatientContext>("no liver test within the window", (l, p) =>
-                l.IsLiverTest && l.Date.DaysUntil(p.Date) <= p.Options.LiverTestWindowDays)
+            .Match<PatientContext>("on azathioprine, and no liver test within the window (the latest is older than the window, or there is none)", p =>
+                p.OnTherapy && (p.LatestLiverTest == null || p.LatestLiverTest.Value.DaysUntil(p.Date) > p.Options.LiverTestWindowDays))
             .Then<PatientContext>((f, p) =>
             {
                 var days = p.Options.LiverTestWindowDays.ToString(CultureInfo.InvariantCulture);

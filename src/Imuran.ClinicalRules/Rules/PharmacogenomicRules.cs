@@ -114,8 +114,8 @@ internal static class PharmacogenomicRules
             .Review("Consider TPMT (genotype or red-cell activity) and NUDT15 genotype testing; blood counts remain necessary whatever the result.")
             .Source(Sources.Cpic, "pre-emptive genotyping", Confidence.Verified)
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
-            .Match<PatientContext>("azathioprine is considered, newly started or of unknown status", p => p.AtOrBeforeStart)
             .Collect<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Match<PatientContext>("azathioprine is considered, newly started or of unknown status", p => p.AtOrBeforeStart)
             .Then<PatientContext, IEnumerable<MissingGeneResult>>((f, p, missingGeneResults) => RaiseMissing(f, p, missingGeneResults, new List<BasisFact>()));
 
         yield return Rule("AZA-PGX-009")
@@ -127,8 +127,8 @@ internal static class PharmacogenomicRules
             .Review("Consider TPMT and NUDT15 testing at the next review.")
             .Source(Sources.Cpic, "genotyping", Confidence.Verified)
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
-            .Match<PatientContext>("azathioprine is continuing", p => p.TherapyStatus == TherapyStatus.Continuing)
             .Collect<MissingGeneResult>("a TPMT or NUDT15 result is missing")
+            .Match<PatientContext>("azathioprine is continuing", p => p.TherapyStatus == TherapyStatus.Continuing)
             .Then<PatientContext, IEnumerable<MissingGeneResult>>((f, p, missingGeneResults) => RaiseMissing(f, p, missingGeneResults, new List<BasisFact>()));
 
         yield return Rule("AZA-PGX-010")
@@ -139,9 +139,9 @@ internal static class PharmacogenomicRules
             .Detail("The label asks for TPMT and NUDT15 testing in patients with severe myelosuppression. Severe toxicity also occurs with normal results, so the result explains but does not exclude other causes.")
             .Review("Arrange TPMT and NUDT15 testing alongside the urgent blood-count review.")
             .Source(Sources.Label, "PRECAUTIONS: Laboratory Tests (2018)", Confidence.Verified)
+            .Collect<MissingGeneResult>("a TPMT or NUDT15 result is missing")
             .Match<PatientContext>("on azathioprine", p => p.OnTherapy)
             .Collect<LabFact>("latest blood count is critically low or fell markedly to a low value", lab => lab.IsCytopeniaCount && lab.IsLatest && lab.Severe)
-            .Collect<MissingGeneResult>("a TPMT or NUDT15 result is missing")
             .Then<PatientContext, IEnumerable<LabFact>, IEnumerable<MissingGeneResult>>((f, p, labs, missingGeneResults) =>
             {
                 var basis = labs.OrderBy(l => l.Index).Select(l => new BasisFact("blood count", l.Describe(), l.Path)).ToList();
@@ -156,10 +156,10 @@ internal static class PharmacogenomicRules
             .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")
             .Review("Interpret the activity result with caution and prefer a TPMT genotype.")
             .Source(Sources.Cpic, "Other considerations: recent transfusion", Confidence.Verified, "The 90-day window is the usual red-cell lifespan [R], a host option.")
-            .Match<PatientContext>("a red-cell transfusion date is on file", p => p.Facts.LastRedCellTransfusion != null)
-            .Match<TpmtActivityResult, PatientContext>("the TPMT activity result falls within the transfusion window", (a, p) => WithinTransfusionWindow(a, p))
-            .Then<PatientContext, TpmtActivityResult>((f, p, a) =>
+            .Match<TpmtActivityResult>("a red-cell transfusion date is on file, and the TPMT activity result falls within the transfusion window", a => WithinTransfusionWindow(a, a.Patient))
+            .Then<TpmtActivityResult>((f, a) =>
             {
+                var p = a.Patient;
                 var days = p.Facts.LastRedCellTransfusion!.Value.DaysUntil(a.Date);
                 f.Raise(
                     new[]

@@ -141,6 +141,40 @@ public sealed class SessionPoolTests
     }
 
     [Fact]
+    public void Evaluate_RulesStartingWithACollection_FireForEveryPatientOnAReusedSession()
+    {
+        // AZA-PGX-009 starts with the collection of missing gene results, which NRules anchors once per session rather
+        // than per patient: a reused session must fire it for each patient that lacks a result (naming the genes
+        // missing now, not before), and never for one that has both.
+        var quiet = Rules.Patients.Quiet();
+        var sequence = new[]
+        {
+            (quiet with { Pharmacogenomics = new[] { Rules.Patients.Nudt15("*1/*1") } }, "TPMT"),
+            (quiet, null),
+            (quiet with { Pharmacogenomics = new[] { Rules.Patients.Tpmt("*1/*1") } }, "NUDT15"),
+            (quiet with { Pharmacogenomics = Array.Empty<PharmacogenomicResult>() }, "TPMT or NUDT15"),
+            (quiet with { Pharmacogenomics = Array.Empty<PharmacogenomicResult>() }, "TPMT or NUDT15"),
+            (quiet, null),
+        };
+
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (patient, genes) in sequence)
+            {
+                var findings = ClinicalRuleSet.Default.Evaluate(patient).Findings.Where(f => f.RuleId == "AZA-PGX-009").ToList();
+                if (genes is null)
+                {
+                    findings.Should().BeEmpty();
+                }
+                else
+                {
+                    findings.Should().ContainSingle().Which.Summary.Should().Be($"No {genes} result on file for a patient on azathioprine: consider testing.");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Evaluate_AlternatingRuleSets_EachGivesItsOwnResult()
     {
         var withoutHandling = ClinicalRuleSet.Create(new RuleSetOptions { DisabledTopics = new[] { Topics.Handling } });

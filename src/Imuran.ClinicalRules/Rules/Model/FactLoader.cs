@@ -116,7 +116,7 @@ internal static class FactLoader
                 continue;
             }
 
-            if (Grouped(working, vaccineStart, ref vaccineIndex, (v.CvxCode ?? v.Name, v.Status, v.Date), new VaccineFact(v, i, live.Value), VaccineKey) is { } vaccineFact)
+            if (Grouped(working, vaccineStart, ref vaccineIndex, (v.CvxCode ?? v.Name, v.Status, v.Date), new VaccineFact(v, i, live.Value, ctx), VaccineKey) is { } vaccineFact)
             {
                 working.Add(vaccineFact);
             }
@@ -161,7 +161,7 @@ internal static class FactLoader
             }
             if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity && r.Date is { } d)
             {
-                working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i)));
+                working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i), ctx));
             }
         }
 
@@ -417,10 +417,10 @@ internal static class FactLoader
                 continue;
             }
 
-            facts.Add(new LabFact(l, i, kind));
+            facts.Add(new LabFact(l, i, kind, ctx));
             if (kind == LabKind.TpmtActivity)
             {
-                (activityResults ??= new List<TpmtActivityResult>()).Add(new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i)));
+                (activityResults ??= new List<TpmtActivityResult>()).Add(new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i), ctx));
             }
         }
 
@@ -453,6 +453,11 @@ internal static class FactLoader
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
+            }
+
+            if (fact.IsLiverTest && (ctx.LatestLiverTest is not { } latest || fact.Date > latest))
+            {
+                ctx.LatestLiverTest = fact.Date;
             }
 
             working.Add(fact);

@@ -77,6 +77,13 @@ internal sealed class PatientContext
     /// <summary>The blood counts' stability in plain words, for a basis (set when loaded).</summary>
     public string CountsStableText { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The date of the most recent ALT, AST, bilirubin or alkaline phosphatase result, or null when there is none (set
+    /// when loaded). A once-per-patient rule about liver tests reads it here rather than testing every lab in a
+    /// <c>Not</c> pattern: NRules then creates and withdraws no activation for it.
+    /// </summary>
+    public ClinicalDate? LatestLiverTest { get; set; }
+
     /// <summary>The TPMT phenotype call, once derived (set by the derivation rule; read only by actions, for the basis).</summary>
     public PhenotypeCall? TpmtCall { get; set; }
 
@@ -127,7 +134,7 @@ internal sealed class MedicationFact
     private bool _active;
     private ClinicalDate? _firstStart;
 
-    public MedicationFact(Medication source, int index, MedicationMatch match, PatientContext? patient = null)
+    public MedicationFact(Medication source, int index, MedicationMatch match, PatientContext patient)
     {
         Patient = patient;
         Source = source;
@@ -144,8 +151,12 @@ internal sealed class MedicationFact
 
     public Medication Source { get; }
 
-    /// <summary>The patient the medicine belongs to (for texts that name the context; conditions join explicitly).</summary>
-    public PatientContext? Patient { get; }
+    /// <summary>
+    /// The patient the medicine belongs to. A condition that also reads the patient reads it here, on this fact's own
+    /// pattern, rather than by a join to a <see cref="PatientContext"/> pattern: NRules then tests it once per fact
+    /// (an alpha node) instead of joining every medicine to the patient.
+    /// </summary>
+    public PatientContext Patient { get; }
 
     public int Index { get; }
 
@@ -231,13 +242,17 @@ internal sealed class ConditionFact
 
 internal sealed class LabFact
 {
-    public LabFact(LabResult source, int index, LabKind kind)
+    public LabFact(LabResult source, int index, LabKind kind, PatientContext patient)
     {
+        Patient = patient;
         Source = source;
         Index = index;
         Kind = kind;
         Normalised = LabUnits.Normalise(kind, source.Value, source.Unit);
     }
+
+    /// <summary>The patient the result belongs to (a condition that reads the patient too reads it here; see <see cref="MedicationFact.Patient"/>).</summary>
+    public PatientContext Patient { get; }
 
     /// <summary>The value in the canonical unit of its kind, or null when the unit is not in the unit table.</summary>
     public NormalisedValue? Normalised { get; }
@@ -329,14 +344,18 @@ internal sealed class LabFact
 
 internal sealed class VaccineFact
 {
-    public VaccineFact(Vaccination source, int index, bool live)
+    public VaccineFact(Vaccination source, int index, bool live, PatientContext patient)
     {
+        Patient = patient;
         Source = source;
         Index = index;
         Live = live;
     }
 
     public Vaccination Source { get; }
+
+    /// <summary>The patient the vaccination belongs to (a condition that reads the patient too reads it here; see <see cref="MedicationFact.Patient"/>).</summary>
+    public PatientContext Patient { get; }
 
     public int Index { get; }
 
@@ -491,12 +510,16 @@ internal sealed class DataQualityIssue
 /// <summary>A red-cell TPMT activity result, from a pharmacogenomic result or a lab.</summary>
 internal sealed class TpmtActivityResult
 {
-    public TpmtActivityResult(ClinicalDate date, string description, string path)
+    public TpmtActivityResult(ClinicalDate date, string description, string path, PatientContext patient)
     {
+        Patient = patient;
         Date = date;
         Description = description;
         Path = path;
     }
+
+    /// <summary>The patient the result belongs to (a condition that reads the patient too reads it here; see <see cref="MedicationFact.Patient"/>).</summary>
+    public PatientContext Patient { get; }
 
     public ClinicalDate Date { get; }
 
