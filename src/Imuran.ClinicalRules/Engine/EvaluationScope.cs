@@ -27,7 +27,7 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     {
         _agendaOrder = agendaOrder;
         Listener = listener;
-        _firing = new Firing(this, new RuleMetadata(), Array.Empty<object?>());
+        _firing = new Firing(this, Firing.NoRule, Array.Empty<object?>());
     }
 
     public IRuleEventListener? Listener { get; }
