@@ -201,6 +201,8 @@ internal sealed class FactRulesValidator<T> : AbstractValidator<T>
 /// <summary>A date that, when given, must not be after the evaluation date.</summary>
 internal sealed class NotAfterRule<T> : FactRule<T>
 {
+    private static readonly System.Reflection.MethodInfo AfterMethod = typeof(PatientFactsRules).GetMethod(nameof(PatientFactsRules.After), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
     private readonly Expression<Func<T, ClinicalDate?>> _date;
     private readonly string _what;
     private Func<T, ClinicalDate?>? _dateOf;
@@ -218,8 +220,8 @@ internal sealed class NotAfterRule<T> : FactRule<T>
 
     /// <inheritdoc />
     public override Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
-        // date > evaluation, lifted: false when the date is absent.
-        Expression.GreaterThan(Bind(_date, value), Expression.Convert(evaluation, typeof(ClinicalDate?)));
+        // false when the date is absent.
+        Expression.Call(AfterMethod, Bind(_date, value), Expression.Convert(evaluation, typeof(ClinicalDate?)));
 }
 
 /// <summary>A value that must be a defined value of its enum (as FluentValidation's <c>IsInEnum</c>), tested by an array lookup.</summary>
