@@ -48,6 +48,7 @@ internal static class Smoke
         }
 
         Measure("validation only (typical)", BenchmarkPatients.Typical(), 200_000);
+        Measure("validation only (worst case)", BenchmarkPatients.WorstCase(), 200_000);
         Phases("typical", BenchmarkPatients.Typical(), 200_000);
         Phases("worst case", BenchmarkPatients.WorstCase(), 20_000);
 

@@ -227,7 +227,7 @@ internal sealed class NotAfterRule<T> : FactRule<T>
 /// <summary>A value that must be a defined value of its enum (as FluentValidation's <c>IsInEnum</c>), tested by an array lookup.</summary>
 internal sealed class DefinedRule<T> : FactRule<T>
 {
-    private static readonly System.Reflection.MethodInfo IsDefinedMethod = typeof(DefinedRule<T>).GetMethod(nameof(IsDefined), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+    private static readonly System.Reflection.MethodInfo IsDefinedMethod = typeof(DefinedLookup).GetMethod(nameof(DefinedLookup.IsDefined))!;
 
     private readonly Expression<Func<T, int>> _value;
     private readonly bool[] _defined;
@@ -246,8 +246,6 @@ internal sealed class DefinedRule<T> : FactRule<T>
     public override Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
         Expression.Not(Expression.Call(IsDefinedMethod, Expression.Constant(_defined), Bind(_value, value)));
 
-    private static bool IsDefined(bool[] defined, int value) => value == Absent || ((uint)value < (uint)defined.Length && defined[value]);
-
     /// <summary>Which small non-negative numbers are defined values of <paramref name="enumType"/>.</summary>
     private static bool[] DefinedValues(Type enumType)
     {
@@ -265,6 +263,13 @@ internal sealed class DefinedRule<T> : FactRule<T>
 
         return defined;
     }
+}
+
+/// <summary>The test of <see cref="DefinedRule{T}"/>, in a non-generic class so compiled rule tables call it directly.</summary>
+internal static class DefinedLookup
+{
+    /// <summary>Whether <paramref name="value"/> is absent (<see cref="DefinedRule{T}.Absent"/>) or marked in <paramref name="defined"/>.</summary>
+    public static bool IsDefined(bool[] defined, int value) => value == int.MinValue || ((uint)value < (uint)defined.Length && defined[value]);
 }
 
 /// <summary>Which values of <typeparamref name="TEnum"/> are defined (as FluentValidation's <c>IsInEnum</c>), looked up without allocating.</summary>
