@@ -145,13 +145,17 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     public void Fire(RuleAction action, IContext context, object[] facts)
     {
         var id = action.Metadata.Id;
-        if (_faulted.Contains(id))
+        if (_faulted.Count > 0 && _faulted.Contains(id))
         {
             return;
         }
 
         FiringCount++;
+#if NET8_0_OR_GREATER
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_fireCounts, id, out _)++;
+#else
         _fireCounts[id] = _fireCounts.TryGetValue(id, out var n) ? n + 1 : 1;
+#endif
         _context = context;
         _firing.Reset(action.Metadata, facts);
         try
