@@ -8,7 +8,7 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// Runs the BenchmarkDotNet benchmarks (any BenchmarkDotNet arguments, e.g. <c>--filter '*'</c>), or one of the harness
 /// commands: <c>batch</c> (the CLI batch benchmark), <c>cohort N FILE</c> (write an NDJSON cohort), <c>smoke</c> (a
 /// quick Stopwatch check with a per-phase and per-rule breakdown), <c>pipeline FILE N</c> (per-line batch costs),
-/// <c>profile [typical|worst]</c> (a ten-second loop for dotnet-trace), <c>allocs [typical|worst] [nrules|compiled]</c>
+/// <c>profile [typical|worst] [nrules|compiled]</c> (a ten-second loop for a profiler), <c>allocs [typical|worst] [nrules|compiled]</c>
 /// (allocated bytes by type, sampled), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up).
 /// </summary>
 /// <remarks>Also <c>coldbuild [N]</c>: the first rule-set build of N fresh processes, by wall clock and CPU time.</remarks>
@@ -40,7 +40,7 @@ internal static class Program
                 case "allocs":
                     return AllocationSampler.Run(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
                 case "profile":
-                    return Smoke.Profile(args.Length > 1 ? args[1] : "typical");
+                    return Smoke.Profile(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
             }
         }
 

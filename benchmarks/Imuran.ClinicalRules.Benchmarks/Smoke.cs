@@ -48,6 +48,7 @@ internal static class Smoke
         }
 
         Measure("validation only (typical)", BenchmarkPatients.Typical(), 200_000);
+        Measure("validation only (worst case)", BenchmarkPatients.WorstCase(), 200_000);
         Phases("typical", BenchmarkPatients.Typical(), 200_000);
         Phases("worst case", BenchmarkPatients.WorstCase(), 20_000);
 
@@ -185,11 +186,11 @@ internal static class Smoke
         return 0;
     }
 
-    /// <summary>Evaluates one patient in a loop for about ten seconds, for a CPU profiler (dotnet-trace) to sample.</summary>
-    public static int Profile(string which)
+    /// <summary>Evaluates one patient in a loop for about ten seconds, for a CPU profiler (dotnet-trace, or perf with <c>DOTNET_PerfMapEnabled=1</c>) to sample.</summary>
+    public static int Profile(string which, string engine)
     {
         var facts = which == "worst" ? BenchmarkPatients.WorstCase() : BenchmarkPatients.Typical();
-        var set = ClinicalRuleSet.Default;
+        var set = engine == "compiled" ? ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled }) : ClinicalRuleSet.Default;
         var sw = Stopwatch.StartNew();
         long n = 0;
         while (sw.Elapsed.TotalSeconds < 10)

@@ -216,7 +216,9 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         var unrecognised = new List<UnrecognisedInput>();
         FactLoader.Load(facts, _options, working, unrecognised);
         var scope = _nrules!.Execute(working, listener, _options.MaxFirings);
-        return Result(facts, scope.Findings.Sorted(), unrecognised.ToArray(), scope.Errors);
+        var result = Result(facts, scope.Findings.Sorted(), unrecognised.ToArray(), scope.Errors);
+        EvaluationScope.Return(scope);
+        return result;
     }
 
     private EvaluationResult EvaluateCompiled(PatientFacts facts, IRuleEventListener? listener)

@@ -16,10 +16,17 @@ namespace Imuran.ClinicalRules.Engine;
 /// </summary>
 internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
 {
-    private readonly IReadOnlyDictionary<string, int> _agendaOrder;
+    /// <summary>A scope that handled more facts than this is not kept as a spare: its tables would stay large.</summary>
+    private const int LargestKept = 512;
+
+    /// <summary>This thread's spare scope (see <see cref="Rent"/> and <see cref="Return"/>).</summary>
+    [ThreadStatic]
+    private static EvaluationScope? t_spare;
+
     private readonly Dictionary<string, int> _fireCounts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _faulted = new(StringComparer.Ordinal);
     private readonly Firing _firing;
+    private IReadOnlyDictionary<string, int> _agendaOrder;
     private List<RuleError>? _errors;
     private IContext? _context;
 
@@ -27,13 +34,59 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     {
         _agendaOrder = agendaOrder;
         Listener = listener;
-        _firing = new Firing(this, new RuleMetadata(), Array.Empty<object?>());
+        _firing = new Firing(this, Firing.NoRule, Array.Empty<object?>());
+        ConditionFailedHandler = OnConditionFailed;
     }
 
-    public IRuleEventListener? Listener { get; }
+    public IRuleEventListener? Listener { get; private set; }
 
     /// <summary>Whether findings go into the session as <see cref="FindingFact"/>s (only when a rule of the session reads them).</summary>
-    public bool InsertsFindingFacts { get; init; } = true;
+    public bool InsertsFindingFacts { get; set; } = true;
+
+    /// <summary><see cref="OnConditionFailed"/> as one delegate, made once per scope (subscribed and unsubscribed per evaluation).</summary>
+    public EventHandler<LhsExpressionErrorEventArgs> ConditionFailedHandler { get; }
+
+    /// <summary>
+    /// A scope for one evaluation: this thread's spare when it has one (reset to the state of a new scope), else a new
+    /// one. Give it back with <see cref="Return"/> once its findings and errors are copied out, or drop it.
+    /// </summary>
+    public static EvaluationScope Rent(IReadOnlyDictionary<string, int> agendaOrder, IRuleEventListener? listener, bool insertsFindingFacts)
+    {
+        var scope = t_spare;
+        if (scope is null)
+        {
+            return new EvaluationScope(agendaOrder, listener) { InsertsFindingFacts = insertsFindingFacts };
+        }
+
+        t_spare = null;
+        scope._agendaOrder = agendaOrder;
+        scope.Listener = listener;
+        scope.InsertsFindingFacts = insertsFindingFacts;
+        return scope;
+    }
+
+    /// <summary>
+    /// Resets <paramref name="scope"/> and keeps it as this thread's spare. The caller must have copied out its findings
+    /// (<see cref="FindingCollector.Sorted"/> makes a new array) and errors, and must not use it again.
+    /// </summary>
+    public static void Return(EvaluationScope scope)
+    {
+        if (scope.ListenerFailure is not null || scope.Inserted.Count > LargestKept)
+        {
+            return;
+        }
+
+        scope._fireCounts.Clear();
+        scope._faulted.Clear();
+        scope._errors = null;
+        scope._context = null;
+        scope.Listener = null;
+        scope.Findings.Clear();
+        scope.Inserted.Clear();
+        scope.FiringCount = 0;
+        scope._firing.Reset(Firing.NoRule, Array.Empty<object?>());
+        t_spare = scope;
+    }
 
     public FindingCollector Findings { get; } = new();
 
@@ -92,13 +145,17 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     public void Fire(RuleAction action, IContext context, object[] facts)
     {
         var id = action.Metadata.Id;
-        if (_faulted.Contains(id))
+        if (_faulted.Count > 0 && _faulted.Contains(id))
         {
             return;
         }
 
         FiringCount++;
+#if NET8_0_OR_GREATER
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_fireCounts, id, out _)++;
+#else
         _fireCounts[id] = _fireCounts.TryGetValue(id, out var n) ? n + 1 : 1;
+#endif
         _context = context;
         _firing.Reset(action.Metadata, facts);
         try

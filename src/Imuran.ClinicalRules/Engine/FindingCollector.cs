@@ -20,10 +20,14 @@ internal sealed class FindingCollector
     /// <summary>Gives <paramref name="fact"/> the next position (facts already seen keep theirs).</summary>
     public void Register(object fact)
     {
+#if NET8_0_OR_GREATER
+        _ordinals.TryAdd(fact, _ordinals.Count);
+#else
         if (!_ordinals.ContainsKey(fact))
         {
             _ordinals.Add(fact, _ordinals.Count);
         }
+#endif
     }
 
     public void Add(Finding finding, object?[] facts)

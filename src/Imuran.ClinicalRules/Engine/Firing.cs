@@ -11,6 +11,9 @@ namespace Imuran.ClinicalRules.Engine;
 /// </summary>
 internal sealed class Firing : IFactSink
 {
+    /// <summary>The rule of a firing that is not running one (a session between firings): shared, never changed.</summary>
+    internal static readonly RuleMetadata NoRule = new();
+
     private IFiringHost _host;
     private object?[] _facts;
 

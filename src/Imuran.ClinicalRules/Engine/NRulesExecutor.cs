@@ -66,11 +66,11 @@ internal sealed class NRulesExecutor
     /// </summary>
     public EvaluationScope Execute(List<object> facts, IRuleEventListener? listener, int maxFirings)
     {
-        var scope = new EvaluationScope(_agendaOrder, listener) { InsertsFindingFacts = _findingFactsRead };
+        var scope = EvaluationScope.Rent(_agendaOrder, listener, _findingFactsRead);
         var session = RentSession();
         var clean = false;
         session.DependencyResolver = scope;
-        session.Events.LhsExpressionFailedEvent += scope.OnConditionFailed;
+        session.Events.LhsExpressionFailedEvent += scope.ConditionFailedHandler;
         try
         {
             for (var i = 0; i < facts.Count; i++)
@@ -99,7 +99,7 @@ internal sealed class NRulesExecutor
         }
         finally
         {
-            session.Events.LhsExpressionFailedEvent -= scope.OnConditionFailed;
+            session.Events.LhsExpressionFailedEvent -= scope.ConditionFailedHandler;
             session.DependencyResolver = NoScope.Instance;
             if (clean && scope.Inserted.Count <= LargestKeptSession)
             {

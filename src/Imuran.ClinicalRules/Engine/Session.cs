@@ -64,7 +64,7 @@ internal sealed class Session : IFiringHost
         _fireCounts = new int[n];
         _listener = listener;
         MaxFirings = maxFirings;
-        _firing = new Firing(this, new RuleMetadata(), Array.Empty<object?>());
+        _firing = new Firing(this, Firing.NoRule, Array.Empty<object?>());
         _findingFactType = rules.TypeIndexOf(typeof(FindingFact));
         var widest = 0;
         for (var i = 0; i < n; i++)
@@ -477,7 +477,7 @@ internal sealed class Session : IFiringHost
         _listener = null;
         _earliestDirty = 0;
         FiringCount = 0;
-        _firing.Reset(new RuleMetadata(), Array.Empty<object?>());
+        _firing.Reset(Firing.NoRule, Array.Empty<object?>());
     }
 
     /// <summary>An empty list for a Collect pattern, valid until the session is reset.</summary>

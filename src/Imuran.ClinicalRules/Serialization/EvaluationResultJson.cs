@@ -64,16 +64,20 @@ public static class EvaluationResultJson
         w.WriteBoolean("isValid", result.IsValid);
 
         w.WriteStartArray("findings");
-        foreach (var f in result.Findings)
+        var findings = result.Findings;
+        for (var i = 0; i < findings.Count; i++)
         {
+            var f = findings[i];
             WriteFinding(f, w);
         }
 
         w.WriteEndArray();
 
         w.WriteStartArray("validation");
-        foreach (var p in result.Validation)
+        var validation = result.Validation;
+        for (var i = 0; i < validation.Count; i++)
         {
+            var p = validation[i];
             w.WriteStartObject();
             w.WriteString("field", p.Field);
             w.WriteString("code", p.Code);
@@ -84,8 +88,10 @@ public static class EvaluationResultJson
         w.WriteEndArray();
 
         w.WriteStartArray("unrecognised");
-        foreach (var u in result.Unrecognised)
+        var unrecognised = result.Unrecognised;
+        for (var i = 0; i < unrecognised.Count; i++)
         {
+            var u = unrecognised[i];
             w.WriteStartObject();
             w.WriteString("field", u.Field);
             w.WriteString("category", u.Category);
@@ -96,8 +102,10 @@ public static class EvaluationResultJson
         w.WriteEndArray();
 
         w.WriteStartArray("ruleErrors");
-        foreach (var e in result.RuleErrors)
+        var errors = result.RuleErrors;
+        for (var i = 0; i < errors.Count; i++)
         {
+            var e = errors[i];
             w.WriteStartObject();
             w.WriteString("ruleId", e.RuleId);
             w.WriteString("message", e.Message);
@@ -107,8 +115,10 @@ public static class EvaluationResultJson
         w.WriteEndArray();
 
         w.WriteStartArray("disabledRules");
-        foreach (var id in result.DisabledRules)
+        var disabled = result.DisabledRules;
+        for (var i = 0; i < disabled.Count; i++)
         {
+            var id = disabled[i];
             w.WriteStringValue(id);
         }
 
@@ -116,8 +126,10 @@ public static class EvaluationResultJson
 
         // The thresholds that differ from the defaults ({} when none does), so a finding can be reproduced.
         w.WriteStartObject("thresholds");
-        foreach (var change in result.Thresholds.Changes())
+        var changes = result.Thresholds.Changes();
+        for (var i = 0; i < changes.Count; i++)
         {
+            var change = changes[i];
             if (change.Value is { } value)
             {
                 w.WriteNumber(change.Key, value);
@@ -151,8 +163,10 @@ public static class EvaluationResultJson
         if (f.RelatedTopics.Count > 0)
         {
             w.WriteStartArray("relatedTopics");
-            foreach (var t in f.RelatedTopics)
+            var related = f.RelatedTopics;
+            for (var i = 0; i < related.Count; i++)
             {
+                var t = related[i];
                 w.WriteStringValue(t);
             }
 
@@ -165,8 +179,10 @@ public static class EvaluationResultJson
         w.WriteStartObject("basis");
         w.WriteString("logic", f.Basis.Logic);
         w.WriteStartArray("facts");
-        foreach (var b in f.Basis.Facts)
+        var facts = f.Basis.Facts;
+        for (var i = 0; i < facts.Count; i++)
         {
+            var b = facts[i];
             w.WriteStartObject();
             w.WriteString("name", b.Name);
             w.WriteString("value", b.Value);
@@ -188,8 +204,9 @@ public static class EvaluationResultJson
     internal static void WriteSources(System.Collections.Generic.IReadOnlyList<SourceReference> sources, Utf8JsonWriter w)
     {
         w.WriteStartArray("sources");
-        foreach (var s in sources)
+        for (var i = 0; i < sources.Count; i++)
         {
+            var s = sources[i];
             w.WriteStartObject();
             w.WriteString("document", s.Document);
             w.WriteString("section", s.Section);

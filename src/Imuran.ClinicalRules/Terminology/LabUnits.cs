@@ -23,22 +23,22 @@ internal static class LabUnits
 {
     private const string CellsPerLitre = "10*9/L";
 
-    private static readonly Dictionary<string, double> CellCount = new()
+    private static readonly Dictionary<string, double> CellCount = new(UnitKeyComparer.Instance)
     {
         ["10*9/l"] = 1, ["10e9/l"] = 1, ["10*3/ul"] = 1, ["10e3/ul"] = 1, ["k/ul"] = 1, ["thou/ul"] = 1, ["10*3/mm3"] = 1,
         ["/nl"] = 1, ["g/l"] = 1, ["giga/l"] = 1, ["1000/ul"] = 1,
         ["/ul"] = 0.001, ["cells/ul"] = 0.001, ["/mm3"] = 0.001, ["cells/mm3"] = 0.001,
     };
 
-    private static readonly Dictionary<string, double> Haemoglobin = new() { ["g/l"] = 1, ["g/dl"] = 10 };
+    private static readonly Dictionary<string, double> Haemoglobin = new(UnitKeyComparer.Instance) { ["g/l"] = 1, ["g/dl"] = 10 };
 
-    private static readonly Dictionary<string, double> Bilirubin = new() { ["umol/l"] = 1, ["micromol/l"] = 1, ["mg/dl"] = 17.1 };
+    private static readonly Dictionary<string, double> Bilirubin = new(UnitKeyComparer.Instance) { ["umol/l"] = 1, ["micromol/l"] = 1, ["mg/dl"] = 17.1 };
 
-    private static readonly Dictionary<string, double> Creatinine = new() { ["umol/l"] = 1, ["micromol/l"] = 1, ["mg/dl"] = 88.4 };
+    private static readonly Dictionary<string, double> Creatinine = new(UnitKeyComparer.Instance) { ["umol/l"] = 1, ["micromol/l"] = 1, ["mg/dl"] = 88.4 };
 
-    private static readonly Dictionary<string, double> Enzyme = new() { ["u/l"] = 1, ["iu/l"] = 1, ["[iu]/l"] = 1, ["ukat/l"] = 60 };
+    private static readonly Dictionary<string, double> Enzyme = new(UnitKeyComparer.Instance) { ["u/l"] = 1, ["iu/l"] = 1, ["[iu]/l"] = 1, ["ukat/l"] = 60 };
 
-    private static readonly Dictionary<string, double> Egfr = new()
+    private static readonly Dictionary<string, double> Egfr = new(UnitKeyComparer.Instance)
     {
         ["ml/min/{1.73_m2}"] = 1, ["ml/min/1.73m2"] = 1, ["ml/min/1.73_m2"] = 1, ["ml/min/{1.73m2}"] = 1, ["ml/min"] = 1,
     };
@@ -52,37 +52,96 @@ internal static class LabUnits
             return null;
         }
 
-        return table.TryGetValue(Key(unit), out var factor) ? new NormalisedValue(value * factor, canonical) : null;
+        return table.TryGetValue(unit, out var factor) ? new NormalisedValue(value * factor, canonical) : null;
     }
 
     /// <summary>The canonical unit of <paramref name="kind"/>, or null when the library does not compare that kind.</summary>
     public static string? CanonicalUnit(LabKind kind) => Family(kind).Canonical;
 
-    /// <summary>The unit in a comparable form: no spaces, lower case, µ and μ as u, ^ as *, a leading "x" dropped.</summary>
-    internal static string Key(string unit)
+    /// <summary>Whether two units are the same in their comparable form (see <see cref="UnitKeyComparer"/>).</summary>
+    internal static bool SameUnit(string a, string b) => UnitKeyComparer.Instance.Equals(a, b);
+
+    /// <summary>
+    /// Units compared in a comparable form: no spaces, lower case, µ and μ as u, ^ as *, a leading "x" dropped. The
+    /// form is read character by character, never built, so a lookup allocates nothing.
+    /// </summary>
+    private sealed class UnitKeyComparer : IEqualityComparer<string>
     {
-        var chars = new System.Text.StringBuilder(unit.Length);
-        foreach (var c in unit)
+        public static readonly UnitKeyComparer Instance = new();
+
+        public bool Equals(string? x, string? y)
         {
-            if (char.IsWhiteSpace(c))
+            if (x is null || y is null)
             {
-                continue;
+                return x is null && y is null;
             }
 
-            chars.Append(c switch
+            var i = Start(x);
+            var j = Start(y);
+            while (true)
+            {
+                var a = Next(x, ref i);
+                if (a != Next(y, ref j))
+                {
+                    return false;
+                }
+
+                if (a < 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        public int GetHashCode(string unit)
+        {
+            var hash = 17;
+            var i = Start(unit);
+            int c;
+            while ((c = Next(unit, ref i)) >= 0)
+            {
+                hash = unchecked((hash * 31) + c);
+            }
+
+            return hash;
+        }
+
+        /// <summary>Where the comparable form starts: past a leading "x" when more follows it.</summary>
+        private static int Start(string unit)
+        {
+            var i = 0;
+            if (Next(unit, ref i) == 'x')
+            {
+                var after = i;
+                if (Next(unit, ref after) >= 0)
+                {
+                    return i;
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>The next character of the comparable form at or after <paramref name="i"/>, or -1 at the end.</summary>
+        private static int Next(string unit, ref int i)
+        {
+            while (i < unit.Length && char.IsWhiteSpace(unit[i]))
+            {
+                i++;
+            }
+
+            if (i == unit.Length)
+            {
+                return -1;
+            }
+
+            return unit[i++] switch
             {
                 'µ' or 'μ' => 'u',
                 '^' => '*',
-                _ => char.ToLowerInvariant(c),
-            });
+                var c => char.ToLowerInvariant(c),
+            };
         }
-
-        if (chars.Length > 1 && chars[0] == 'x')
-        {
-            chars.Remove(0, 1);
-        }
-
-        return chars.ToString();
     }
 
     private static (Dictionary<string, double>? Table, string? Canonical) Family(LabKind kind) => kind switch

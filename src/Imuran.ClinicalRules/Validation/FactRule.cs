@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Linq.Expressions;
+using System.Threading;
 using FluentValidation;
 using FluentValidation.Results;
 using Imuran.ClinicalRules.Facts;
@@ -8,17 +10,23 @@ using Imuran.ClinicalRules.Facts;
 namespace Imuran.ClinicalRules.Validation;
 
 /// <summary>
-/// One validation rule of <see cref="PatientFactsRules"/>: the member it names, when it fails, its code and its
-/// message. FluentValidation runs it (<see cref="FactRulesValidator{T}"/>, the validator that writes problems), and
-/// <see cref="PatientFactsPreCheck"/> runs the same test without allocating, so the two cannot differ.
+/// One validation rule of <see cref="PatientFactsRules"/>: the member it names, when it fails (an expression), its
+/// code and its message. FluentValidation runs it (<see cref="FactRulesValidator{T}"/>, the validator that writes
+/// problems); <see cref="PatientFactsPreCheck"/> compiles the same expressions of a whole table into one method, so
+/// the two cannot differ.
 /// </summary>
 /// <typeparam name="T">The record the rule checks.</typeparam>
 internal class FactRule<T>
 {
-    private readonly Func<T, ClinicalDate, bool> _fails;
-    private readonly Func<T, ClinicalDate, string> _message;
+    private readonly Expression<Func<T, ClinicalDate, bool>>? _fails;
+    private readonly Func<T, ClinicalDate, string>? _message;
+    private Func<T, ClinicalDate, bool>? _compiled;
 
-    public FactRule(string member, string code, Func<T, ClinicalDate, bool> fails, Func<T, ClinicalDate, string> message)
+    /// <param name="member">The member the problem names.</param>
+    /// <param name="code">The problem code.</param>
+    /// <param name="fails">When the rule fails (null for a subclass that states it in <see cref="Fails"/>).</param>
+    /// <param name="message">The problem's message (null for a subclass that writes it in <see cref="Message"/>).</param>
+    public FactRule(string member, string code, Expression<Func<T, ClinicalDate, bool>>? fails, Func<T, ClinicalDate, string>? message)
     {
         Member = member;
         Code = code;
@@ -32,54 +40,123 @@ internal class FactRule<T>
     /// <summary>The problem code (<see cref="ErrorCodes"/>).</summary>
     public string Code { get; }
 
-    /// <summary>Whether <paramref name="value"/> passes, without allocating.</summary>
-    public virtual bool Passes(T value, ClinicalDate evaluation) => !_fails(value, evaluation);
+    /// <summary>
+    /// The rule's failure test as an expression over <paramref name="value"/> and <paramref name="evaluation"/> (true
+    /// when the rule fails): what both the validator and the pre-check run.
+    /// </summary>
+    public virtual Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
+        Bind(_fails ?? throw new InvalidOperationException($"The rule on {Member} states no failure test."), value, evaluation);
+
+    /// <summary>The problem's message for a failing <paramref name="value"/>.</summary>
+    protected virtual string Message(T value, ClinicalDate evaluation) => _message!(value, evaluation);
+
+    /// <summary>Whether <paramref name="value"/> fails (the test compiled on first use).</summary>
+    public bool Failing(T value, ClinicalDate evaluation)
+    {
+        var compiled = _compiled ?? LazyInitializer.EnsureInitialized(ref _compiled, () => Compile(this))!;
+        return compiled(value, evaluation);
+    }
 
     /// <summary>Adds the rule's failure, if any, to a FluentValidation context.</summary>
     public virtual void Report(T value, ClinicalDate evaluation, ValidationContext<T> context)
     {
-        if (_fails(value, evaluation))
+        if (Failing(value, evaluation))
         {
-            Add(context, Member, _message(value, evaluation));
+            Add(context, Member, Message(value, evaluation));
         }
+    }
+
+    /// <summary>
+    /// One method that is true when every rule of <paramref name="rules"/> passes: their failure tests joined with
+    /// "or", in the table's order, compiled once (what <see cref="PatientFactsPreCheck"/> runs).
+    /// </summary>
+    public static Func<T, ClinicalDate, bool> CompileAllPass(IReadOnlyList<FactRule<T>> rules)
+    {
+        var value = Expression.Parameter(typeof(T), "value");
+        var evaluation = Expression.Parameter(typeof(ClinicalDate), "evaluation");
+        Expression? anyFails = null;
+        foreach (var rule in rules)
+        {
+            var fails = rule.Fails(value, evaluation);
+            anyFails = anyFails is null ? fails : Expression.OrElse(anyFails, fails);
+        }
+
+        return CompileLambda(Expression.Lambda<Func<T, ClinicalDate, bool>>(Expression.Not(anyFails ?? Expression.Constant(false)), value, evaluation));
     }
 
     protected void Add(ValidationContext<T> context, string member, string message) =>
         context.AddFailure(new ValidationFailure(context.PropertyChain.BuildPropertyPath(member), message) { ErrorCode = Code });
+
+    /// <summary>The body of <paramref name="lambda"/> with its parameters replaced by <paramref name="arguments"/>.</summary>
+    protected static Expression Bind(LambdaExpression lambda, params Expression[] arguments)
+    {
+        var body = lambda.Body;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            body = new Substitution(lambda.Parameters[i], arguments[i]).Visit(body);
+        }
+
+        return body;
+    }
+
+    /// <summary>A delegate from a lambda: FastExpressionCompiler on net8.0+, the runtime's compiler otherwise.</summary>
+    internal static TDelegate CompileLambda<TDelegate>(Expression<TDelegate> lambda)
+        where TDelegate : Delegate
+    {
+#if NET8_0_OR_GREATER
+        return FastExpressionCompiler.ExpressionCompiler.CompileFast(lambda, ifFastFailedReturnNull: true) ?? lambda.Compile();
+#else
+        return lambda.Compile();
+#endif
+    }
+
+    private static Func<T, ClinicalDate, bool> Compile(FactRule<T> rule)
+    {
+        var value = Expression.Parameter(typeof(T), "value");
+        var evaluation = Expression.Parameter(typeof(ClinicalDate), "evaluation");
+        return CompileLambda(Expression.Lambda<Func<T, ClinicalDate, bool>>(rule.Fails(value, evaluation), value, evaluation));
+    }
+
+    private sealed class Substitution : ExpressionVisitor
+    {
+        private readonly ParameterExpression _from;
+        private readonly Expression _to;
+
+        public Substitution(ParameterExpression from, Expression to)
+        {
+            _from = from;
+            _to = to;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node) => node == _from ? _to : node;
+    }
 }
 
 /// <summary>A rule on each item of a list member (a list of enum values), naming the item (<c>Indications[2]</c>).</summary>
 internal sealed class EachItemRule<T, TItem> : FactRule<T>
 {
-    private readonly Func<T, IReadOnlyList<TItem>> _items;
+    private static readonly System.Reflection.MethodInfo AnyFailsMethod = typeof(EachItemRule<T, TItem>).GetMethod(nameof(AnyFails), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    private readonly Expression<Func<T, IReadOnlyList<TItem>>> _items;
     private readonly Func<TItem, bool> _fails;
     private readonly string _message;
+    private Func<T, IReadOnlyList<TItem>>? _itemsOf;
 
-    public EachItemRule(string member, string code, Func<T, IReadOnlyList<TItem>> items, Func<TItem, bool> fails, string message)
-        : base(member, code, (_, _) => false, (_, _) => message)
+    public EachItemRule(string member, string code, Expression<Func<T, IReadOnlyList<TItem>>> items, Func<TItem, bool> fails, string message)
+        : base(member, code, null, (_, _) => message)
     {
         _items = items;
         _fails = fails;
         _message = message;
     }
 
-    public override bool Passes(T value, ClinicalDate evaluation)
-    {
-        var items = _items(value);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (_fails(items[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <inheritdoc />
+    public override Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
+        Expression.Call(AnyFailsMethod, Bind(_items, value), Expression.Constant(_fails));
 
     public override void Report(T value, ClinicalDate evaluation, ValidationContext<T> context)
     {
-        var items = _items(value);
+        var items = (_itemsOf ??= CompileLambda(_items))(value);
         for (var i = 0; i < items.Count; i++)
         {
             if (_fails(items[i]))
@@ -87,6 +164,19 @@ internal sealed class EachItemRule<T, TItem> : FactRule<T>
                 Add(context, Member + "[" + i + "]", _message);
             }
         }
+    }
+
+    private static bool AnyFails(IReadOnlyList<TItem> items, Func<TItem, bool> fails)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (fails(items[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -108,44 +198,53 @@ internal sealed class FactRulesValidator<T> : AbstractValidator<T>
         context.RootContextData.TryGetValue(EvaluationDateKey, out var date) && date is ClinicalDate d ? d : default;
 }
 
-/// <summary>A date that, when given, must not be after the evaluation date: one delegate call to test.</summary>
+/// <summary>A date that, when given, must not be after the evaluation date.</summary>
 internal sealed class NotAfterRule<T> : FactRule<T>
 {
-    private readonly Func<T, ClinicalDate?> _date;
+    private static readonly System.Reflection.MethodInfo AfterMethod = typeof(PatientFactsRules).GetMethod(nameof(PatientFactsRules.After), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
 
-    public NotAfterRule(string member, Func<T, ClinicalDate?> date, string what)
-        : base(member, ErrorCodes.DateInFuture, (x, e) => date(x) is { } d && d > e, (x, e) => PatientFactsRules.NotAfterMessage(what, date(x), e))
+    private readonly Expression<Func<T, ClinicalDate?>> _date;
+    private readonly string _what;
+    private Func<T, ClinicalDate?>? _dateOf;
+
+    public NotAfterRule(string member, Expression<Func<T, ClinicalDate?>> date, string what)
+        : base(member, ErrorCodes.DateInFuture, null, null)
     {
         _date = date;
+        _what = what;
     }
 
-    public override bool Passes(T value, ClinicalDate evaluation) => !(_date(value) is { } d && d > evaluation);
+    /// <inheritdoc />
+    protected override string Message(T value, ClinicalDate evaluation) =>
+        PatientFactsRules.NotAfterMessage(_what, (_dateOf ??= CompileLambda(_date))(value), evaluation);
+
+    /// <inheritdoc />
+    public override Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
+        // false when the date is absent.
+        Expression.Call(AfterMethod, Bind(_date, value), Expression.Convert(evaluation, typeof(ClinicalDate?)));
 }
 
 /// <summary>A value that must be a defined value of its enum (as FluentValidation's <c>IsInEnum</c>), tested by an array lookup.</summary>
 internal sealed class DefinedRule<T> : FactRule<T>
 {
-    private readonly Func<T, int> _value;
+    private static readonly System.Reflection.MethodInfo IsDefinedMethod = typeof(DefinedLookup).GetMethod(nameof(DefinedLookup.IsDefined))!;
+
+    private readonly Expression<Func<T, int>> _value;
     private readonly bool[] _defined;
 
-    public DefinedRule(string member, Type enumType, Func<T, int> value, string message)
-        : this(member, DefinedValues(enumType), value, message)
-    {
-    }
-
-    private DefinedRule(string member, bool[] defined, Func<T, int> value, string message)
-        : base(member, ErrorCodes.UnknownValue, (x, _) => !IsDefined(defined, value(x)), (_, _) => message)
+    public DefinedRule(string member, Type enumType, Expression<Func<T, int>> value, string message)
+        : base(member, ErrorCodes.UnknownValue, null, (_, _) => message)
     {
         _value = value;
-        _defined = defined;
+        _defined = DefinedValues(enumType);
     }
 
     /// <summary>A value that is not a number stands for an absent optional enum, which passes.</summary>
     public const int Absent = int.MinValue;
 
-    public override bool Passes(T value, ClinicalDate evaluation) => IsDefined(_defined, _value(value));
-
-    private static bool IsDefined(bool[] defined, int value) => value == Absent || ((uint)value < (uint)defined.Length && defined[value]);
+    /// <inheritdoc />
+    public override Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
+        Expression.Not(Expression.Call(IsDefinedMethod, Expression.Constant(_defined), Bind(_value, value)));
 
     /// <summary>Which small non-negative numbers are defined values of <paramref name="enumType"/>.</summary>
     private static bool[] DefinedValues(Type enumType)
@@ -164,6 +263,13 @@ internal sealed class DefinedRule<T> : FactRule<T>
 
         return defined;
     }
+}
+
+/// <summary>The test of <see cref="DefinedRule{T}"/>, in a non-generic class so compiled rule tables call it directly.</summary>
+internal static class DefinedLookup
+{
+    /// <summary>Whether <paramref name="value"/> is absent (<see cref="DefinedRule{T}.Absent"/>) or marked in <paramref name="defined"/>.</summary>
+    public static bool IsDefined(bool[] defined, int value) => value == int.MinValue || ((uint)value < (uint)defined.Length && defined[value]);
 }
 
 /// <summary>Which values of <typeparamref name="TEnum"/> are defined (as FluentValidation's <c>IsInEnum</c>), looked up without allocating.</summary>

@@ -82,7 +82,7 @@ internal static class InputLimitCheck
         return c.Problems;
     }
 
-    private sealed class Checker
+    private struct Checker
     {
         private readonly int _maxList;
         private readonly int _maxText;

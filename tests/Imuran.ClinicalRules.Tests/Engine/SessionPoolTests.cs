@@ -45,6 +45,27 @@ public sealed class SessionPoolTests
     }
 
     [Fact]
+    public void RentScope_AfterReturn_GivesBackTheResetScope()
+    {
+        var order = new Dictionary<string, int> { ["AZA-HND-001"] = 0 };
+        var first = EvaluationScope.Rent(order, null, insertsFindingFacts: true);
+        first.Inserting(new Flag("seen"));
+        first.Fail("AZA-HND-001", "failed");
+        first.Fault("AZA-HND-001", new InvalidOperationException("failed again"));
+        EvaluationScope.Return(first);
+
+        var second = EvaluationScope.Rent(order, null, insertsFindingFacts: false);
+
+        second.Should().BeSameAs(first);
+        second.Errors.Should().BeEmpty();
+        second.Inserted.Should().BeEmpty();
+        second.Findings.Count.Should().Be(0);
+        second.FiringCount.Should().Be(0);
+        second.InsertsFindingFacts.Should().BeFalse();
+        EvaluationScope.Rent(order, null, insertsFindingFacts: true).Should().NotBeSameAs(second, "a rented scope is not handed out twice");
+    }
+
+    [Fact]
     public void Rent_WithoutReturn_GivesANewSession()
     {
         var compiled = CompiledRules.Compile(RuleCatalog.All());

@@ -486,7 +486,7 @@ internal static class FactLoader
     }
 
     private static readonly System.Comparison<LabFact> ByKindThenTime = (a, b) =>
-        a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
+        a.Kind != b.Kind ? ((int)a.Kind).CompareTo((int)b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
 
 
     private static readonly System.Func<MedicationFact, (MedicationClass, string)> MedicationKey = m => (m.Class, m.Ingredient);

@@ -322,7 +322,7 @@ internal sealed class LabFact
 
     /// <summary>The canonical value when the unit was converted (", = 4.5 10*9/L"), else empty; the original value and unit stay first.</summary>
     private string Converted =>
-        Normalised is { } n && !string.Equals(LabUnits.Key(n.Unit), LabUnits.Key(Source.Unit ?? string.Empty), System.StringComparison.Ordinal)
+        Normalised is { } n && !LabUnits.SameUnit(n.Unit, Source.Unit ?? string.Empty)
             ? " (= " + Number(n.Value) + " " + n.Unit + ")"
             : string.Empty;
 
