@@ -10,6 +10,11 @@ namespace Imuran.ClinicalRules.Research.Tests.Batch;
 /// <see cref="TextReader.ReadLine"/> does, keep memory bounded, keep no line beyond its line limit, and give results
 /// in input order whatever the thread timing.
 /// </summary>
+/// <remarks>
+/// <see cref="Run_HugeLine_IsNeverBufferedWhole"/> counts the bytes the whole process allocates, so these tests run
+/// alone (<see cref="ProcessAllocationCollection"/>): a test running beside them once pushed it over its bound.
+/// </remarks>
+[Collection(ProcessAllocationCollection.Name)]
 public sealed class NdjsonPipelineTests
 {
     private const string Awkward =
