@@ -85,6 +85,19 @@ public class ContraindicationRulesTests
         result.ShouldRaise("AZA-DQ-003"); // continuing therapy in review: information (AZA-DQ-002 at a start or when prescribing)
     }
 
+    [Fact]
+    public void AZA_PRG_001_RheumatoidArthritisFromTheProblemList_BasisNamesTheIndicationsAndWhy()
+    {
+        // The indication list holds lupus; rheumatoid arthritis comes from the problem list, so the basis says both.
+        var patient = Quiet.Pregnant().WithConditions(Patients.Condition("Rheumatoid arthritis", "M06.9", "icd-10-cm"));
+
+        var basis = Evaluate(patient).ShouldRaise("AZA-PRG-001").Basis.Facts;
+
+        basis.Select(b => (b.Name, b.Value, b.Path)).Should().Equal(
+            ("pregnancy status", "pregnant", "pregnancyStatus"),
+            ("indications", "SystemicLupusErythematosus (rheumatoid arthritis)", "indications"));
+    }
+
     // AZA-PRG-002 pregnancy
 
     [Fact]
@@ -95,6 +108,16 @@ public class ContraindicationRulesTests
         finding.Summary.Should().Be("Pregnant: azathioprine can cause fetal harm; weigh benefit and risk and inform the patient.");
         finding.ShouldHaveBasis("pregnancy status", "pregnancyStatus", "pregnant");
         finding.ShouldHaveBasis("indications", "indications", "SystemicLupusErythematosus");
+    }
+
+    [Fact]
+    public void AZA_PRG_002_Basis_IsThePregnancyAndTheIndicationsAsRecorded()
+    {
+        var basis = Evaluate(Quiet.Pregnant()).ShouldRaise("AZA-PRG-002").Basis.Facts;
+
+        basis.Select(b => (b.Name, b.Value, b.Path)).Should().Equal(
+            ("pregnancy status", "pregnant", "pregnancyStatus"),
+            ("indications", "SystemicLupusErythematosus", "indications"));
     }
 
     [Fact]
@@ -129,6 +152,20 @@ public class ContraindicationRulesTests
         finding.ShouldHaveBasis("pruritus in pregnancy", "pruritusInPregnancy", "yes");
         finding.ShouldHaveBasis("raised bile acids", "raisedBileAcids", "yes");
         finding.Basis.Facts.Should().NotContain(b => b.Name == "suspected cholestasis of pregnancy");
+    }
+
+    [Fact]
+    public void AZA_PRG_003_AllThreeSigns_BasisListsEachInOrder()
+    {
+        var patient = Quiet.Pregnant() with { PruritusInPregnancy = true, RaisedBileAcids = true, SuspectedCholestasisOfPregnancy = true };
+
+        var basis = Evaluate(patient).ShouldRaise("AZA-PRG-003").Basis.Facts;
+
+        basis.Select(b => (b.Name, b.Value, b.Path)).Should().Equal(
+            ("pregnancy status", "pregnant", "pregnancyStatus"),
+            ("pruritus in pregnancy", "yes", "pruritusInPregnancy"),
+            ("raised bile acids", "yes", "raisedBileAcids"),
+            ("suspected cholestasis of pregnancy", "yes", "suspectedCholestasisOfPregnancy"));
     }
 
     [Fact]
@@ -282,6 +319,19 @@ public class ContraindicationRulesTests
 
         finding.Summary.Should().Be("Alkylating agent on record (chlorambucil): added malignancy risk and additive marrow suppression.");
         finding.ShouldHaveBasis("medication", "medications[0]", "chlorambucil (Leukeran; recognised by name) active");
+    }
+
+    [Fact]
+    public void AZA_ALK_002_RepeatedEntriesOfOneAgent_OneFindingWhoseBasisListsEveryEntry()
+    {
+        var patient = Quiet.WithMedications(Patients.PastMed("Cyclophosphamide", "3002"), Patients.Med("Cyclophosphamide 50 MG Oral Tablet", "3002"));
+
+        var result = Evaluate(patient);
+
+        result.Findings.Where(f => f.RuleId == "AZA-ALK-002").Should().ContainSingle("refills of one medicine give one finding");
+        result.ShouldRaise("AZA-ALK-002").Basis.Facts.Select(b => (b.Name, b.Path)).Should().Equal(
+            ("medication", "medications[0]"),
+            ("medication", "medications[1]"));
     }
 
     [Fact]

@@ -148,6 +148,16 @@ public class MalignancyRulesTests
         result.ShouldRaise("AZA-MAL-003");
     }
 
+    [Fact]
+    public void AZA_MAL_004_OtherActiveMedicineOrPastTnfBlocker_Boundary_StillFires()
+    {
+        // Only an active TNF blocker silences the rule: any other active medicine, or a TNF blocker that has ended, does not.
+        var patient = Quiet.Male().Aged(25).WithIndications(Indication.CrohnsDisease)
+            .WithMedications(Patients.Med("Atorvastatin"), Patients.PastMed("Humira"));
+
+        Evaluate(patient).ShouldRaise("AZA-MAL-004");
+    }
+
     [Theory]
     [InlineData(11, false)]
     [InlineData(12, true)]
