@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Linq.Expressions;
+using Imuran.ClinicalRules.Internal;
 using NRules.RuleModel;
 
 namespace Imuran.ClinicalRules.Engine;

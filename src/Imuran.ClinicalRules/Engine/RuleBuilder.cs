@@ -362,18 +362,3 @@ internal enum PatternMode
     /// <summary>Binds every fact that passes, as one collection; holds when there is at least one.</summary>
     Collect = 3,
 }
-
-/// <summary>Replaces one parameter of an expression by another expression.</summary>
-internal sealed class ParameterReplacer : ExpressionVisitor
-{
-    private readonly ParameterExpression _from;
-    private readonly Expression _to;
-
-    public ParameterReplacer(ParameterExpression from, Expression to)
-    {
-        _from = from;
-        _to = to;
-    }
-
-    protected override Expression VisitParameter(ParameterExpression node) => node == _from ? _to : node;
-}

@@ -6,6 +6,7 @@ using System.Threading;
 using FluentValidation;
 using FluentValidation.Results;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Internal;
 
 namespace Imuran.ClinicalRules.Validation;
 
@@ -93,7 +94,7 @@ internal class FactRule<T>
         var body = lambda.Body;
         for (var i = 0; i < arguments.Length; i++)
         {
-            body = new Substitution(lambda.Parameters[i], arguments[i]).Visit(body);
+            body = new ParameterReplacer(lambda.Parameters[i], arguments[i]).Visit(body);
         }
 
         return body;
@@ -115,20 +116,6 @@ internal class FactRule<T>
         var value = Expression.Parameter(typeof(T), "value");
         var evaluation = Expression.Parameter(typeof(ClinicalDate), "evaluation");
         return CompileLambda(Expression.Lambda<Func<T, ClinicalDate, bool>>(rule.Fails(value, evaluation), value, evaluation));
-    }
-
-    private sealed class Substitution : ExpressionVisitor
-    {
-        private readonly ParameterExpression _from;
-        private readonly Expression _to;
-
-        public Substitution(ParameterExpression from, Expression to)
-        {
-            _from = from;
-            _to = to;
-        }
-
-        protected override Expression VisitParameter(ParameterExpression node) => node == _from ? _to : node;
     }
 }
 
