@@ -161,7 +161,7 @@ public static class ClinicianFeedbackJson
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
+            var where = JsonErrorPosition.Describe(ex);
             return Problem("$", ErrorCodes.MalformedInput, $"The feedback export is not valid JSON{where}.");
         }
     }

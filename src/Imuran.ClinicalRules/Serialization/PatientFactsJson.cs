@@ -158,9 +158,7 @@ public static class PatientFactsJson
 
     private static PatientFactsReadResult Malformed(JsonException ex)
     {
-        var where = ex.LineNumber is { } line
-            ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}"
-            : string.Empty;
+        var where = JsonErrorPosition.Describe(ex);
         var reason = ex.Message;
         foreach (var marker in new[] { " Path:", " LineNumber:" })
         {
