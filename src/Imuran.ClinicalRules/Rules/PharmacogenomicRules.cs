@@ -222,7 +222,7 @@ internal static class PharmacogenomicRules
             .Title("Derive: no " + Describe.Gene(gene) + " result")
             .Derivation().Salience(gene == Gene.Tpmt ? 91 : 90)
             .Logic("no usable " + Describe.Gene(gene) + " phenotype on file")
-            .Match<PatientContext>("the patient")
+            .Match<PatientContext>("no usable " + Describe.Gene(gene) + " result on file reports a phenotype or a translatable diplotype", patient => !patient.AnyResultGivesPhenotype(gene))
             .Not<PhenotypeCall>("no " + Describe.Gene(gene) + " phenotype was derived", c => c.Gene == gene)
             .Then(f => f.Insert(new MissingGeneResult(gene)));
 
@@ -376,8 +376,18 @@ internal static class PharmacogenomicRules
     /// Whether a result is used for the phenotype: a red-cell activity result soon after a transfusion may reflect
     /// donor cells (AZA-PGX-011), so it is not.
     /// </summary>
-    private static bool Usable(PgxResultFact r, PatientContext patient) =>
-        !(r.Source.Method == TestMethod.Activity && r.Source.Date is { } d && InTransfusionWindow(d, patient));
+    private static bool Usable(PgxResultFact r, PatientContext patient) => Usable(r.Source, patient);
+
+    private static bool Usable(PharmacogenomicResult r, PatientContext patient) =>
+        !(r.Method == TestMethod.Activity && r.Date is { } d && InTransfusionWindow(d, patient));
+
+    /// <summary>
+    /// Whether <see cref="Derive"/> takes a phenotype from <paramref name="r"/>: a usable result that reports a
+    /// phenotype, or whose diplotype the CPIC tables translate (<paramref name="translation"/>, null when the
+    /// diplotype is missing or cannot be read). Read when loading, for <see cref="PatientContext.AnyResultGivesPhenotype"/>.
+    /// </summary>
+    internal static bool GivesPhenotype(PharmacogenomicResult r, PhenotypeTranslation? translation, PatientContext patient) =>
+        (r.Phenotype is not null || translation is not null) && Usable(r, patient);
 
     /// <summary>The basis of every phenotype considered, in the order considered (for the disagreement message).</summary>
     private static List<string> SeenBases(Gene gene, PgxResultFact[] results)

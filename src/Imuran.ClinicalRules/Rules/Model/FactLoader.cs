@@ -146,9 +146,10 @@ internal static class FactLoader
         {
             var r = pgx[i];
             working.Add(new PgxResultFact(r, i));
+            Pharmacogenomics.PhenotypeTranslation? t = null;
             if (r.Diplotype is { } diplotype && !string.IsNullOrWhiteSpace(diplotype))
             {
-                var t = Pharmacogenomics.CpicTables.Default.Translate(r.Gene, diplotype);
+                t = Pharmacogenomics.CpicTables.Default.Translate(r.Gene, diplotype);
                 if (t is null || t.HasAlleleNotInTable)
                 {
                     // Present but unreadable (an HGVS genotype, free text) or naming an allele the CPIC table lacks.
@@ -159,6 +160,18 @@ internal static class FactLoader
                     }
                 }
             }
+            if (PharmacogenomicRules.GivesPhenotype(r, t, ctx))
+            {
+                if (r.Gene == Gene.Tpmt)
+                {
+                    ctx.TpmtResultGivesPhenotype = true;
+                }
+                else
+                {
+                    ctx.Nudt15ResultGivesPhenotype = true;
+                }
+            }
+
             if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity && r.Date is { } d)
             {
                 working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i), ctx));

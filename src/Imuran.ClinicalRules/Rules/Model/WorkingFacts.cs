@@ -96,6 +96,20 @@ internal sealed class PatientContext
     /// <summary>Input paths of NUDT15 results on file that cannot be read (set when loaded).</summary>
     public List<string> UnreadableNudt15 { get; } = new();
 
+    /// <summary>A TPMT result on file gives a phenotype (set when loaded; see <see cref="AnyResultGivesPhenotype"/>).</summary>
+    public bool TpmtResultGivesPhenotype { get; set; }
+
+    /// <summary>A NUDT15 result on file gives a phenotype (set when loaded; see <see cref="AnyResultGivesPhenotype"/>).</summary>
+    public bool Nudt15ResultGivesPhenotype { get; set; }
+
+    /// <summary>
+    /// Whether a result of <paramref name="gene"/> on file is usable and states a phenotype or a diplotype the CPIC
+    /// tables translate: the results the phenotype derivation reads (set when loaded). When none does, the gene may
+    /// lack a phenotype; the derivation of a missing result still tests that no phenotype was derived. NRules then
+    /// tests the missing-result derivation's <c>Not</c> only for patients who may lack a phenotype.
+    /// </summary>
+    public bool AnyResultGivesPhenotype(Gene gene) => gene == Gene.Tpmt ? TpmtResultGivesPhenotype : Nudt15ResultGivesPhenotype;
+
     /// <summary>The call for <paramref name="gene"/>, or null.</summary>
     public PhenotypeCall? CallFor(Gene gene) => gene == Gene.Tpmt ? TpmtCall : Nudt15Call;
 
