@@ -56,7 +56,7 @@ public sealed record Finding
     public string Review { get; init; } = string.Empty;
 
     /// <summary>The facts that matched and the rule's logic.</summary>
-    public FindingBasis Basis { get; init; } = new();
+    public FindingBasis Basis { get; init; } = FindingBasis.Empty;
 
     /// <summary>The documents the rule rests on.</summary>
     public IReadOnlyList<SourceReference> Sources { get => _sources; init => _sources = ReadOnly.Copy(value); }
