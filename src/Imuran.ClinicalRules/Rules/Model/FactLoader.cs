@@ -415,11 +415,45 @@ internal static class FactLoader
         }
     }
 
+    /// <summary>
+    /// A per-thread buffer for loading the labs: the lab facts in input order, then the same facts sorted by kind
+    /// and time. Cleared after every load, so it holds no fact of an evaluation once loading is done.
+    /// </summary>
+    [System.ThreadStatic]
+    private static LabFact[]? t_labs;
+
+    /// <summary>A buffer longer than this is not kept for the next load.</summary>
+    private const int LargestKeptLabBuffer = 512;
+
     private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised)
+    {
+        var buffer = t_labs;
+        t_labs = null;
+        if (buffer is null || buffer.Length < 2 * labs.Count)
+        {
+            buffer = new LabFact[System.Math.Max(16, 2 * labs.Count)];
+        }
+
+        try
+        {
+            LoadLabs(ctx, labs, working, unrecognised, buffer);
+        }
+        finally
+        {
+            System.Array.Clear(buffer, 0, 2 * labs.Count);
+            if (buffer.Length <= LargestKeptLabBuffer)
+            {
+                t_labs = buffer;
+            }
+        }
+    }
+
+    /// <summary>Loads the labs, using <paramref name="facts"/> (at least twice as long as the labs) as scratch.</summary>
+    private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised, LabFact[] facts)
     {
         // Lab facts go into the working list in input order, after the TPMT activity results they give rise to.
         List<TpmtActivityResult>? activityResults = null;
-        var facts = new List<LabFact>(labs.Count);
+        var recognised = 0;
         for (var i = 0; i < labs.Count; i++)
         {
             var l = labs[i];
@@ -430,7 +464,7 @@ internal static class FactLoader
                 continue;
             }
 
-            facts.Add(new LabFact(l, i, kind, ctx));
+            facts[recognised++] = new LabFact(l, i, kind, ctx);
             if (kind == LabKind.TpmtActivity)
             {
                 (activityResults ??= new List<TpmtActivityResult>()).Add(new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i), ctx));
@@ -443,19 +477,20 @@ internal static class FactLoader
         }
 
         // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest:
-        // one sort, so a long history costs n log n, not n squared.
-        var ordered = facts.ToArray();
-        System.Array.Sort(ordered, ByKindThenTime);
-        for (var a = 0; a < ordered.Length; a++)
+        // one sort, so a long history costs n log n, not n squared. The sorted copy sits after the input order.
+        System.Array.Copy(facts, 0, facts, recognised, recognised);
+        System.Array.Sort(facts, recognised, recognised, KindThenTime.Instance);
+        for (var a = recognised; a < 2 * recognised; a++)
         {
-            var fact = ordered[a];
-            fact.Previous = a > 0 && ordered[a - 1].Kind == fact.Kind ? ordered[a - 1] : null;
-            fact.IsLatest = a == ordered.Length - 1 || ordered[a + 1].Kind != fact.Kind;
+            var fact = facts[a];
+            fact.Previous = a > recognised && facts[a - 1].Kind == fact.Kind ? facts[a - 1] : null;
+            fact.IsLatest = a == 2 * recognised - 1 || facts[a + 1].Kind != fact.Kind;
         }
 
         List<DataQualityIssue>? pendingIssues = null;
-        foreach (var fact in facts)
+        for (var i = 0; i < recognised; i++)
         {
+            var fact = facts[i];
             var unitIssue = BloodCountRules.Assess(fact, ctx.Options);
             if (unitIssue is not null)
             {
@@ -498,8 +533,14 @@ internal static class FactLoader
             : anyCount ? "stable: no latest count low or falling markedly" : "no white count or platelets on file";
     }
 
-    private static readonly System.Comparison<LabFact> ByKindThenTime = (a, b) =>
-        a.Kind != b.Kind ? ((int)a.Kind).CompareTo((int)b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
+    /// <summary>Labs by kind, then date, then input order (a total order, so the sort needs no stability).</summary>
+    private sealed class KindThenTime : IComparer<LabFact>
+    {
+        public static readonly KindThenTime Instance = new();
+
+        public int Compare(LabFact? a, LabFact? b) =>
+            a!.Kind != b!.Kind ? ((int)a.Kind).CompareTo((int)b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
+    }
 
 
     private static readonly System.Func<MedicationFact, (MedicationClass, string)> MedicationKey = m => (m.Class, m.Ingredient);
