@@ -44,7 +44,18 @@ internal sealed class Firing : IFactSink
     /// The finding takes over a basis array or list the action made for it (it is wrapped, not copied), so the action
     /// must not change it afterwards.
     /// </remarks>
-    public Finding Raise(IReadOnlyList<BasisFact> basis, IReadOnlyList<KeyValuePair<string, string>>? values)
+    public Finding Raise(IReadOnlyList<BasisFact> basis, IReadOnlyList<KeyValuePair<string, string>>? values) =>
+        Raise(basis, new Pairs(values));
+
+    /// <summary>Raises the rule's finding with this basis, filling the <c>{name}</c> placeholder (no list of values is made).</summary>
+    public Finding Raise(IReadOnlyList<BasisFact> basis, string name, string value) =>
+        Raise(basis, new Pairs(name, value));
+
+    /// <summary>Raises the rule's finding with this basis, filling two placeholders in turn (no list of values is made).</summary>
+    public Finding Raise(IReadOnlyList<BasisFact> basis, string name, string value, string name2, string value2) =>
+        Raise(basis, new Pairs(name, value, name2, value2));
+
+    private Finding Raise(IReadOnlyList<BasisFact> basis, in Pairs values)
     {
         var m = Rule;
         var finding = new Finding
@@ -82,9 +93,15 @@ internal sealed class Firing : IFactSink
     /// Replaces each <c>{key}</c> of <paramref name="values"/>, in the order given, everywhere in the text so far (as
     /// successive <see cref="StringBuilder.Replace(string, string)"/> calls would), in two reused buffers.
     /// </summary>
-    internal static string Fill(string template, IReadOnlyList<KeyValuePair<string, string>>? values)
+    internal static string Fill(string template, IReadOnlyList<KeyValuePair<string, string>>? values) => Fill(template, new Pairs(values));
+
+    /// <summary>As <see cref="Fill(string, IReadOnlyList{KeyValuePair{string, string}}?)"/>, with one or two values given directly.</summary>
+    internal static string Fill(string template, string name, string value, string? name2 = null, string? value2 = null) =>
+        Fill(template, name2 is null ? new Pairs(name, value) : new Pairs(name, value, name2, value2 ?? string.Empty));
+
+    private static string Fill(string template, in Pairs values)
     {
-        if (values is null || values.Count == 0 || template.IndexOf('{') < 0)
+        if (values.Count == 0 || template.IndexOf('{') < 0)
         {
             return template;
         }
@@ -101,8 +118,9 @@ internal sealed class Firing : IFactSink
         var replaced = false;
         for (var v = 0; v < values.Count; v++)
         {
-            var key = Placeholders.Of(values[v].Key);
-            var value = values[v].Value ?? string.Empty;
+            var pair = values[v];
+            var key = Placeholders.Of(pair.Key);
+            var value = pair.Value ?? string.Empty;
             var at = IndexOf(text, length, key, 0);
             if (at < 0)
             {
@@ -129,6 +147,42 @@ internal sealed class Firing : IFactSink
         t_text = text.Length <= 4096 ? text : null;
         t_spare = spare.Length <= 4096 ? spare : null;
         return result;
+    }
+
+    /// <summary>The placeholder values of one finding: a caller's list, or one or two pairs held without a list.</summary>
+    private readonly struct Pairs
+    {
+        private readonly IReadOnlyList<KeyValuePair<string, string>>? _list;
+        private readonly KeyValuePair<string, string> _first;
+        private readonly KeyValuePair<string, string> _second;
+
+        public Pairs(IReadOnlyList<KeyValuePair<string, string>>? list)
+        {
+            _list = list;
+            _first = default;
+            _second = default;
+            Count = list?.Count ?? 0;
+        }
+
+        public Pairs(string name, string value)
+        {
+            _list = null;
+            _first = new KeyValuePair<string, string>(name, value);
+            _second = default;
+            Count = 1;
+        }
+
+        public Pairs(string name, string value, string name2, string value2)
+        {
+            _list = null;
+            _first = new KeyValuePair<string, string>(name, value);
+            _second = new KeyValuePair<string, string>(name2, value2);
+            Count = 2;
+        }
+
+        public int Count { get; }
+
+        public KeyValuePair<string, string> this[int index] => _list is not null ? _list[index] : index == 0 ? _first : _second;
     }
 
     private static int IndexOf(char[] text, int length, string key, int from)

@@ -139,7 +139,7 @@ internal static class BloodCountRules
                 }
 
                 var problem = l.LowByFlag ? "flagged low" : l.LowByThreshold ? "below the host's threshold" : "fell markedly within the normal range";
-                f.Raise(basis, new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)), PharmacogenomicRules.Value("problem", problem) });
+                f.Raise(basis, "test", TestName(l.Kind), "problem", problem);
             });
 
         yield return Rule("AZA-CYT-002")
@@ -169,7 +169,7 @@ internal static class BloodCountRules
                     basis.Add(FallFact(l, p.Options));
                 }
 
-                f.Raise(basis, new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)), PharmacogenomicRules.Value("problem", problem) });
+                f.Raise(basis, "test", TestName(l.Kind), "problem", problem);
             });
 
         yield return Rule("AZA-REN-001")
@@ -197,7 +197,7 @@ internal static class BloodCountRules
                     || (l.Patient.Options.EgfrThreshold != null && l.Source.Value < l.Patient.Options.EgfrThreshold.Value)))
             .Then<LabFact>((f, l) =>
             {
-                f.Raise(new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, new[] { PharmacogenomicRules.Value("value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit) });
+                f.Raise(new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, "value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit);
             });
 
         yield return Rule("AZA-HEP-001")
@@ -249,7 +249,7 @@ internal static class BloodCountRules
             : (l.Source.Flag is LabFlag.High or LabFlag.CriticallyHigh ? "flagged " + LabFact.Flag(l.Source.Flag) : "well above the upper reference limit");
         f.Raise(
             new[] { new BasisFact("result", l.Describe(), l.Path), new BasisFact("raised by", l.LiverReason ?? string.Empty) },
-            new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)), PharmacogenomicRules.Value("problem", problem) });
+            "test", TestName(l.Kind), "problem", problem);
     }
 
     public static string TestName(LabKind kind) => kind switch
@@ -268,5 +268,5 @@ internal static class BloodCountRules
     };
 
     private static void RaiseLab(Firing f, LabFact l) =>
-        f.Raise(new[] { new BasisFact("result", l.Describe(), l.Path) }, new[] { PharmacogenomicRules.Value("test", TestName(l.Kind)) });
+        f.Raise(new[] { new BasisFact("result", l.Describe(), l.Path) }, "test", TestName(l.Kind));
 }

@@ -27,7 +27,7 @@ internal static class ContraindicationRules
             .Then<HypersensitivityFact>((f, hypersensitivity) =>
             {
                 var h = hypersensitivity;
-                f.Raise(h.Basis(), new[] { PharmacogenomicRules.Value("substance", h.Thiopurine) });
+                f.Raise(h.Basis(), "substance", h.Thiopurine);
             });
 
         yield return Rule("AZA-PRG-001")
@@ -159,7 +159,7 @@ internal static class ContraindicationRules
             basis[more.Length + i] = new BasisFact("medication", e.Describe(), e.Path);
         }
 
-        f.Raise(basis, new[] { PharmacogenomicRules.Value("ingredient", m.Ingredient) });
+        f.Raise(basis, "ingredient", m.Ingredient);
     }
 
     private static IReadOnlyList<BasisFact> PregnancyBasis(PatientContext p, bool ra)

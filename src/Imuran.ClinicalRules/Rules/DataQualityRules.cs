@@ -61,11 +61,10 @@ internal static class DataQualityRules
                             new BasisFact("pregnancy status", p.PregnancyStaleness ?? "unknown (not recorded)", p.PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate"),
                             new BasisFact("azathioprine therapy", p.TherapyBasis + ", setting " + p.Facts.Setting.ToString().ToLowerInvariant(), "therapy"),
                         },
-                        new[]
-                        {
-                            PharmacogenomicRules.Value("status", p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days old)" : "unknown"),
-                            PharmacogenomicRules.Value("age", p.Age is { } a ? "aged " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "of unknown age"),
-                        });
+                        "status",
+                        p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days old)" : "unknown",
+                        "age",
+                        p.Age is { } a ? "aged " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "of unknown age");
                 });
         }
     }

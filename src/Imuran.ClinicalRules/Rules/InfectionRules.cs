@@ -38,7 +38,7 @@ internal static class InfectionRules
             {
                 f.Raise(
                     c.Basis(),
-                    new[] { PharmacogenomicRules.Value("condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis") });
+                    "condition", c.Kind == ConditionKind.HepatitisB ? "Hepatitis B" : "Tuberculosis");
             });
 
         yield return Rule("AZA-VAC-001")
@@ -55,7 +55,7 @@ internal static class InfectionRules
             {
                 f.Raise(
                     v.Basis(),
-                    new[] { PharmacogenomicRules.Value("vaccine", SummaryName(v.Source)) });
+                    "vaccine", SummaryName(v.Source));
             });
 
         yield return Rule("AZA-PML-001")

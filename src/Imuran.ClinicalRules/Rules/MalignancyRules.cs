@@ -62,7 +62,7 @@ internal static class MalignancyRules
             {
                 f.Raise(
                     new[] { new BasisFact("indication", "inflammatory bowel disease", "indications"), new BasisFact("sex and age", "male, " + p.AgeText, "birthDate") },
-                    new[] { PharmacogenomicRules.Value("age", p.Age!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                    "age", p.Age!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             });
 
         yield return Rule("AZA-MAL-005")

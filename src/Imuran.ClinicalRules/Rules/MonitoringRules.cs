@@ -59,7 +59,7 @@ internal static class MonitoringRules
             .Then<CbcSchedule>((f, s) =>
             {
                 var since = s.LastCount is null ? "no complete blood count on file" : s.DaysSinceLast + " days since the last count";
-                f.Raise(ScheduleBasis(s), new[] { PharmacogenomicRules.Value("since", since), PharmacogenomicRules.Value("schedule", s.Schedule) });
+                f.Raise(ScheduleBasis(s), "since", since, "schedule", s.Schedule);
             });
 
         yield return Rule("AZA-CBC-002")
@@ -74,7 +74,7 @@ internal static class MonitoringRules
             .Not<LabFact>("no latest blood count is critically low or falling markedly", l => l.IsCytopeniaCount && l.IsLatest && l.Severe)
             .Then<CbcSchedule>((f, s) =>
             {
-                f.Raise(ScheduleBasis(s), new[] { PharmacogenomicRules.Value("date", s.DueBy.ToString()), PharmacogenomicRules.Value("schedule", s.Schedule) });
+                f.Raise(ScheduleBasis(s), "date", s.DueBy.ToString(), "schedule", s.Schedule);
             });
 
         yield return Rule("AZA-CBC-003")
@@ -88,7 +88,7 @@ internal static class MonitoringRules
             .Match<CbcSchedule>("a recent regimen change or new interacting medicine", s => s.IntensifiedBecause != null)
             .Then<CbcSchedule>((f, s) =>
             {
-                f.Raise(new[] { new BasisFact("recent change", s.IntensifiedBecause!, s.IntensifiedPath) }, new[] { PharmacogenomicRules.Value("reason", s.IntensifiedBecause!) });
+                f.Raise(new[] { new BasisFact("recent change", s.IntensifiedBecause!, s.IntensifiedPath) }, "reason", s.IntensifiedBecause!);
             });
 
         yield return Rule("AZA-LFT-001")
@@ -106,7 +106,7 @@ internal static class MonitoringRules
                 var days = p.Options.LiverTestWindowDays.ToString(CultureInfo.InvariantCulture);
                 f.Raise(
                     new[] { new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"), new BasisFact("liver tests", "none in the last " + days + " days", "labResults") },
-                    new[] { PharmacogenomicRules.Value("days", days) });
+                    "days", days);
             });
     }
 

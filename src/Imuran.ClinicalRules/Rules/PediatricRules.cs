@@ -25,7 +25,7 @@ internal static class PediatricRules
             {
                 f.Raise(
                     new[] { new BasisFact("age", p.AgeText + " (born " + p.Facts.BirthDate + ")", "birthDate") },
-                    new[] { PharmacogenomicRules.Value("age", p.Age!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                    "age", p.Age!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             });
     }
 }

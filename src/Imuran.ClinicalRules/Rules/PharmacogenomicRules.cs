@@ -169,7 +169,7 @@ internal static class PharmacogenomicRules
                         new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"),
                         new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"),
                     },
-                    new[] { Value("days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                    "days", days.ToString(System.Globalization.CultureInfo.InvariantCulture));
             });
     }
 
@@ -199,7 +199,7 @@ internal static class PharmacogenomicRules
         {
             basis.Add(new BasisFact(Describe.Gene(gene) + " phenotype", p.GeneStatus(gene), p.CallFor(gene)?.Path ?? "pharmacogenomics"));
         }
-        f.Raise(basis, new[] { Value("genes", genes) });
+        f.Raise(basis, "genes", genes);
     }
 
     /// <summary>Raises a one-gene finding; the basis shows both genes' calls (the other gene's call, unreadable result or none on file).</summary>
@@ -209,7 +209,7 @@ internal static class PharmacogenomicRules
         var basis = call.Patient is { } p
             ? new[] { CallFact(call), new BasisFact(Describe.Gene(other) + " phenotype", p.GeneStatus(other), p.CallFor(other)?.Path ?? "pharmacogenomics") }
             : new[] { CallFact(call) };
-        f.Raise(basis, new[] { Value("phenotype", Describe.Phenotype(call.Phenotype)) });
+        f.Raise(basis, "phenotype", Describe.Phenotype(call.Phenotype));
     }
 
     private static BasisFact CallFact(PhenotypeCall call) =>

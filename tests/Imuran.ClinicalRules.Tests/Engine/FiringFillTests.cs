@@ -55,6 +55,33 @@ public sealed class FiringFillTests
         Firing.Fill(template, Array.Empty<KeyValuePair<string, string>>()).Should().BeSameAs(template);
     }
 
+    [Fact]
+    public void Fill_OneOrTwoValuesGivenDirectly_AsTheListOfThem()
+    {
+        var random = new Random(7);
+        const string alphabet = "{}ab x.";
+        for (var i = 0; i < 5000; i++)
+        {
+            var template = Text(random, alphabet, random.Next(60));
+            var (k1, v1) = (Text(random, "ab", 1 + random.Next(2)), Text(random, alphabet, random.Next(80)));
+            var (k2, v2) = (Text(random, "ab", 1 + random.Next(2)), Text(random, alphabet, random.Next(80)));
+
+            Firing.Fill(template, k1, v1).Should().Be(Reference(template, new[] { Pair(k1, v1) }), "template '{0}'", template);
+            Firing.Fill(template, k1, v1, k2, v2).Should().Be(Reference(template, new[] { Pair(k1, v1), Pair(k2, v2) }), "template '{0}'", template);
+        }
+    }
+
+    [Fact]
+    public void Fill_ValueGivenDirectlyWithNoPlaceholder_ReturnsTheTemplateItself()
+    {
+        const string template = "No placeholder here.";
+
+        Firing.Fill(template, "a", "x").Should().BeSameAs(template);
+        Firing.Fill(template, "a", "x", "b", "y").Should().BeSameAs(template);
+    }
+
+    private static KeyValuePair<string, string> Pair(string key, string value) => new(key, value);
+
     private static string Reference(string template, IReadOnlyList<KeyValuePair<string, string>> values)
     {
         var sb = new StringBuilder(template);
