@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Rules.Model;
 using NRules.RuleModel;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
@@ -10,6 +11,9 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Handling at dispense: the cytotoxic-handling caution.</summary>
 internal static class HandlingRules
 {
+    /// <summary>The basis of every AZA-HND-001 finding: its text never varies, so one frozen list is shared.</summary>
+    private static readonly IReadOnlyList<BasisFact> DispensingBasis = ReadOnly.Freeze(new[] { new BasisFact("setting", "dispensing", "setting") });
+
     public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-HND-001")
@@ -21,6 +25,6 @@ internal static class HandlingRules
             .Review("Follow local hazardous-drug procedures for this supply and give handling and disposal advice to the patient or carer.")
             .Source(Sources.Label, "HOW SUPPLIED / handling", Confidence.VerifiedSecondary)
             .Match<PatientContext>("dispensing setting", p => p.Facts.Setting == CareSetting.Dispensing)
-            .Then(f => f.Raise(new[] { new BasisFact("setting", "dispensing", "setting") }));
+            .Then(f => f.Raise(DispensingBasis));
     }
 }

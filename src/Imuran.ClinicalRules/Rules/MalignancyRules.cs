@@ -12,6 +12,9 @@ namespace Imuran.ClinicalRules.Rules;
 /// <summary>Malignancy: history, skin cancer, hepatosplenic T-cell lymphoma, transplant surveillance, boxed warning.</summary>
 internal static class MalignancyRules
 {
+    /// <summary>The basis of every AZA-MAL-005 finding: its text never varies, so one frozen list is shared.</summary>
+    private static readonly IReadOnlyList<BasisFact> TransplantBasis = Internal.ReadOnly.Freeze(new[] { new BasisFact("transplant", "organ transplant recipient", "indications") });
+
     public static IEnumerable<IRuleDefinition> All()
     {
         yield return Rule("AZA-MAL-001")
@@ -74,7 +77,7 @@ internal static class MalignancyRules
             .Review("Confirm that lymphoma and skin-cancer surveillance is in place.")
             .Source(Sources.Label, "Boxed warning", Confidence.Verified)
             .Match<PatientContext>("transplant recipient", p => p.IsTransplantRecipient)
-            .Then(f => f.Raise(new[] { new BasisFact("transplant", "organ transplant recipient", "indications") }));
+            .Then(f => f.Raise(TransplantBasis));
 
         yield return Rule("AZA-MAL-006")
             .Title("Boxed warning at a new start")
