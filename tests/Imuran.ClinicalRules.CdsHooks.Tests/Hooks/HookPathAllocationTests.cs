@@ -13,6 +13,7 @@ using Imuran.ClinicalRules.Fhir;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Xunit.Abstractions;
 
 namespace Imuran.ClinicalRules.CdsHooks.Tests.Hooks;
 
@@ -38,6 +39,10 @@ public class HookPathAllocationTests
 
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(Payload.OrderSign());
 
+    private readonly ITestOutputHelper _output;
+
+    public HookPathAllocationTests(ITestOutputHelper output) => _output = output;
+
     [Fact]
     public async Task OrderSign_BenchmarkCall_AllocatesWithinTheBound()
     {
@@ -51,6 +56,7 @@ public class HookPathAllocationTests
 
         var perCall = Measure(() => Call(runtime, services, id));
 
+        _output.WriteLine($"order-sign call: {perCall:N0} B (bound {HookPathBound:N0} B)");
         perCall.Should().BeLessThan(HookPathBound, "an order-sign call allocated {0:N0} B", perCall);
     }
 
@@ -74,6 +80,7 @@ public class HookPathAllocationTests
 
         var perRead = Measure(() => FhirPatientReader.Read(new MemoryStream(bytes, writable: false), date));
 
+        _output.WriteLine($"FHIR read: {perRead:N0} B (bound {FhirReadBound:N0} B)");
         perRead.Should().BeLessThan(FhirReadBound, "a FHIR read allocated {0:N0} B", perRead);
     }
 
