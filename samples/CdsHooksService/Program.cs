@@ -19,14 +19,22 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-// Settings (appsettings.json) are read from the working directory, as ASP.NET Core does; started from elsewhere
-// (dotnet samples/CdsHooksService/bin/Release/net10.0/CdsHooksService.dll, as the README's benchmark does), the host reads
-// the copy beside the program instead. Without it, every request would be logged at Information level: five log entries
-// (ten console lines) a call, which cost the server CPU on every call.
+// Settings (appsettings.json) are read from the content root: --contentRoot (or DOTNET_CONTENTROOT/ASPNETCORE_CONTENTROOT)
+// when given, a relative one taken from the working directory (the host alone would take it from the program's folder);
+// else the working directory, as ASP.NET Core does; started from elsewhere (dotnet
+// samples/CdsHooksService/bin/Release/net10.0/CdsHooksService.dll, as the README's benchmark does), the host reads the copy
+// beside the program instead. Without it, every request would be logged at Information level: five log entries (ten
+// console lines) a call, which cost the server CPU on every call.
+var givenContentRoot = new ConfigurationBuilder()
+    .AddEnvironmentVariables("DOTNET_")
+    .AddEnvironmentVariables("ASPNETCORE_")
+    .AddCommandLine(args)
+    .Build()["contentRoot"];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+    ContentRootPath = givenContentRoot is { Length: > 0 } ? Path.GetFullPath(givenContentRoot)
+        : File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
 });
 var settings = builder.Configuration.GetSection("CdsHooks");
 var development = builder.Environment.IsDevelopment();

@@ -30,7 +30,7 @@ internal readonly struct FhirNode
         if (Element.ValueKind == JsonValueKind.Object
             && Element.TryGetProperty(name, out value)
             && value.ValueKind != JsonValueKind.Null
-            && !Scope.IsDuplicate(Path + "." + name))
+            && !Scope.IsDuplicate(Path, name))
         {
             return true;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 
 namespace Imuran.ClinicalRules.Fhir.Mapping;
@@ -9,12 +10,24 @@ namespace Imuran.ClinicalRules.Fhir.Mapping;
 /// surrogate escape such as <c>"\ud800"</c>, which no .NET string can hold faithfully) and members given more than
 /// once in the same object (JSON readers differ on which one wins, so neither may be trusted).
 /// </summary>
-/// <remarks>Paths are written the way the mappers write them: the root resource type, then members and indexes.</remarks>
+/// <remarks>Paths are written the way the mappers write them: the root resource type, then members and indexes. The
+/// walk keeps the path as a stack of segments and renders it as text only for what it reports.</remarks>
 internal sealed class PayloadCheck
 {
     private readonly bool _checkText;
+    private readonly string _root;
 
-    private PayloadCheck(bool checkText) => _checkText = checkText;
+    /// <summary>The members and indexes from the root to the element being walked (a member's name, or an index).</summary>
+    private readonly List<Segment> _segments = new();
+
+    /// <summary>One reusable set of member names for each depth of objects.</summary>
+    private readonly List<HashSet<string>?> _names = new();
+
+    private PayloadCheck(bool checkText, string root)
+    {
+        _checkText = checkText;
+        _root = root;
+    }
 
     /// <summary>The path of the first text that is not valid Unicode, when there is one.</summary>
     public string? BrokenTextPath { get; private set; }
@@ -25,9 +38,9 @@ internal sealed class PayloadCheck
     /// <summary>Checks <paramref name="root"/>; text is checked only when <paramref name="mayHoldSurrogateEscapes"/> (a cheap scan of the raw input found a surrogate escape).</summary>
     public static PayloadCheck Run(JsonElement root, bool mayHoldSurrogateEscapes)
     {
-        var check = new PayloadCheck(mayHoldSurrogateEscapes);
         var rootName = root.ValueKind == JsonValueKind.Object ? SafeType(root) ?? "$" : "$";
-        check.Walk(root, rootName, rootName, null, 0);
+        var check = new PayloadCheck(mayHoldSurrogateEscapes, rootName);
+        check.Walk(root, rootName, null, 0);
         return check;
     }
 
@@ -59,13 +72,8 @@ internal sealed class PayloadCheck
         return false;
     }
 
-    private void Walk(JsonElement element, string path, string resourceType, string? id, int depth)
+    private void Walk(JsonElement element, string resourceType, string? id, int depth)
     {
-        if (BrokenTextPath is not null)
-        {
-            return;
-        }
-
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
@@ -75,8 +83,7 @@ internal sealed class PayloadCheck
                     id = SafeId(element);
                 }
 
-                HashSet<string>? names = null;
-                var count = 0;
+                var names = NamesAt(depth);
                 foreach (var p in element.EnumerateObject())
                 {
                     string name;
@@ -86,21 +93,18 @@ internal sealed class PayloadCheck
                     }
                     catch (InvalidOperationException)
                     {
-                        BrokenTextPath = path;
+                        BrokenTextPath = PathText();
                         return;
                     }
 
-                    var memberPath = depth == 0 && path == "$" ? "$." + name : path + "." + name;
-                    if (++count > 1 && !(names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                    _segments.Add(new Segment(name, 0));
+                    if (!names.Add(name))
                     {
-                        Duplicates.Add((memberPath, name, resourceType, id));
-                    }
-                    else if (count == 1)
-                    {
-                        (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+                        Duplicates.Add((PathText(), name, resourceType, id));
                     }
 
-                    Walk(p.Value, memberPath, resourceType, id, depth + 1);
+                    Walk(p.Value, resourceType, id, depth + 1);
+                    _segments.RemoveAt(_segments.Count - 1);
                     if (BrokenTextPath is not null)
                     {
                         return;
@@ -112,7 +116,9 @@ internal sealed class PayloadCheck
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Walk(item, path + "[" + index + "]", resourceType, id, depth + 1);
+                    _segments.Add(new Segment(null, index));
+                    Walk(item, resourceType, id, depth + 1);
+                    _segments.RemoveAt(_segments.Count - 1);
                     if (BrokenTextPath is not null)
                     {
                         return;
@@ -129,11 +135,43 @@ internal sealed class PayloadCheck
                 }
                 catch (InvalidOperationException)
                 {
-                    BrokenTextPath = path;
+                    BrokenTextPath = PathText();
                 }
 
                 break;
         }
+    }
+
+    /// <summary>The member names of the object being walked at <paramref name="depth"/>: one set per depth, emptied and reused.</summary>
+    private HashSet<string> NamesAt(int depth)
+    {
+        while (_names.Count <= depth)
+        {
+            _names.Add(null);
+        }
+
+        var names = _names[depth] ??= new HashSet<string>(StringComparer.Ordinal);
+        names.Clear();
+        return names;
+    }
+
+    /// <summary>The path being walked, as the mappers write it: rendered only for a problem.</summary>
+    private string PathText()
+    {
+        var text = new StringBuilder(_root);
+        foreach (var segment in _segments)
+        {
+            if (segment.Name is { } name)
+            {
+                text.Append('.').Append(name);
+            }
+            else
+            {
+                text.Append('[').Append(segment.Index).Append(']');
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string? SafeType(JsonElement element)
@@ -159,4 +197,7 @@ internal sealed class PayloadCheck
             return null;
         }
     }
+
+    /// <summary>One step of a path: a member (<see cref="Name"/>) or, when it is null, an array index.</summary>
+    private readonly record struct Segment(string? Name, int Index);
 }

@@ -31,8 +31,12 @@ internal sealed class ResourceScope
     /// <summary>Whether the resource has been reported as used or unrecognised yet.</summary>
     public bool Reported { get; private set; }
 
-    /// <summary>Whether the member at <paramref name="path"/> is given more than once in its object (and so must be read as absent).</summary>
-    public bool IsDuplicate(string path) => _report.DuplicatePaths is { } paths && paths.Contains(path);
+    /// <summary>
+    /// Whether member <paramref name="name"/> of the object at <paramref name="objectPath"/> is given more than once in
+    /// it (and so must be read as absent). The member's path is built only when the payload has repeated members.
+    /// </summary>
+    public bool IsDuplicate(string objectPath, string name) =>
+        _report.DuplicatePaths is { Count: > 0 } paths && paths.Contains(objectPath + "." + name);
 
     /// <summary>Reports a problem once per code and path, however often the member is read.</summary>
     public void Problem(MappingProblemCode code, string message, string? path = null)

@@ -53,6 +53,37 @@ public class SampleProcessTests
         host.Output.Should().NotContain(line => line.Contains("Request starting", StringComparison.Ordinal) || line.Contains("Executing endpoint", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A relative <c>--contentRoot</c> is taken from the working directory. Failed before: the host took it from the
+    /// program's folder (bin/...), so it threw <see cref="DirectoryNotFoundException"/> at start when the working
+    /// directory held an appsettings.json (first case), and otherwise ignored it for the program's folder (second case).
+    /// </summary>
+    [Theory]
+    [InlineData("samples/CdsHooksService", "../CdsHooksService")]
+    [InlineData("samples", "CdsHooksService")]
+    public async Task SampleHost_WithARelativeContentRoot_TakesItFromTheWorkingDirectory(string workingDirectory, string contentRoot)
+    {
+        var folder = Path.Combine(RepoPaths.Root, workingDirectory);
+        var expected = Path.GetFullPath(Path.Combine(folder, contentRoot)).TrimEnd(Path.DirectorySeparatorChar);
+
+        await using var host = await SampleHost.StartAsync(folder, "--contentRoot", contentRoot);
+        using var client = new HttpClient { BaseAddress = new Uri(host.Url), Timeout = TimeSpan.FromSeconds(30) };
+
+        (await client.GetStringAsync("/cds-services")).Should().Contain("\"hook\":\"order-sign\"");
+        string? reported = null;
+        for (var i = 0; i < 100 && reported is null; i++)
+        {
+            reported = host.Output.FirstOrDefault(line => line.Contains("Content root path:", StringComparison.Ordinal));
+            if (reported is null)
+            {
+                await Task.Delay(100); // the console logger writes on its own thread
+            }
+        }
+
+        reported.Should().NotBeNull();
+        reported!.Substring(reported.IndexOf(':', StringComparison.Ordinal) + 1).Trim().TrimEnd(Path.DirectorySeparatorChar).Should().Be(expected);
+    }
+
     private static System.Text.Json.Nodes.JsonObject DoneCriterionRequest() => FhirData.Request(
         "order-sign",
         FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())),
@@ -70,7 +101,7 @@ public class SampleProcessTests
 
         public IReadOnlyCollection<string> Output => _output.ToArray();
 
-        public static async Task<SampleHost> StartAsync(string workingDirectory)
+        public static async Task<SampleHost> StartAsync(string workingDirectory, params string[] arguments)
         {
             var dll = SampleDll();
             File.Exists(dll).Should().BeTrue($"the sample is built with the tests ({dll})");
@@ -84,6 +115,11 @@ public class SampleProcessTests
             start.ArgumentList.Add(dll);
             start.ArgumentList.Add("--urls");
             start.ArgumentList.Add("http://127.0.0.1:0");
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
