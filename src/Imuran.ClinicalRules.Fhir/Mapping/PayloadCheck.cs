@@ -142,7 +142,11 @@ internal sealed class PayloadCheck
         }
     }
 
-    /// <summary>The member names of the object being walked at <paramref name="depth"/>: one set per depth, emptied and reused.</summary>
+    /// <summary>
+    /// The member names of the object being walked at <paramref name="depth"/>: one set per depth, emptied and reused.
+    /// A set that held more than <see cref="MaxKeptNames"/> names is replaced rather than emptied, since emptying costs
+    /// its whole capacity: one wide object must not make every later small one at its depth slow.
+    /// </summary>
     private HashSet<string> NamesAt(int depth)
     {
         while (_names.Count <= depth)
@@ -150,10 +154,21 @@ internal sealed class PayloadCheck
             _names.Add(null);
         }
 
-        var names = _names[depth] ??= new HashSet<string>(StringComparer.Ordinal);
-        names.Clear();
+        var names = _names[depth];
+        if (names is null || names.Count > MaxKeptNames)
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            _names[depth] = names;
+        }
+        else
+        {
+            names.Clear();
+        }
+
         return names;
     }
+
+    private const int MaxKeptNames = 64;
 
     /// <summary>The path being walked, as the mappers write it: rendered only for a problem.</summary>
     private string PathText()
