@@ -256,35 +256,55 @@ internal sealed class ConditionFact
 
 internal sealed class LabFact
 {
+    // Stored without nullable wrappers (a canonical unit of null, a NaN for "none"), so a lab fact is 96 bytes rather
+    // than 120: a patient has many. NaN is never a real value here: thresholds are validated positive and finite, and
+    // a fall that is NaN does not reach the threshold, so it is stored as none.
+    private readonly double _normalisedValue;
+    private readonly string? _normalisedUnit;
+    private double _lowThreshold = double.NaN;
+    private double _markedFall = double.NaN;
+
     public LabFact(LabResult source, int index, LabKind kind, PatientContext patient)
     {
         Patient = patient;
         Source = source;
         Index = index;
         Kind = kind;
-        Normalised = LabUnits.Normalise(kind, source.Value, source.Unit);
+        if (LabUnits.Normalise(kind, source.Value, source.Unit) is { } normalised)
+        {
+            _normalisedValue = normalised.Value;
+            _normalisedUnit = normalised.Unit;
+        }
     }
 
     /// <summary>The patient the result belongs to (a condition that reads the patient too reads it here; see <see cref="MedicationFact.Patient"/>).</summary>
     public PatientContext Patient { get; }
 
     /// <summary>The value in the canonical unit of its kind, or null when the unit is not in the unit table.</summary>
-    public NormalisedValue? Normalised { get; }
+    public NormalisedValue? Normalised => _normalisedUnit is null ? null : new NormalisedValue(_normalisedValue, _normalisedUnit);
 
     /// <summary>The host's low threshold for this kind (10*9/L), or null when none applies (set when loaded).</summary>
-    public double? LowThreshold { get; set; }
+    public double? LowThreshold
+    {
+        get => double.IsNaN(_lowThreshold) ? null : _lowThreshold;
+        set => _lowThreshold = value ?? double.NaN;
+    }
 
     /// <summary>Flagged low or critically low by the laboratory.</summary>
     public bool LowByFlag => Source.Flag is LabFlag.Low or LabFlag.CriticallyLow;
 
     /// <summary>Below the host's threshold, compared in the canonical unit.</summary>
-    public bool LowByThreshold => LowThreshold is { } t && Normalised is { } n && n.Value < t;
+    public bool LowByThreshold => _normalisedUnit is not null && _normalisedValue < _lowThreshold; // false when either is none (NaN compares false)
 
     /// <summary>Low by the laboratory's flag or by the host's threshold.</summary>
     public bool IsLow => LowByFlag || LowByThreshold;
 
     /// <summary>The fall from the previous result within the window, as a fraction of it, when it reaches the host's marked-fall threshold (set when loaded).</summary>
-    public double? MarkedFall { get; set; }
+    public double? MarkedFall
+    {
+        get => double.IsNaN(_markedFall) ? null : _markedFall;
+        set => _markedFall = value ?? double.NaN;
+    }
 
     /// <summary>A marked fall that leaves the value within the normal range (a warning, not critical).</summary>
     public bool FellWithinNormalRange => MarkedFall is not null && !IsLow;
