@@ -23,7 +23,11 @@ internal static class RuleCatalog
 
     private static readonly System.Lazy<IReadOnlyList<NRules.RuleModel.IRuleDefinition>> Definitions = new(() => Build().ToList());
 
-    private static IEnumerable<NRules.RuleModel.IRuleDefinition> Build() =>
+    /// <summary>
+    /// Every rule group's definitions, built now, in catalogue order: what <see cref="All"/> caches. Tests that read
+    /// every rule call it themselves, so the catalogue's own composition runs in each of them.
+    /// </summary>
+    internal static IEnumerable<NRules.RuleModel.IRuleDefinition> Build() =>
         PharmacogenomicRules.All()
             .Concat(ContraindicationRules.All())
             .Concat(MalignancyRules.All())

@@ -140,4 +140,20 @@ public class DataQualityRulesTests
         result.ShouldRaiseIf("AZA-DQ-003", fires);
         result.ShouldRaiseIf("AZA-DQ-002", !fires);
     }
+
+    // AZA-DQ-002 and AZA-DQ-003 are built in one loop: each keeps its own detail (docs/rules.md leaves details out).
+    // Evaluated with a rule set built from definitions built in this test, so the rule builder runs here (the default
+    // rule set's definitions are built once per process, by whichever test comes first).
+
+    [Fact]
+    public void AZA_DQ_002_And_003_EachCarryTheirOwnDetail()
+    {
+        var ruleSet = ClinicalRuleSet.Create(FreshRuleDefinitions.Build(), new RuleSetOptions());
+
+        var warning = ruleSet.Evaluate(Quiet.Aged(30).Considering() with { PregnancyStatus = PregnancyStatus.Unknown }).Findings.Single(f => f.RuleId == "AZA-DQ-002");
+        var info = ruleSet.Evaluate(Quiet.Aged(30) with { PregnancyStatus = PregnancyStatus.Unknown }).Findings.Single(f => f.RuleId == "AZA-DQ-003");
+
+        warning.Detail.Should().Be("Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown or out of date, and a new start or a prescription is when it matters most.");
+        info.Detail.Should().Be("Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown or out of date; during established therapy this is a prompt to record it at the next contact.");
+    }
 }

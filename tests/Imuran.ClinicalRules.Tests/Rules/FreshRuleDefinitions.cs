@@ -8,18 +8,22 @@ namespace Imuran.ClinicalRules.Tests.Rules;
 /// <summary>
 /// The rule set's definitions built afresh by the calling test, in catalogue order. <c>RuleCatalog.All()</c> builds the
 /// definitions once per process, so a test reading rule texts through it reads whatever an earlier test built; a test
-/// that checks the texts of every rule builds them here instead, so each such test runs the rule builders itself (and
-/// mutation testing credits every builder to it).
+/// that checks the texts of every rule builds them here instead, so each such test runs the rule builders and the
+/// catalogue's composition itself (and mutation testing credits every builder, and <c>RuleCatalog.Build()</c>, to it).
 /// </summary>
 internal static class FreshRuleDefinitions
 {
-    /// <summary>Every rule group's definitions, built now, ordered as the catalogue registers them.</summary>
+    /// <summary>
+    /// Every rule's definition, built now by the catalogue's own <c>RuleCatalog.Build()</c> (so its composition runs in
+    /// the calling test), checked against the rule groups found by reflection and against the process-wide copy.
+    /// </summary>
     public static IReadOnlyList<IRuleDefinition> Build()
     {
-        var catalogue = RuleCatalog.All().Select((d, i) => (d.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        var fresh = RuleGroups().SelectMany(m => (IEnumerable<IRuleDefinition>)m.Invoke(null, null)!).ToList();
-        fresh.Select(d => d.Name).Should().BeEquivalentTo(catalogue.Keys, "the rule groups found here are the ones RuleCatalog registers");
-        return fresh.OrderBy(d => catalogue[d.Name]).ToList();
+        var fresh = RuleCatalog.Build().ToList();
+        var grouped = RuleGroups().SelectMany(m => (IEnumerable<IRuleDefinition>)m.Invoke(null, null)!).Select(d => d.Name);
+        fresh.Select(d => d.Name).Should().BeEquivalentTo(grouped, "the catalogue registers every rule group found here, each once");
+        fresh.Select(d => d.Name).Should().Equal(RuleCatalog.All().Select(d => d.Name), "the process-wide copy is the catalogue's build, in its order");
+        return fresh;
     }
 
     /// <summary>Every finding rule's metadata, from definitions built now, ordered by id.</summary>

@@ -248,6 +248,30 @@ public class RuleSetBehaviourTests
         NoDosePolicy.FindViolation(text).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void FindViolation_NoText_IsClean(string? text)
+    {
+        NoDosePolicy.FindViolation(text).Should().BeNull();
+    }
+
+    // NoDosePolicy.RedactStrength, used for input names echoed in a finding's basis
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("Allopurinol 300 MG Oral Tablet", "Allopurinol")]
+    [InlineData("Sulfamethoxazole 800 MG / Trimethoprim 160 MG Oral Tablet", "Sulfamethoxazole / Trimethoprim")]
+    [InlineData("Humira 40 MG/0.8ML Prefilled Syringe", "Humira Prefilled Syringe")]
+    [InlineData("  Azathioprine  ", "Azathioprine")]
+    [InlineData("Co  trimoxazole", "Co  trimoxazole")] // nothing stripped: the name is kept as written, its spaces too
+    [InlineData("300 MG Oral Tablet", NoDosePolicy.StrengthOnly)]
+    public void RedactStrength_InputName_LosesOnlyItsStrength(string text, string expected)
+    {
+        NoDosePolicy.RedactStrength(text).Should().Be(expected);
+        NoDosePolicy.RedactStrength(text).Should().Be(expected, "a remembered redaction is the same");
+    }
+
     // NoDosePolicy.SafeEcho, used to show input names in summaries
 
     [Theory]
