@@ -456,6 +456,35 @@ public class FactLoaderTextTests
             .Select(f => f.Basis.Facts[0].Path).Should().Equal("labResults[6]", "labResults[8]");
     }
 
+    // Found by the Stryker run of 2026-12-02 02:22 (after it; not re-run)
+
+    [Fact]
+    public void RepeatedVaccination_ByNameOnly_IsOneFinding() =>
+        Evaluate(Quiet.WithVaccinations(Vaccine("Varivax", null, 5), Vaccine("Varivax", null, 5)))
+            .ShouldRaise("AZA-VAC-001").Basis.Facts.Select(b => b.Path).Should().Equal("vaccinations[0]", "vaccinations[1]");
+
+    [Fact]
+    public void LatestLiverTest_IsTheMostRecentWhateverTheInputOrder()
+    {
+        Evaluate(Quiet.WithLabs(Lab(LabKind.Alt, 22, 400))).ShouldNotRaise("AZA-LFT-001");
+        Evaluate(Quiet.WithoutLiverTests().WithLabs(Lab(LabKind.Alt, 22, 400))).ShouldRaise("AZA-LFT-001");
+    }
+
+    [Fact]
+    public void LabDescription_UsesTheLabName() =>
+        CountsText(Quiet.WithoutBloodCounts().WithLabs(Lab(LabKind.WhiteCells, 2.5, 14, LabFlag.Low) with { Name = "White cell count" }, Lab(LabKind.Platelets, 240, 14)))
+            .Should().Be($"not stable: White cell count 2.5 10*9/L on {DaysAgo(14)}, flag low (low)");
+
+    [Fact]
+    public void ConditionWithACodeButNoSystem_IsDescribedWithTheWordCode() =>
+        Evaluate(Quiet.WithConditions(new Condition { Name = "Hep B", Code = "X1", Kind = ConditionKind.HepatitisB }))
+            .ShouldRaise("AZA-INF-002").Basis.Facts.Should().Equal(new BasisFact("condition", "Hep B; code X1 (current)", "conditions[0]"));
+
+    [Fact]
+    public void TwoUnreadableResults_AreBothNamed() =>
+        Evaluate(Quiet.Considering().WithPgx(Tpmt("*1/*1"), Nudt15("unreadable one"), Nudt15("unreadable two"))).ShouldRaise("AZA-PGX-008").Basis.Facts
+            .Should().Contain(new BasisFact("NUDT15 phenotype", "no usable result: a result is on file but cannot be read (pharmacogenomics[1], pharmacogenomics[2])", "pharmacogenomics"));
+
     // TPMT activity results
 
     [Fact]
