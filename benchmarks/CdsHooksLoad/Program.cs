@@ -2,9 +2,14 @@
 // ten-resource prefetch, from several concurrent clients; reports latency percentiles and requests per second.
 //
 //   dotnet run -c Release --project samples/CdsHooksService -- --urls http://127.0.0.1:5080 &
-//   dotnet run -c Release --project benchmarks/CdsHooksLoad -- --url http://127.0.0.1:5080 --clients 8 --requests 20000 [--server-pid PID]
+//   dotnet run -c Release --project benchmarks/CdsHooksLoad -- --url http://127.0.0.1:5080 --clients 8 --requests 20000 [--runs 3] [--server-pid PID]
 // With --server-pid (Linux), it also reports the server's CPU time per request, which does not depend on how busy the
 // machine is.
+//
+// Warm-up: a freshly started host runs its first ~15,000 calls at a third to a half of its steady speed while the
+// runtime re-compiles its hot code (tiered JIT, then PGO). By default (--warmup auto) the tool therefore warms up in
+// rounds of 2,500 calls, printing each round, until two rounds in a row are no more than 5 % faster than the best round
+// before them (at least 4 rounds, at most 40), and only then measures. --warmup N warms up with exactly N calls instead.
 //
 // A benchmark, not a test: it prints numbers and fails only if a call does not answer 200 with the expected cards.
 using System;
@@ -19,7 +24,8 @@ using System.Threading.Tasks;
 var url = Arg("--url", "http://127.0.0.1:5080");
 var clients = int.Parse(Arg("--clients", "8"), CultureInfo.InvariantCulture);
 var requests = int.Parse(Arg("--requests", "20000"), CultureInfo.InvariantCulture);
-var warmup = int.Parse(Arg("--warmup", "1000"), CultureInfo.InvariantCulture);
+var warmupArg = Arg("--warmup", "auto");
+var runs = int.Parse(Arg("--runs", "1"), CultureInfo.InvariantCulture);
 var serverPid = Arg("--server-pid", string.Empty);
 if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) || !(baseUri.IsLoopback))
 {
@@ -63,25 +69,75 @@ async Task<long[]> RunAsync(int total)
     return latencies;
 }
 
-await RunAsync(warmup);
-var cpuBefore = ServerCpuSeconds(serverPid);
-var clock = Stopwatch.StartNew();
-var measured = await RunAsync(requests);
-clock.Stop();
-var cpuAfter = ServerCpuSeconds(serverPid);
-
-Array.Sort(measured);
-double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-double Percentile(double p) => Ms(measured[Math.Min(measured.Length - 1, (int)Math.Ceiling(p / 100 * measured.Length) - 1)]);
-Console.WriteLine($"order-sign, ten-resource prefetch, {clients} concurrent clients, {requests} requests after {warmup} warm-up, {body.Length} bytes a request");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(50):0.00} ms | p90 {Percentile(90):0.00} ms | p99 {Percentile(99):0.00} ms | max {Ms(measured[^1]):0.00} ms | {requests / clock.Elapsed.TotalSeconds:0} req/s"));
-if (cpuBefore is { } before && cpuAfter is { } after)
+var warmupCalls = await WarmUpAsync();
+Console.WriteLine($"order-sign, ten-resource prefetch, {clients} concurrent clients, {requests} requests a run after {warmupCalls} warm-up calls, {body.Length} bytes a request");
+for (var run = 1; run <= runs; run++)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU {(after - before) * 1e6 / requests:0} µs a request (user + system, all threads)"));
+    var cpuBefore = ServerCpuSeconds(serverPid);
+    var clock = Stopwatch.StartNew();
+    var measured = await RunAsync(requests);
+    clock.Stop();
+    var cpuAfter = ServerCpuSeconds(serverPid);
+    Console.WriteLine((runs > 1 ? $"run {run}: " : string.Empty) + Describe(measured, clock.Elapsed, cpuBefore, cpuAfter));
 }
 
 Console.WriteLine($"load average while measuring: {LoadAverage()}");
 return 0;
+
+// Warms the host up (see the header) and returns the number of calls it made.
+async Task<int> WarmUpAsync()
+{
+    if (!string.Equals(warmupArg, "auto", StringComparison.Ordinal))
+    {
+        var fixedCalls = int.Parse(warmupArg, CultureInfo.InvariantCulture);
+        if (fixedCalls > 0)
+        {
+            await RunAsync(fixedCalls);
+        }
+
+        return fixedCalls;
+    }
+
+    const int RoundCalls = 2_500;
+    const int MinRounds = 4;
+    const int MaxRounds = 40;
+    var best = 0.0;
+    var calm = 0;
+    var round = 0;
+    while (round < MaxRounds)
+    {
+        round++;
+        var cpuBefore = ServerCpuSeconds(serverPid);
+        var clock = Stopwatch.StartNew();
+        var measured = await RunAsync(RoundCalls);
+        clock.Stop();
+        var rate = RoundCalls / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"warm-up round {round}: " + Describe(measured, clock.Elapsed, cpuBefore, ServerCpuSeconds(serverPid)));
+        calm = round > 1 && rate <= best * 1.05 ? calm + 1 : 0;
+        best = Math.Max(best, rate);
+        if (round >= MinRounds && calm >= 2)
+        {
+            break;
+        }
+    }
+
+    return round * RoundCalls;
+}
+
+// One line: latency percentiles, the rate and (with --server-pid) the server's CPU a request.
+static string Describe(long[] latencies, TimeSpan elapsed, double? cpuBefore, double? cpuAfter)
+{
+    Array.Sort(latencies);
+    double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+    double Percentile(double p) => Ms(latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p / 100 * latencies.Length) - 1)]);
+    var line = string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(50):0.00} ms | p90 {Percentile(90):0.00} ms | p99 {Percentile(99):0.00} ms | max {Ms(latencies[^1]):0.00} ms | {latencies.Length / elapsed.TotalSeconds:0} req/s");
+    if (cpuBefore is { } before && cpuAfter is { } after)
+    {
+        line += string.Create(CultureInfo.InvariantCulture, $" | server CPU {(after - before) * 1e6 / latencies.Length:0} µs a request (user + system, all threads)");
+    }
+
+    return line;
+}
 
 // Linux only: the server's user + system CPU seconds from /proc (clock ticks of 1/100 s).
 static double? ServerCpuSeconds(string pid)
