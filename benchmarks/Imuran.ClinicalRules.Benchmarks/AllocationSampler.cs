@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.Diagnostics.Tracing;
 using System.Linq;
 using Imuran.ClinicalRules.Benchmarks.Patients;
+using Imuran.ClinicalRules.Facts;
 
 namespace Imuran.ClinicalRules.Benchmarks;
 
 /// <summary>
 /// Where an evaluation's bytes go, by type: the runtime's allocation-tick events (one about every 100 KB, naming the
 /// type whose allocation crossed the mark), counted over many evaluations of one patient. A sample, not a census:
-/// shares are good to a few per cent. Command: <c>allocs [typical|worst] [nrules|compiled]</c>.
+/// shares are good to a few per cent. Command: <c>allocs [typical|worst] [nrules|compiled|baseline]</c> (baseline: the
+/// hand-written evaluation of the benchmarks, no engine). It also prints the bytes the result itself keeps (measured by
+/// keeping 20,000 results alive): what any executor must allocate to return that result, whatever its engine.
 /// </summary>
 internal sealed class AllocationSampler : EventListener
 {
@@ -19,10 +22,20 @@ internal sealed class AllocationSampler : EventListener
     public static int Run(string which, string engine)
     {
         var facts = which == "worst" ? BenchmarkPatients.WorstCase() : BenchmarkPatients.Typical();
-        var set = engine == "compiled" ? ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled }) : ClinicalRuleSet.Default;
+        Func<PatientFacts, EvaluationResult> evaluate;
+        if (engine == "baseline")
+        {
+            evaluate = new Baseline.TypicalPatientBaseline(ClinicalRuleSet.Default).Evaluate;
+        }
+        else
+        {
+            var set = engine == "compiled" ? ClinicalRuleSet.Create(new RuleSetOptions { Engine = RuleEngine.Compiled }) : ClinicalRuleSet.Default;
+            evaluate = p => set.Evaluate(p);
+        }
+
         for (var i = 0; i < 20_000; i++)
         {
-            set.Evaluate(facts);
+            evaluate(facts);
         }
 
         const int n = 100_000;
@@ -31,7 +44,7 @@ internal sealed class AllocationSampler : EventListener
         sampler._on = true;
         for (var i = 0; i < n; i++)
         {
-            set.Evaluate(facts);
+            evaluate(facts);
         }
 
         sampler._on = false;
@@ -43,7 +56,23 @@ internal sealed class AllocationSampler : EventListener
             Console.WriteLine($"  {bytes * 100.0 / total,5:F1} %  {perEvaluation * bytes / total,7:F0} B  {type}");
         }
 
+        Console.WriteLine($"kept by the result: {Retained(evaluate, facts):F0} B per evaluation (strings, findings and their basis, lists; shared texts not counted)");
         return 0;
+    }
+
+    /// <summary>Bytes per result still reachable from 20,000 kept results: the heap after, less the heap before, each after a full collection.</summary>
+    private static double Retained(Func<PatientFacts, EvaluationResult> evaluate, PatientFacts facts)
+    {
+        var kept = new EvaluationResult[20_000];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < kept.Length; i++)
+        {
+            kept[i] = evaluate(facts);
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(kept);
+        return (after - before - (kept.Length * (double)IntPtr.Size)) / kept.Length;
     }
 
     protected override void OnEventSourceCreated(EventSource source)

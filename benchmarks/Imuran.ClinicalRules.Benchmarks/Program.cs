@@ -8,8 +8,8 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// Runs the BenchmarkDotNet benchmarks (any BenchmarkDotNet arguments, e.g. <c>--filter '*'</c>), or one of the harness
 /// commands: <c>batch</c> (the CLI batch benchmark), <c>cohort N FILE</c> (write an NDJSON cohort), <c>smoke</c> (a
 /// quick Stopwatch check with a per-phase and per-rule breakdown), <c>pipeline FILE N</c> (per-line batch costs),
-/// <c>profile [typical|worst] [nrules|compiled]</c> (a ten-second loop for a profiler), <c>allocs [typical|worst] [nrules|compiled]</c>
-/// (allocated bytes by type, sampled), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up).
+/// <c>profile [typical|worst] [nrules|compiled]</c> (a ten-second loop for a profiler), <c>allocs [typical|worst] [nrules|compiled|baseline]</c>
+/// (allocated bytes by type, sampled, and the bytes the result keeps), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up).
 /// </summary>
 /// <remarks>Also <c>coldbuild [N]</c>: the first rule-set build of N fresh processes, by wall clock and CPU time.</remarks>
 internal static class Program
