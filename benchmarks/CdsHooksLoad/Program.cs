@@ -99,29 +99,21 @@ async Task<int> WarmUpAsync()
     }
 
     const int RoundCalls = 2_500;
-    const int MinRounds = 4;
-    const int MaxRounds = 40;
-    var best = 0.0;
-    var calm = 0;
-    var round = 0;
-    while (round < MaxRounds)
+    var rule = new WarmUpRule();
+    while (true)
     {
-        round++;
         var cpuBefore = ServerCpuSeconds(serverPid);
         var clock = Stopwatch.StartNew();
         var measured = await RunAsync(RoundCalls);
         clock.Stop();
-        var rate = RoundCalls / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"warm-up round {round}: " + Describe(measured, clock.Elapsed, cpuBefore, ServerCpuSeconds(serverPid)));
-        calm = round > 1 && rate <= best * 1.05 ? calm + 1 : 0;
-        best = Math.Max(best, rate);
-        if (round >= MinRounds && calm >= 2)
+        Console.WriteLine($"warm-up round {rule.Rounds + 1}: " + Describe(measured, clock.Elapsed, cpuBefore, ServerCpuSeconds(serverPid)));
+        if (rule.Done(RoundCalls / clock.Elapsed.TotalSeconds))
         {
             break;
         }
     }
 
-    return round * RoundCalls;
+    return rule.Rounds * RoundCalls;
 }
 
 // One line: latency percentiles, the rate and (with --server-pid) the server's CPU a request.
