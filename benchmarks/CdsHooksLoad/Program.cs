@@ -69,6 +69,12 @@ async Task<long[]> RunAsync(int total)
     return latencies;
 }
 
+if (!await HostAnswersAsync())
+{
+    Console.Error.WriteLine($"No answer from {baseUri}cds-services within 60 s: is the sample host running there?");
+    return 3;
+}
+
 var warmupCalls = await WarmUpAsync();
 Console.WriteLine($"order-sign, ten-resource prefetch, {clients} concurrent clients, {requests} requests a run after {warmupCalls} warm-up calls, {body.Length} bytes a request");
 for (var run = 1; run <= runs; run++)
@@ -83,6 +89,31 @@ for (var run = 1; run <= runs; run++)
 
 Console.WriteLine($"load average while measuring: {LoadAverage()}");
 return 0;
+
+// Waits for the host to answer discovery (it may have been started a moment ago, as in the README's command).
+async Task<bool> HostAnswersAsync()
+{
+    var deadline = Stopwatch.StartNew();
+    while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+    {
+        try
+        {
+            using var response = await http.GetAsync("/cds-services").ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return true;
+            }
+        }
+        catch (HttpRequestException)
+        {
+            // Not listening yet.
+        }
+
+        await Task.Delay(250).ConfigureAwait(false);
+    }
+
+    return false;
+}
 
 // Warms the host up (see the header) and returns the number of calls it made.
 async Task<int> WarmUpAsync()
