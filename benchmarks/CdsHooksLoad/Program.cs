@@ -11,7 +11,8 @@
 // rounds of 2,500 calls, printing each round, until two rounds in a row are no more than 5 % faster than the best round
 // before them (at least 4 rounds, at most 40), and only then measures. --warmup N warms up with exactly N calls instead.
 //
-// A benchmark, not a test: it prints numbers and fails only if a call does not answer 200 with the expected cards.
+// A benchmark, not a test: it prints numbers and fails only if a call does not answer 200 with the expected cards (or,
+// exit code 3, if no host answers discovery at --url within 60 s).
 using System;
 using System.Diagnostics;
 using System.Globalization;
