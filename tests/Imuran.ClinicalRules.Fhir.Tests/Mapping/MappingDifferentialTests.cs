@@ -71,6 +71,22 @@ public class MappingDifferentialTests
         }
     }
 
+    [Fact]
+    public void Read_EveryFileInput_GivesTheSameResultWithWindowsLineEndings()
+    {
+        // The file inputs are read with LF line endings whatever the checkout (see Inputs); this shows the reader's
+        // result does not depend on them either, so the normalisation hides nothing the reader would do with CRLF.
+        var files = Inputs().Where(i => !i.Name.StartsWith("hostile/", StringComparison.Ordinal)).ToList();
+        files.Should().HaveCountGreaterThanOrEqualTo(40).And.Contain(i => i.Json.Contains('\n', StringComparison.Ordinal), "most of the files are written over many lines");
+
+        foreach (var (name, json) in files)
+        {
+            var crlf = json.Replace("\n", "\r\n", StringComparison.Ordinal);
+
+            Describe(FhirPatientReader.Read(crlf, Today)).Should().Be(Describe(FhirPatientReader.Read(json, Today)), name);
+        }
+    }
+
     /// <summary>The result as JSON: facts through their own contract writer, the report's records member by member.</summary>
     internal static string Describe(FhirMappingResult result) => JsonSerializer.Serialize(
         new
@@ -90,17 +106,21 @@ public class MappingDifferentialTests
         return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>
+    /// Every input, by name. Files are read with their line endings made LF, so a checkout that writes CRLF
+    /// (core.autocrlf=true) reads the same bytes and the pinned hashes hold there too.
+    /// </summary>
     internal static List<(string Name, string Json)> Inputs()
     {
         var inputs = new List<(string Name, string Json)>();
         foreach (var file in Directory.GetFiles(RepoPaths.FhirSamples, "*.json").OrderBy(f => f, StringComparer.Ordinal))
         {
-            inputs.Add(("samples/" + Path.GetFileName(file), File.ReadAllText(file)));
+            inputs.Add(("samples/" + Path.GetFileName(file), ReadWithLfLineEndings(file)));
         }
 
         foreach (var file in Directory.GetFiles(RepoPaths.Hl7Examples, "*.json", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
         {
-            inputs.Add(("hl7/" + Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file), File.ReadAllText(file)));
+            inputs.Add(("hl7/" + Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file), ReadWithLfLineEndings(file)));
         }
 
         foreach (var (name, json) in Hostile())
@@ -110,6 +130,8 @@ public class MappingDifferentialTests
 
         return inputs;
     }
+
+    private static string ReadWithLfLineEndings(string file) => File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static IEnumerable<(string Name, string Json)> Hostile()
     {
