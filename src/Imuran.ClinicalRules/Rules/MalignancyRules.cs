@@ -2,9 +2,10 @@ using System.Collections.Generic;
 using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Rules.Model;
-using NRules.RuleModel;
 using Imuran.ClinicalRules.Terminology;
+using NRules.RuleModel;
 using static Imuran.ClinicalRules.Engine.RuleBuilder;
 
 namespace Imuran.ClinicalRules.Rules;
@@ -13,7 +14,7 @@ namespace Imuran.ClinicalRules.Rules;
 internal static class MalignancyRules
 {
     /// <summary>The basis of every AZA-MAL-005 finding: its text never varies, so one frozen list is shared.</summary>
-    private static readonly IReadOnlyList<BasisFact> TransplantBasis = Internal.ReadOnly.Freeze(new[] { new BasisFact("transplant", "organ transplant recipient", "indications") });
+    private static readonly IReadOnlyList<BasisFact> TransplantBasis = ReadOnly.Freeze(new[] { new BasisFact("transplant", "organ transplant recipient", "indications") });
 
     public static IEnumerable<IRuleDefinition> All()
     {

@@ -461,20 +461,10 @@ internal sealed class PgxResultFact
 internal sealed class PhenotypeCall
 {
     private readonly PhenotypeTranslation? _translation;
-    private string? _basis;
-
-    public PhenotypeCall(Gene gene, MetabolizerPhenotype phenotype, string basis, string path, IReadOnlyList<PgxResultFact> results)
-    {
-        Gene = gene;
-        Phenotype = phenotype;
-        _basis = basis;
-        Path = path;
-        Results = results;
-    }
 
     /// <summary>
     /// A call from <paramref name="translation"/> of a diplotype, or (when null) from the reported phenotype; the
-    /// basis text is made when first read.
+    /// basis text is made when read (only a finding that shows the call reads it).
     /// </summary>
     public PhenotypeCall(Gene gene, MetabolizerPhenotype phenotype, PhenotypeTranslation? translation, string path, IReadOnlyList<PgxResultFact> results)
     {
@@ -493,7 +483,7 @@ internal sealed class PhenotypeCall
     public MetabolizerPhenotype Phenotype { get; }
 
     /// <summary>How the call was made, e.g. <c>diplotype *3A/*3A (CPIC: poor metabolizer)</c>.</summary>
-    public string Basis => _basis ??= _translation is null ? ReportedBasis(Phenotype) : DiplotypeBasis(_translation);
+    public string Basis => _translation is null ? ReportedBasis(Phenotype) : DiplotypeBasis(_translation);
 
     public string Path { get; }
 
