@@ -56,4 +56,10 @@ public enum MappingProblemCode
 
     /// <summary>A member is given more than once in the same object; JSON readers differ on which one wins, so it was read as absent.</summary>
     DuplicateMember = 18,
+
+    /// <summary>
+    /// A medicine's name names more than one medicine the rules know (e.g. <c>allopurinol … reduce azathioprine</c>);
+    /// it was read as the first one it names, as the rules read a name, and the others were not read from it.
+    /// </summary>
+    SeveralMedicinesNamed = 19,
 }

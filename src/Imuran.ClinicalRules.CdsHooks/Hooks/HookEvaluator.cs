@@ -32,13 +32,14 @@ internal sealed record HookOutcome(int Status, CardsResponse? Cards, OperationOu
 /// </summary>
 internal sealed class HookEvaluator
 {
-    /// <summary>Mapping problems that mean data are missing, not merely odd.</summary>
+    /// <summary>Mapping problems that mean data are missing or were not all read (an ambiguous medicine name), not merely odd.</summary>
     private static readonly HashSet<MappingProblemCode> IncompleteData = new()
     {
         MappingProblemCode.IncompleteSearchResults,
         MappingProblemCode.ServerReportedIssue,
         MappingProblemCode.BundleNestingTooDeep,
         MappingProblemCode.MappingFailed,
+        MappingProblemCode.SeveralMedicinesNamed,
     };
 
     private readonly IClinicalRuleEvaluator _ruleSet;

@@ -38,6 +38,7 @@ internal static class StableCodes
         MappingProblemCode.BundleNestingTooDeep => ErrorCodes.FhirBundleNestingTooDeep,
         MappingProblemCode.MappingFailed => ErrorCodes.FhirMappingFailed,
         MappingProblemCode.DuplicateMember => ErrorCodes.FhirDuplicateMember,
+        MappingProblemCode.SeveralMedicinesNamed => ErrorCodes.FhirSeveralMedicinesNamed,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a mapping problem code."),
     };
 }

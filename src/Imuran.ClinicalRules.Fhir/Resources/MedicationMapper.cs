@@ -139,7 +139,7 @@ internal static class MedicationMapper
 
         if (reference.Display is { } display)
         {
-            return Medicine.FromText(display);
+            return Medicine.FromText(display, scope);
         }
 
         scope.Unrecognised(
@@ -219,8 +219,13 @@ internal static class MedicationMapper
         /// <summary>The name (if any) with how it was identified, e.g. <c>'Imuran 50 mg' (RxNorm 197388, mapped to ingredient azathioprine)</c>.</summary>
         public string Label => Name is null ? $"({Recognition})" : $"'{Name}' ({Recognition})";
 
-        public static Medicine FromText(string display) =>
-            new(display, null, TextMatch.IsAzathioprine(new[] { display }), matchedByText: true);
+        public static Medicine FromText(string display, ResourceScope scope)
+        {
+            var texts = new[] { display };
+            var isAzathioprine = NamesAzathioprine(texts);
+            ReportSeveralNamed(texts, isAzathioprine ? AzathioprineIngredient : null, scope);
+            return new(display, null, isAzathioprine, matchedByText: true);
+        }
 
         /// <summary>
         /// From the product code and its ingredients. A product not coded in RxNorm carries its ingredients' names, so
@@ -256,7 +261,7 @@ internal static class MedicationMapper
             var recognised = Recognise(all.SelectMany(c => c.Codings));
             var isAzathioprine = recognised is { Ingredient: AzathioprineIngredient };
             var byText = false;
-            if (!isAzathioprine && TextMatch.IsAzathioprine(all.SelectMany(c => c.Texts())))
+            if (!isAzathioprine && NamesAzathioprine(all.SelectMany(c => c.Texts())))
             {
                 isAzathioprine = true;
                 byText = true;
@@ -286,7 +291,40 @@ internal static class MedicationMapper
                 recognised = null;
             }
 
+            var readAs = isAzathioprine ? AzathioprineIngredient
+                : RxNormIngredients.TryGetIngredient(rxNorm?.Code, out var byCode) ? byCode
+                : MedicineNames.TryGetIngredient(name, out var byName) ? byName
+                : null;
+            ReportSeveralNamed(all.SelectMany(c => c.Texts()), readAs, scope);
             return new Medicine(name, rxNorm?.Code, isAzathioprine, byText || (rxNorm is null && !isAzathioprine && IsNameOnly(all)), recognised);
+        }
+
+        /// <summary>
+        /// Whether a text names azathioprine as the rules read a name: as the first medicine it names. An allopurinol
+        /// order whose text goes on to mention azathioprine is allopurinol (before 2 Dec any mention made it azathioprine,
+        /// and the allopurinol was lost).
+        /// </summary>
+        private static bool NamesAzathioprine(IEnumerable<string?> texts) =>
+            texts.Any(t => MedicineNames.TryGetIngredient(t, out var ingredient) && ingredient == AzathioprineIngredient);
+
+        /// <summary>
+        /// Reports, once, a text that names more than one medicine the rules know: the order is ambiguous, and only one
+        /// medicine is read from it. The report names the medicines, not the text (which may carry a dose).
+        /// </summary>
+        private static void ReportSeveralNamed(IEnumerable<string?> texts, string? readAs, ResourceScope scope)
+        {
+            foreach (var text in texts)
+            {
+                var named = MedicineNames.Ingredients(text);
+                if (named.Count > 1)
+                {
+                    var read = readAs is null ? "the first one it names" : readAs;
+                    scope.Problem(
+                        MappingProblemCode.SeveralMedicinesNamed,
+                        $"{scope.Label}: the medicine's name names {named.Count} medicines ({string.Join(", ", named)}); it was read as {read}, as the rules read a name, and the others were not read from it.");
+                    return;
+                }
+            }
         }
 
         /// <summary>The azathioprine coding if there is one, else the first RxNorm coding the rules' table knows.</summary>

@@ -100,6 +100,34 @@ internal static class MedicationTerminology
         return new MedicationMatch(MedicationClass.Unrecognised, string.Empty, MatchedBy.None);
     }
 
+    /// <summary>
+    /// The ingredients a medicine's name names: first the one <see cref="Classify"/> reads it as, then any others the
+    /// name also names, in the order they appear, each once.
+    /// </summary>
+    public static List<string> NamedIngredients(string? name)
+    {
+        var named = new List<string>();
+        var first = Classify(null, name);
+        if (first.MatchedBy == MatchedBy.None)
+        {
+            return named;
+        }
+
+        named.Add(first.Ingredient);
+        foreach (var (cls, ingredient) in ByName.FindAll(name))
+        {
+            // Co-trimoxazole has two names for one medicine: the combination as coded and read from both ingredient
+            // names ("sulfamethoxazole / trimethoprim"), and the name index's "co-trimoxazole".
+            var same = cls == MedicationClass.CoTrimoxazole && first.Class == MedicationClass.CoTrimoxazole;
+            if (!same && !named.Contains(ingredient))
+            {
+                named.Add(ingredient);
+            }
+        }
+
+        return named;
+    }
+
     private static Dictionary<string, (MedicationClass, string)> LoadProducts()
     {
         const string name = "Imuran.ClinicalRules.Terminology.Data.rxnorm-products.tsv";

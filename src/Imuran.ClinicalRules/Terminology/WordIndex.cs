@@ -103,6 +103,35 @@ internal sealed class WordIndex<T>
         return false;
     }
 
+    /// <summary>
+    /// Every term in <paramref name="text"/>, each value once, in the order its words appear (a pair of words before
+    /// the single word it begins with). For reports about a text, not for the hot path: it splits the text.
+    /// </summary>
+    public List<T> FindAll(string? text)
+    {
+        var found = new List<T>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return found;
+        }
+
+        var words = Words(text!);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i + 1 < words.Count && _terms.TryGetValue(words[i] + " " + words[i + 1], out var pair) && !found.Contains(pair))
+            {
+                found.Add(pair);
+            }
+
+            if (_terms.TryGetValue(words[i], out var word) && !found.Contains(word))
+            {
+                found.Add(word);
+            }
+        }
+
+        return found;
+    }
+
     private static string Normalise(string term) => string.Join(" ", Words(term));
 
     private static List<string> Words(string text)

@@ -154,4 +154,7 @@ public static class ErrorCodes
 
     /// <summary>FHIR mapping: a member is given more than once in the same object; it was read as absent.</summary>
     public const string FhirDuplicateMember = "FHIR_DUPLICATE_MEMBER";
+
+    /// <summary>FHIR mapping: a medicine's name names more than one medicine the rules know; it was read as the first.</summary>
+    public const string FhirSeveralMedicinesNamed = "FHIR_SEVERAL_MEDICINES_NAMED";
 }

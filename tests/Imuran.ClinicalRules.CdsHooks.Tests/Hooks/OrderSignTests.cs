@@ -57,6 +57,30 @@ public class OrderSignTests
         body.GetRawText().Should().NotContain("100 MG");
     }
 
+    [Theory]
+    [InlineData("519")]
+    [InlineData(null)]
+    public async Task OrderSign_AllopurinolOrderWhoseTextMentionsAzathioprine_StillRaisesTheCriticalInteraction(string? code)
+    {
+        // QA, 2 Dec: an active allopurinol order written "Allopurinol 300 mg - reduce azathioprine to one quarter" was read
+        // as azathioprine (coded 519 or not), so the allopurinol was lost and the critical AZA-INT-001 card was missing.
+        using var factory = new CdsHooksFactory();
+        var allopurinol = FhirData.MedicationRequest("allo", "active", code, "Allopurinol 300 mg - reduce azathioprine to one quarter");
+        var request = FhirData.Request(
+            "order-sign",
+            FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())),
+            FhirData.Prefetch(medicationRequests: [allopurinol], pgx: [FhirData.TpmtPoor()]));
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        var cards = Spec.AssertCardsResponse(body);
+        cards.Where(c => c.GetProperty("indicator").GetString() == "critical").Select(Spec.RuleId).Should().Contain("AZA-INT-001");
+        cards.Select(c => c.GetProperty("detail").GetString()).Should().Contain(
+            d => d!.Contains("names 2 medicines (allopurinol, azathioprine)"),
+            "an ambiguous order is data the clinician should check, and the cards say so");
+    }
+
     [Fact]
     public async Task OrderSign_NoAzathioprineInDraftOrActiveOrders_AnswersNoCards()
     {

@@ -202,6 +202,48 @@ public class MedicationMapperTests
         result.Used.Should().ContainSingle(u => u.Fact == MappedFact.Therapy).Which.MatchedByText.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("Allopurinol 300 mg - reduce azathioprine to one quarter", "allopurinol")]
+    [InlineData("Zyloprim (on azathioprine)", "allopurinol")]
+    [InlineData("Febuxostat 80 mg, patient also on Imuran", "febuxostat")]
+    public void Read_NameOfAnotherMedicineThatAlsoMentionsAzathioprine_IsThatMedicineWithAProblem(string name, string ingredient)
+    {
+        // QA, 2 Dec: the reader took any text mentioning azathioprine for azathioprine, so an allopurinol order
+        // written this way became the therapy, the allopurinol was lost and the critical interaction card was missing.
+        // The rules read a name as the first medicine it names; the reader now does the same and reports the text.
+        var request = $$$"""{"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","medicationCodeableConcept":{"text":"{{{name}}}"},"authoredOn":"2024-11-01"}""";
+
+        var result = ReadWithPatient(request, MedicationRequest("1256", "azathioprine", id: "aza"));
+
+        result.Facts!.Medications.Should().ContainSingle().Which.Name.Should().Be(name);
+        result.Facts.Therapy.Status.Should().Be(TherapyStatus.Continuing);
+        result.Used.Should().ContainSingle(u => u.Id == "mr1").Which.Fact.Should().Be(MappedFact.Medication);
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.SeveralMedicinesNamed)
+            .Which.Message.Should().Contain(ingredient).And.Contain("azathioprine");
+    }
+
+    [Fact]
+    public void Read_AzathioprineNamedFirstWithAnotherMedicine_IsTheTherapyWithAProblem()
+    {
+        var request = """{"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","medicationCodeableConcept":{"text":"Azathioprine 50 mg (not with allopurinol)"},"authoredOn":"2024-11-01"}""";
+
+        var result = ReadWithPatient(request);
+
+        result.Facts!.Therapy.Status.Should().Be(TherapyStatus.Continuing);
+        result.Facts.Medications.Should().BeEmpty();
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.SeveralMedicinesNamed)
+            .Which.Message.Should().Contain("read as azathioprine").And.Contain("allopurinol");
+    }
+
+    [Fact]
+    public void Read_NameOfOneMedicine_HasNoSeveralMedicinesProblem()
+    {
+        var result = ReadWithPatient("""{"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","medicationCodeableConcept":{"text":"Imuran 50 mg tablet (azathioprine)"},"authoredOn":"2024-11-01"}""");
+
+        result.Facts!.Therapy.Status.Should().Be(TherapyStatus.Continuing);
+        result.Problems.Should().NotContain(p => p.Code == MappingProblemCode.SeveralMedicinesNamed);
+    }
+
     [Fact]
     public void Read_NameContainingAzathioprineAsPartOfAWord_IsNotAzathioprine()
     {
