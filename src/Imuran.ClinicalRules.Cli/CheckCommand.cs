@@ -63,17 +63,7 @@ internal static class CheckCommand
         EvaluationResult result;
         if (!patient.Succeeded)
         {
-            result = new EvaluationResult
-            {
-                RuleSetId = rules.Id,
-                RuleSetVersion = rules.Version,
-                PatientId = patient.Facts?.PatientId,
-                EvaluationDate = patient.Facts?.EvaluationDate ?? default,
-                Validation = patient.Problems,
-                DisabledRules = rules.DisabledRules,
-                Thresholds = rules.Thresholds,
-                Policy = rules.Policy,
-            };
+            result = rules.InvalidInputResult(patient.Facts, patient.Problems);
         }
         else
         {

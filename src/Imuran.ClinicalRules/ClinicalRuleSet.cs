@@ -158,6 +158,53 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         return ReadOnly.Freeze(working);
     }
 
+    /// <summary>
+    /// The result for input that could not be read or is not valid: nothing evaluated, every problem listed. The patient
+    /// id and the evaluation date are echoed only when no problem names them: a refused patient id (too long, or dosing
+    /// text) is not repeated, and a value given twice (<c>DUPLICATE_FIELD</c>) is not shown as if one of them had been read.
+    /// </summary>
+    /// <param name="facts">What was read of the input, if anything.</param>
+    /// <param name="problems">The problems; when empty, a <c>REQUIRED</c> problem says no facts were read.</param>
+    /// <returns>A result with <see cref="EvaluationResult.IsValid"/> false.</returns>
+    public EvaluationResult InvalidInputResult(PatientFacts? facts, IReadOnlyList<ValidationProblem> problems)
+    {
+        if (problems is null)
+        {
+            throw new ArgumentNullException(nameof(problems));
+        }
+
+        if (problems.Count == 0)
+        {
+            // Never a valid-looking result for input that was not read.
+            problems = new[] { new ValidationProblem("(input)", ErrorCodes.Required, "No patient facts were read.") };
+        }
+
+        return new EvaluationResult
+        {
+            RuleSetId = Id,
+            RuleSetVersion = Version,
+            PatientId = Names(problems, "patientId") ? null : facts?.PatientId,
+            EvaluationDate = Names(problems, "evaluationDate") ? default : facts?.EvaluationDate ?? default,
+            Validation = problems,
+            DisabledRules = DisabledRules,
+            Thresholds = Thresholds,
+            Policy = Policy,
+        };
+
+        static bool Names(IReadOnlyList<ValidationProblem> problems, string field)
+        {
+            foreach (var p in problems)
+            {
+                if (string.Equals(p.Field, field, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     /// <remarks>Traced and measured through <see cref="ClinicalRulesTelemetry"/> when a host listens.</remarks>
     public EvaluationResult Evaluate(PatientFacts facts, EvaluationOptions? options = null)
@@ -194,17 +241,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         var problems = (IReadOnlyList<ValidationProblem>?)InputLimitCheck.Check(facts, _options) ?? PatientFactsValidation.Validate(facts);
         if (problems.Count > 0)
         {
-            return new EvaluationResult
-            {
-                RuleSetId = Id,
-                RuleSetVersion = Version,
-                PatientId = facts.PatientId,
-                EvaluationDate = facts.EvaluationDate,
-                Validation = problems,
-                DisabledRules = DisabledRules,
-                Thresholds = Thresholds,
-                Policy = Policy,
-            };
+            return InvalidInputResult(facts, problems);
         }
 
         return _nrules is not null ? EvaluateOnNRules(facts, options?.Listener) : EvaluateCompiled(facts, options?.Listener);

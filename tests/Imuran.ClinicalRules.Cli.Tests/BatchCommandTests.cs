@@ -64,6 +64,20 @@ public class BatchCommandTests
     }
 
     [Fact]
+    public void Batch_PatientIdReadingAsDosingText_ErrorRecordDoesNotEchoIt()
+    {
+        // QA, 2 Dec: the id was echoed in the batch record and summary lines.
+        var line = PatientB.Replace("\"patientId\":\"b\"", "\"patientId\":\"Reduce dose to 25 mg daily\"");
+
+        var run = ResearchCliRunner.Run(line + "\n", "batch");
+
+        run.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        run.Out.Should().NotContain("25 mg").And.Contain("PATIENT_ID_CARRIES_DOSING_TEXT");
+        run.Error.Should().NotContain("25 mg");
+        JsonDocument.Parse(run.OutLines.Single()).RootElement.TryGetProperty("patientId", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void Batch_UnknownField_ErrorRecordNamesTheField()
     {
         var run = ResearchCliRunner.Run("{\"patientId\":\"x\",\"evaluationDate\":\"2026-01-15\",\"colour\":\"red\"}\n", "batch");

@@ -48,6 +48,62 @@ public class CheckCommandTests
         JsonDocument.Parse(output).RootElement.GetProperty("patientId").GetString().Should().Be("q");
     }
 
+    [Fact]
+    public void Check_FreeTextNamesCarryingDosingText_AreNotEchoedInTextOrJson()
+    {
+        // QA, 2 Dec: fractions, instructions and frequencies in names, and vaccine volumes, were echoed in the basis.
+        const string Hostile = """
+            {"patientId":"qa-7","evaluationDate":"2026-11-22","birthDate":"1961-03-14","sex":"male","therapy":{"status":"considering"},
+             "pharmacogenomics":[{"gene":"TPMT","diplotype":"*3A/*3A","date":"2026-10-30"},{"gene":"NUDT15","diplotype":"*1/*1","date":"2026-10-30"}],
+             "medications":[{"name":"Allopurinol 300 mg - halve the azathioprine, one-third of usual, 1/2 tab twice daily","rxNormCode":"519","startDate":"2024-05-01","active":true},
+                            {"name":"warfarin take 2 twice daily","startDate":"2024-01-01","active":true}],
+             "conditions":[{"name":"Hepatitis B carrier - reduce the azathioprine if ALT rises","kind":"hepatitisB","status":"active"}],
+             "allergies":[{"substance":"mercaptopurine 50 mg (halve the dose)"}],
+             "vaccinations":[{"name":"MMR 0.5 mL (2nd dose)","date":"2026-11-01","status":"planned"}]}
+            """;
+
+        foreach (var format in new[] { "text", "json" })
+        {
+            var (exit, output, error) = CliRunner.RunWithInput(Hostile, "check", "-", "--format", format);
+
+            exit.Should().Be(0, error);
+            output.Should().Contain("AZA-INT-001").And.Contain("name withheld: it carries amounts or instructions");
+            foreach (var fragment in new[] { "halve", "one-third", "1/2", "twice", "take 2", "0.5 mL", "dose)", "reduce the azathioprine", "300 mg", "50 mg" })
+            {
+                output.Should().NotContain(fragment, $"the {format} output must not echo dosing text");
+            }
+        }
+    }
+
+    [Fact]
+    public void Check_PatientIdReadingAsDosingText_IsRefusedWithoutEchoingIt()
+    {
+        var input = Quiet.Replace("\"patientId\":\"q\"", "\"patientId\":\"Reduce dose to 25 mg daily\"");
+
+        var (exit, output, error) = CliRunner.RunWithInput(input, "check", "-");
+        var (jsonExit, json, _) = CliRunner.RunWithInput(input, "check", "-", "--format", "json");
+
+        exit.Should().Be(2);
+        jsonExit.Should().Be(2);
+        (output + error).Should().Contain("PATIENT_ID_CARRIES_DOSING_TEXT").And.Contain("Patient: (no id)").And.NotContain("25 mg");
+        json.Should().NotContain("25 mg");
+        JsonDocument.Parse(json).RootElement.TryGetProperty("patientId", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Check_EvaluationDateGivenTwice_IsShownAsNotRead()
+    {
+        // QA, 2 Dec: DUPLICATE_FIELD was raised, but the header and the JSON showed the last date given.
+        var input = Quiet.Replace("\"evaluationDate\":\"2026-06-15\"", "\"evaluationDate\":\"2026-06-15\",\"evaluationDate\":\"2026-07-01\"");
+
+        var (exit, output, _) = CliRunner.RunWithInput(input, "check", "-");
+        var (_, json, _) = CliRunner.RunWithInput(input, "check", "-", "--format", "json");
+
+        exit.Should().Be(2);
+        output.Should().Contain("DUPLICATE_FIELD").And.Contain("Evaluation date: (not read)").And.NotContain("2026-07-01");
+        json.Should().NotContain("2026-07-01");
+    }
+
     [Theory]
     [InlineData("critical", 3)]
     [InlineData("warning", 3)]

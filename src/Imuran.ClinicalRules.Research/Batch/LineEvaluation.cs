@@ -123,15 +123,17 @@ internal sealed class LineOutcome
         var patientId = input.Facts?.PatientId;
         try
         {
+            var ruleSet = rules ?? ClinicalRuleSet.Default;
             if (!input.Succeeded)
             {
-                return Invalid(number, patientId, input.Problems);
+                // The id only when no problem refuses it (one truth with check: ClinicalRuleSet.InvalidInputResult).
+                return Invalid(number, ruleSet.InvalidInputResult(input.Facts, input.Problems).PatientId, input.Problems);
             }
 
-            var result = (rules ?? ClinicalRuleSet.Default).Evaluate(input.Facts, listener is null ? null : new EvaluationOptions { Listener = listener });
+            var result = ruleSet.Evaluate(input.Facts, listener is null ? null : new EvaluationOptions { Listener = listener });
             if (!result.IsValid)
             {
-                return Invalid(number, patientId, result.Validation);
+                return Invalid(number, result.PatientId, result.Validation);
             }
 
             var status = result.IsComplete ? LineStatus.Evaluated : LineStatus.Incomplete;

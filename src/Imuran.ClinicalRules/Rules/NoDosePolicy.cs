@@ -40,7 +40,7 @@ internal static partial class NoDosePolicy
         (StartOrStop(), "an instruction to start or stop a medicine"),
     };
 
-    /// <summary>Every pattern of the policy (the forbidden phrases, the strength and the run of spaces), for tests.</summary>
+    /// <summary>Every pattern of the policy (the forbidden phrases, the strength, the echoed frequency and the run of spaces), for tests.</summary>
     internal static System.Collections.Generic.IEnumerable<Regex> Patterns()
     {
         foreach (var (pattern, _) in Forbidden)
@@ -49,6 +49,7 @@ internal static partial class NoDosePolicy
         }
 
         yield return Strength();
+        yield return EchoedFrequency();
         yield return Spaces();
     }
 
@@ -83,12 +84,30 @@ internal static partial class NoDosePolicy
 
     private const string SpacesPattern = @"\s{2,}";
 
+    /// <summary>
+    /// A frequency or an instruction to take an amount (<c>twice daily</c>, <c>3 times a day</c>, <c>BD</c>, <c>q8h</c>,
+    /// <c>take 2</c>), part of a regimen in an echoed input name. Not part of <see cref="Forbidden"/>: the rules' own texts
+    /// may say how often to check blood counts (weekly), which is monitoring, not dosing. Linear: no nested repetition.
+    /// </summary>
+    private const string EchoedFrequencyPattern =
+        @"\b(?:once|twice|thrice|(?:one|two|three|four|\d+)\s*(?:x|times))\s*(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly|night|nightly|morning|evening)\b|\b(?:daily|nightly|bd|bid|tid|qid|qds|tds|qd|qhs|prn)\b|\bq\d+h\b|\btake\s+(?:\d+|one|two|three|four)\b|\bevery\s+\d+\s*(?:h|hrs?|hours?|days?)\b";
+
+    /// <summary>
+    /// What <see cref="RedactStrength"/> gives for a name that, with its strengths removed, still carries dosing text
+    /// (a fraction, a dose word, a frequency, an instruction to change an amount): the whole name is withheld, and the
+    /// finding's path points the reader to the entry. Free of every pattern of the policy.
+    /// </summary>
+    internal const string AmountOrInstructionOnly = "(name withheld: it carries amounts or instructions)";
+
     /// <summary>What <see cref="RedactStrength"/> gives when nothing but a strength was there.</summary>
     internal const string StrengthOnly = "(name withheld: strength only)";
 
     /// <summary>
     /// Removes strengths, dose units and dose forms from an echoed input name (e.g. <c>Allopurinol 300 MG Oral
-    /// Tablet</c> becomes <c>Allopurinol</c>), so no output repeats a dose even when the input carried one.
+    /// Tablet</c> becomes <c>Allopurinol</c>), so no output repeats a dose even when the input carried one. A name that
+    /// still carries dosing text once its strengths are gone (<c>halve the azathioprine</c>, <c>1/2 tab twice daily</c>,
+    /// <c>MMR (2nd dose)</c>) is withheld whole (<see cref="AmountOrInstructionOnly"/>): cutting phrases out of free text
+    /// could leave an instruction behind.
     /// </summary>
     /// <remarks>Names recur across patients, so up to a few thousand redactions are remembered.</remarks>
     public static string RedactStrength(string text)
@@ -98,8 +117,58 @@ internal static partial class NoDosePolicy
             return text;
         }
 
-        var redacted = Redact(text);
+        var redacted = Redact(text).Redacted;
         return redacted.Length == 0 ? StrengthOnly : redacted;
+    }
+
+    /// <summary>
+    /// Only the strengths, dose units and dose forms removed (<see cref="StrengthOnly"/> when nothing else is left), the
+    /// rest of the text kept as written, even if it still carries dosing text: for text that is read again (an EHR name
+    /// the rules must still recognise), never for text shown as it is.
+    /// </summary>
+    public static string StripStrengths(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var stripped = Redact(text).Stripped;
+        return stripped.Length == 0 ? StrengthOnly : stripped;
+    }
+
+    /// <summary>
+    /// An input name as a finding's basis shows it: <see cref="RedactStrength"/>'s text, preceded by what the rules know
+    /// the entry is (<paramref name="known"/>, e.g. <c>mercaptopurine</c>) when the name is withheld, or
+    /// <paramref name="known"/> alone when there is no name.
+    /// </summary>
+    public static string ShownName(string? name, string known)
+    {
+        if (name is null)
+        {
+            return known;
+        }
+
+        var shown = RedactStrength(name);
+        return ReferenceEquals(shown, AmountOrInstructionOnly) || ReferenceEquals(shown, StrengthOnly) ? known + " " + shown : shown;
+    }
+
+    /// <summary>
+    /// Whether an identifier the outputs echo verbatim (the patient id) is free text that reads as dosing text: it has
+    /// white space and breaks the policy or names a frequency. Identifiers without white space are never free text
+    /// (<c>MRN-MG-0042</c>, <c>2024/17</c>) and are not checked, so the common case costs a scan for a space.
+    /// </summary>
+    public static bool IsDosingFreeText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return FindViolation(text) is not null || EchoedFrequency().IsMatch(text);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -114,12 +183,15 @@ internal static partial class NoDosePolicy
             return null;
         }
 
-        var redacted = Redact(text!);
-        return redacted.Length == 0 || redacted.Length > maxLength || FindViolation(redacted) is not null ? null : redacted;
+        var redacted = Redact(text!).Redacted;
+        return redacted.Length == 0 || redacted.Length > maxLength || ReferenceEquals(redacted, AmountOrInstructionOnly) ? null : redacted;
     }
 
-    /// <summary><paramref name="text"/> without strengths, dose units or dose forms, trimmed (possibly empty); remembered.</summary>
-    private static string Redact(string text)
+    /// <summary>
+    /// <paramref name="text"/> without strengths, dose units or dose forms, trimmed (possibly empty), and the same withheld
+    /// (<see cref="AmountOrInstructionOnly"/>) when it still carries dosing text; remembered.
+    /// </summary>
+    private static (string Stripped, string Redacted) Redact(string text)
     {
         if (Redacted.TryGetValue(text, out var known))
         {
@@ -127,14 +199,17 @@ internal static partial class NoDosePolicy
         }
 
         var stripped = Strength().Replace(text, string.Empty);
-        var redacted = (stripped.Length == text.Length ? stripped : Spaces().Replace(stripped, " ")).Trim();
+        stripped = (stripped.Length == text.Length ? stripped : Spaces().Replace(stripped, " ")).Trim();
+        var redacted = stripped.Length > 0 && (FindViolation(stripped) is not null || EchoedFrequency().IsMatch(stripped))
+            ? AmountOrInstructionOnly
+            : stripped;
 
         if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
         {
-            Redacted.TryAdd(text, redacted);
+            Redacted.TryAdd(text, (stripped, redacted));
         }
 
-        return redacted;
+        return (stripped, redacted);
     }
 
     private const int MaxRemembered = 4096;
@@ -142,7 +217,7 @@ internal static partial class NoDosePolicy
     /// <summary>Only names up to this length are remembered, so the memory a hostile input can pin stays small.</summary>
     private const int MaxRememberedLength = 256;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Redacted = new(System.StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stripped, string Redacted)> Redacted = new(System.StringComparer.Ordinal);
 
     private static int _redactedCount;
 
@@ -179,6 +254,9 @@ internal static partial class NoDosePolicy
 
     [GeneratedRegex(SpacesPattern, RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(EchoedFrequencyPattern, Options)]
+    private static partial Regex EchoedFrequency();
 #else
     // netstandard2.0 has no regex source generator: the same patterns, compiled at run time, each once (in a nested
     // class, so they exist before Forbidden, whatever the order of this class's static fields).
@@ -202,6 +280,8 @@ internal static partial class NoDosePolicy
 
     private static Regex Spaces() => RuntimeCompiled.Spaces;
 
+    private static Regex EchoedFrequency() => RuntimeCompiled.EchoedFrequency;
+
     private static class RuntimeCompiled
     {
         public static readonly Regex DoseWord = Make(DoseWordPattern);
@@ -214,6 +294,7 @@ internal static partial class NoDosePolicy
         public static readonly Regex StartOrStop = Make(StartOrStopPattern);
         public static readonly Regex Strength = Make(StrengthPattern);
         public static readonly Regex Spaces = new(SpacesPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        public static readonly Regex EchoedFrequency = Make(EchoedFrequencyPattern);
 
         private static Regex Make(string pattern) => new(pattern, Options | RegexOptions.Compiled);
     }

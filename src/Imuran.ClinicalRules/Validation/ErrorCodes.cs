@@ -56,6 +56,9 @@ public static class ErrorCodes
     /// <summary>Two facts contradict each other.</summary>
     public const string Contradictory = "CONTRADICTORY";
 
+    /// <summary>The patient id is free text that reads as dosing text; it is echoed verbatim in every output, so it is refused.</summary>
+    public const string PatientIdCarriesDosingText = "PATIENT_ID_CARRIES_DOSING_TEXT";
+
     /// <summary>An item carries neither a name nor a code, so nothing can recognise it.</summary>
     public const string Unidentified = "UNIDENTIFIED";
 

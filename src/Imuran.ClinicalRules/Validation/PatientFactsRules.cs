@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq.Expressions;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Rules;
 
 namespace Imuran.ClinicalRules.Validation;
 
@@ -33,6 +34,11 @@ internal static class PatientFactsRules
         NotAfter<PatientFacts>(nameof(PatientFacts.PregnancyStatusDate), p => p.PregnancyStatusDate, "pregnancy status date"),
         NotAfter<PatientFacts>(nameof(PatientFacts.BreastfeedingDate), p => p.BreastfeedingDate, "breastfeeding status date"),
         Rule<PatientFacts>(nameof(PatientFacts.Therapy), ErrorCodes.Required, (p, _) => p.Therapy == null, "The therapy record is missing."),
+        Rule<PatientFacts>(
+            nameof(PatientFacts.PatientId),
+            ErrorCodes.PatientIdCarriesDosingText,
+            (p, _) => p.PatientId != null && NoDosePolicy.IsDosingFreeText(p.PatientId),
+            "The patient id reads as dosing text (words with a dose, an amount, a frequency or an instruction); every output echoes it verbatim and must never carry a dose, so give the record's identifier instead."),
     };
 
     /// <summary>Rules on <c>therapy</c>.</summary>

@@ -79,6 +79,7 @@ public class OrderSignTests
         cards.Select(c => c.GetProperty("detail").GetString()).Should().Contain(
             d => d!.Contains("names 2 medicines (allopurinol, azathioprine)"),
             "an ambiguous order is data the clinician should check, and the cards say so");
+        body.GetRawText().Should().NotContain("quarter", "free text carrying an instruction is never echoed").And.NotContain("300 mg");
     }
 
     [Fact]

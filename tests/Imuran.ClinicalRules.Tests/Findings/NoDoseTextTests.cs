@@ -45,6 +45,22 @@ public class NoDoseTextTests
     public void RemoveStrengths_Boundary_StrengthOnlyNullOrEmpty(string? name, string? expected) =>
         NoDoseText.RemoveStrengths(name).Should().Be(expected);
 
+    [Theory]
+    [InlineData("Allopurinol 300 mg - halve the azathioprine", "Allopurinol - halve the azathioprine")]
+    [InlineData("warfarin 5 mg take 2", "warfarin take 2")]
+    public void RemoveStrengths_KeepsTheRestSoTheNameCanStillBeRecognised(string name, string expected) =>
+        NoDoseText.RemoveStrengths(name).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Allopurinol 300 mg - halve the azathioprine", "(name withheld: it carries amounts or instructions)")]
+    [InlineData("warfarin 5 mg take 2", "(name withheld: it carries amounts or instructions)")]
+    [InlineData("Hepatitis B vaccine (2 of 3)", "Hepatitis B vaccine (2 of 3)")] // boundary: a series number is not dosing text
+    [InlineData("Azathioprine 50 MG Oral Tablet", "Azathioprine")]
+    [InlineData("50 MG", "(name withheld: strength only)")]
+    [InlineData(null, null)]
+    public void Redact_WithholdsWhatStillCarriesDosingTextAsTheRulesDo(string? name, string? expected) =>
+        NoDoseText.Redact(name).Should().Be(expected);
+
     [Fact]
     public void RemoveStrengths_HostileLongWhitespace_IsLinearNotQuadratic()
     {

@@ -272,6 +272,46 @@ public class RuleSetBehaviourTests
         NoDosePolicy.RedactStrength(text).Should().Be(expected, "a remembered redaction is the same");
     }
 
+    [Theory]
+    [InlineData("Allopurinol 300 mg - halve the azathioprine")]
+    [InlineData("Allopurinol 300 mg - reduce azathioprine to one quarter")]
+    [InlineData("azathioprine one-third of usual")]
+    [InlineData("Imuran 1/2 tab")]
+    [InlineData("warfarin take 2")]
+    [InlineData("mesalamine twice daily")]
+    [InlineData("Pentasa 2 times a day")]
+    [InlineData("tacrolimus BD")]
+    [InlineData("co-trimoxazole q12h")]
+    [InlineData("MMR 0.5 mL (2nd dose)")]
+    [InlineData("reduce the azathioprine")]
+    [InlineData("allopurinol 100 mg, stop azathioprine")]
+    public void RedactStrength_NameStillCarryingDosingTextOnceItsStrengthIsGone_IsWithheldWhole(string text)
+    {
+        // QA, 2 Dec: only strengths were removed, so fractions, frequencies and instructions in free-text names were echoed.
+        NoDosePolicy.RedactStrength(text).Should().Be(NoDosePolicy.AmountOrInstructionOnly);
+        NoDosePolicy.FindViolation(NoDosePolicy.AmountOrInstructionOnly).Should().BeNull("the marker itself must pass the policy");
+        NoDosePolicy.SafeEcho(text, 200).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("MMR 0.5 mL", "MMR")]
+    [InlineData("Tacrolimus BDX", "Tacrolimus BDX")] // boundary: a frequency abbreviation only as a whole word
+    [InlineData("Dailymed allopurinol", "Dailymed allopurinol")]
+    [InlineData("Octasa 400 MG Gastro-resistant Tablet", "Octasa Gastro-resistant")]
+    public void RedactStrength_NameWithoutDosingTextOnceItsStrengthIsGone_IsKept(string text, string expected) =>
+        NoDosePolicy.RedactStrength(text).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Reduce dose to 25 mg daily", true)]
+    [InlineData("halve the azathioprine", true)]
+    [InlineData("patient twice daily", true)]
+    [InlineData("John Smith", false)] // white space but no dosing text
+    [InlineData("MRN-MG-0042", false)] // boundary: no white space, so an identifier however it reads
+    [InlineData("2024/17", false)]
+    [InlineData("dose-25mg", false)]
+    public void IsDosingFreeText_OnlyFreeTextThatReadsAsDosing(string id, bool expected) =>
+        NoDosePolicy.IsDosingFreeText(id).Should().Be(expected);
+
     // NoDosePolicy.SafeEcho, used to show input names in summaries
 
     [Theory]

@@ -32,6 +32,37 @@ public class PatientFactsValidationTests
     }
 
     [Fact]
+    public void Evaluate_PatientIdThatReadsAsDosingText_IsRefusedAndNotEchoed()
+    {
+        // QA, 2 Dec: a patient id "Reduce dose to 25 mg daily" was echoed in every output (text, JSON, batch).
+        var result = ClinicalRuleSet.Default.Evaluate(Valid() with { PatientId = "Reduce dose to 25 mg daily" });
+
+        result.Validation.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Field = "patientId", Code = ErrorCodes.PatientIdCarriesDosingText });
+        result.PatientId.Should().BeNull("a refused id is not repeated");
+        result.EvaluationDate.Should().Be(Today, "a date no problem names is still shown");
+    }
+
+    [Theory]
+    [InlineData("MRN-MG-0042")]
+    [InlineData("2024/17")]
+    [InlineData("Ward 7 bed 3")]
+    public void Evaluate_IdentifierOrFreeTextWithoutDosing_IsEchoed(string id) =>
+        ClinicalRuleSet.Default.Evaluate(Valid() with { PatientId = id }).Should().BeEquivalentTo(new { IsValid = true, PatientId = id });
+
+    [Fact]
+    public void InvalidInputResult_ProblemNamingTheEvaluationDate_LeavesItUnread()
+    {
+        // QA, 2 Dec: a duplicate evaluationDate was refused but the header and JSON showed the last value given.
+        var problems = new[] { new ValidationProblem("evaluationDate", ErrorCodes.DuplicateField, "given twice") };
+
+        var result = ClinicalRuleSet.Default.InvalidInputResult(Valid() with { PatientId = "p1" }, problems);
+
+        result.Should().BeEquivalentTo(new { IsValid = false, PatientId = "p1", EvaluationDate = default(ClinicalDate) });
+        ClinicalRuleSet.Default.InvalidInputResult(null, System.Array.Empty<ValidationProblem>()).Validation
+            .Should().ContainSingle(p => p.Code == ErrorCodes.Required, "input that was not read never looks valid");
+    }
+
+    [Fact]
     public void Validate_MissingEvaluationDate_ExactMessage() =>
         Validate(Valid() with { EvaluationDate = default, BirthDate = null, Therapy = new AzathioprineTherapy() }).Should().ContainSingle().Which.Should().Be(
             new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing; the rules never read the clock, so it must be given."));

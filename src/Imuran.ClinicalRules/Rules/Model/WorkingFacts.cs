@@ -245,7 +245,8 @@ internal sealed class ConditionFact
     public string Describe()
     {
         var code = Source.Code is null ? string.Empty : $"; {Source.CodeSystem ?? "code"} {Source.Code}";
-        return $"{Source.Name ?? Kind.ToString()}{code} ({(Active ? "current" : "history")})";
+        var name = NoDosePolicy.ShownName(Source.Name, Kind.ToString());
+        return $"{name}{code} ({(Active ? "current" : "history")})";
     }
 
     /// <summary>One basis fact per entry.</summary>
@@ -408,7 +409,7 @@ internal sealed class VaccineFact
         : new[] { new BasisFact("vaccine", Describe(), Path) };
 
     public string Describe() =>
-        $"{Source.Name ?? "vaccine"}{(Source.CvxCode is null ? string.Empty : " (CVX " + Source.CvxCode + ")")}, "
+        $"{NoDosePolicy.ShownName(Source.Name, "vaccine")}{(Source.CvxCode is null ? string.Empty : " (CVX " + Source.CvxCode + ")")}, "
         + (Source.Status == VaccinationStatus.Planned ? "planned" : "given") + (Source.Date is { } d ? " " + d : string.Empty);
 }
 
@@ -436,8 +437,11 @@ internal sealed class HypersensitivityFact
 
     /// <summary>One basis fact per entry.</summary>
     public BasisFact[] Basis() => Entries is { } all
-        ? all.Select(e => new BasisFact("allergy", e.Source.Substance ?? e.Thiopurine, e.Path)).ToArray()
-        : new[] { new BasisFact("allergy", Source.Substance ?? Thiopurine, Path) };
+        ? all.Select(e => new BasisFact("allergy", e.Shown, e.Path)).ToArray()
+        : new[] { new BasisFact("allergy", Shown, Path) };
+
+    /// <summary>The substance as recorded, its strengths removed (<see cref="NoDosePolicy.ShownName"/>), or the thiopurine.</summary>
+    private string Shown => NoDosePolicy.ShownName(Source.Substance, Thiopurine);
 }
 
 internal sealed class PgxResultFact
