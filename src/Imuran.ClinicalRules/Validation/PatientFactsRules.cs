@@ -91,7 +91,7 @@ internal static class PatientFactsRules
     public static readonly FactRule<LabResult>[] LabResult =
     {
         Rule<LabResult>(nameof(Facts.LabResult.Name), ErrorCodes.Unidentified, (l, _) => string.IsNullOrWhiteSpace(l.Name) && string.IsNullOrWhiteSpace(l.LoincCode) && l.Kind == null, "The lab result has no name, LOINC code or kind."),
-        Rule<LabResult>(nameof(Facts.LabResult.Value), ErrorCodes.LabValueNotANumber, (l, _) => double.IsNaN(l.Value) || double.IsInfinity(l.Value), "The lab value is not a number."),
+        Rule<LabResult>(nameof(Facts.LabResult.Value), ErrorCodes.LabValueNotANumber, (l, _) => double.IsNaN(l.Value) || double.IsInfinity(l.Value), "The lab value is not a finite number (not a number, or too large to hold, such as 1e400)."),
         new(nameof(Facts.LabResult.Value), ErrorCodes.LabValueNegative, (l, _) => !double.IsNaN(l.Value) && l.Value < 0, (l, _) => $"The lab value {l.Value.ToString(CultureInfo.InvariantCulture)} is negative; a count or concentration cannot be below zero."),
         Rule<LabResult>(nameof(Facts.LabResult.Unit), ErrorCodes.LabUnitMissing, (l, _) => string.IsNullOrWhiteSpace(l.Unit), "The lab result has no unit; its value cannot be read without one."),
         Rule<LabResult>(nameof(Facts.LabResult.Date), ErrorCodes.LabDateMissing, (l, _) => l.Date == null, "The lab result has no date; the rules cannot tell whether it is current."),

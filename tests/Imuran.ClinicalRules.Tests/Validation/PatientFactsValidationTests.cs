@@ -91,7 +91,7 @@ public class PatientFactsValidationTests
     [Fact]
     public void Validate_NaNLabValue_ExactMessage() =>
         Validate(Valid() with { LabResults = new[] { Lab() with { Value = double.NaN } } }).Should().ContainSingle().Which.Should().Be(
-            new ValidationProblem("labResults[0].value", ErrorCodes.LabValueNotANumber, "The lab value is not a number."));
+            new ValidationProblem("labResults[0].value", ErrorCodes.LabValueNotANumber, "The lab value is not a finite number (not a number, or too large to hold, such as 1e400)."));
 
     [Fact]
     public void Validate_LabWithoutUnitOrDate_ListsBothProblems() =>

@@ -105,7 +105,7 @@ public class ValidationBoundaryTests
         ["lab with blank name and code"] = (p => p with { LabResults = new[] { Lab() with { Name = " ", LoincCode = " " } } },
             new("labResults[0].name", ErrorCodes.Unidentified, "The lab result has no name, LOINC code or kind.")),
         ["lab value infinite"] = (p => p with { LabResults = new[] { Lab() with { Value = double.PositiveInfinity } } },
-            new("labResults[0].value", ErrorCodes.LabValueNotANumber, "The lab value is not a number.")),
+            new("labResults[0].value", ErrorCodes.LabValueNotANumber, "The lab value is not a finite number (not a number, or too large to hold, such as 1e400).")),
         ["lab value just below zero"] = (p => p with { LabResults = new[] { Lab() with { Value = -0.001 } } },
             new("labResults[0].value", ErrorCodes.LabValueNegative, "The lab value -0.001 is negative; a count or concentration cannot be below zero.")),
         ["lab flag unknown value"] = (p => p with { LabResults = new[] { Lab() with { Flag = (LabFlag)99 } } },
