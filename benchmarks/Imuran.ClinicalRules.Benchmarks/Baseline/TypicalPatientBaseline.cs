@@ -196,8 +196,9 @@ internal sealed class TypicalPatientBaseline
         {
             foreach (var fact in working)
             {
-                if (fact is TpmtActivityResult a && transfusion.DaysUntil(a.Date) is var days && days >= 0 && days <= _options.TransfusionWindowDays)
+                if (fact is TpmtActivityResult a && InWindow(a.Date, transfusion))
                 {
+                    var when = a.Date is { } date ? transfusion.DaysUntil(date).ToString(CultureInfo.InvariantCulture) + " days after" : "on an unknown date, possibly after";
                     findings.Add(Raise(
                         R.Pgx011,
                         new[]
@@ -207,7 +208,7 @@ internal sealed class TypicalPatientBaseline
                             new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"),
                             new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"),
                         },
-                        Value("days", days.ToString(CultureInfo.InvariantCulture))));
+                        Value("when", when)));
                 }
             }
         }
@@ -599,10 +600,13 @@ internal sealed class TypicalPatientBaseline
         return PharmacogenomicRules.Derive(gene, results, IssueSink);
     }
 
-    /// <summary>An activity result within the transfusion window is not used for the phenotype.</summary>
+    /// <summary>An activity result within the transfusion window, or undated with a transfusion on file, is not used for the phenotype.</summary>
     private bool Usable(PgxResultFact r, PatientContext p) =>
-        !(r.Source.Method == TestMethod.Activity && r.Source.Date is { } d && p.Facts.LastRedCellTransfusion is { } transfusion
-            && transfusion.DaysUntil(d) is var days && days >= 0 && days <= _options.TransfusionWindowDays);
+        !(r.Source.Method == TestMethod.Activity && p.Facts.LastRedCellTransfusion is { } transfusion && InWindow(r.Source.Date, transfusion));
+
+    /// <summary>Taken within the window after the transfusion, or undated (it cannot be shown to be outside).</summary>
+    private bool InWindow(ClinicalDate? taken, ClinicalDate transfusion) =>
+        taken is not { } d || (transfusion.DaysUntil(d) is var days && days >= 0 && days <= _options.TransfusionWindowDays);
 
     private Finding DataQuality(DataQualityIssue i) =>
         Raise(R.Dq001, new[] { new BasisFact(i.Fact, i.Evidence, i.Path) }, Value("fact", i.Fact), Value("problem", i.Problem), Value("consequence", i.Consequence));

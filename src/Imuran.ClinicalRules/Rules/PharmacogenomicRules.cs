@@ -150,17 +150,19 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-011")
             .Title("TPMT activity measured soon after a transfusion")
-            .Topic(Topics.PgxTesting).Caution(Severity.Warning).Version(2)
-            .Logic("a red-cell TPMT activity result was taken within the transfusion window after a red-cell transfusion")
-            .Summary("TPMT activity measured {days} days after a red-cell transfusion may reflect donor cells.")
+            .Topic(Topics.PgxTesting).Caution(Severity.Warning).Version(3)
+            .Logic("a red-cell TPMT activity result was taken within the transfusion window after a red-cell transfusion, or has no date while a transfusion is on file")
+            .Summary("TPMT activity measured {when} a red-cell transfusion may reflect donor cells.")
             .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")
             .Review("Interpret the activity result with caution and prefer a TPMT genotype.")
-            .Source(Sources.Cpic, "Other considerations: recent transfusion", Confidence.Verified, "The 90-day window is the usual red-cell lifespan [R], a host option.")
-            .Match<TpmtActivityResult>("a red-cell transfusion date is on file, and the TPMT activity result falls within the transfusion window", a => WithinTransfusionWindow(a, a.Patient))
+            .Source(Sources.Cpic, "Other considerations: recent transfusion", Confidence.Verified, "The 90-day window is the usual red-cell lifespan [R], a host option. An undated activity result with a transfusion on file is treated as possibly inside the window (local choice [L]: unknown is not normal).")
+            .Match<TpmtActivityResult>("a red-cell transfusion date is on file, and the TPMT activity result falls within the transfusion window or has no date", a => WithinTransfusionWindow(a, a.Patient))
             .Then<TpmtActivityResult>((f, a) =>
             {
                 var p = a.Patient;
-                var days = p.Facts.LastRedCellTransfusion!.Value.DaysUntil(a.Date);
+                var when = a.Date is { } date
+                    ? p.Facts.LastRedCellTransfusion!.Value.DaysUntil(date).ToString(System.Globalization.CultureInfo.InvariantCulture) + " days after"
+                    : "on an unknown date, possibly after";
                 f.Raise(
                     new[]
                     {
@@ -169,7 +171,7 @@ internal static class PharmacogenomicRules
                         new BasisFact("TPMT phenotype", p.GeneStatus(Gene.Tpmt), p.TpmtCall?.Path ?? "pharmacogenomics"),
                         new BasisFact("NUDT15 phenotype", p.GeneStatus(Gene.Nudt15), p.Nudt15Call?.Path ?? "pharmacogenomics"),
                     },
-                    "days", days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    "when", when);
             });
     }
 
@@ -177,14 +179,23 @@ internal static class PharmacogenomicRules
 
     private static bool WithinTransfusionWindow(TpmtActivityResult a, PatientContext p) => InTransfusionWindow(a.Date, p);
 
-    private static bool InTransfusionWindow(ClinicalDate date, PatientContext p)
+    /// <summary>
+    /// Whether a red-cell activity result taken on <paramref name="date"/> may reflect donor cells: a transfusion is on
+    /// file and the result was taken within the window after it, or has no date (it cannot be shown to be outside).
+    /// </summary>
+    private static bool InTransfusionWindow(ClinicalDate? date, PatientContext p)
     {
         if (p.Facts.LastRedCellTransfusion is not { } transfusion)
         {
             return false;
         }
 
-        var days = transfusion.DaysUntil(date);
+        if (date is not { } taken)
+        {
+            return true;
+        }
+
+        var days = transfusion.DaysUntil(taken);
         return days >= 0 && days <= p.Options.TransfusionWindowDays;
     }
 
@@ -373,13 +384,13 @@ internal static class PharmacogenomicRules
     }
 
     /// <summary>
-    /// Whether a result is used for the phenotype: a red-cell activity result soon after a transfusion may reflect
-    /// donor cells (AZA-PGX-011), so it is not.
+    /// Whether a result is used for the phenotype: a red-cell activity result soon after a transfusion, or undated while
+    /// a transfusion is on file, may reflect donor cells (AZA-PGX-011), so it is not.
     /// </summary>
     private static bool Usable(PgxResultFact r, PatientContext patient) => Usable(r.Source, patient);
 
     private static bool Usable(PharmacogenomicResult r, PatientContext patient) =>
-        !(r.Method == TestMethod.Activity && r.Date is { } d && InTransfusionWindow(d, patient));
+        !(r.Method == TestMethod.Activity && InTransfusionWindow(r.Date, patient));
 
     /// <summary>
     /// Whether <see cref="Derive"/> takes a phenotype from <paramref name="r"/>: a usable result that reports a

@@ -443,4 +443,39 @@ public class PharmacogenomicRulesTests
 
         Evaluate(patient).ShouldRaiseIf("AZA-PGX-011", fires);
     }
+
+    // An undated activity result (QA, 2 Dec: it raised nothing, and its phenotype was used even after a transfusion)
+
+    [Fact]
+    public void AZA_PGX_011_UndatedActivityResultWithATransfusionOnFile_FiresAndItsPhenotypeIsNotUsed()
+    {
+        var activity = Patients.Phenotype(Gene.Tpmt, MetabolizerPhenotype.Normal, TestMethod.Activity) with { Date = null };
+        var considering = new AzathioprineTherapy { Status = TherapyStatus.Considering };
+        var patient = (Quiet with { LastRedCellTransfusion = Patients.DaysAgo(400), Therapy = considering }).WithPgx(activity, Patients.Nudt15("*1/*1"));
+
+        var result = Evaluate(patient);
+
+        var finding = result.ShouldRaise("AZA-PGX-011").ShouldBe(Severity.Warning, Topics.PgxTesting);
+        finding.Summary.Should().Be("TPMT activity measured on an unknown date, possibly after a red-cell transfusion may reflect donor cells.");
+        finding.ShouldHaveBasis("TPMT activity result", "pharmacogenomics[0]", "TPMT red-cell activity result with no date");
+        // An activity result that may reflect donor cells is not a TPMT result to rely on.
+        result.ShouldRaise("AZA-PGX-008").Summary.Should().Contain("TPMT");
+    }
+
+    [Fact]
+    public void AZA_PGX_011_UndatedActivityResultWithNoTransfusion_DoesNotFireAndIsUsed()
+    {
+        var activity = Patients.Phenotype(Gene.Tpmt, MetabolizerPhenotype.Normal, TestMethod.Activity) with { Date = null };
+        var considering = new AzathioprineTherapy { Status = TherapyStatus.Considering };
+
+        var result = Evaluate((Quiet with { Therapy = considering }).WithPgx(activity, Patients.Nudt15("*1/*1")));
+
+        result.ShouldNotRaise("AZA-PGX-011");
+        result.ShouldNotRaise("AZA-PGX-008");
+    }
+
+    [Fact]
+    public void AZA_PGX_011_UndatedGenotypeWithATransfusionOnFile_DoesNotFire() =>
+        Evaluate((Quiet with { LastRedCellTransfusion = Patients.DaysAgo(10) }).WithPgx(Patients.Tpmt("*1/*1") with { Date = null }, Patients.Nudt15("*1/*1")))
+            .ShouldNotRaise("AZA-PGX-011");
 }

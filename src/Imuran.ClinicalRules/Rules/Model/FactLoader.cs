@@ -172,9 +172,11 @@ internal static class FactLoader
                 }
             }
 
-            if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity && r.Date is { } d)
+            if (r.Gene == Gene.Tpmt && r.Method == TestMethod.Activity)
             {
-                working.Add(new TpmtActivityResult(d, "TPMT red-cell activity result of " + d, IndexedPaths.Pharmacogenomic(i), ctx));
+                // An undated activity result is a fact too: after a transfusion it may reflect donor cells (AZA-PGX-011).
+                var description = r.Date is { } d ? "TPMT red-cell activity result of " + d : "TPMT red-cell activity result with no date";
+                working.Add(new TpmtActivityResult(r.Date, description, IndexedPaths.Pharmacogenomic(i), ctx));
             }
         }
 

@@ -538,7 +538,7 @@ internal sealed class DataQualityIssue
 /// <summary>A red-cell TPMT activity result, from a pharmacogenomic result or a lab.</summary>
 internal sealed class TpmtActivityResult
 {
-    public TpmtActivityResult(ClinicalDate date, string description, string path, PatientContext patient)
+    public TpmtActivityResult(ClinicalDate? date, string description, string path, PatientContext patient)
     {
         Patient = patient;
         Date = date;
@@ -549,7 +549,8 @@ internal sealed class TpmtActivityResult
     /// <summary>The patient the result belongs to (a condition that reads the patient too reads it here; see <see cref="MedicationFact.Patient"/>).</summary>
     public PatientContext Patient { get; }
 
-    public ClinicalDate Date { get; }
+    /// <summary>When the sample was taken; null when the result has no date (a pharmacogenomic result may have none).</summary>
+    public ClinicalDate? Date { get; }
 
     public string Description { get; }
 
