@@ -110,32 +110,14 @@ internal static partial class NoDosePolicy
     /// could leave an instruction behind.
     /// </summary>
     /// <remarks>Names recur across patients, so up to a few thousand redactions are remembered.</remarks>
-    public static string RedactStrength(string text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return text;
-        }
-
-        var redacted = Redact(text).Redacted;
-        return redacted.Length == 0 ? StrengthOnly : redacted;
-    }
+    public static string RedactStrength(string text) => string.IsNullOrEmpty(text) ? text : Redact(text).Redacted;
 
     /// <summary>
     /// Only the strengths, dose units and dose forms removed (<see cref="StrengthOnly"/> when nothing else is left), the
     /// rest of the text kept as written, even if it still carries dosing text: for text that is read again (an EHR name
     /// the rules must still recognise), never for text shown as it is.
     /// </summary>
-    public static string StripStrengths(string text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return text;
-        }
-
-        var stripped = Redact(text).Stripped;
-        return stripped.Length == 0 ? StrengthOnly : stripped;
-    }
+    public static string StripStrengths(string text) => string.IsNullOrEmpty(text) ? text : Redact(text).Stripped;
 
     /// <summary>
     /// An input name as a finding's basis shows it: <see cref="RedactStrength"/>'s text, preceded by what the rules know
@@ -164,7 +146,7 @@ internal static partial class NoDosePolicy
         {
             if (char.IsWhiteSpace(c))
             {
-                return FindViolation(text) is not null || EchoedFrequency().IsMatch(text);
+                return CarriesDosingText(text);
             }
         }
 
@@ -184,12 +166,13 @@ internal static partial class NoDosePolicy
         }
 
         var redacted = Redact(text!).Redacted;
-        return redacted.Length == 0 || redacted.Length > maxLength || ReferenceEquals(redacted, AmountOrInstructionOnly) ? null : redacted;
+        return redacted.Length > maxLength || ReferenceEquals(redacted, StrengthOnly) || ReferenceEquals(redacted, AmountOrInstructionOnly) ? null : redacted;
     }
 
     /// <summary>
-    /// <paramref name="text"/> without strengths, dose units or dose forms, trimmed (possibly empty), and the same withheld
-    /// (<see cref="AmountOrInstructionOnly"/>) when it still carries dosing text; remembered.
+    /// <paramref name="text"/> without strengths, dose units or dose forms, trimmed (<see cref="StrengthOnly"/> when
+    /// nothing else is left), and the same withheld (<see cref="AmountOrInstructionOnly"/>) when it still carries dosing
+    /// text; remembered. <paramref name="text"/> is not empty.
     /// </summary>
     private static (string Stripped, string Redacted) Redact(string text)
     {
@@ -200,9 +183,12 @@ internal static partial class NoDosePolicy
 
         var stripped = Strength().Replace(text, string.Empty);
         stripped = (stripped.Length == text.Length ? stripped : Spaces().Replace(stripped, " ")).Trim();
-        var redacted = stripped.Length > 0 && (FindViolation(stripped) is not null || EchoedFrequency().IsMatch(stripped))
-            ? AmountOrInstructionOnly
-            : stripped;
+        if (stripped.Length == 0)
+        {
+            stripped = StrengthOnly;
+        }
+
+        var redacted = ReferenceEquals(stripped, StrengthOnly) || !CarriesDosingText(stripped) ? stripped : AmountOrInstructionOnly;
 
         if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
         {
@@ -211,6 +197,9 @@ internal static partial class NoDosePolicy
 
         return (stripped, redacted);
     }
+
+    /// <summary>Whether echoed text breaks the policy or names a frequency or an amount to take.</summary>
+    private static bool CarriesDosingText(string text) => FindViolation(text) is not null || EchoedFrequency().IsMatch(text);
 
     private const int MaxRemembered = 4096;
 
