@@ -198,7 +198,7 @@ internal sealed class TypicalPatientBaseline
             {
                 if (fact is TpmtActivityResult a && InWindow(a.Date, transfusion))
                 {
-                    var when = a.Date is { } date ? transfusion.DaysUntil(date).ToString(CultureInfo.InvariantCulture) + " days after" : "on an unknown date, possibly after";
+                    var when = a.Date is { } date ? transfusion.DaysUntil(date).ToString(CultureInfo.InvariantCulture) + " days after" : "on an unknown date relative to";
                     findings.Add(Raise(
                         R.Pgx011,
                         new[]

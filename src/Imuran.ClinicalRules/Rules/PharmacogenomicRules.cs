@@ -162,7 +162,7 @@ internal static class PharmacogenomicRules
                 var p = a.Patient;
                 var when = a.Date is { } date
                     ? p.Facts.LastRedCellTransfusion!.Value.DaysUntil(date).ToString(System.Globalization.CultureInfo.InvariantCulture) + " days after"
-                    : "on an unknown date, possibly after";
+                    : "on an unknown date relative to";
                 f.Raise(
                     new[]
                     {

@@ -456,7 +456,7 @@ public class PharmacogenomicRulesTests
         var result = Evaluate(patient);
 
         var finding = result.ShouldRaise("AZA-PGX-011").ShouldBe(Severity.Warning, Topics.PgxTesting);
-        finding.Summary.Should().Be("TPMT activity measured on an unknown date, possibly after a red-cell transfusion may reflect donor cells.");
+        finding.Summary.Should().Be("TPMT activity measured on an unknown date relative to a red-cell transfusion may reflect donor cells.");
         finding.ShouldHaveBasis("TPMT activity result", "pharmacogenomics[0]", "TPMT red-cell activity result with no date");
         // An activity result that may reflect donor cells is not a TPMT result to rely on.
         result.ShouldRaise("AZA-PGX-008").Summary.Should().Contain("TPMT");
