@@ -249,11 +249,11 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 
     private EvaluationResult EvaluateOnNRules(PatientFacts facts, IRuleEventListener? listener)
     {
-        var working = new List<object>(32);
-        var unrecognised = new List<UnrecognisedInput>();
-        FactLoader.Load(facts, _options, working, unrecognised);
-        var scope = _nrules!.Execute(working, listener, _options.MaxFirings);
-        var result = Result(facts, scope.Findings.Sorted(), unrecognised.ToArray(), scope.Errors);
+        // The working lists are the scope's (kept per thread with it), as the compiled executor's are its session's.
+        var scope = _nrules!.Begin(listener);
+        FactLoader.Load(facts, _options, scope.Input, scope.Unrecognised);
+        _nrules.Execute(scope, _options.MaxFirings);
+        var result = Result(facts, scope.Findings.Sorted(), scope.Unrecognised.ToArray(), scope.Errors);
         EvaluationScope.Return(scope);
         return result;
     }

@@ -71,10 +71,13 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     /// </summary>
     public static void Return(EvaluationScope scope)
     {
-        if (scope.ListenerFailure is not null || scope.Inserted.Count > LargestKept)
+        if (scope.ListenerFailure is not null || scope.Inserted.Count > LargestKept || scope.Input.Count > LargestKept || scope.Unrecognised.Count > LargestKept)
         {
             return;
         }
+
+        scope.Input.Clear();
+        scope.Unrecognised.Clear();
 
         scope._fireCounts.Clear();
         scope._faulted.Clear();
@@ -89,6 +92,12 @@ internal sealed class EvaluationScope : IDependencyResolver, IFiringHost
     }
 
     public FindingCollector Findings { get; } = new();
+
+    /// <summary>The facts loaded for this evaluation, to be inserted (filled by the caller before <see cref="NRulesExecutor.Execute(EvaluationScope, int)"/>).</summary>
+    public List<object> Input { get; } = new(32);
+
+    /// <summary>The inputs the loader did not recognise (filled with <see cref="Input"/>; copied into the result).</summary>
+    public List<UnrecognisedInput> Unrecognised { get; } = new();
 
     public IReadOnlyList<RuleError> Errors => (IReadOnlyList<RuleError>?)_errors ?? Array.Empty<RuleError>();
 

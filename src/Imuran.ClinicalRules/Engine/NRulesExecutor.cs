@@ -15,7 +15,7 @@ namespace Imuran.ClinicalRules.Engine;
 /// </summary>
 internal sealed class NRulesExecutor
 {
-    /// <summary>This thread's spare session of one factory, reset after a clean evaluation (see <see cref="Execute"/>).</summary>
+    /// <summary>This thread's spare session of one factory, reset after a clean evaluation (see <see cref="Execute(EvaluationScope, int)"/>).</summary>
     [ThreadStatic]
     private static SpareSession? t_spare;
 
@@ -66,7 +66,21 @@ internal sealed class NRulesExecutor
     /// </summary>
     public EvaluationScope Execute(List<object> facts, IRuleEventListener? listener, int maxFirings)
     {
-        var scope = EvaluationScope.Rent(_agendaOrder, listener, _findingFactsRead);
+        var scope = Begin(listener);
+        scope.Input.AddRange(facts);
+        return Execute(scope, maxFirings);
+    }
+
+    /// <summary>
+    /// A scope for one evaluation (this thread's spare when it has one): load the facts into its
+    /// <see cref="EvaluationScope.Input"/> and <see cref="EvaluationScope.Unrecognised"/>, then <see cref="Execute(EvaluationScope, int)"/>.
+    /// </summary>
+    public EvaluationScope Begin(IRuleEventListener? listener) => EvaluationScope.Rent(_agendaOrder, listener, _findingFactsRead);
+
+    /// <summary>Runs one evaluation of the facts in <paramref name="scope"/>'s <see cref="EvaluationScope.Input"/> (see <see cref="Execute(List{object}, IRuleEventListener?, int)"/>).</summary>
+    public EvaluationScope Execute(EvaluationScope scope, int maxFirings)
+    {
+        var facts = scope.Input;
         var session = RentSession();
         var clean = false;
         session.DependencyResolver = scope;

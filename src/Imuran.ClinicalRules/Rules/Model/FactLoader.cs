@@ -156,7 +156,7 @@ internal static class FactLoader
                     unrecognised.Add(new UnrecognisedInput(IndexedPaths.Pharmacogenomic(i), "pharmacogenomic result", Rules.Describe.Gene(r.Gene) + " " + diplotype));
                     if (t is null && r.Phenotype is null)
                     {
-                        (r.Gene == Gene.Tpmt ? ctx.UnreadableTpmt : ctx.UnreadableNudt15).Add(IndexedPaths.Pharmacogenomic(i));
+                        ctx.AddUnreadable(r.Gene, IndexedPaths.Pharmacogenomic(i));
                     }
                 }
             }
@@ -347,14 +347,15 @@ internal static class FactLoader
                     break;
             }
         }
-
-        ctx.IndicationText = indications.Count switch
-        {
-            0 => "none recorded",
-            1 => indications[0].ToString(),
-            _ => JoinNames(indications),
-        };
     }
+
+    /// <summary>The indications in plain words for a basis (made when a finding quotes them, not for every patient).</summary>
+    public static string IndicationText(IReadOnlyList<Indication> indications) => indications.Count switch
+    {
+        0 => "none recorded",
+        1 => indications[0].ToString(),
+        _ => JoinNames(indications),
+    };
 
     private static string JoinNames(IReadOnlyList<Indication> indications)
     {
@@ -481,7 +482,11 @@ internal static class FactLoader
         // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest:
         // one sort, so a long history costs n log n, not n squared. The sorted copy sits after the input order.
         System.Array.Copy(facts, 0, facts, recognised, recognised);
+#if NET5_0_OR_GREATER
+        System.MemoryExtensions.Sort(new System.Span<LabFact>(facts, recognised, recognised), KindThenTime.Comparison); // a cached delegate: Array.Sort with a comparer makes one per call
+#else
         System.Array.Sort(facts, recognised, recognised, KindThenTime.Instance);
+#endif
         for (var a = recognised; a < 2 * recognised; a++)
         {
             var fact = facts[a];
@@ -539,6 +544,8 @@ internal static class FactLoader
     private sealed class KindThenTime : IComparer<LabFact>
     {
         public static readonly KindThenTime Instance = new();
+
+        public static readonly System.Comparison<LabFact> Comparison = Instance.Compare;
 
         public int Compare(LabFact? a, LabFact? b) =>
             a!.Kind != b!.Kind ? ((int)a.Kind).CompareTo((int)b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);

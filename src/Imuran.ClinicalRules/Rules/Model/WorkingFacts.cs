@@ -42,7 +42,7 @@ internal sealed class PatientContext
 
     public bool IsTransplantRecipient { get; set; }
 
-    public string IndicationText { get; set; } = string.Empty;
+    public string IndicationText => FactLoader.IndicationText(Facts.Indications);
 
     /// <summary>Pregnancy status the rules use: the recorded status, or pregnant when a current pregnancy is recorded elsewhere.</summary>
     public PregnancyStatus PregnancyStatus { get; set; }
@@ -90,11 +90,24 @@ internal sealed class PatientContext
     /// <summary>The NUDT15 phenotype call, once derived (set by the derivation rule; read only by actions, for the basis).</summary>
     public PhenotypeCall? Nudt15Call { get; set; }
 
-    /// <summary>Input paths of TPMT results on file that cannot be read (set when loaded).</summary>
-    public List<string> UnreadableTpmt { get; } = new();
+    /// <summary>Input paths of TPMT results on file that cannot be read (set when loaded; null when there are none, as for most patients).</summary>
+    public List<string>? UnreadableTpmt { get; private set; }
 
-    /// <summary>Input paths of NUDT15 results on file that cannot be read (set when loaded).</summary>
-    public List<string> UnreadableNudt15 { get; } = new();
+    /// <summary>Input paths of NUDT15 results on file that cannot be read (set when loaded; null when there are none).</summary>
+    public List<string>? UnreadableNudt15 { get; private set; }
+
+    /// <summary>Lists the input path of a result of <paramref name="gene"/> on file that cannot be read.</summary>
+    public void AddUnreadable(Gene gene, string path)
+    {
+        if (gene == Gene.Tpmt)
+        {
+            (UnreadableTpmt ??= new List<string>()).Add(path);
+        }
+        else
+        {
+            (UnreadableNudt15 ??= new List<string>()).Add(path);
+        }
+    }
 
     /// <summary>A TPMT result on file gives a phenotype (set when loaded; see <see cref="AnyResultGivesPhenotype"/>).</summary>
     public bool TpmtResultGivesPhenotype { get; set; }
@@ -122,7 +135,7 @@ internal sealed class PatientContext
         }
 
         var unreadable = gene == Gene.Tpmt ? UnreadableTpmt : UnreadableNudt15;
-        return unreadable.Count > 0
+        return unreadable is { Count: > 0 }
             ? "no usable result: a result is on file but cannot be read (" + string.Join(", ", unreadable) + ")"
             : "no result on file";
     }
