@@ -60,7 +60,7 @@ internal static class BloodCountRules
                 ? new DataQualityIssue(
                     TestName(l.Kind).ToLowerInvariant() + " units",
                     "units " + prev.Source.Unit + " and " + l.Source.Unit + " cannot be reconciled",
-                    "the marked-fall check cannot compare these two results; review the trend by hand",
+                    "the marked-fall check cannot compare these two results" + (l.ThresholdUnknown && !l.LowByFlag ? ", nor the latest with the low threshold" : string.Empty) + "; review the trend by hand",
                     l.Path,
                     "the latest result (" + l.Describe() + ") and the one before it (" + prev.Describe() + ", " + prev.Path + ") are in units that cannot be reconciled")
                 : null;
@@ -74,6 +74,28 @@ internal static class BloodCountRules
         var fall = (earlier - latest) / earlier;
         l.MarkedFall = fall >= threshold ? fall : null;
         return null;
+    }
+
+    /// <summary>
+    /// A data-quality issue when the latest count of its kind has a low threshold but a unit the rules cannot convert,
+    /// and the laboratory did not flag it low: whether it is low is then unknown, not normal (call after
+    /// <see cref="Assess"/>, which sets the threshold; not needed when <see cref="Assess"/> already raised the units of
+    /// the same result, whose consequence then says so).
+    /// </summary>
+    public static DataQualityIssue? UnreadableUnit(LabFact l)
+    {
+        if (!l.IsLatest || !l.IsCytopeniaCount || !l.ThresholdUnknown || l.LowByFlag)
+        {
+            return null;
+        }
+
+        var test = TestName(l.Kind).ToLowerInvariant();
+        return new DataQualityIssue(
+            test + " unit",
+            "the unit " + l.Source.Unit + " cannot be converted",
+            "whether the latest " + test + " is below the low threshold cannot be judged; review it by hand",
+            l.Path,
+            "the latest result (" + l.Describe() + ") is in a unit the rules cannot convert to " + LabUnits.CanonicalUnit(l.Kind) + ", and the laboratory did not flag it low");
     }
 
     private static void AssessLiver(LabFact l, RuleThresholds options)

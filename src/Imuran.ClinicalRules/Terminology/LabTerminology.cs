@@ -3,7 +3,7 @@ using Imuran.ClinicalRules.Facts;
 
 namespace Imuran.ClinicalRules.Terminology;
 
-/// <summary>Recognises lab results by LOINC (codes verified in codes.md) and otherwise by test name.</summary>
+/// <summary>Recognises lab results by LOINC (codes verified in codes.md) and otherwise by test name, when the unit fits the kind the name suggests.</summary>
 internal static class LabTerminology
 {
     private static readonly Dictionary<string, LabKind> ByLoinc = new()
@@ -48,7 +48,11 @@ internal static class LabTerminology
             return (kind, MatchedBy.Code);
         }
 
-        return ByName.TryFind(lab.Name, out var byName, out _) ? (byName, MatchedBy.Name) : (LabKind.Unrecognised, MatchedBy.None);
+        // A name is a guess that the unit can refute: "Platelet mean volume" in fL or "Neutrophils/100 leukocytes" in %
+        // is not a count, and read as one it would become the latest count and hide a low one.
+        return ByName.TryFind(lab.Name, out var byName, out _) && LabUnits.Fits(byName, lab.Unit)
+            ? (byName, MatchedBy.Name)
+            : (LabKind.Unrecognised, MatchedBy.None);
     }
 
     private static WordIndex<LabKind> BuildNames()

@@ -55,6 +55,17 @@ internal static class LabUnits
         return table.TryGetValue(unit, out var factor) ? new NormalisedValue(value * factor, canonical) : null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="unit"/> can be a unit of <paramref name="kind"/>: it is in the kind's table, or the library
+    /// keeps no table for the kind (then any unit fits). A lab recognised only by its name is that kind only when its
+    /// unit fits: a mean platelet volume in fL or a neutrophil percentage is not a count.
+    /// </summary>
+    public static bool Fits(LabKind kind, string? unit)
+    {
+        var (table, _) = Family(kind);
+        return table is null || (unit is not null && table.ContainsKey(unit));
+    }
+
     /// <summary>The canonical unit of <paramref name="kind"/>, or null when the library does not compare that kind.</summary>
     public static string? CanonicalUnit(LabKind kind) => Family(kind).Canonical;
 
@@ -62,8 +73,9 @@ internal static class LabUnits
     internal static bool SameUnit(string a, string b) => UnitKeyComparer.Instance.Equals(a, b);
 
     /// <summary>
-    /// Units compared in a comparable form: no spaces, lower case, µ and μ as u, ^ as *, a leading "x" dropped. The
-    /// form is read character by character, never built, so a lookup allocates nothing.
+    /// Units compared in a comparable form: no spaces, lower case, µ and μ as u, ^ as *, a leading "x" dropped, and UCUM
+    /// annotations (text in braces, which UCUM gives no meaning: "{cells}/uL" is "/uL", "mL/min/{1.73_m2}" is "mL/min/")
+    /// left out. The form is read character by character, never built, so a lookup allocates nothing.
     /// </summary>
     private sealed class UnitKeyComparer : IEqualityComparer<string>
     {
@@ -125,9 +137,16 @@ internal static class LabUnits
         /// <summary>The next character of the comparable form at or after <paramref name="i"/>, or -1 at the end.</summary>
         private static int Next(string unit, ref int i)
         {
-            while (i < unit.Length && char.IsWhiteSpace(unit[i]))
+            while (i < unit.Length)
             {
-                i++;
+                if (char.IsWhiteSpace(unit[i]))
+                {
+                    i++;
+                }
+                else if (unit[i] != '{' || !SkipAnnotation(unit, ref i))
+                {
+                    break;
+                }
             }
 
             if (i == unit.Length)
@@ -141,6 +160,19 @@ internal static class LabUnits
                 '^' => '*',
                 var c => char.ToLowerInvariant(c),
             };
+        }
+
+        /// <summary>Moves <paramref name="i"/> (at a '{') past its annotation; false, not moving, when no '}' closes it (then the brace is read as a character).</summary>
+        private static bool SkipAnnotation(string unit, ref int i)
+        {
+            var close = unit.IndexOf('}', i + 1);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            i = close + 1;
+            return true;
         }
     }
 

@@ -174,6 +174,109 @@ public class BloodCountRulesTests
     }
 
     [Fact]
+    public void AZA_CYT_002_UnitsThatCannotBeReconciled_AlsoSayTheThresholdCannotBeJudged_InOneFinding()
+    {
+        var finding = Evaluate(WhiteCellsFalling(3.0, unit: "cells/hpf")).Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+
+        finding.Detail.Should().Contain("nor the latest with the low threshold");
+    }
+
+    // QA, 2 Dec: a result named like a count but in a unit no count has (a mean platelet volume in fL, a neutrophil
+    // percentage) was read as the latest count, and a critically low count of the same day was lost.
+
+    private static LabResult Named(string name, double value, string unit, LabFlag flag = LabFlag.Normal, string? loinc = null) => new()
+    {
+        Name = name,
+        LoincCode = loinc,
+        Value = value,
+        Unit = unit,
+        Date = Patients.DaysAgo(1),
+        Flag = flag,
+    };
+
+    [Fact]
+    public void AZA_CYT_002_MeanPlateletVolumeAfterACriticalCount_IsNotACount_AndTheCriticalCountStands()
+    {
+        var patient = Quiet.WithoutLabs(LabKind.Platelets).WithLabs(
+            Patients.Lab(LabKind.Platelets, 15, 1, LabFlag.CriticallyLow),
+            Named("Platelet mean volume [Entitled volume] in Blood by Automated count", 10.5, "fL", loinc: "32623-1"));
+
+        var result = Evaluate(patient);
+
+        result.ShouldRaise("AZA-CYT-002").ShouldHaveBasis("result", "labResults[8]", "15 10*9/L");
+        result.Unrecognised.Should().ContainSingle(u => u.Field == "labResults[9]");
+        result.ShouldNotRaise("AZA-DQ-001");
+    }
+
+    [Fact]
+    public void AZA_CYT_002_NeutrophilPercentageAfterACriticalCount_IsNotACount()
+    {
+        var patient = Quiet.WithoutLabs(LabKind.Neutrophils).WithLabs(
+            Patients.Lab(LabKind.Neutrophils, 0.3, 1, LabFlag.CriticallyLow),
+            Named("Neutrophils/100 leukocytes in Blood by Automated count", 8, "%"));
+
+        var result = Evaluate(patient);
+
+        result.ShouldRaise("AZA-CYT-002");
+        result.Unrecognised.Should().ContainSingle(u => u.Field == "labResults[9]");
+    }
+
+    [Fact]
+    public void AZA_CYT_002_CountRecognisedByNameInACountUnit_IsStillACount()
+    {
+        // Boundary: a name match whose unit fits the kind is read as before.
+        var result = Evaluate(Quiet.WithoutLabs(LabKind.Platelets).WithLabs(Named("Platelets", 15, "10^3/uL", LabFlag.CriticallyLow)));
+
+        result.ShouldRaise("AZA-CYT-002");
+        result.Unrecognised.Should().NotContain(u => u.Field == "labResults[8]");
+    }
+
+    // QA, 2 Dec: a count in a unit the rules cannot convert, not flagged low, was judged not low in silence.
+
+    [Fact]
+    public void AZA_DQ_001_LatestCountInAUnitTheRulesCannotConvert_IsADataQualityFinding()
+    {
+        var result = Evaluate(Quiet.WithoutLabs(LabKind.Neutrophils).WithLabs(Patients.Lab(LabKind.Neutrophils, 400, 1, unit: "bananas")));
+
+        var finding = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        finding.Summary.Should().Be("Check the neutrophil count unit: the unit bananas cannot be converted.");
+        finding.Detail.Should().Contain("whether the latest neutrophil count is below the low threshold cannot be judged");
+        finding.Basis.Facts[0].Path.Should().Be("labResults[8]");
+        result.ShouldNotRaise("AZA-CYT-001");
+    }
+
+    [Fact]
+    public void AZA_CYT_001_CountInAnAnnotatedUcumUnit_IsConverted()
+    {
+        // 400 {cells}/uL is 0.4 10*9/L: below the neutrophil threshold.
+        var result = Evaluate(Quiet.WithoutLabs(LabKind.Neutrophils).WithLabs(Patients.Lab(LabKind.Neutrophils, 400, 1, unit: "{cells}/uL")));
+
+        result.ShouldRaise("AZA-CYT-001");
+        result.ShouldNotRaise("AZA-DQ-001");
+    }
+
+    [Theory]
+    [InlineData(LabFlag.Low, false)] // flagged low: the caution says it, the unit does not matter
+    [InlineData(LabFlag.Normal, true)]
+    public void AZA_DQ_001_UnconvertibleUnit_OnlyWhenNotFlaggedLow(LabFlag flag, bool fires)
+    {
+        var result = Evaluate(Quiet.WithoutLabs(LabKind.Neutrophils).WithLabs(Patients.Lab(LabKind.Neutrophils, 400, 1, flag, unit: "bananas")));
+
+        result.Findings.Any(f => f.RuleId == "AZA-DQ-001").Should().Be(fires);
+    }
+
+    [Fact]
+    public void AZA_DQ_001_UnconvertibleUnitOnAnEarlierCount_IsNotRaised()
+    {
+        // Only the latest count of a kind is judged against the threshold.
+        var result = Evaluate(Quiet.WithoutLabs(LabKind.Neutrophils).WithLabs(
+            Patients.Lab(LabKind.Neutrophils, 4000, 200, unit: "bananas"),
+            Patients.Lab(LabKind.Neutrophils, 3.8, 1)));
+
+        result.ShouldNotRaise("AZA-DQ-001");
+    }
+
+    [Fact]
     public void AZA_CYT_002_HaemoglobinInGramsPerDecilitreAndPerLitre_AreCompared()
     {
         // 14.0 g/dL (140 g/L) then 90 g/L flagged low: a fall of 0.36 that ends low.

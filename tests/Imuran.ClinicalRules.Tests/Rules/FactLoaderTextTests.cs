@@ -433,6 +433,14 @@ public class FactLoaderTextTests
         CountsText(Quiet.WithoutBloodCounts().WithLabs(Lab(LabKind.WhiteCells, 2.5, 3, LabFlag.Low), Lab(LabKind.WhiteCells, 6, 60), Lab(LabKind.Platelets, 240, 14)))
             .Should().Be($"not stable: WhiteCells 2.5 10*9/L on {DaysAgo(3)}, flag low (a marked fall)");
 
+    [Fact]
+    public void CountsNotStable_LatestInAUnitTheRulesCannotConvert()
+    {
+        // QA, 2 Dec: a latest count that cannot be compared with its threshold was counted as stable.
+        CountsText(Quiet.WithoutBloodCounts().WithLabs(Lab(LabKind.Neutrophils, 400, 14, unit: "bananas"), Lab(LabKind.Platelets, 240, 14)))
+            .Should().Be($"not stable: Neutrophils 400 bananas on {DaysAgo(14)}, flag normal (a unit the rules cannot convert)");
+    }
+
     // Lab flags, upper limits, unit issues
 
     [Fact]

@@ -505,6 +505,12 @@ internal static class FactLoader
                 pendingIssues.Add(unitIssue);
             }
 
+            if (unitIssue is null && BloodCountRules.UnreadableUnit(fact) is { } unreadable)
+            {
+                pendingIssues ??= new List<DataQualityIssue>();
+                pendingIssues.Add(unreadable);
+            }
+
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
@@ -528,7 +534,7 @@ internal static class FactLoader
         foreach (var count in ctx.BloodCounts)
         {
             anyCount |= count.Kind is LabKind.WhiteCells or LabKind.Neutrophils or LabKind.Platelets;
-            if (unstable is null && count.IsCytopeniaCount && count.IsLatest && (count.IsLow || count.MarkedFall is not null))
+            if (unstable is null && count.IsCytopeniaCount && count.IsLatest && (count.IsLow || count.MarkedFall is not null || count.ThresholdUnknown))
             {
                 unstable = count;
             }
@@ -536,7 +542,7 @@ internal static class FactLoader
 
         ctx.CountsStable = anyCount && unstable is null;
         ctx.CountsStableText = unstable is not null
-            ? "not stable: " + unstable.Describe() + (unstable.MarkedFall is not null ? " (a marked fall)" : " (low)")
+            ? "not stable: " + unstable.Describe() + (unstable.MarkedFall is not null ? " (a marked fall)" : unstable.IsLow ? " (low)" : " (a unit the rules cannot convert)")
             : anyCount ? "stable: no latest count low or falling markedly" : "no white count or platelets on file";
     }
 

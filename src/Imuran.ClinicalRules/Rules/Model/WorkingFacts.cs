@@ -310,6 +310,9 @@ internal sealed class LabFact
     /// <summary>Below the host's threshold, compared in the canonical unit.</summary>
     public bool LowByThreshold => _normalisedUnit is not null && _normalisedValue < _lowThreshold; // false when either is none (NaN compares false)
 
+    /// <summary>The host's low threshold applies to this result, but its unit is not one the rules can convert: whether it is below the threshold is unknown.</summary>
+    public bool ThresholdUnknown => !double.IsNaN(_lowThreshold) && _normalisedUnit is null;
+
     /// <summary>Low by the laboratory's flag or by the host's threshold.</summary>
     public bool IsLow => LowByFlag || LowByThreshold;
 
