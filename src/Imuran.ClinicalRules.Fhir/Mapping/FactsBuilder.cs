@@ -15,7 +15,7 @@ internal sealed class FactsBuilder
     internal const int NewStartDays = 28;
 
     private readonly List<(TherapyStatus Status, ClinicalDate? Start)> _therapy = new();
-    private readonly List<(PregnancyStatus Status, ClinicalDate? Date, ResourceScope Source)> _pregnancy = new();
+    private readonly List<(PregnancyStatus Status, ClinicalDate? Date, ResourceScope Source, bool Current)> _pregnancy = new();
     private readonly List<(bool Value, ResourceScope Source, ClinicalDate? Date)> _breastfeeding = new();
 
     public string? PatientId { get; set; }
@@ -41,7 +41,11 @@ internal sealed class FactsBuilder
     /// <summary>An azathioprine order or statement: active (with its start, when known) or considered.</summary>
     public void AddTherapy(TherapyStatus status, ClinicalDate? start) => _therapy.Add((status, start));
 
-    public void AddPregnancy(PregnancyStatus status, ClinicalDate? date, ResourceScope source) => _pregnancy.Add((status, date, source));
+    /// <summary>
+    /// A pregnancy status from a record dated <paramref name="date"/>. <paramref name="current"/>: the record says the
+    /// status holds now, whatever its date (an active pregnancy condition, dated by when it was recorded or began).
+    /// </summary>
+    public void AddPregnancy(PregnancyStatus status, ClinicalDate? date, ResourceScope source, bool current = false) => _pregnancy.Add((status, date, source, current));
 
     public void AddBreastfeeding(bool value, ResourceScope source, ClinicalDate? date = null) => _breastfeeding.Add((value, source, date));
 
@@ -96,7 +100,9 @@ internal sealed class FactsBuilder
 
     /// <summary>
     /// The latest dated status wins; undated ones count only when none is dated. Statuses of the same (latest) date
-    /// that disagree give <see cref="PregnancyStatus.Unknown"/> and a problem.
+    /// that disagree give <see cref="PregnancyStatus.Unknown"/> and a problem. So does a "not pregnant" record, of any
+    /// date, beside an active pregnancy condition: the condition says the patient is pregnant now, so a later negative
+    /// record contradicts it (the condition would have been resolved) rather than replacing it.
     /// </summary>
     private PregnancyStatus SettlePregnancy()
     {
@@ -105,9 +111,27 @@ internal sealed class FactsBuilder
             return PregnancyStatus.Unknown;
         }
 
+        var settled = SettleByDate();
+        var current = _pregnancy.Where(p => p.Current && p.Status == PregnancyStatus.Pregnant).ToList();
+        if (settled != PregnancyStatus.NotPregnant || current.Count == 0)
+        {
+            return settled;
+        }
+
+        var negative = _pregnancy.Where(p => p.Status == PregnancyStatus.NotPregnant).ToList();
+        var sources = string.Join(", ", current.Concat(negative).Select(p => $"{p.Source.Label} says {p.Status}{(p.Date is { } d ? " (" + d + ")" : string.Empty)}"));
+        negative[negative.Count - 1].Source.Problem(
+            MappingProblemCode.ContradictoryPregnancyStatus,
+            $"Contradictory pregnancy status: {sources}; an active pregnancy condition says pregnant now. Pregnancy status was set to unknown.");
+        return PregnancyStatus.Unknown;
+    }
+
+    private PregnancyStatus SettleByDate()
+    {
         var dated = _pregnancy.Where(p => p.Date.HasValue).ToList();
+        var latestDate = dated.Count > 0 ? dated.Max(d => d.Date!.Value) : default;
         var latest = dated.Count > 0
-            ? dated.Where(p => p.Date == dated.Max(d => d.Date!.Value)).ToList()
+            ? dated.Where(p => p.Date == latestDate).ToList()
             : _pregnancy;
         var statuses = latest.Select(p => p.Status).Distinct().ToList();
         if (statuses.Count == 1)

@@ -151,7 +151,7 @@ internal static class ConditionMapper
         if (status == ConditionStatus.Active)
         {
             var asserted = condition.FirstDate("recordedDate", "onsetDateTime", "onsetPeriod.start");
-            context.Facts.AddPregnancy(PregnancyStatus.Pregnant, asserted, scope);
+            context.Facts.AddPregnancy(PregnancyStatus.Pregnant, asserted, scope, current: true);
             scope.Used(MappedFact.PregnancyStatus, $"pregnant (active condition{(asserted is null ? string.Empty : ", recorded " + asserted)})", byText);
             return;
         }

@@ -245,6 +245,34 @@ public class ObservationMapperTests
         result.Facts!.PregnancyStatus.Should().Be(Facts.PregnancyStatus.Pregnant);
     }
 
+    [Theory]
+    [InlineData(""","onsetDateTime":"2025-01-10" """)]
+    [InlineData("")] // undated: before, the dated negative record alone decided
+    public void Read_NegativeObservationAfterAnActivePregnancyCondition_IsAContradiction(string conditionDate)
+    {
+        // QA, 2 Dec: the later "not pregnant" replaced the active condition in silence. An active condition says
+        // pregnant now: the negative record contradicts it (the condition would have been resolved).
+        var result = ReadWithPatient(
+            Condition("http://snomed.info/sct", "77386006", "Pregnancy", id: "c-active", extra: conditionDate),
+            PregnancyObservation("http://snomed.info/sct", "60001007", "2025-05-10", "no"));
+
+        result.Facts!.PregnancyStatus.Should().Be(Facts.PregnancyStatus.Unknown);
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.ContradictoryPregnancyStatus)
+            .Which.Message.Should().Contain("Condition/c-active says Pregnant").And.Contain("Observation/no says NotPregnant (2025-05-10)");
+    }
+
+    [Fact]
+    public void Read_NegativeObservationAfterAResolvedPregnancyCondition_IsNotPregnant()
+    {
+        // Boundary: a resolved pregnancy does not say pregnant now.
+        var result = ReadWithPatient(
+            Condition("http://snomed.info/sct", "77386006", "Pregnancy", "resolved", id: "c-old", extra: ""","abatementDateTime":"2025-02-01" """),
+            PregnancyObservation("http://snomed.info/sct", "60001007", "2025-05-10", "no"));
+
+        result.Facts!.PregnancyStatus.Should().Be(Facts.PregnancyStatus.NotPregnant);
+        result.Problems.Should().BeEmpty();
+    }
+
     [Fact]
     public void Read_BreastfeedingStatusObservation_SetsBreastfeeding()
     {
