@@ -71,7 +71,9 @@ internal static class BloodCountRules
             return null;
         }
 
-        var fall = (earlier - latest) / earlier;
+        // Rounded to nine decimals before the comparison: an exact 30 % fall such as 4.6 to 3.22 computes as
+        // 0.29999999999999993 in binary floating point and was not "at least 0.3" (QA, 2 Dec).
+        var fall = System.Math.Round((earlier - latest) / earlier, 9);
         l.MarkedFall = fall >= threshold ? fall : null;
         return null;
     }

@@ -181,6 +181,31 @@ public class BloodCountRulesTests
         finding.Detail.Should().Contain("nor the latest with the low threshold");
     }
 
+    // QA, 2 Dec: an exact 30 % fall computed as 0.29999999999999993 in floating point and was not a marked fall.
+
+    [Theory]
+    [InlineData(4.6, 3.22, "AZA-CYT-002")] // to a low value: critical
+    [InlineData(7.3, 5.11, "AZA-CYT-001")] // within the normal range: a warning
+    [InlineData(9.1, 6.37, "AZA-CYT-001")]
+    public void AZA_CYT_MarkedFall_ExactlyThirtyPercent_IsMarked(double earlier, double latest, string rule)
+    {
+        var patient = Quiet.WithoutLabs(LabKind.WhiteCells).WithLabs(Patients.Lab(LabKind.WhiteCells, earlier, 20), Patients.Lab(LabKind.WhiteCells, latest, 1));
+
+        Evaluate(patient).ShouldRaise(rule).Summary.Should().Contain("fell");
+    }
+
+    [Fact]
+    public void AZA_CYT_001_MarkedFall_JustUnderThirtyPercent_IsNotMarked()
+    {
+        // Boundary: 7.3 to 5.12 is a fall of 29.86 %.
+        var patient = Quiet.WithoutLabs(LabKind.WhiteCells).WithLabs(Patients.Lab(LabKind.WhiteCells, 7.3, 20), Patients.Lab(LabKind.WhiteCells, 5.12, 1));
+
+        var result = Evaluate(patient);
+
+        result.ShouldNotRaise("AZA-CYT-001");
+        result.ShouldNotRaise("AZA-CYT-002");
+    }
+
     // QA, 2 Dec: a result named like a count but in a unit no count has (a mean platelet volume in fL, a neutrophil
     // percentage) was read as the latest count, and a critically low count of the same day was lost.
 

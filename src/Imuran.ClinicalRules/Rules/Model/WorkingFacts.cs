@@ -336,7 +336,8 @@ internal sealed class LabFact
     public string? LiverReason { get; set; }
 
     /// <summary>The value as a multiple of the laboratory's upper reference limit, when it sent one.</summary>
-    public double? UpperLimitMultiple => Source.UpperReferenceLimit is { } u && u > 0 ? Source.Value / u : null;
+    /// <remarks>Rounded to nine decimals, so an exact multiple compares as exact (as the marked fall; see <see cref="BloodCountRules.Assess"/>).</remarks>
+    public double? UpperLimitMultiple => Source.UpperReferenceLimit is { } u && u > 0 ? System.Math.Round(Source.Value / u, 9) : null;
 
     public LabResult Source { get; }
 
