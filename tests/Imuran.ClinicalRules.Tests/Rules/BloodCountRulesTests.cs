@@ -181,6 +181,61 @@ public class BloodCountRulesTests
         finding.Detail.Should().Contain("nor the latest with the low threshold");
     }
 
+    // QA, 2 Dec: of two results of one kind on one day, the one listed last was read, so a normal count listed after a
+    // critically low one hid it (and the findings depended on list order).
+
+    private static EvaluationResult SameDay(LabKind kind, LabResult first, LabResult second, bool swapped) =>
+        Evaluate(Quiet.WithoutLabs(kind).WithLabs(swapped ? new[] { second, first } : new[] { first, second }));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AZA_CYT_002_CriticalAndNormalCountOnOneDay_TheCriticalOneIsRead_InEitherOrder(bool swapped)
+    {
+        var result = SameDay(LabKind.WhiteCells, Patients.Lab(LabKind.WhiteCells, 0.9, 1, LabFlag.CriticallyLow), Patients.Lab(LabKind.WhiteCells, 6.0, 1), swapped);
+
+        result.ShouldRaise("AZA-CYT-002").ShouldHaveBasis("result", swapped ? "labResults[9]" : "labResults[8]", "0.9 10*9/L");
+        var disagreement = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        disagreement.Summary.Should().Be("Check the white-cell count: results of the same day disagree.");
+        disagreement.Basis.Facts[0].Value.Should().Contain("0.9 10*9/L").And.Contain("6 10*9/L");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AZA_CYT_001_LowAndNormalNeutrophilsOnOneDay_LowIsRead_AndNoFallIsClaimed(bool swapped)
+    {
+        var result = SameDay(LabKind.Neutrophils, Patients.Lab(LabKind.Neutrophils, 0.4, 1, LabFlag.Low), Patients.Lab(LabKind.Neutrophils, 4.0, 1), swapped);
+
+        result.ShouldRaise("AZA-CYT-001").Summary.Should().NotContain("fell");
+        result.ShouldNotRaise("AZA-CYT-002");
+        result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AZA_HEP_003_CriticalAndNormalAltOnOneDay_TheCriticalOneIsRead_InEitherOrder(bool swapped)
+    {
+        var result = SameDay(
+            LabKind.Alt,
+            Patients.Lab(LabKind.Alt, 200, 1) with { UpperReferenceLimit = 40 },
+            Patients.Lab(LabKind.Alt, 20, 1) with { UpperReferenceLimit = 40 },
+            swapped);
+
+        result.ShouldRaise("AZA-HEP-003");
+    }
+
+    [Theory]
+    [InlineData(6.0, 5.5, LabFlag.Normal, false)] // both normal: no disagreement
+    [InlineData(0.9, 1.1, LabFlag.CriticallyLow, false)] // both low: no disagreement
+    public void AZA_DQ_001_CountsOfOneDay_OnlyADisagreementOfLowAndNotLowIsRaised(double a, double b, LabFlag flag, bool raised)
+    {
+        var result = SameDay(LabKind.WhiteCells, Patients.Lab(LabKind.WhiteCells, a, 1, flag), Patients.Lab(LabKind.WhiteCells, b, 1, flag), false);
+
+        result.Findings.Any(f => f.RuleId == "AZA-DQ-001").Should().Be(raised);
+    }
+
     // QA, 2 Dec: an exact 30 % fall computed as 0.29999999999999993 in floating point and was not a marked fall.
 
     [Theory]

@@ -4,8 +4,8 @@ using Imuran.ClinicalRules.Rules.Model;
 namespace Imuran.ClinicalRules.Tests.Rules;
 
 /// <summary>
-/// The lab chain <see cref="FactLoader"/> builds (each result linked to the one before it of its kind, the latest of
-/// each kind marked) in a reused per-thread buffer: every load gives what a fresh sort gives, whatever the loads
+/// The lab chain <see cref="FactLoader"/> builds (each result linked to the latest of its kind on an earlier day, the
+/// latest of each kind marked, results of one day ordered by concern) in a reused per-thread buffer: every load gives what a fresh sort gives, whatever the loads
 /// before it on the same thread left behind, and no lab fact outlives its load in the buffer.
 /// </summary>
 public sealed class FactLoaderLabOrderTests
@@ -26,11 +26,13 @@ public sealed class FactLoaderLabOrderTests
 
             loaded.Should().HaveCount(labs.Count, "every lab of a known kind becomes one fact, in input order");
             loaded.Select(l => l.Index).Should().Equal(Enumerable.Range(0, labs.Count));
-            var expected = loaded.OrderBy(l => (int)l.Kind).ThenBy(l => l.Date).ThenBy(l => l.Index).ToList();
+            // Within a day the most concerning result comes last (no flags here: the lowest count or eGFR, the highest
+            // ALT), and a result's previous one is the last of an earlier day of its kind.
+            var expected = loaded.OrderBy(l => (int)l.Kind).ThenBy(l => l.Date).ThenBy(l => l.Kind == LabKind.Alt ? l.Source.Value : -l.Source.Value).ThenBy(l => l.Index).ToList();
             for (var i = 0; i < expected.Count; i++)
             {
-                var sameKindBefore = i > 0 && expected[i - 1].Kind == expected[i].Kind;
-                expected[i].Previous.Should().BeSameAs(sameKindBefore ? expected[i - 1] : null, "size {0}, labResults[{1}]", size, expected[i].Index);
+                var earlierDay = expected.Take(i).LastOrDefault(e => e.Kind == expected[i].Kind && e.Date < expected[i].Date);
+                expected[i].Previous.Should().BeSameAs(earlierDay, "size {0}, labResults[{1}]", size, expected[i].Index);
                 expected[i].IsLatest.Should().Be(i == expected.Count - 1 || expected[i + 1].Kind != expected[i].Kind, "size {0}, labResults[{1}]", size, expected[i].Index);
             }
         }

@@ -479,18 +479,31 @@ internal static class FactLoader
             working.AddRange(activityResults);
         }
 
-        // Chain each result to the one before it of the same kind (by date, then input order), and mark the latest:
-        // one sort, so a long history costs n log n, not n squared. The sorted copy sits after the input order.
+        // Chain each result to the latest of its kind on an earlier day, and mark the latest: one sort (by kind, date,
+        // then concern: results of one day are read with the most concerning last, whatever their input order), so a
+        // long history costs n log n, not n squared. The sorted copy sits after the input order.
         System.Array.Copy(facts, 0, facts, recognised, recognised);
 #if NET5_0_OR_GREATER
         System.MemoryExtensions.Sort(new System.Span<LabFact>(facts, recognised, recognised), KindThenTime.Comparison); // a cached delegate: Array.Sort with a comparer makes one per call
 #else
         System.Array.Sort(facts, recognised, recognised, KindThenTime.Instance);
 #endif
+        LabFact? earlierDay = null;
         for (var a = recognised; a < 2 * recognised; a++)
         {
             var fact = facts[a];
-            fact.Previous = a > recognised && facts[a - 1].Kind == fact.Kind ? facts[a - 1] : null;
+            var before = a > recognised && facts[a - 1].Kind == fact.Kind ? facts[a - 1] : null;
+            if (before is null)
+            {
+                earlierDay = null;
+            }
+            else if (before.Date != fact.Date)
+            {
+                earlierDay = before;
+            }
+
+            // A result of the same day is not a "previous" result: two results of one day are no trend.
+            fact.Previous = earlierDay;
             fact.IsLatest = a == 2 * recognised - 1 || facts[a + 1].Kind != fact.Kind;
         }
 
@@ -524,6 +537,25 @@ internal static class FactLoader
             working.Add(fact);
         }
 
+        // A latest count that is low while another count of its kind on the same day is not: the low one is read (the
+        // more cautious reading), and the disagreement is a finding of its own.
+        for (var a = recognised + 1; a < 2 * recognised; a++)
+        {
+            var fact = facts[a];
+            var sameDay = facts[a - 1];
+            if (fact.IsLatest && fact.IsCytopeniaCount && fact.IsLow && sameDay.Kind == fact.Kind && sameDay.Date == fact.Date && !sameDay.IsLow)
+            {
+                var test = BloodCountRules.TestName(fact.Kind).ToLowerInvariant();
+                pendingIssues ??= new List<DataQualityIssue>();
+                pendingIssues.Add(new DataQualityIssue(
+                    test,
+                    "results of the same day disagree",
+                    "the low result is used (the more cautious reading); confirm which is right",
+                    fact.Path,
+                    "on " + fact.Date + " the laboratory reported " + fact.Describe() + " (" + fact.Path + ") and " + sameDay.Describe() + " (" + sameDay.Path + ")"));
+            }
+        }
+
         if (pendingIssues is not null)
         {
             working.AddRange(pendingIssues);
@@ -546,15 +578,53 @@ internal static class FactLoader
             : anyCount ? "stable: no latest count low or falling markedly" : "no white count or platelets on file";
     }
 
-    /// <summary>Labs by kind, then date, then input order (a total order, so the sort needs no stability).</summary>
+    /// <summary>
+    /// Labs by kind, then date, then concern (the most concerning result of a day last, so it is the one read as the
+    /// latest), then input order: a total order, so the sort needs no stability, and results of one day are read the
+    /// same whatever their input order (QA, 2 Dec: a normal count listed after a critically low one of the same day hid it).
+    /// </summary>
     private sealed class KindThenTime : IComparer<LabFact>
     {
         public static readonly KindThenTime Instance = new();
 
         public static readonly System.Comparison<LabFact> Comparison = Instance.Compare;
 
-        public int Compare(LabFact? a, LabFact? b) =>
-            a!.Kind != b!.Kind ? ((int)a.Kind).CompareTo((int)b.Kind) : a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Index.CompareTo(b.Index);
+        public int Compare(LabFact? a, LabFact? b)
+        {
+            if (a!.Kind != b!.Kind)
+            {
+                return ((int)a.Kind).CompareTo((int)b.Kind);
+            }
+
+            if (a.Date != b.Date)
+            {
+                return a.Date.CompareTo(b.Date);
+            }
+
+            var byConcern = Concern(a).CompareTo(Concern(b));
+            return byConcern != 0 ? byConcern : a.Index.CompareTo(b.Index);
+        }
+
+        /// <summary>
+        /// How concerning a result is among results of its kind on one day: its flag in the direction that matters
+        /// (low for counts, haemoglobin, eGFR and TPMT activity; high for liver tests and creatinine) first, then its value
+        /// in the canonical unit in that direction. A value that cannot be converted ranks below every converted value of
+        /// the same flag, so a readable result is read before an unreadable one.
+        /// </summary>
+        private static (int Flag, bool Readable, double Value) Concern(LabFact l)
+        {
+            var high = l.Kind is LabKind.Alt or LabKind.Ast or LabKind.Bilirubin or LabKind.AlkalinePhosphatase or LabKind.Creatinine;
+            var flag = l.Source.Flag switch
+            {
+                LabFlag.CriticallyLow when !high => 2,
+                LabFlag.Low when !high => 1,
+                LabFlag.CriticallyHigh when high => 2,
+                LabFlag.High when high => 1,
+                _ => 0,
+            };
+            var value = l.Normalised?.Value ?? (LabUnits.CanonicalUnit(l.Kind) is null ? l.Source.Value : double.NaN);
+            return double.IsNaN(value) ? (flag, false, 0) : (flag, true, high ? value : -value);
+        }
     }
 
 
