@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Imuran.ClinicalRules.Rules;
@@ -14,7 +15,7 @@ internal static partial class NoDosePolicy
 
     private const string DoseWordPattern = @"\bdos(e|es|ed|age|ages|ing)\b";
 
-    private const string MassUnitPattern = @"\b(mg|mcg|µg|ug|g/day|milligrams?|micrograms?|tablets?|capsules?|units?/kg)\b|mg/kg|mg/m2|mg/m²|µg";
+    private const string MassUnitPattern = @"\b(mg|mcg|µg|μg|ug|g/day|milligrams?|micrograms?|tablets?|capsules?|units?/kg)\b|mg/kg|mg/m2|mg/m²|[µμ]g";
 
     private const string PercentagePattern = @"%|\bper\s?cent\b|\bpercentage\b";
 
@@ -40,7 +41,10 @@ internal static partial class NoDosePolicy
         (StartOrStop(), "an instruction to start or stop a medicine"),
     };
 
-    /// <summary>Every pattern of the policy (the forbidden phrases, the strength, the echoed frequency and the run of spaces), for tests.</summary>
+    /// <summary>
+    /// Every pattern of the policy (the forbidden phrases, the strength, the echo-only patterns and, last, the run of
+    /// spaces), for tests.
+    /// </summary>
     internal static System.Collections.Generic.IEnumerable<Regex> Patterns()
     {
         foreach (var (pattern, _) in Forbidden)
@@ -50,6 +54,11 @@ internal static partial class NoDosePolicy
 
         yield return Strength();
         yield return EchoedFrequency();
+        yield return EchoedAmount();
+        yield return EchoedFraction();
+        yield return EchoedRegimen();
+        yield return EchoedMultiplier();
+        yield return MedicineBareNumber();
         yield return Spaces();
     }
 
@@ -78,9 +87,16 @@ internal static partial class NoDosePolicy
     /// or a solid dose form (<c>Oral Tablet</c>, <c>capsules</c>). No leading whitespace in the pattern, so a long run
     /// of spaces cannot make it quadratic (spaces left behind are collapsed afterwards), and no nested repetition: its
     /// time is linear in the text, so it needs no match timeout, whose outcome would depend on the machine's load.
+    /// A dose form right after a count (<c>2 tablets</c>, <c>½ tablet</c>, <c>1-2 tablets</c>, <c>one tablet</c>) is
+    /// not a strength's form and is left with its count: taking the form away left a bare count (<c>Allopurinol 2</c>)
+    /// that no longer read as an amount. The look-behind runs only at a word's start (after <c>\b</c>), so each run of
+    /// spaces is scanned back at most once.
     /// </summary>
     private const string StrengthPattern =
-        @"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|l|units?|unt|meq|mmol|mol|iu|%|actuat|hr)(?![A-Za-z])(?:\s*/\s*(?:\d+(?:[.,]\d+)?\s*)?(?:ml|l|g|kg|m2|actuat|hr|h|day|d)(?![A-Za-z]))*|\b(?:oral\s+)?(?:tablets?|capsules?)\b";
+        @"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|ug|g|gm|ml|l|units?|unt|meq|mmol|mol|iu|%|actuat|hr)(?![A-Za-z])(?:\s*/\s*(?:\d+(?:[.,]\d+)?\s*)?(?:ml|l|g|kg|m2|actuat|hr|h|day|d)(?![A-Za-z]))*|\b(?<!(?:(?:^|[\s(\[])" + CountCharacter + @"+(?:[.,/\u2044\u2010-\u2013-]\d+)?|\b(?:one|two|three|four|i{1,3}))\s*(?:oral\s+)?)(?:oral\s+)?(?:tablets?|capsules?)\b";
+
+    /// <summary>A digit or a vulgar fraction (<c>½</c>, <c>⅓</c>), as written before normalisation.</summary>
+    private const string CountCharacter = @"[\d\u00BC-\u00BE\u2150-\u215F]";
 
     private const string SpacesPattern = @"\s{2,}";
 
@@ -91,6 +107,46 @@ internal static partial class NoDosePolicy
     /// </summary>
     private const string EchoedFrequencyPattern =
         @"\b(?:once|twice|thrice|(?:one|two|three|four|\d+)\s*(?:x|times))\s*(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly|night|nightly|morning|evening)\b|\b(?:daily|nightly|bd|bid|tid|qid|qds|tds|qd|qhs|prn)\b|\bq\d+h\b|\btake\s+(?:\d+|one|two|three|four)\b|\bevery\s+\d+\s*(?:h|hrs?|hours?|days?)\b";
+
+    // The patterns below are, like EchoedFrequencyPattern, for echoed input names only (not part of Forbidden: a rule's
+    // text may say "2 weeks" or "a 2x rise"). They match the name after compatibility normalisation (NFKC: full-width
+    // digits and units become ASCII, ½ becomes 1⁄2 with a fraction slash). Each is linear: no nested repetition, and
+    // every look-behind is short or runs only where a digit, an x or a word starts.
+
+    /// <summary>
+    /// A count followed by a dose form or unit word (<c>1 tab</c>, <c>2 tablets</c>, <c>1.5 tab</c>, <c>1-2 tabs</c>,
+    /// <c>1/2 tab</c>, <c>one tablet</c>, <c>ii tabs</c>, <c>2 puffs</c>, <c>1 sachet</c>, <c>2 tsp</c>). A number joined
+    /// to the word before it by a hyphen is part of the name (<c>Omega-3 capsules</c>); <c>iv</c> is not counted, it is
+    /// the route (<c>IV vial</c>).
+    /// </summary>
+    private const string EchoedAmountPattern =
+        @"(?:(?<![\w.,\u2010-\u2013-])\d+(?:[.,]\d+)?(?:\s*[/\u2044\u2010-\u2013-]\s*\d+(?:[.,]\d+)?)?\s*|\b(?:one|two|three|four|i{1,3})\s+)(?:oral\s+)?(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?|sachets?|amps?|ampoules?|ampules?|vials?|units?|iu|ml|spoons?|spoonfuls?|teaspoons?|tablespoons?|tsp|tbsp|doses?|patch|patches)\b";
+
+    /// <summary>
+    /// A vulgar fraction anywhere (<c>½</c>, <c>1½</c>, <c>Allopurinol½</c>): after normalisation each has a fraction
+    /// slash (U+2044), which nothing else writes. A fraction with a solidus (<c>1/2</c>) is <see cref="FractionPattern"/>'s.
+    /// </summary>
+    private const string EchoedFractionPattern = @"\u2044";
+
+    /// <summary>
+    /// A daily regimen of three or four single counts (<c>1-0-1</c>, <c>1-1-1</c>, <c>0-0-1</c>, <c>1 - 0 - 0 - 1</c>,
+    /// <c>0.5-0-1</c>). A date (<c>2024-01-05</c>) has longer numbers; <c>25-hydroxyvitamin</c> has two parts.
+    /// </summary>
+    private const string EchoedRegimenPattern =
+        @"(?<![\w.,/\u2010-\u2013-])\d(?:[.,]5)?(?:\s*[\u2010-\u2013-]\s*\d(?:[.,]5)?){2,3}(?![\w/\u2010-\u2013-])";
+
+    /// <summary>A multiplier (<c>x2</c>, <c>×2</c>, <c>2x</c>, <c>2 x</c>, <c>3 times</c>).</summary>
+    private const string EchoedMultiplierPattern =
+        @"(?<![\w.,])[x×]\s?\d+(?:[.,]\d+)?(?!\w)|(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:[x×]|times)(?!\w)";
+
+    /// <summary>
+    /// For medicine names only (<see cref="RedactMedicineName"/>): a standalone number, which after a medicine's name is
+    /// its strength with the unit left off (<c>Allopurinol 300</c>, <c>Frobnicate 2,5</c>). A number joined to a word
+    /// is part of the name (<c>Vitamin B12</c>, <c>COVID-19</c>, <c>6-mercaptopurine</c>, <c>HbA1c</c>). Not applied to
+    /// conditions, labs, vaccines or allergies (<c>Type 2 diabetes mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
+    /// </summary>
+    private const string MedicineBareNumberPattern =
+        @"(?<![\w/\u2044+\u2010-\u2013-]|\d[.,])\d+(?:[.,]\d+)?(?![\w/\u2044%+\u2010-\u2013-]|[.,]\d)";
 
     /// <summary>
     /// What <see cref="RedactStrength"/> gives for a name that, with its strengths removed, still carries dosing text
@@ -111,6 +167,22 @@ internal static partial class NoDosePolicy
     /// </summary>
     /// <remarks>Names recur across patients, so up to a few thousand redactions are remembered.</remarks>
     public static string RedactStrength(string text) => string.IsNullOrEmpty(text) ? text : Redact(text).Redacted;
+
+    /// <summary>
+    /// <see cref="RedactStrength"/> for a medicine's name, which is also withheld whole when it has a standalone number
+    /// (<c>Allopurinol 300</c>: after a medicine's name, a strength with its unit left off). Not for other names, where a
+    /// number is often part of what is named (<c>Type 2 diabetes mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
+    /// </summary>
+    public static string RedactMedicineName(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var (_, redacted, bareNumber) = Redact(text);
+        return bareNumber && !ReferenceEquals(redacted, StrengthOnly) ? AmountOrInstructionOnly : redacted;
+    }
 
     /// <summary>
     /// Only the strengths, dose units and dose forms removed (<see cref="StrengthOnly"/> when nothing else is left), the
@@ -146,7 +218,7 @@ internal static partial class NoDosePolicy
         {
             if (char.IsWhiteSpace(c))
             {
-                return CarriesDosingText(text);
+                return CarriesDosingText(Normalised(text) ?? text);
             }
         }
 
@@ -171,10 +243,13 @@ internal static partial class NoDosePolicy
 
     /// <summary>
     /// <paramref name="text"/> without strengths, dose units or dose forms, trimmed (<see cref="StrengthOnly"/> when
-    /// nothing else is left), and the same withheld (<see cref="AmountOrInstructionOnly"/>) when it still carries dosing
-    /// text; remembered. <paramref name="text"/> is not empty.
+    /// nothing else is left); the same withheld (<see cref="AmountOrInstructionOnly"/>) when it still carries dosing
+    /// text; and whether it has a standalone number (<see cref="MedicineBareNumberPattern"/>). The checks read the
+    /// stripped text in its compatibility form (<see cref="Normalised"/>), and a strength that only that form shows
+    /// (<c>100 ｍｇ</c>) withholds the name; the text kept is the one written. Remembered. <paramref name="text"/> is not
+    /// empty.
     /// </summary>
-    private static (string Stripped, string Redacted) Redact(string text)
+    private static (string Stripped, string Redacted, bool BareNumber) Redact(string text)
     {
         if (Redacted.TryGetValue(text, out var known))
         {
@@ -188,31 +263,93 @@ internal static partial class NoDosePolicy
             stripped = StrengthOnly;
         }
 
-        var redacted = ReferenceEquals(stripped, StrengthOnly) || !CarriesDosingText(stripped) ? stripped : AmountOrInstructionOnly;
-
-        if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
+        var redacted = stripped;
+        var bareNumber = false;
+        if (!ReferenceEquals(stripped, StrengthOnly))
         {
-            Redacted.TryAdd(text, (stripped, redacted));
+            var probe = Normalised(stripped);
+            if (probe is null
+                || (!ReferenceEquals(probe, stripped) && Strength().IsMatch(probe))
+                || CarriesDosingText(probe))
+            {
+                redacted = AmountOrInstructionOnly;
+            }
+            else
+            {
+                bareNumber = MedicineBareNumber().IsMatch(probe);
+            }
         }
 
-        return (stripped, redacted);
+        var result = (stripped, redacted, bareNumber);
+        if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
+        {
+            Redacted.TryAdd(text, result);
+        }
+
+        return result;
     }
 
-    /// <summary>Whether echoed text breaks the policy or names a frequency or an amount to take.</summary>
-    private static bool CarriesDosingText(string text) => FindViolation(text) is not null || EchoedFrequency().IsMatch(text);
+    /// <summary>
+    /// Whether echoed text (in its compatibility form) breaks the policy or names a frequency, an amount to take, a
+    /// vulgar fraction, a daily regimen or a multiplier. Not the medicine-only standalone number.
+    /// </summary>
+    private static bool CarriesDosingText(string text) =>
+        FindViolation(text) is not null
+        || EchoedFrequency().IsMatch(text)
+        || EchoedAmount().IsMatch(text)
+        || EchoedFraction().IsMatch(text)
+        || EchoedRegimen().IsMatch(text)
+        || EchoedMultiplier().IsMatch(text);
+
+    /// <summary>
+    /// <paramref name="text"/> in Unicode compatibility form (NFKC), for matching only: full-width digits and letters
+    /// become ASCII (<c>１００ ｍｇ</c> is <c>100 mg</c>), a vulgar fraction becomes digits around a fraction slash
+    /// (<c>½</c> is <c>1⁄2</c>), a no-break space a space; the division slash (U+2215), which NFKC keeps, becomes a
+    /// solidus. ASCII text is returned as it is (the same instance). Null when the text is not well-formed UTF-16 (a
+    /// lone surrogate), which cannot be normalised and so cannot be checked.
+    /// </summary>
+    private static string? Normalised(string text)
+    {
+        var ascii = true;
+        foreach (var c in text)
+        {
+            if (c > '\u007F')
+            {
+                ascii = false;
+                break;
+            }
+        }
+
+        if (ascii)
+        {
+            return text;
+        }
+
+        string normalised;
+        try
+        {
+            normalised = text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (System.ArgumentException)
+        {
+            return null;
+        }
+
+        return normalised.IndexOf('\u2215') < 0 ? normalised : normalised.Replace('\u2215', '/');
+    }
 
     private const int MaxRemembered = 4096;
 
     /// <summary>Only names up to this length are remembered, so the memory a hostile input can pin stays small.</summary>
     private const int MaxRememberedLength = 256;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stripped, string Redacted)> Redacted = new(System.StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stripped, string Redacted, bool BareNumber)> Redacted = new(System.StringComparer.Ordinal);
 
     private static int _redactedCount;
 
 #if NET7_0_OR_GREATER
     // Source-generated on net8.0: the matching code is in the assembly, so no Regex is compiled at run time. Built with
-    // RegexOptions.Compiled, the ten patterns cost a fresh process about 150-230 ms of CPU (Reflection.Emit and the JIT of
+    // RegexOptions.Compiled, the patterns cost a fresh process about 150-230 ms of CPU (Reflection.Emit and the JIT of
     // the emitted methods) when the rule set is first built, more than half of the cold build (docs/performance.md).
     [GeneratedRegex(DoseWordPattern, Options)]
     private static partial Regex DoseWord();
@@ -246,6 +383,21 @@ internal static partial class NoDosePolicy
 
     [GeneratedRegex(EchoedFrequencyPattern, Options)]
     private static partial Regex EchoedFrequency();
+
+    [GeneratedRegex(EchoedAmountPattern, Options)]
+    private static partial Regex EchoedAmount();
+
+    [GeneratedRegex(EchoedFractionPattern, Options)]
+    private static partial Regex EchoedFraction();
+
+    [GeneratedRegex(EchoedRegimenPattern, Options)]
+    private static partial Regex EchoedRegimen();
+
+    [GeneratedRegex(EchoedMultiplierPattern, Options)]
+    private static partial Regex EchoedMultiplier();
+
+    [GeneratedRegex(MedicineBareNumberPattern, Options)]
+    private static partial Regex MedicineBareNumber();
 #else
     // netstandard2.0 has no regex source generator: the same patterns, compiled at run time, each once (in a nested
     // class, so they exist before Forbidden, whatever the order of this class's static fields).
@@ -271,6 +423,16 @@ internal static partial class NoDosePolicy
 
     private static Regex EchoedFrequency() => RuntimeCompiled.EchoedFrequency;
 
+    private static Regex EchoedAmount() => RuntimeCompiled.EchoedAmount;
+
+    private static Regex EchoedFraction() => RuntimeCompiled.EchoedFraction;
+
+    private static Regex EchoedRegimen() => RuntimeCompiled.EchoedRegimen;
+
+    private static Regex EchoedMultiplier() => RuntimeCompiled.EchoedMultiplier;
+
+    private static Regex MedicineBareNumber() => RuntimeCompiled.MedicineBareNumber;
+
     private static class RuntimeCompiled
     {
         public static readonly Regex DoseWord = Make(DoseWordPattern);
@@ -284,6 +446,11 @@ internal static partial class NoDosePolicy
         public static readonly Regex Strength = Make(StrengthPattern);
         public static readonly Regex Spaces = new(SpacesPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
         public static readonly Regex EchoedFrequency = Make(EchoedFrequencyPattern);
+        public static readonly Regex EchoedAmount = Make(EchoedAmountPattern);
+        public static readonly Regex EchoedFraction = Make(EchoedFractionPattern);
+        public static readonly Regex EchoedRegimen = Make(EchoedRegimenPattern);
+        public static readonly Regex EchoedMultiplier = Make(EchoedMultiplierPattern);
+        public static readonly Regex MedicineBareNumber = Make(MedicineBareNumberPattern);
 
         private static Regex Make(string pattern) => new(pattern, Options | RegexOptions.Compiled);
     }

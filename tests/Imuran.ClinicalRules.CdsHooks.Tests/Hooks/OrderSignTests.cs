@@ -115,7 +115,7 @@ public class OrderSignTests
     public async Task OrderSign_PatientNameAndMedicineTextWithHtml_IsEscapedInTheDetail()
     {
         using var factory = new CdsHooksFactory();
-        var allopurinol = FhirData.MedicationRequest("allo", "active", "519", "Allopurinol <script>alert(1)</script> *bold*");
+        var allopurinol = FhirData.MedicationRequest("allo", "active", "519", "Allopurinol <script>alert(x)</script> *bold*");
         var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(medicationRequests: [allopurinol]));
 
         var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);

@@ -61,6 +61,82 @@ public class NoDoseTextTests
     public void Redact_WithholdsWhatStillCarriesDosingTextAsTheRulesDo(string? name, string? expected) =>
         NoDoseText.Redact(name).Should().Be(expected);
 
+    private const string Withheld = "(name withheld: it carries amounts or instructions)";
+
+    // QA, CDS Hooks: what was left of these once strengths were removed was shown as it was ("Allopurinol ½ tablet"
+    // became "Allopurinol ½", "Allopurinol 2 tablets" became "Allopurinol 2").
+    [Theory]
+    [InlineData("Allopurinol ½ tablet")]
+    [InlineData("Allopurinol 1½ tablets")]
+    [InlineData("Allopurinol 1.5 tab")]
+    [InlineData("Allopurinol 1 tab")]
+    [InlineData("Allopurinol 1 tab od")]
+    [InlineData("Allopurinol 2 tabs")]
+    [InlineData("Allopurinol 2 tablets")]
+    [InlineData("Allopurinol 1-0-1")]
+    [InlineData("Allopurinol x2")]
+    [InlineData("Allopurinol ii tabs")]
+    [InlineData("Allopurinol 100 ｍｇ")]
+    [InlineData("Allopurinol １００ ｍｇ")]
+    [InlineData("Colchicine ½ tab")]
+    [InlineData("Frobnicate 1 tab od")]
+    [InlineData("Gout 1.5 tab")]
+    [InlineData("Urate 1.5 tab")]
+    [InlineData("Penicillin 1.5 tab")]
+    public void Redact_CountFractionRegimenMultiplierOrFullWidthUnit_IsWithheldWhole(string name) =>
+        NoDoseText.Redact(name).Should().Be(Withheld);
+
+    // Already handled before the QA report, and still so.
+    [Theory]
+    [InlineData("Allopurinol 300mg", "Allopurinol")]
+    [InlineData("Azathioprine 3 mg/kg/day", "Azathioprine")]
+    [InlineData("Azathioprine 0,3 g", "Azathioprine")]
+    [InlineData("Allopurinol 300\u00A0MG", "Allopurinol")]
+    [InlineData("halve the azathioprine", Withheld)]
+    [InlineData("Allopurinol twice daily", Withheld)]
+    [InlineData("Tacrolimus BD", Withheld)]
+    [InlineData("Co-trimoxazole q8h", Withheld)]
+    [InlineData("Warfarin take 2", Withheld)]
+    public void Redact_StrengthsFrequenciesAndInstructions_AsBefore(string name, string expected) =>
+        NoDoseText.Redact(System.Text.RegularExpressions.Regex.Unescape(name)).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Vitamin B12")]
+    [InlineData("COVID-19 vaccine")]
+    [InlineData("MMR II")]
+    [InlineData("Hepatitis B vaccine")]
+    [InlineData("HbA1c")]
+    [InlineData("Type 2 diabetes mellitus")]
+    [InlineData("25-hydroxyvitamin D")]
+    [InlineData("6-mercaptopurine")]
+    [InlineData("Influenza, injectable, quadrivalent")]
+    [InlineData("Tdap")]
+    [InlineData("CD4 count")]
+    [InlineData("BDX")]
+    public void Redact_NameWithANumberThatIsNotDosing_IsKept(string name) =>
+        NoDoseText.Redact(name).Should().Be(name);
+
+    // "2 tablets" is a count, not a strength: taking only the form out left a bare "2" behind.
+    [Theory]
+    [InlineData("Allopurinol 2 tablets")]
+    [InlineData("Allopurinol ½ tablet")]
+    [InlineData("Allopurinol 1-2 tablets")]
+    public void RemoveStrengths_ACountOfTablets_KeepsTheFormWithTheCount(string name) =>
+        NoDoseText.RemoveStrengths(name).Should().Be(name);
+
+    [Fact]
+    public void Redact_HostileLongWhitespaceBetweenCountAndForm_IsLinearNotQuadratic()
+    {
+        var spaces = new string(' ', 400_000);
+        var text = "Allopurinol" + spaces + "1" + spaces + "tablets" + spaces + "x" + spaces + "2" + spaces + "1 -" + spaces + "0";
+        var clock = Stopwatch.StartNew();
+
+        var redacted = NoDoseText.Redact(text);
+
+        redacted.Should().Be(Withheld);
+        clock.Elapsed.Should().BeLessThan(System.TimeSpan.FromSeconds(5), "a complexity regression, not a timing target");
+    }
+
     [Fact]
     public void RemoveStrengths_HostileLongWhitespace_IsLinearNotQuadratic()
     {

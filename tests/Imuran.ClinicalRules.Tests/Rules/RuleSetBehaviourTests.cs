@@ -298,8 +298,133 @@ public class RuleSetBehaviourTests
     [InlineData("Tacrolimus BDX", "Tacrolimus BDX")] // boundary: a frequency abbreviation only as a whole word
     [InlineData("Dailymed allopurinol", "Dailymed allopurinol")]
     [InlineData("Octasa 400 MG Gastro-resistant Tablet", "Octasa Gastro-resistant")]
+    [InlineData("Omega-3 capsules", "Omega-3")] // boundary: a number joined to the name by a hyphen is not a count of capsules
+    [InlineData("Allopurinol 300 MG 1½ Oral Tablet", NoDosePolicy.AmountOrInstructionOnly)] // the count keeps its form, then withholds
     public void RedactStrength_NameWithoutDosingTextOnceItsStrengthIsGone_IsKept(string text, string expected) =>
         NoDosePolicy.RedactStrength(text).Should().Be(expected);
+
+    // QA, CDS Hooks: a count of tablets, a vulgar fraction (½), a daily regimen (1-0-1), a multiplier (x2), a roman
+    // count (ii tabs) or a full-width unit left in a name once its strengths were removed was echoed verbatim (or
+    // worse, cut in half: "Allopurinol ½ tablet" became "Allopurinol ½"). Each is withheld whole, the fragment gone.
+
+    [Theory]
+    [InlineData("Allopurinol ½ tablet", "½")]
+    [InlineData("Allopurinol 1½ tablets", "1½")]
+    [InlineData("Allopurinol 1.5 tab", "1.5 tab")]
+    [InlineData("Allopurinol 1 tab", "1 tab")]
+    [InlineData("Allopurinol 1 tab od", "1 tab")]
+    [InlineData("Allopurinol 2 tabs", "2 tabs")]
+    [InlineData("Allopurinol 2 tablets", "2")]
+    [InlineData("Allopurinol 1-0-1", "1-0-1")]
+    [InlineData("Allopurinol 0-0-1", "0-0-1")]
+    [InlineData("Allopurinol 1 - 1 - 1 - 1", "1 - 1")]
+    [InlineData("Allopurinol x2", "x2")]
+    [InlineData("Allopurinol 2x", "2x")]
+    [InlineData("Allopurinol ×2", "×2")]
+    [InlineData("Allopurinol ii tabs", "ii tabs")]
+    [InlineData("Allopurinol one tablet", "one")]
+    [InlineData("Allopurinol 1-2 tablets", "1-2")]
+    [InlineData("Allopurinol 300 Oral Tablet", "300")]
+    [InlineData("Allopurinol 100 ｍｇ", "100")] // full-width unit
+    [InlineData("Allopurinol １００ ｍｇ", "１００")] // full-width digits and unit
+    [InlineData("Allopurinol １００ｍｇ", "ｍｇ")]
+    [InlineData("Allopurinol ¾", "¾")]
+    [InlineData("Allopurinol½", "½")]
+    [InlineData("Colchicine ½ tab", "½")]
+    [InlineData("Frobnicate 1 tab od", "1 tab")]
+    [InlineData("Gout 1.5 tab", "1.5")]
+    [InlineData("Urate 1.5 tab", "1.5")]
+    [InlineData("Penicillin 1.5 tab", "1.5")]
+    [InlineData("Salbutamol 2 puffs", "2 puffs")]
+    [InlineData("Chloramphenicol 1 drop", "1 drop")]
+    [InlineData("Macrogol 1 sachet", "1 sachet")]
+    [InlineData("Insulin ii units", "ii units")]
+    [InlineData("Nicotine 1 patch", "1 patch")]
+    [InlineData("Lactulose 2 tsp", "2 tsp")]
+    public void RedactStrength_NameCarryingACountAFractionARegimenOrAMultiplier_IsWithheldWhole(string text, string fragment)
+    {
+        NoDosePolicy.RedactStrength(text).Should().Be(NoDosePolicy.AmountOrInstructionOnly);
+        NoDosePolicy.RedactStrength(text).Should().Be(NoDosePolicy.AmountOrInstructionOnly, "a remembered redaction is the same");
+        NoDosePolicy.ShownName(text, "allopurinol").Should().Be("allopurinol " + NoDosePolicy.AmountOrInstructionOnly)
+            .And.NotContain(fragment);
+        NoDosePolicy.SafeEcho(text, 200).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("Vitamin B12")]
+    [InlineData("COVID-19 vaccine")]
+    [InlineData("MMR II")]
+    [InlineData("Hepatitis B vaccine")]
+    [InlineData("Hepatitis B vaccine (2 of 3)", false)] // a vaccine's series number; as a medicine's name, a standalone number withholds it
+    [InlineData("HbA1c")]
+    [InlineData("Type 2 diabetes mellitus", false)] // a condition's; likewise
+    [InlineData("25-hydroxyvitamin D")]
+    [InlineData("6-mercaptopurine")]
+    [InlineData("Influenza, injectable, quadrivalent")]
+    [InlineData("Tdap")]
+    [InlineData("CD4 count")]
+    [InlineData("BDX")]
+    [InlineData("HIV 1+2 antibody")]
+    [InlineData("Ceftriaxone IV vial")] // boundary: IV is the route, not the roman count four
+    [InlineData("Factor Xa")]
+    [InlineData("Vitamin B₁₂")] // kept as written: only the matching sees the compatibility form (B12)
+    [InlineData("Behc\u0327et disease")] // a decomposed letter: kept as written, not recomposed
+    public void RedactStrength_NameWithoutDosingText_IsKeptAsWritten(string text, bool alsoAsAMedicineName = true)
+    {
+        NoDosePolicy.RedactStrength(text).Should().Be(text, "ordinal: not even normalised");
+        NoDosePolicy.RedactMedicineName(text).Should().Be(alsoAsAMedicineName ? text : NoDosePolicy.AmountOrInstructionOnly);
+        NoDosePolicy.SafeEcho(text, 200).Should().Be(text);
+    }
+
+    // A standalone number after a medicine's name is its strength with the unit left off. Only for medicine names: a
+    // vaccine in the medicine list loses its valency too ("Prevnar 13"), which is the safe side; the vaccination
+    // list, where vaccines are read, keeps it.
+    [Theory]
+    [InlineData("Allopurinol 300", "300")]
+    [InlineData("Frobnicate 2,5", "2,5")]
+    [InlineData("Allopurinol (300)", "300")]
+    [InlineData("Allopurinol ３００", "３００")]
+    [InlineData("Allopurinol 300.", "300")]
+    [InlineData("Prevnar 13", "13")]
+    public void RedactMedicineName_StandaloneNumber_IsWithheldWhole(string text, string fragment)
+    {
+        NoDosePolicy.RedactMedicineName(text).Should().Be(NoDosePolicy.AmountOrInstructionOnly).And.NotContain(fragment);
+        NoDosePolicy.RedactMedicineName("300 MG").Should().Be(NoDosePolicy.StrengthOnly, "a name that is only a strength says so");
+    }
+
+    [Theory]
+    [InlineData("Repeat the blood count in 2 weeks.")]
+    [InlineData("Blood counts weekly for 8 weeks, then every 1-3 months.")]
+    [InlineData("A 2x rise in ALT.")]
+    public void FindViolation_EchoOnlyPatterns_DoNotApplyToTheRulesOwnTexts(string text) =>
+        NoDosePolicy.FindViolation(text).Should().BeNull();
+
+    [Fact]
+    public void Evaluate_MedicationNamesWithACountOrABareNumber_AreWithheld_TheIngredientStillShown()
+    {
+        // QA, CDS Hooks: "Allopurinol 300" (a bare number after a medicine name is its strength) and "Allopurinol ½
+        // tablet" were echoed; an unrecognised medicine's name was too.
+        var result = Evaluate(Quiet.WithMedications(Patients.Med("Allopurinol 300", "519"), Patients.Med("Frobnicate 300"), Patients.Med("Frobnicate 1 tab od")));
+
+        result.ShouldRaise("AZA-INT-001").ShouldHaveBasis("medication", "medications[0]").Value
+            .Should().StartWith("allopurinol ((name withheld: it carries amounts or instructions)").And.NotContain("300");
+        result.Unrecognised.Select(u => u.Text).Should().Equal(NoDosePolicy.AmountOrInstructionOnly, NoDosePolicy.AmountOrInstructionOnly);
+    }
+
+    [Fact]
+    public void Evaluate_NotRecognisedConditionsLabsAllergiesAndVaccines_WithACount_AreWithheld()
+    {
+        var result = Evaluate(Quiet
+            .WithConditions(Patients.Condition("Gout 1.5 tab"), Patients.Condition("Frobnitz ½ tablet"), Patients.Condition("Type 2 diabetes mellitus"))
+            .WithLabs(new LabResult { Name = "Urate 1.5 tab", Value = 1, Unit = "mg/L", Date = Patients.DaysAgo(3) })
+            .WithAllergies(new Allergy { Substance = "Penicillin 1.5 tab" })
+            .WithVaccinations(Patients.Vaccine("Frobnitz vaccine x2", null, 10), Patients.Vaccine("Frobnitz vaccine 2", null, 10)));
+
+        result.Unrecognised.Where(u => u.Category is "lab" or "allergy").Select(u => u.Text).Should().OnlyContain(t => t == NoDosePolicy.AmountOrInstructionOnly).And.HaveCount(2);
+        result.Unrecognised.Where(u => u.Category == "condition").Select(u => u.Text).Should().Equal(NoDosePolicy.AmountOrInstructionOnly, NoDosePolicy.AmountOrInstructionOnly, "Type 2 diabetes mellitus");
+        result.Unrecognised.Where(u => u.Category == "vaccine").Select(u => u.Text)
+            .Should().Equal(NoDosePolicy.AmountOrInstructionOnly, "Frobnitz vaccine 2"); // the bare number rule is for medicine names only
+    }
 
     [Theory]
     [InlineData("Reduce dose to 25 mg daily", true)]

@@ -33,7 +33,7 @@ internal static class FactLoader
             switch (match.Class)
             {
                 case MedicationClass.Unrecognised:
-                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Medication(i), "medication", Text(m.Name, "RxNorm", m.RxNormCode)));
+                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Medication(i), "medication", Text(m.Name, "RxNorm", m.RxNormCode, medicine: true)));
                     break;
                 case MedicationClass.Azathioprine:
                     if (m.Active && azathioprineOrder < 0)
@@ -707,9 +707,13 @@ internal static class FactLoader
         }
     }
 
-    private static string Text(string? name, string system, string? code)
+    /// <summary>
+    /// An unrecognised entry as listed: its name redacted (a medicine's also withheld for a standalone number, see
+    /// <see cref="NoDosePolicy.RedactMedicineName"/>), then its code.
+    /// </summary>
+    private static string Text(string? name, string system, string? code, bool medicine = false)
     {
-        var shown = name is null ? "(no name)" : NoDosePolicy.RedactStrength(name);
+        var shown = name is null ? "(no name)" : medicine ? NoDosePolicy.RedactMedicineName(name) : NoDosePolicy.RedactStrength(name);
         return code is null ? shown : $"{shown} [{system} {code}]";
     }
 }

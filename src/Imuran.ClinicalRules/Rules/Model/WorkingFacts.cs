@@ -215,7 +215,7 @@ internal sealed class MedicationFact
     public string Describe()
     {
         // One interpolation (no intermediate strings): Ingredient (name; RxNorm code; recognised by name) active, since date.
-        var name = NoDosePolicy.RedactStrength(Source.Name ?? Ingredient);
+        var name = NoDosePolicy.RedactMedicineName(Source.Name ?? Ingredient);
         var code = Source.RxNormCode is null ? string.Empty : "; RxNorm ";
         var how = MatchedBy switch
         {
