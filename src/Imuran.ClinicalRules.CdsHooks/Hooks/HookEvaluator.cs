@@ -40,6 +40,7 @@ internal sealed class HookEvaluator
         MappingProblemCode.BundleNestingTooDeep,
         MappingProblemCode.MappingFailed,
         MappingProblemCode.SeveralMedicinesNamed,
+        MappingProblemCode.MedicineNotIdentified,
     };
 
     private readonly IClinicalRuleEvaluator _ruleSet;
