@@ -54,7 +54,7 @@ internal static class MedicationMapper
                 var what = state == State.Considered ? "a draft or planned" : "a current";
                 scope.Problem(
                     MappingProblemCode.MedicineNotIdentified,
-                    $"{scope.Label}: {what} {(isRequest ? "medication order" : "medication statement")} whose medicine could not be identified ({why}), so it was not checked.",
+                    $"{scope.Label}: {what} {(isRequest ? "medication order" : "medication statement")} whose medicine could not be identified from {member} ({why}), so it was not checked.",
                     resource.Path + "." + member);
             }
 
