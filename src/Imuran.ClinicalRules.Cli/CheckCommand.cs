@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using Imuran.ClinicalRules.Fhir;
 using Imuran.ClinicalRules.Research.Batch;
 using Imuran.ClinicalRules.Research.Cohorts;
 using Imuran.ClinicalRules.Research.Coverage;
@@ -60,6 +63,12 @@ internal static class CheckCommand
             FhirReport.Write(mapping, date is null, io.Error);
         }
 
+        // A current order whose medicine could not be identified was not checked by any rule: the evaluation is not
+        // complete, whatever the rules did with the rest (QA, 2 Dec: "Complete: yes" and exit 0 hid a missing
+        // interaction check). Same exit code as a failed rule: an evaluation that could not be completed.
+        var notChecked = patient.Mapping is { } read
+            ? read.Problems.Where(p => p.Code == MappingProblemCode.MedicineNotIdentified).Select(p => p.Message).ToList()
+            : new List<string>();
         EvaluationResult result;
         if (!patient.Succeeded)
         {
@@ -76,7 +85,7 @@ internal static class CheckCommand
         }
         else
         {
-            TextReport.Write(result, io.Out);
+            TextReport.Write(result, io.Out, notChecked);
         }
 
         if (!result.IsValid)
@@ -92,6 +101,12 @@ internal static class CheckCommand
         if (!result.IsComplete)
         {
             io.Error.WriteLine("error: the evaluation is incomplete: " + string.Join("; ", result.RuleErrors));
+            return ExitCodes.InternalError;
+        }
+
+        if (notChecked.Count > 0)
+        {
+            io.Error.WriteLine("error: the evaluation is incomplete: " + string.Join("; ", notChecked));
             return ExitCodes.InternalError;
         }
 

@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>The input was evaluated (or the command succeeded).</summary>
     public const int Ok = 0;
 
-    /// <summary>An internal error, or an evaluation that could not be completed (a rule failed).</summary>
+    /// <summary>An internal error, or an evaluation that could not be completed (a rule failed, or an order's medicine was not identified).</summary>
     public const int InternalError = 1;
 
     /// <summary>Invalid input or usage; the problems are printed.</summary>

@@ -62,4 +62,11 @@ public enum MappingProblemCode
     /// it was read as the first one it names, as the rules read a name, and the others were not read from it.
     /// </summary>
     SeveralMedicinesNamed = 19,
+
+    /// <summary>
+    /// A current (active, on-hold, draft or planned) medication order or statement names no medicine the reader can
+    /// identify (an unresolved <c>medicationReference</c> without a display, or a medication of the wrong datatypes); it
+    /// gave no fact, so the medicine was not checked by any rule.
+    /// </summary>
+    MedicineNotIdentified = 20,
 }

@@ -175,4 +175,31 @@ public class CheckCommandTests
 
     [Fact]
     public void NoCommand_PrintsUsageAndExitsNonZero() => CliRunner.Run("frobnicate").Exit.Should().Be(2);
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Check_FhirBundleWithAnActiveOrderWhoseMedicineCannotBeIdentified_IsNotPresentedAsComplete(string format)
+    {
+        // QA, 2 Dec: an active allopurinol order given by an unresolved medicationReference was listed as not
+        // recognised, yet the report said "Complete: yes" and the exit code was 0, so a missing interaction check
+        // looked like a complete review.
+        var bundle = """
+            {"resourceType":"Bundle","type":"collection","entry":[
+             {"resource":{"resourceType":"Patient","id":"pt-1","gender":"male","birthDate":"1961-03-14"}},
+             {"resource":{"resourceType":"MedicationRequest","id":"allo","status":"active","intent":"order","medicationReference":{"reference":"Medication/med-allopurinol"},"subject":{"reference":"Patient/pt-1"},"authoredOn":"2024-05-01"}},
+             {"resource":{"resourceType":"MedicationRequest","id":"aza-draft","status":"draft","intent":"order","medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1256"}],"text":"azathioprine"},"subject":{"reference":"Patient/pt-1"},"authoredOn":"2026-11-22"}}]}
+            """;
+
+        var (exit, output, error) = CliRunner.RunWithInput(bundle, "check", "-", "--format", format, "--evaluation-date", "2026-12-02");
+
+        exit.Should().Be(1, "an evaluation that could not be completed exits 1");
+        error.Should().Contain("FHIR_MEDICINE_NOT_IDENTIFIED").And.Contain("MedicationRequest/allo");
+        error.Should().Contain("error: the evaluation is incomplete");
+        if (format == "text")
+        {
+            output.Should().Contain("Complete: NO").And.NotContain("Complete: yes");
+            output.Should().Contain("MedicationRequest/allo");
+        }
+    }
 }

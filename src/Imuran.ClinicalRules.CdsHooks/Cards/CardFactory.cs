@@ -127,6 +127,32 @@ internal sealed class CardFactory
         return ServiceCard(uuid, "REVIEW-INCOMPLETE", $"Azathioprine review incomplete: {ruleIds.Count} rule(s) could not be evaluated", "warning", detail);
     }
 
+    /// <summary>
+    /// The card for draft orders whose medicine could not be identified: they were not checked, and silence would read
+    /// as "nothing to say" (QA, 2 Dec). Each line names the order, the member and why, never the order's text.
+    /// </summary>
+    public Card DraftsNotChecked(IReadOnlyList<string> orders, string uuid)
+    {
+        var detail = new StringBuilder();
+        detail.Append("The service could not tell which medicine these draft orders are for, so **they were not checked** ")
+            .Append("against the azathioprine rules. If one is azathioprine, or a medicine that interacts with it, no card here says so. ")
+            .Append("Check the order in the EHR, or review it without this support.\n\n");
+        foreach (var order in orders.Take(MaxListed))
+        {
+            detail.Append("- ").Append(Markdown.Escape(NoDoseText.RemoveStrengths(order))).Append('\n');
+        }
+
+        if (orders.Count > MaxListed)
+        {
+            detail.Append("- and ").Append(orders.Count - MaxListed).Append(" more\n");
+        }
+
+        var summary = orders.Count == 1
+            ? "A draft medication order could not be checked: its medicine was not identified"
+            : $"{orders.Count} draft medication orders could not be checked: their medicines were not identified";
+        return ServiceCard(uuid, "DRAFT-NOT-CHECKED", summary, "warning", detail);
+    }
+
     private Card ServiceCard(string uuid, string code, string summary, string indicator, StringBuilder detail) => new()
     {
         Uuid = uuid,

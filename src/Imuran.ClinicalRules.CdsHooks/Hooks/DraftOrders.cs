@@ -65,6 +65,10 @@ internal static class DraftOrders
         }
     }
 
+    /// <summary>
+    /// Whether the member is given at all: a medication of the wrong type (a string medicationCodeableConcept) is still an
+    /// order for a medicine, to be read and reported as not identified, never skipped as "no medication".
+    /// </summary>
     private static bool IsPresent(JsonElement node, string name) =>
-        node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object;
+        node.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
 }

@@ -10,29 +10,33 @@ namespace Imuran.ClinicalRules.CdsHooks.Hooks;
 /// </summary>
 internal static class FhirPayload
 {
-    public static void Write(IBufferWriter<byte> output, IEnumerable<JsonElement> values, IEnumerable<JsonElement> drafts)
+    /// <summary>Writes the Bundle; returns the index of its first entry that comes from the drafts (entries before it are prefetch values).</summary>
+    public static int Write(IBufferWriter<byte> output, IEnumerable<JsonElement> values, IEnumerable<JsonElement> drafts)
     {
         using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
         writer.WriteString("resourceType", "Bundle");
         writer.WriteString("type", "collection");
         writer.WriteStartArray("entry");
+        var count = 0;
         foreach (var value in values)
         {
-            WriteEntries(writer, value, 0);
+            WriteEntries(writer, value, 0, ref count);
         }
 
+        var firstDraft = count;
         foreach (var draft in drafts)
         {
-            WriteEntries(writer, draft, 0);
+            WriteEntries(writer, draft, 0, ref count);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+        return firstDraft;
     }
 
     /// <summary>A resource becomes one entry; an array, or an entry-like <c>{"resource": ...}</c> wrapper, is unwrapped.</summary>
-    private static void WriteEntries(Utf8JsonWriter writer, JsonElement value, int depth)
+    private static void WriteEntries(Utf8JsonWriter writer, JsonElement value, int depth, ref int count)
     {
         if (depth > 2)
         {
@@ -43,7 +47,7 @@ internal static class FhirPayload
         {
             foreach (var item in value.EnumerateArray())
             {
-                WriteEntries(writer, item, depth + 1);
+                WriteEntries(writer, item, depth + 1, ref count);
             }
 
             return;
@@ -56,7 +60,7 @@ internal static class FhirPayload
 
         if (!value.TryGetProperty("resourceType", out _) && value.TryGetProperty("resource", out var inner))
         {
-            WriteEntries(writer, inner, depth + 1);
+            WriteEntries(writer, inner, depth + 1, ref count);
             return;
         }
 
@@ -64,5 +68,6 @@ internal static class FhirPayload
         writer.WritePropertyName("resource");
         value.WriteTo(writer);
         writer.WriteEndObject();
+        count++;
     }
 }

@@ -40,6 +40,7 @@ internal sealed class HookEvaluator
         MappingProblemCode.BundleNestingTooDeep,
         MappingProblemCode.MappingFailed,
         MappingProblemCode.SeveralMedicinesNamed,
+        MappingProblemCode.MedicineNotIdentified,
     };
 
     private readonly IClinicalRuleEvaluator _ruleSet;
@@ -85,16 +86,27 @@ internal sealed class HookEvaluator
 
         var today = _time.GetUtcNow().UtcDateTime;
         var evaluationDate = new ClinicalDate(today.Year, today.Month, today.Day);
-        var mapping = ReadFhir(data.Values, request.Drafts, evaluationDate);
+        var mapping = ReadFhir(data.Values, request.Drafts, evaluationDate, out var firstDraft);
         if (!mapping.Succeeded)
         {
             return HookOutcome.Fail(412, "processing", "The FHIR data could not be read: " + NoDoseText.RemoveStrengths(mapping.Error!.Message), mapping.Error.Path);
         }
 
+        // A draft order whose medicine could not be identified may be azathioprine, or interact with it: say it was not
+        // checked, whatever else the call gives (QA, 2 Dec: an unreadable azathioprine draft answered no cards at all).
+        var draftsNotChecked = service.Kind == HookKind.PatientView
+            ? new List<string>()
+            : mapping.Problems
+                .Where(p => p.Code == MappingProblemCode.MedicineNotIdentified && IsFromDrafts(p.Path, firstDraft))
+                .Select(p => p.Message)
+                .ToList();
+
         var facts = mapping.Facts!;
         if (!IsAboutAzathioprine(service.Kind, facts.Therapy.Status))
         {
-            return HookOutcome.Ok(CardsResponse.Empty);
+            return draftsNotChecked.Count == 0
+                ? HookOutcome.Ok(CardsResponse.Empty)
+                : HookOutcome.Ok(new CardsResponse(new List<Card> { DraftsNotCheckedCard(service, request, draftsNotChecked) }));
         }
 
         facts = facts with
@@ -122,6 +134,11 @@ internal sealed class HookEvaluator
             var uuid = CardIds.For(service.Id, request.HookInstance, "INPUT-INVALID");
             _feedback.RecordIssued(new IssuedCard(service.Id, uuid, "INPUT-INVALID"));
             cards.Add(_cards.InvalidData(result.Validation, uuid, gaps));
+            if (draftsNotChecked.Count > 0)
+            {
+                cards.Add(DraftsNotCheckedCard(service, request, draftsNotChecked));
+            }
+
             return HookOutcome.Ok(new CardsResponse(cards));
         }
 
@@ -133,6 +150,11 @@ internal sealed class HookEvaluator
             var uuid = CardIds.For(service.Id, request.HookInstance, key);
             _feedback.RecordIssued(new IssuedCard(service.Id, uuid, finding.RuleId));
             cards.Add(_cards.FromFinding(finding, uuid, gaps));
+        }
+
+        if (draftsNotChecked.Count > 0)
+        {
+            cards.Add(DraftsNotCheckedCard(service, request, draftsNotChecked));
         }
 
         if (result.RuleErrors.Count > 0)
@@ -150,12 +172,12 @@ internal sealed class HookEvaluator
     /// buffer kept for the thread (written and read without an await, so no other call can use it meanwhile); a buffer
     /// grown past <see cref="MaxKeptPayload"/> bytes by a large request is not kept.
     /// </summary>
-    private static FhirMappingResult ReadFhir(IEnumerable<System.Text.Json.JsonElement> values, IEnumerable<System.Text.Json.JsonElement> drafts, ClinicalDate evaluationDate)
+    private static FhirMappingResult ReadFhir(IEnumerable<System.Text.Json.JsonElement> values, IEnumerable<System.Text.Json.JsonElement> drafts, ClinicalDate evaluationDate, out int firstDraft)
     {
         var buffer = t_payload ?? new ArrayBufferWriter<byte>(16 * 1024);
         t_payload = null;
         buffer.ResetWrittenCount();
-        FhirPayload.Write(buffer, values, drafts);
+        firstDraft = FhirPayload.Write(buffer, values, drafts);
         var written = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var segment)
             ? segment
             : new ArraySegment<byte>(buffer.WrittenMemory.ToArray());
@@ -174,6 +196,31 @@ internal sealed class HookEvaluator
     }
 
     private const int MaxKeptPayload = 256 * 1024;
+
+    private Card DraftsNotCheckedCard(ServiceDefinition service, HookRequest request, IReadOnlyList<string> orders)
+    {
+        var uuid = CardIds.For(service.Id, request.HookInstance, "DRAFT-NOT-CHECKED");
+        _feedback.RecordIssued(new IssuedCard(service.Id, uuid, "DRAFT-NOT-CHECKED"));
+        return _cards.DraftsNotChecked(orders, uuid);
+    }
+
+    /// <summary>
+    /// Whether a problem's path (<c>Bundle.entry[N]…</c> in the Bundle <see cref="FhirPayload"/> wrote) is in an entry
+    /// that came from the draft orders, which follow the prefetch values from entry <paramref name="firstDraft"/> on.
+    /// </summary>
+    private static bool IsFromDrafts(string path, int firstDraft)
+    {
+        const string Prefix = "Bundle.entry[";
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = path.IndexOf(']', Prefix.Length);
+        return end > Prefix.Length
+            && int.TryParse(path.AsSpan(Prefix.Length, end - Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && index >= firstDraft;
+    }
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_payload;

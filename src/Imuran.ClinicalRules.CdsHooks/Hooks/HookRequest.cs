@@ -158,7 +158,14 @@ internal sealed class HookRequest
 
         foreach (var name in DraftMembers(service.Kind))
         {
-            if (context.TryGetProperty(name, out var draft) && draft.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            var present = context.TryGetProperty(name, out var draft);
+            if (name == "draftOrders" && CheckDraftOrders(present, draft, service) is { } bad)
+            {
+                (field, problem) = bad;
+                return null;
+            }
+
+            if (present && draft.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
                 request.Drafts.Add(draft);
             }
@@ -166,6 +173,82 @@ internal sealed class HookRequest
 
         return request;
     }
+
+    /// <summary>
+    /// <c>context.draftOrders</c>: required on order-sign (CDS Hooks 2.0: 1..1, a Bundle); when given, an object (a
+    /// Bundle or one resource) or, on the older hooks, an array, and a Bundle's entries each wrap a resource with a
+    /// <c>resourceType</c>. A draft that cannot be read is refused naming the field, never read as "no orders" (QA, 2 Dec:
+    /// a string, null or missing draftOrders, and entries without <c>resource</c>, answered an empty list of cards).
+    /// </summary>
+    private static (string Field, string Problem)? CheckDraftOrders(bool present, JsonElement draft, ServiceDefinition service)
+    {
+        const string Field = "context.draftOrders";
+        if (!present || draft.ValueKind == JsonValueKind.Null)
+        {
+            return service.Kind == HookKind.OrderSign
+                ? (Field, $"'draftOrders' is required by the {service.Hook} hook and must be a FHIR Bundle of the orders being signed.")
+                : null;
+        }
+
+        if (draft.ValueKind != JsonValueKind.Object && !(draft.ValueKind == JsonValueKind.Array && service.Kind != HookKind.OrderSign))
+        {
+            return (Field, $"'draftOrders' must be a FHIR Bundle (a JSON object), not {Describe(draft.ValueKind)}.");
+        }
+
+        if (draft.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (!draft.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return (Field + ".resourceType", "'draftOrders' must have a string 'resourceType' (a Bundle).");
+        }
+
+        if (!type.ValueEquals("Bundle") || !draft.TryGetProperty("entry", out var entries) || entries.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (entries.ValueKind != JsonValueKind.Array)
+        {
+            return (Field + ".entry", $"'draftOrders.entry' must be an array, not {Describe(entries.ValueKind)}.");
+        }
+
+        var index = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            var path = $"{Field}.entry[{index}]";
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                return (path, $"Each entry of 'draftOrders' must be an object, not {Describe(entry.ValueKind)}.");
+            }
+
+            if (!entry.TryGetProperty("resource", out var resource) || resource.ValueKind != JsonValueKind.Object)
+            {
+                return (path + ".resource", "Each entry of 'draftOrders' must hold its order as a 'resource' object.");
+            }
+
+            if (!resource.TryGetProperty("resourceType", out var resourceType) || resourceType.ValueKind != JsonValueKind.String)
+            {
+                return (path + ".resource.resourceType", "Each order in 'draftOrders' must have a string 'resourceType'.");
+            }
+
+            index++;
+        }
+
+        return null;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
 
     private static string[] DraftMembers(HookKind kind) => kind switch
     {

@@ -62,7 +62,7 @@ internal sealed class PrefetchResolver
             if (member.Value.ValueKind == JsonValueKind.Object)
             {
                 outcome.Values.Add(member.Value);
-                outcome.HasPatient |= HoldsPatient(member.Value);
+                NotePatient(outcome, member.Key, member.Value, request.PatientId);
             }
             else if (member.Value.ValueKind == JsonValueKind.Null)
             {
@@ -123,7 +123,7 @@ internal sealed class PrefetchResolver
             {
                 outcome.Own(document);
                 outcome.Values.Add(document.RootElement);
-                outcome.HasPatient |= HoldsPatient(document.RootElement);
+                NotePatient(outcome, key, document.RootElement, request.PatientId);
             }
             else if (gap is not null)
             {
@@ -248,8 +248,29 @@ internal sealed class PrefetchResolver
         }
     }
 
-    /// <summary>A Patient resource, or a Bundle with one among its entries.</summary>
-    public static bool HoldsPatient(JsonElement value)
+    /// <summary>
+    /// Whether the value holds the patient in context. A Patient of another id is not that patient: the call is then
+    /// refused like one without a Patient (412), naming the mismatch, never answered from another patient's record
+    /// (QA, 2 Dec: it answered an empty list of cards).
+    /// </summary>
+    private static void NotePatient(PrefetchOutcome outcome, string key, JsonElement value, string patientId)
+    {
+        string? otherId = null;
+        if (HoldsPatient(value, patientId, ref otherId))
+        {
+            outcome.HasPatient = true;
+        }
+        else if (otherId is not null)
+        {
+            outcome.Gaps.Add($"{ServiceCatalog.PatientKey}: prefetch '{key}' holds Patient/{otherId}, not the patient in context (context.patientId '{patientId}')");
+        }
+    }
+
+    /// <summary>
+    /// A Patient resource, or a Bundle with one among its entries, that is the patient <paramref name="patientId"/> (a
+    /// Patient without an id is taken as that patient). <paramref name="otherId"/> is set to the id of a Patient that is not.
+    /// </summary>
+    public static bool HoldsPatient(JsonElement value, string patientId, ref string? otherId)
     {
         if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
         {
@@ -258,7 +279,13 @@ internal sealed class PrefetchResolver
 
         if (type.ValueEquals("Patient"))
         {
-            return true;
+            if (!value.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.ValueEquals(patientId))
+            {
+                return true;
+            }
+
+            otherId ??= id.GetString();
+            return false;
         }
 
         if (!type.ValueEquals("Bundle") || !value.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
@@ -268,7 +295,7 @@ internal sealed class PrefetchResolver
 
         foreach (var entry in entries.EnumerateArray())
         {
-            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var resource) && HoldsPatient(resource))
+            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var resource) && HoldsPatient(resource, patientId, ref otherId))
             {
                 return true;
             }

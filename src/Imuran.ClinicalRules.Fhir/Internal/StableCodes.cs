@@ -39,6 +39,7 @@ internal static class StableCodes
         MappingProblemCode.MappingFailed => ErrorCodes.FhirMappingFailed,
         MappingProblemCode.DuplicateMember => ErrorCodes.FhirDuplicateMember,
         MappingProblemCode.SeveralMedicinesNamed => ErrorCodes.FhirSeveralMedicinesNamed,
+        MappingProblemCode.MedicineNotIdentified => ErrorCodes.FhirMedicineNotIdentified,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a mapping problem code."),
     };
 }

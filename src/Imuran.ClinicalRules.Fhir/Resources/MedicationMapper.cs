@@ -28,7 +28,7 @@ internal static class MedicationMapper
         if (state == State.Cancelled)
         {
             // A cancelled order counts only for azathioprine (therapy stopped); any other cancelled order is ignored.
-            if (Identify(resource, entry, context) is { IsAzathioprine: true } cancelled)
+            if (Identify(resource, entry, context, out _, out _) is { IsAzathioprine: true } cancelled)
             {
                 MapAzathioprine(scope, State.Past, null, cancelled, context);
             }
@@ -45,8 +45,19 @@ internal static class MedicationMapper
             state = State.Considered;
         }
 
-        if (Identify(resource, entry, context) is not { } medicine)
+        if (Identify(resource, entry, context, out var member, out var why) is not { } medicine)
         {
+            if (state is State.Active or State.Considered)
+            {
+                // Unknown is not normal: a current order for a medicine that cannot be identified may be one the rules
+                // check (allopurinol, azathioprine itself), so it is a problem of its own, not only an unrecognised entry.
+                var what = state == State.Considered ? "a draft or planned" : "a current";
+                scope.Problem(
+                    MappingProblemCode.MedicineNotIdentified,
+                    $"{scope.Label}: {what} {(isRequest ? "medication order" : "medication statement")} whose medicine could not be identified from {member} ({why}), so it was not checked.",
+                    resource.Path + "." + member);
+            }
+
             return;
         }
 
@@ -107,9 +118,15 @@ internal static class MedicationMapper
     }
 
     /// <summary>What the order or statement is for: from medicationCodeableConcept, or the Medication a reference names.</summary>
-    private static Medicine? Identify(FhirNode resource, ResourceEntry entry, MappingContext context)
+    /// <remarks>
+    /// When it gives none, <paramref name="member"/> is the member concerned (<c>medicationCodeableConcept</c>,
+    /// <c>medicationReference</c> or <c>medication[x]</c>) and <paramref name="why"/> says why, without echoing any text.
+    /// </remarks>
+    private static Medicine? Identify(FhirNode resource, ResourceEntry entry, MappingContext context, out string member, out string why)
     {
         var scope = resource.Scope;
+        member = "medicationCodeableConcept";
+        why = "it has neither an RxNorm code nor a name that could be read";
         if (resource.Concept("medicationCodeableConcept") is { } concept)
         {
             return Medicine.From(concept, new List<Concept>(), scope);
@@ -117,9 +134,15 @@ internal static class MedicationMapper
 
         if (resource.Reference("medicationReference") is not { } reference)
         {
+            (member, why) = resource.Has("medicationCodeableConcept") ? ("medicationCodeableConcept", "medicationCodeableConcept is not a CodeableConcept object")
+                : resource.Has("medicationReference") ? ("medicationReference", "medicationReference is not a Reference object")
+                : ("medication[x]", "it has no medicationCodeableConcept or medicationReference");
             scope.Unrecognised(UnrecognisedReason.ValueNotRecognised, $"{scope.Label} names no medicine (no medicationCodeableConcept or medicationReference).");
             return null;
         }
+
+        member = "medicationReference";
+        why = $"medicationReference '{reference.Reference ?? "(no reference)"}' names no Medication with a code or ingredient the reader could read, and has no display";
 
         if (reference.Reference is { } literal && context.Index.Resolve(literal, entry) is { ResourceType: "Medication" } target)
         {

@@ -160,4 +160,7 @@ public static class ErrorCodes
 
     /// <summary>FHIR mapping: a medicine's name names more than one medicine the rules know; it was read as the first.</summary>
     public const string FhirSeveralMedicinesNamed = "FHIR_SEVERAL_MEDICINES_NAMED";
+
+    /// <summary>FHIR mapping: a current medication order or statement names no medicine the reader can identify; it was not checked.</summary>
+    public const string FhirMedicineNotIdentified = "FHIR_MEDICINE_NOT_IDENTIFIED";
 }

@@ -345,4 +345,36 @@ public class MedicationMapperTests
 
         result.Facts!.Medications.Select(m => m.RxNormCode).Should().Equal("191831", "11289", "29046");
     }
+
+    [Theory]
+    [InlineData("unresolved reference", """{"resourceType":"MedicationRequest","id":"allo","status":"active","intent":"order","medicationReference":{"reference":"Medication/x"},"authoredOn":"2024-05-01"}""", "medicationReference")]
+    [InlineData("code as a number", """{"resourceType":"MedicationRequest","id":"allo","status":"active","intent":"order","medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":519}]},"authoredOn":"2024-05-01"}""", "medicationCodeableConcept")]
+    [InlineData("coding as an object", """{"resourceType":"MedicationRequest","id":"allo","status":"active","intent":"order","medicationCodeableConcept":{"coding":{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"519"}},"authoredOn":"2024-05-01"}""", "medicationCodeableConcept")]
+    [InlineData("concept as a string", """{"resourceType":"MedicationRequest","id":"allo","status":"draft","intent":"order","medicationCodeableConcept":"allopurinol 300 mg","authoredOn":"2024-05-01"}""", "medicationCodeableConcept")]
+    [InlineData("no medicine", """{"resourceType":"MedicationStatement","id":"allo","status":"active","authoredOn":"2024-05-01"}""", "medication[x]")]
+    public void Read_CurrentOrderWhoseMedicineCannotBeIdentified_IsAMedicineNotIdentifiedProblem(string why, string resource, string member)
+    {
+        // QA, 2 Dec: an active allopurinol order given by an unresolved reference, or with wrong datatypes in its
+        // medication, was only listed as unrecognised; nothing said a current medicine was not checked, and the
+        // critical interaction card was missing with no incomplete-data warning. Unknown is not normal.
+        var result = ReadWithPatient(resource);
+
+        result.Facts!.Medications.Should().BeEmpty(why);
+        var problem = result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_MEDICINE_NOT_IDENTIFIED", why).Subject;
+        problem.Id.Should().Be("allo");
+        problem.Path.Should().EndWith("." + member);
+        problem.Message.Should().Contain("not checked").And.NotContain("300");
+    }
+
+    [Theory]
+    [InlineData("stopped")]
+    [InlineData("completed")]
+    [InlineData("cancelled")]
+    [InlineData("entered-in-error")]
+    public void Read_PastOrderWhoseMedicineCannotBeIdentified_HasNoMedicineNotIdentifiedProblem(string status)
+    {
+        var result = ReadWithPatient("""{"resourceType":"MedicationRequest","id":"old","status":"STATUS","intent":"order","medicationReference":{"reference":"Medication/x"}}""".Replace("STATUS", status, System.StringComparison.Ordinal));
+
+        result.Problems.Should().NotContain(p => p.ErrorCode == "FHIR_MEDICINE_NOT_IDENTIFIED");
+    }
 }

@@ -1,0 +1,122 @@
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.CdsHooks.Tests.Support;
+
+namespace Imuran.ClinicalRules.CdsHooks.Tests.Hooks;
+
+/// <summary>
+/// QA, 2 Dec: data the service could not read gave an empty or a complete-looking answer. Unknown is not normal: each
+/// case here is a finding of its own (an incomplete-data banner, a card, or a refusal naming the field).
+/// </summary>
+public class UnreadableDataTests
+{
+    private const string RxNorm = FhirData.RxNorm;
+
+    private static JsonObject Allopurinol(JsonObject medication)
+    {
+        var order = FhirData.Allopurinol();
+        order.Remove("medicationCodeableConcept");
+        foreach (var member in medication)
+        {
+            order[member.Key] = member.Value?.DeepClone();
+        }
+
+        return order;
+    }
+
+    public static TheoryData<string, string> UnidentifiableMedicines => new()
+    {
+        { "unresolved reference", """{"medicationReference":{"reference":"Medication/med-allopurinol"}}""" },
+        { "code as a number", "{\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"" + RxNorm + "\",\"code\":519}]}}" },
+        { "coding as an object", "{\"medicationCodeableConcept\":{\"coding\":{\"system\":\"" + RxNorm + "\",\"code\":\"519\"}}}" },
+        { "concept as a string", """{"medicationCodeableConcept":"Allopurinol 300 mg"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnidentifiableMedicines))]
+    public async Task ActiveOrderWhoseMedicineCannotBeIdentified_CardsSayComputedFromIncompleteData(string why, string medication)
+    {
+        using var factory = new CdsHooksFactory();
+        var allopurinol = Allopurinol(JsonNode.Parse(medication)!.AsObject());
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(medicationRequests: [allopurinol], pgx: [FhirData.TpmtPoor()]));
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200, why);
+        var details = Spec.AssertCardsResponse(body).Select(c => c.GetProperty("detail").GetString()!).ToList();
+        details.Should().NotBeEmpty(why).And.OnlyContain(d =>
+            d.StartsWith("**Computed from incomplete data.**", System.StringComparison.Ordinal)
+            && d.Contains("MedicationRequest/allo") && d.Contains("medication"), why);
+        details.Should().OnlyContain(d => !d.Contains("300"), why);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnidentifiableMedicines))]
+    public async Task DraftOrderWhoseMedicineCannotBeIdentified_GetsACardSayingItWasNotChecked(string why, string medication)
+    {
+        using var factory = new CdsHooksFactory();
+        var draft = FhirData.AzathioprineDraft();
+        draft.Remove("medicationCodeableConcept");
+        foreach (var member in JsonNode.Parse(medication)!.AsObject())
+        {
+            draft[member.Key] = member.Value?.DeepClone();
+        }
+
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(draft)), FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()]));
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200, why);
+        var card = Spec.AssertCardsResponse(body).Should().ContainSingle(c => Spec.RuleId(c) == "DRAFT-NOT-CHECKED", why).Subject;
+        card.GetProperty("indicator").GetString().Should().Be("warning");
+        card.GetProperty("summary").GetString().Should().Contain("could not be checked");
+        var detail = card.GetProperty("detail").GetString()!;
+        detail.Should().Contain("MedicationRequest/aza-draft").And.Contain("medication").And.NotContain("300");
+    }
+
+    [Theory]
+    [InlineData("a string", "\"draft\"", "context.draftOrders")]
+    [InlineData("null", "null", "context.draftOrders")]
+    [InlineData("missing", null, "context.draftOrders")]
+    [InlineData("a number", "5", "context.draftOrders")]
+    [InlineData("an entry without the resource wrapper", """{"resourceType":"Bundle","type":"collection","entry":[{"resourceType":"MedicationRequest","id":"a","status":"draft","intent":"order","medicationCodeableConcept":{"text":"azathioprine"}}]}""", "context.draftOrders.entry[0].resource")]
+    [InlineData("a resource without resourceType", """{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"id":"a","status":"draft","intent":"order","medicationCodeableConcept":{"text":"azathioprine"}}}]}""", "context.draftOrders.entry[0].resource.resourceType")]
+    [InlineData("entry not an array", """{"resourceType":"Bundle","type":"collection","entry":{"resource":{"resourceType":"MedicationRequest"}}}""", "context.draftOrders.entry")]
+    public async Task OrderSign_MalformedDraftOrders_Answers400NamingTheField(string why, string? draftOrders, string field)
+    {
+        using var factory = new CdsHooksFactory();
+        var context = FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft()));
+        context.Remove("draftOrders");
+        if (draftOrders is not null)
+        {
+            context["draftOrders"] = JsonNode.Parse(draftOrders);
+        }
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", FhirData.Request("order-sign", context, FhirData.Prefetch()));
+
+        status.Should().Be(400, why);
+        Spec.AssertOperationOutcome(body);
+        body.GetProperty("issue")[0].GetProperty("expression")[0].GetString().Should().Be(field, why);
+    }
+
+    [Theory]
+    [InlineData("order-sign")]
+    [InlineData("patient-view")]
+    public async Task PrefetchedPatientOfAnotherId_Answers412NamingTheMismatch(string hook)
+    {
+        using var factory = new CdsHooksFactory();
+        var context = hook == "patient-view" ? FhirData.PatientContext() : FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft()));
+        var aza = FhirData.MedicationRequest("aza", "active", "1256", "azathioprine");
+        var prefetch = FhirData.Prefetch(patient: FhirData.Patient(id: "someone-else"), medicationRequests: [aza, FhirData.Allopurinol()]);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + (hook == "patient-view" ? "patient-view" : "order-sign"), FhirData.Request(hook, context, prefetch));
+
+        status.Should().Be(412);
+        Spec.AssertOperationOutcome(body);
+        var issue = body.GetProperty("issue")[0];
+        issue.GetProperty("expression")[0].GetString().Should().Be("prefetch.patient");
+        issue.GetProperty("diagnostics").GetString().Should().Contain("Patient/someone-else").And.Contain(FhirData.PatientId);
+    }
+}
