@@ -250,9 +250,9 @@ internal sealed class TypicalPatientBaseline
         {
             findings.Add(Raise(R.Rep001, new[] { new BasisFact("planned conception", "yes", "plannedConception") }));
         }
-        else if (p.IsFemaleOfReproductivePotential && p.AtOrBeforeStart && !pregnant)
+        else if (p.OfReproductivePotential && p.AtOrBeforeStart && !pregnant)
         {
-            findings.Add(Raise(R.Rep001, new[] { new BasisFact("sex and age", "female, " + p.AgeText, "sex"), new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
+            findings.Add(Raise(R.Rep001, new[] { new BasisFact("sex and age", p.SexText + ", " + p.AgeText, "sex"), new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
         }
 
         if (p.HasIbd && p.Sex == Sex.Male && p.Age is >= 12 and <= 35 && !HasActive(p, MedicationClass.TnfBlocker))
@@ -300,17 +300,18 @@ internal sealed class TypicalPatientBaseline
             findings.Add(Raise(R.Hnd001, new[] { new BasisFact("setting", "dispensing", "setting") }));
         }
 
-        if (p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
+        if (p.OfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown)
         {
             findings.Add(Raise(
                 DataQualityRules.PregnancyPromptIsWarning(p) ? R.Dq002 : R.Dq003,
                 new[]
                 {
-                    new BasisFact("sex and age", "female, " + p.AgeText, "sex"),
+                    new BasisFact("sex and age", p.SexText + ", " + p.AgeText, "sex"),
                     new BasisFact("pregnancy status", p.PregnancyStaleness ?? "unknown (not recorded)", p.PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate"),
                     new BasisFact("azathioprine therapy", p.TherapyBasis + ", setting " + f.Setting.ToString().ToLowerInvariant(), "therapy"),
                 },
                 Value("status", p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(CultureInfo.InvariantCulture) + " days old)" : "unknown"),
+                Value("patient", p.PatientWords),
                 Value("age", p.Age is { } a ? "aged " + a.ToString(CultureInfo.InvariantCulture) : "of unknown age")));
         }
 

@@ -99,15 +99,15 @@ internal static class ContraindicationRules
 
         yield return Rule("AZA-REP-001")
             .Title("Reproductive counselling")
-            .Topic(Topics.ReproductiveCounselling).Monitoring(Severity.Info)
-            .Logic("a conception is planned (any sex), or a female of reproductive potential is at a new start")
+            .Topic(Topics.ReproductiveCounselling).Monitoring(Severity.Info).Version(2)
+            .Logic("a conception is planned (any sex), or a patient of reproductive potential (female, or sex not recorded or other) is at a new start")
             .Summary("Reproductive counselling: discuss fetal risk, contraception and mutagenic potential.")
             .Detail("Azathioprine can cause fetal harm and is mutagenic (boxed warning and label). Patients of reproductive potential, and anyone planning a conception, should be counselled on contraception and risk.")
             .Review("Counsel on fetal risk, contraception and mutagenic potential, and record it.")
             .Source(Sources.Label, "Boxed warning", Confidence.Verified)
             .Source(Sources.Label, "WARNINGS: Pregnancy; mutagenic potential", Confidence.Recalled, "Counselling content recalled from the label, not re-checked.")
-            .Match<PatientContext>("planned conception, or female of reproductive potential at a new start", p =>
-                p.Facts.PlannedConception || (p.IsFemaleOfReproductivePotential && p.AtOrBeforeStart && p.PregnancyStatus != PregnancyStatus.Pregnant))
+            .Match<PatientContext>("planned conception, or of reproductive potential (not recorded as male) at a new start", p =>
+                p.Facts.PlannedConception || (p.OfReproductivePotential && p.AtOrBeforeStart && p.PregnancyStatus != PregnancyStatus.Pregnant))
             .Then<PatientContext>((f, p) =>
             {
                 var basis = new List<BasisFact>();
@@ -117,7 +117,7 @@ internal static class ContraindicationRules
                 }
                 else
                 {
-                    basis.Add(new BasisFact("sex and age", "female, " + p.AgeText, "sex"));
+                    basis.Add(new BasisFact("sex and age", p.SexText + ", " + p.AgeText, "sex"));
                     basis.Add(new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy"));
                 }
 

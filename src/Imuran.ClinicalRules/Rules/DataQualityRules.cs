@@ -38,33 +38,35 @@ internal static class DataQualityRules
         {
             yield return Rule(id)
                 .Title(warning ? "Pregnancy status unknown" : "Pregnancy status unknown during established therapy")
-                .Topic(Topics.DataQuality).Monitoring(warning ? Severity.Warning : Severity.Info).Version(warning ? 2 : 1)
+                .Topic(Topics.DataQuality).Monitoring(warning ? Severity.Warning : Severity.Info).Version(warning ? 3 : 2)
                 .Logic(warning
-                    ? "female of reproductive potential (about 12 to 55, or age unknown) with pregnancy status not recorded or out of date, while azathioprine is being considered, newly started, of unknown status, or being prescribed"
-                    : "female of reproductive potential with pregnancy status not recorded or out of date, on continuing (or stopped) azathioprine outside the prescribing setting")
-                .Summary("Pregnancy status {status} for a female patient {age}: establish it (hCG) before relying on these checks.")
+                    ? "of reproductive potential (female, or sex not recorded or other; about 12 to 55, or age unknown) with pregnancy status not recorded or out of date, while azathioprine is being considered, newly started, of unknown status, or being prescribed"
+                    : "of reproductive potential (female, or sex not recorded or other) with pregnancy status not recorded or out of date, on continuing (or stopped) azathioprine outside the prescribing setting")
+                .Summary("Pregnancy status {status} for a {patient} {age}: establish it (hCG) before relying on these checks.")
                 .Detail(warning
                     ? "Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown or out of date, and a new start or a prescription is when it matters most."
                     : "Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown or out of date; during established therapy this is a prompt to record it at the next contact.")
                 .Review("Establish pregnancy status, for example with an hCG test, and record it with its date.")
-                .Source(Sources.Principles, "principle 2: unknown is not normal", Confidence.Verified)
+                .Source(Sources.Principles, "principle 2: unknown is not normal", Confidence.Verified, "A patient whose sex is not recorded, or recorded as other, is read as possibly of reproductive potential (local choice [L]).")
                 .Source(Sources.Label, "WARNINGS: Pregnancy", Confidence.Verified)
                 .Match<PatientContext>(
-                    warning ? "female of reproductive potential, pregnancy status unknown, at or before a start or when prescribing" : "female of reproductive potential, pregnancy status unknown, established or stopped therapy, not prescribing",
-                    p => p.IsFemaleOfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown && PregnancyPromptIsWarning(p) == warning)
+                    warning ? "of reproductive potential (not recorded as male), pregnancy status unknown, at or before a start or when prescribing" : "of reproductive potential (not recorded as male), pregnancy status unknown, established or stopped therapy, not prescribing",
+                    p => p.OfReproductivePotential && p.PregnancyStatus == PregnancyStatus.Unknown && PregnancyPromptIsWarning(p) == warning)
                 .Then<PatientContext>((f, p) =>
                 {
                     f.Raise(
                         new[]
                         {
-                            new BasisFact("sex and age", "female, " + p.AgeText, "sex"),
+                            new BasisFact("sex and age", p.SexText + ", " + p.AgeText, "sex"),
                             new BasisFact("pregnancy status", p.PregnancyStaleness ?? "unknown (not recorded)", p.PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate"),
                             new BasisFact("azathioprine therapy", p.TherapyBasis + ", setting " + p.Facts.Setting.ToString().ToLowerInvariant(), "therapy"),
                         },
-                        "status",
-                        p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days old)" : "unknown",
-                        "age",
-                        p.Age is { } a ? "aged " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "of unknown age");
+                        new[]
+                        {
+                            PharmacogenomicRules.Value("status", p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days old)" : "unknown"),
+                            PharmacogenomicRules.Value("patient", p.PatientWords),
+                            PharmacogenomicRules.Value("age", p.Age is { } a ? "aged " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "of unknown age"),
+                        });
                 });
         }
     }

@@ -82,6 +82,27 @@ public class DataQualityRulesTests
         Evaluate(Quiet.Male()).ShouldNotRaise("AZA-DQ-002");
     }
 
+    [Theory]
+    [InlineData(Sex.Unknown, "patient of unrecorded sex", "sex not recorded, 30 years")]
+    [InlineData(Sex.Other, "patient of sex 'other'", "sex recorded as other, 30 years")]
+    public void AZA_DQ_002_SexNotRecordedOrOther_PregnancyUnknown_Fires(Sex sex, string who, string basis)
+    {
+        // QA, 2 Dec: with sex missing, "unknown" or "other", no pregnancy prompt at all (only a recorded female was asked
+        // about). A pregnancy cannot be ruled out: unknown is not normal (local choice [L]).
+        var result = Evaluate(Quiet.Aged(30).Considering() with { Sex = sex, PregnancyStatus = PregnancyStatus.Unknown });
+
+        var finding = result.ShouldRaise("AZA-DQ-002");
+        finding.Summary.Should().Be($"Pregnancy status unknown for a {who} aged 30: establish it (hCG) before relying on these checks.");
+        finding.ShouldHaveBasis("sex and age", "sex", basis);
+        result.ShouldRaise("AZA-REP-001").ShouldHaveBasis("sex and age", "sex", basis);
+    }
+
+    [Fact]
+    public void AZA_DQ_002_SexNotRecorded_OutsideTheReproductiveAges_Boundary_DoesNotFire()
+    {
+        Evaluate(Quiet.Aged(60).Considering() with { Sex = Sex.Unknown, PregnancyStatus = PregnancyStatus.Unknown }).ShouldNotRaise("AZA-DQ-002");
+    }
+
     [Fact]
     public void AZA_DQ_002_PregnancyStatusRecorded_DoesNotFire()
     {

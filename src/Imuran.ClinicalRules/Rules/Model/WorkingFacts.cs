@@ -149,8 +149,30 @@ internal sealed class PatientContext
     /// <summary>Considering, newly started, or unknown (unknown is treated like a new start: the more cautious reading).</summary>
     public bool AtOrBeforeStart => TherapyStatus is TherapyStatus.Considering or TherapyStatus.NewlyStarted or TherapyStatus.Unknown;
 
-    public bool IsFemaleOfReproductivePotential =>
-        Sex == Sex.Female && (Age is null || (Age >= Options.ReproductiveAgeFrom && Age <= Options.ReproductiveAgeTo));
+    /// <summary>
+    /// Of reproductive potential as the pregnancy checks read it: female, or sex not recorded or recorded as other (a
+    /// pregnancy cannot then be ruled out: unknown is not normal, a local choice), aged within the host's range or of
+    /// unknown age. Only a patient recorded as male is left out.
+    /// </summary>
+    public bool OfReproductivePotential =>
+        Sex != Sex.Male && (Age is null || (Age >= Options.ReproductiveAgeFrom && Age <= Options.ReproductiveAgeTo));
+
+    /// <summary>The recorded sex in words, for a basis: female, not recorded, or recorded as other (male never reaches the pregnancy checks).</summary>
+    public string SexText => Sex switch
+    {
+        Sex.Female => "female",
+        Sex.Male => "male",
+        Sex.Other => "sex recorded as other",
+        _ => "sex not recorded",
+    };
+
+    /// <summary>The patient as a pregnancy prompt names them: "female patient", or "patient of unrecorded sex" / "of sex 'other'".</summary>
+    public string PatientWords => Sex switch
+    {
+        Sex.Female => "female patient",
+        Sex.Other => "patient of sex 'other'",
+        _ => "patient of unrecorded sex",
+    };
 
     public string AgeText => Age is { } a ? a + " years" : "unknown (no birth date)";
 }
