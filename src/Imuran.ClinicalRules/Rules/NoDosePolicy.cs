@@ -226,6 +226,15 @@ internal static partial class NoDosePolicy
     }
 
     /// <summary>
+    /// Input text echoed as written, not as a name (a diplotype, a code): <paramref name="text"/> itself when it carries
+    /// no dosing text, else <see cref="AmountOrInstructionOnly"/>. Strengths are not removed first (a genotype such as
+    /// <c>c.460G&gt;A</c> would read as a strength in grams); dose units, percentages, fractions and instructions withhold
+    /// the whole text (<c>*1/*3A reduce dose 50%</c>).
+    /// </summary>
+    public static string EchoAsWritten(string text) =>
+        string.IsNullOrEmpty(text) || !CarriesDosingText(Normalised(text) ?? text) ? text : AmountOrInstructionOnly;
+
+    /// <summary>
     /// An input name fit to show in a finding's summary: strengths removed (as <see cref="RedactStrength"/>), or null
     /// when nothing is left, it is longer than <paramref name="maxLength"/>, or it still breaks the policy (a free-text
     /// name such as <c>MMR (2nd dose)</c>). Callers then fall back to a text of their own.

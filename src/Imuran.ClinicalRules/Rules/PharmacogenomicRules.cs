@@ -314,7 +314,9 @@ internal static class PharmacogenomicRules
                 var t = CpicTables.Default.Translate(gene, diplotype);
                 if (t is null)
                 {
-                    var text = diplotype.Length <= MaxDiplotypeInSummary ? "'" + diplotype.Trim() + "'" : "the result";
+                    // Echoed as written unless it carries dosing text (QA, 2 Dec: "*1/*3A reduce dose 50%" reached the summary).
+                    var shown = NoDosePolicy.EchoAsWritten(diplotype.Trim());
+                    var text = shown.Length <= MaxDiplotypeInSummary ? "'" + shown + "'" : "the result";
                     issues.Insert(new DataQualityIssue(
                         g + " result",
                         text + " cannot be read as a star-allele diplotype",
@@ -322,7 +324,7 @@ internal static class PharmacogenomicRules
                             ? "no phenotype can be assigned from it, so " + g + " is treated as untested; read the report and record the diplotype or phenotype"
                             : "the reported phenotype is used without it; check the report",
                         r.Path,
-                        "'" + diplotype + "' is not a diplotype of the form *1/*3A (an HGVS genotype or free text cannot be translated with the CPIC tables)"));
+                        "'" + shown + "' is not a diplotype of the form *1/*3A (an HGVS genotype or free text cannot be translated with the CPIC tables)"));
                 }
 
                 if (t is not null)

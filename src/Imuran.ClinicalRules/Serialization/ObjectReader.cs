@@ -62,7 +62,8 @@ internal sealed class ObjectReader
             }
             else if (known < 0)
             {
-                Problem(p.Name, ErrorCodes.UnknownField, $"'{p.Name}' is not a field of this object; check the spelling against the documented schema.");
+                var shown = Rules.NoDosePolicy.EchoAsWritten(p.Name); // a member name is input text like any other
+                Problem(shown, ErrorCodes.UnknownField, $"'{shown}' is not a field of this object; check the spelling against the documented schema.");
             }
             else if (known < 64 && (seen & (1UL << known)) != 0)
             {
@@ -332,6 +333,17 @@ internal sealed class ObjectReader
         return true;
     }
 
+    /// <summary>A JSON value that is not a string, as a message names it: a short number as written, otherwise its kind.</summary>
+    private static string Kind(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Number => v.GetRawText() is { Length: <= 24 } n ? n : "a number",
+        JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+        JsonValueKind.Null => "null",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        _ => "a value",
+    };
+
     /// <summary>Reads an enum text; an unknown value is a problem listing the allowed ones, and gives null.</summary>
     /// <param name="v">The JSON value.</param>
     /// <param name="name">The member's name.</param>
@@ -355,7 +367,9 @@ internal sealed class ObjectReader
         }
 
         var path = index >= 0 ? ItemPath(name, index) : Join(name);
-        var shown = text is not null ? "'" + text + "'" : v.GetRawText();
+        // The value is shown only when it carries no dosing text (QA, 2 Dec: "'halve the azathioprine dose to 25 mg' is
+        // not a known value" repeated it in the JSON result and on stderr); a value that is not a string is named by kind.
+        var shown = text is not null ? "'" + Rules.NoDosePolicy.EchoAsWritten(text) + "'" : Kind(v);
         _problems.Add(new ValidationProblem(path, ErrorCodes.UnknownValue, $"{shown} is not a known value; allowed values: {JsonNames.Allowed<TEnum>()}."));
         return null;
     }

@@ -32,6 +32,22 @@ public class PharmacogenomicDepthTests
         result.ShouldRaise("AZA-PGX-008").ShouldHaveBasis("TPMT phenotype", "pharmacogenomics", "no usable result: a result is on file but cannot be read (pharmacogenomics[0])");
     }
 
+    [Theory]
+    [InlineData("*1/*3A reduce dose 50%")]
+    [InlineData("*1/*3A give 1/2 tab")]
+    public void UnreadableTpmtResultCarryingDosingText_IsNotEchoed(string text)
+    {
+        // QA, 2 Dec: the free text reached the AZA-DQ-001 summary, its basis and the unrecognised list as written.
+        var patient = Quiet.Considering().WithPgx(new PharmacogenomicResult { Gene = Gene.Tpmt, Diplotype = text, Method = TestMethod.Genotype }, Patients.Nudt15("*1/*1"));
+
+        var result = Evaluate(patient);
+
+        var dq = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        dq.Summary.Should().Be("Check the TPMT result: the result cannot be read as a star-allele diplotype.");
+        var echoed = string.Join(" | ", result.Findings.SelectMany(f => f.Basis.Facts.Select(b => b.Value)).Concat(result.Unrecognised.Select(u => u.Text)));
+        echoed.Should().Contain("(name withheld: it carries amounts or instructions)").And.NotContain("reduce").And.NotContain("50%").And.NotContain("1/2");
+    }
+
     [Fact]
     public void AlleleTheTableLacks_IsListedAsUnrecognised()
     {

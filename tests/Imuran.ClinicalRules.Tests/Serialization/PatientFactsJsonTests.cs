@@ -71,6 +71,19 @@ public class PatientFactsJsonTests
             new ValidationProblem("therapy.status", ErrorCodes.UnknownValue, "'maybe' is not a known value; allowed values: unknown, considering, newlyStarted, continuing, stopped."));
 
     [Fact]
+    public void Read_UnknownEnumTextOrFieldCarryingDosingText_IsNotEchoed()
+    {
+        // QA, 2 Dec: "'halve the azathioprine dose to 25 mg' is not a known value" repeated the text in the result and on stderr.
+        var problems = PatientFactsJson.Read("""{"evaluationDate":"2026-06-15","sex":"halve the azathioprine dose to 25 mg","indications":["give 1/2 tablet",{"x":"halve"}],"reduce dose to 25 mg":1}""").Problems;
+
+        problems.Select(p => p.Code).Should().BeEquivalentTo(new[] { ErrorCodes.UnknownField, ErrorCodes.UnknownValue, ErrorCodes.UnknownValue, ErrorCodes.UnknownValue });
+        var text = string.Join(" | ", problems.Select(p => p.Field + " " + p.Message));
+        text.Should().NotContain("halve").And.NotContain("25 mg").And.NotContain("1/2").And.NotContain("reduce");
+        problems.Should().Contain(p => p.Field == "sex" && p.Message.StartsWith("'(name withheld: it carries amounts or instructions)' is not a known value", StringComparison.Ordinal));
+        problems.Should().Contain(p => p.Field == "indications[1]" && p.Message.StartsWith("an object is not a known value", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_NumericEnum_IsRejected() =>
         PatientFactsJson.Read("""{"evaluationDate":"2026-06-15","sex":2}""").Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.UnknownValue);
 

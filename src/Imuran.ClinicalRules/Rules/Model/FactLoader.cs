@@ -153,7 +153,7 @@ internal static class FactLoader
                 if (t is null || t.HasAlleleNotInTable)
                 {
                     // Present but unreadable (an HGVS genotype, free text) or naming an allele the CPIC table lacks.
-                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Pharmacogenomic(i), "pharmacogenomic result", Rules.Describe.Gene(r.Gene) + " " + diplotype));
+                    unrecognised.Add(new UnrecognisedInput(IndexedPaths.Pharmacogenomic(i), "pharmacogenomic result", Rules.Describe.Gene(r.Gene) + " " + NoDosePolicy.EchoAsWritten(diplotype)));
                     if (t is null && r.Phenotype is null)
                     {
                         ctx.AddUnreadable(r.Gene, IndexedPaths.Pharmacogenomic(i));
