@@ -219,6 +219,34 @@ public class InteractionRulesTests
         finding.ShouldHaveBasis("medication", "medications[0]", "ribavirin (Ribavirin; RxNorm 9344) active");
     }
 
+    // QA, 2 Dec: a name and a code naming different medicines kept only the code's, in silence.
+
+    [Theory]
+    [InlineData("Ribavirin", "519")]
+    [InlineData("Allopurinol", "9344")]
+    public void NameAndCodeOfDifferentMedicines_BothAreChecked_AndTheDisagreementIsAFinding(string name, string rxNorm)
+    {
+        var result = WithMedication(Patients.Med(name, rxNorm));
+
+        result.ShouldRaise("AZA-INT-001");
+        result.ShouldRaise("AZA-INT-007");
+        var dq = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        dq.Summary.Should().Be("Check the medication: its name and its RxNorm code name different medicines.");
+        dq.Basis.Facts[0].Path.Should().Be("medications[0]");
+    }
+
+    [Theory]
+    [InlineData("Zyloprim", "519")] // a brand of the code's ingredient
+    [InlineData("Allopurinol 300 MG Oral Tablet", "519")]
+    [InlineData("Tab 1 daily", "519")] // a name that names no medicine
+    public void NameAndCodeOfTheSameMedicine_OrANameNamingNone_IsNoDisagreement(string name, string rxNorm)
+    {
+        var result = WithMedication(Patients.Med(name, rxNorm));
+
+        result.ShouldRaise("AZA-INT-001");
+        result.ShouldNotRaise("AZA-DQ-001");
+    }
+
     [Fact]
     public void AZA_INT_007_PastRibavirin_DoesNotFire()
     {

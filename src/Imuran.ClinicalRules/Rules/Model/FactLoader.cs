@@ -26,10 +26,35 @@ internal static class FactLoader
         var medicationStart = working.Count;
 
         var meds = facts.Medications;
+        List<DataQualityIssue>? disagreements = null;
         for (var i = 0; i < meds.Count; i++)
         {
             var m = meds[i];
             var match = MedicationTerminology.Classify(m.RxNormCode, m.Name);
+
+            // A code and a name that name different medicines (QA, 2 Dec: "Ribavirin" coded 519, allopurinol, lost the
+            // ribavirin caution in silence): both are read, the more cautious reading, and the disagreement is a finding.
+            if (match.MatchedBy is MatchedBy.Code or MatchedBy.ProductCode
+                && MedicationTerminology.Classify(null, m.Name) is { MatchedBy: not MatchedBy.None } byName
+                && !string.Equals(byName.Ingredient, match.Ingredient, System.StringComparison.Ordinal))
+            {
+                (disagreements ??= new List<DataQualityIssue>()).Add(new DataQualityIssue(
+                    "medication",
+                    "its name and its RxNorm code name different medicines",
+                    "both are checked (" + byName.Ingredient + " by the name, " + match.Ingredient + " by the code); correct the record",
+                    IndexedPaths.Medication(i),
+                    "the name " + Text(m.Name, "RxNorm", null, medicine: true) + " reads as " + byName.Ingredient + ", and RxNorm " + m.RxNormCode!.Trim() + " is " + match.Ingredient));
+                if (byName.Class is not MedicationClass.Azathioprine and not MedicationClass.Unrecognised)
+                {
+                    var named = new MedicationFact(m, i, byName, ctx);
+                    ctx.InteractingMedications.Add(named);
+                    if (Grouped(working, medicationStart, ref medicationIndex, (byName.Class, byName.Ingredient), named, MedicationKey) is { } medicine)
+                    {
+                        working.Add(medicine);
+                    }
+                }
+            }
+
             switch (match.Class)
             {
                 case MedicationClass.Unrecognised:
@@ -56,6 +81,11 @@ internal static class FactLoader
 
                     break;
             }
+        }
+
+        if (disagreements is not null)
+        {
+            working.AddRange(disagreements);
         }
 
         ResolveTherapy(ctx, facts, azathioprineOrder, working);
