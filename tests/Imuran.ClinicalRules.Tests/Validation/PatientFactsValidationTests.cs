@@ -1,4 +1,5 @@
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Tests.Rules;
 using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Tests.Validation;
@@ -66,6 +67,28 @@ public class PatientFactsValidationTests
     public void Validate_MissingEvaluationDate_ExactMessage() =>
         Validate(Valid() with { EvaluationDate = default, BirthDate = null, Therapy = new AzathioprineTherapy() }).Should().ContainSingle().Which.Should().Be(
             new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing; the rules never read the clock, so it must be given."));
+
+    [Fact]
+    public void Evaluate_EvaluationDateAtTheEndOfTheCalendar_IsAValidationProblem_NotARuleError()
+    {
+        // QA, 2 Dec: 9999-12-31 with counts of that day ended in a rule's ArgumentOutOfRangeException (exit 1).
+        var patient = Patients.Quiet() with { EvaluationDate = new ClinicalDate(9999, 12, 31), LabResults = new[] { Patients.Lab(LabKind.WhiteCells, 6, 0) with { Date = new ClinicalDate(9999, 12, 31) } } };
+
+        var result = ClinicalRuleSet.Default.Evaluate(patient);
+
+        result.RuleErrors.Should().BeEmpty();
+        result.Validation.Should().ContainSingle().Which.Should().Be(
+            new ValidationProblem("evaluationDate", ErrorCodes.InvalidDate, "The evaluation date is after 9000-12-31: the dates the rules compute from it (such as the next blood count) would not be calendar dates."));
+    }
+
+    [Fact]
+    public void Evaluate_EvaluationDate9000_12_31_Boundary_IsEvaluatedCompletely()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Patients.Quiet().Considering() with { EvaluationDate = new ClinicalDate(9000, 12, 31), BirthDate = new ClinicalDate(8970, 1, 1), LabResults = System.Array.Empty<LabResult>() });
+
+        result.IsValid.Should().BeTrue();
+        result.IsComplete.Should().BeTrue();
+    }
 
     [Fact]
     public void Validate_BirthAfterEvaluation_ExactMessage() =>
