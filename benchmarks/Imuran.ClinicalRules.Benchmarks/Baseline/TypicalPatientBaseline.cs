@@ -508,7 +508,7 @@ internal sealed class TypicalPatientBaseline
         }
         else if (l.Kind == LabKind.Egfr)
         {
-            if (l.Source.Flag is LabFlag.Low or LabFlag.CriticallyLow || (_options.EgfrThreshold is { } t && l.Source.Value < t))
+            if (l.IsLow)
             {
                 findings.Add(Raise(R.Ren002, new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, Value("value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit)));
             }

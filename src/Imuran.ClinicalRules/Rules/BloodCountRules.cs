@@ -26,6 +26,7 @@ internal static class BloodCountRules
             LabKind.WhiteCells => options.WhiteCellLowThreshold,
             LabKind.Neutrophils => options.NeutrophilLowThreshold,
             LabKind.Platelets => options.PlateletLowThreshold,
+            LabKind.Egfr => options.EgfrThreshold,
             _ => null,
         };
 
@@ -86,12 +87,12 @@ internal static class BloodCountRules
     /// </summary>
     public static DataQualityIssue? UnreadableUnit(LabFact l)
     {
-        if (!l.IsLatest || !l.IsCytopeniaCount || !l.ThresholdUnknown || l.LowByFlag)
+        if (!l.IsLatest || !(l.IsCytopeniaCount || l.Kind == LabKind.Egfr) || !l.ThresholdUnknown || l.LowByFlag)
         {
             return null;
         }
 
-        var test = TestName(l.Kind).ToLowerInvariant();
+        var test = l.Kind == LabKind.Egfr ? "eGFR" : TestName(l.Kind).ToLowerInvariant();
         return new DataQualityIssue(
             test + " unit",
             "the unit " + l.Source.Unit + " cannot be converted",
@@ -209,16 +210,14 @@ internal static class BloodCountRules
 
         yield return Rule("AZA-REN-002")
             .Title("Reduced eGFR")
-            .Topic(Topics.Renal).Caution(Severity.Warning)
-            .Logic("the latest eGFR is flagged low by the laboratory or is below the host's eGFR threshold (default 60, a local choice)")
+            .Topic(Topics.Renal).Caution(Severity.Warning).Version(2)
+            .Logic("the latest eGFR is flagged low by the laboratory or is below the host's eGFR threshold (default 60, a local choice), compared in mL/min/1.73 m2")
             .Summary("Reduced eGFR ({value}): slower clearance and greater sensitivity to azathioprine.")
             .Detail("Reduced kidney function slows the clearance of azathioprine metabolites. The eGFR threshold is the host's local choice; the label gives no eGFR bands.")
             .Review("Review the regimen with kidney function in view, with closer blood counts.")
             .Source(Sources.Label, "PRECAUTIONS; DOSAGE AND ADMINISTRATION (renal dysfunction)", Confidence.Recalled, "The eGFR threshold is a local host option.")
-            .Match<LabFact>("the latest eGFR is flagged low or below the threshold", l =>
-                l.Kind == LabKind.Egfr && l.IsLatest
-                && (l.Source.Flag == LabFlag.Low || l.Source.Flag == LabFlag.CriticallyLow
-                    || (l.Patient.Options.EgfrThreshold != null && l.Source.Value < l.Patient.Options.EgfrThreshold.Value)))
+            .Match<LabFact>("the latest eGFR is flagged low or below the threshold in its canonical unit", l =>
+                l.Kind == LabKind.Egfr && l.IsLatest && l.IsLow)
             .Then<LabFact>((f, l) =>
             {
                 f.Raise(new[] { new BasisFact("eGFR", l.Describe(), l.Path) }, "value", l.Source.Value.ToString(CultureInfo.InvariantCulture) + " " + l.Source.Unit);

@@ -449,6 +449,17 @@ public class BloodCountRulesTests
 
     // AZA-REN-002 reduced eGFR
 
+    [Theory]
+    [InlineData(LabFlag.Normal, false, true)] // QA, 2 Dec: 45 "furlongs" was compared with 60 as if in mL/min
+    [InlineData(LabFlag.Low, true, false)] // flagged low: the caution stands, the unit does not matter
+    public void AZA_REN_002_EgfrInAUnitTheRulesCannotConvert_IsNotCompared_ButADataQualityFinding(LabFlag flag, bool renal, bool dataQuality)
+    {
+        var result = Evaluate(Quiet.WithoutLabs(LabKind.Egfr).WithLabs(Patients.Lab(LabKind.Egfr, 45, 1, flag, unit: "furlongs")));
+
+        result.ShouldRaiseIf("AZA-REN-002", renal);
+        result.Findings.Any(f => f.RuleId == "AZA-DQ-001" && f.Summary == "Check the eGFR unit: the unit furlongs cannot be converted.").Should().Be(dataQuality);
+    }
+
     [Fact]
     public void AZA_REN_002_EgfrBelowThreshold_Fires()
     {
