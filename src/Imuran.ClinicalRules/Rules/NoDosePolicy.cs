@@ -231,8 +231,29 @@ internal static partial class NoDosePolicy
     /// <c>c.460G&gt;A</c> would read as a strength in grams); dose units, percentages, fractions and instructions withhold
     /// the whole text (<c>*1/*3A reduce dose 50%</c>).
     /// </summary>
-    public static string EchoAsWritten(string text) =>
-        string.IsNullOrEmpty(text) || !CarriesDosingText(Normalised(text) ?? text) ? text : AmountOrInstructionOnly;
+    /// <remarks>Texts recur across patients (lab names, codes), so up to a few thousand answers are remembered.</remarks>
+    public static string EchoAsWritten(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        if (!EchoedAsWritten.TryGetValue(text, out var carries))
+        {
+            carries = CarriesDosingText(Normalised(text) ?? text);
+            if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _echoedCount) <= MaxRemembered)
+            {
+                EchoedAsWritten.TryAdd(text, carries);
+            }
+        }
+
+        return carries ? AmountOrInstructionOnly : text;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> EchoedAsWritten = new(System.StringComparer.Ordinal);
+
+    private static int _echoedCount;
 
     /// <summary>
     /// An input name fit to show in a finding's summary: strengths removed (as <see cref="RedactStrength"/>), or null

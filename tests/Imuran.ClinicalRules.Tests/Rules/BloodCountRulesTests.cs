@@ -236,6 +236,18 @@ public class BloodCountRulesTests
         result.Findings.Any(f => f.RuleId == "AZA-DQ-001").Should().Be(raised);
     }
 
+    [Fact]
+    public void AZA_CYT_001_LabNameCarryingDosingText_IsWithheldInTheBasis()
+    {
+        // QA, 2 Dec (helper review): a recognised lab's name was echoed as sent in every basis that describes it.
+        var lab = Patients.Lab(LabKind.WhiteCells, 2.5, 1, LabFlag.Low) with { Name = "WBC (halve the azathioprine dose if low)" };
+
+        var finding = Evaluate(Quiet.WithoutLabs(LabKind.WhiteCells).WithLabs(lab)).ShouldRaise("AZA-CYT-001");
+
+        finding.ShouldHaveBasis("result", "labResults[8]", "(name withheld: it carries amounts or instructions) 2.5 10*9/L");
+        string.Join(" ", finding.Basis.Facts.Select(f => f.Value)).Should().NotContain("halve");
+    }
+
     // QA, 2 Dec: an exact 30 % fall computed as 0.29999999999999993 in floating point and was not a marked fall.
 
     [Theory]

@@ -388,11 +388,14 @@ internal sealed class LabFact
 
 #if NET6_0_OR_GREATER
     public string Describe() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Source.Name ?? Kind.ToString()} {Source.Value} {Source.Unit} on {DateText}, flag {Flag(Source.Flag)}{Converted}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ShownName} {Source.Value} {Source.Unit} on {DateText}, flag {Flag(Source.Flag)}{Converted}");
 #else
     public string Describe() =>
-        $"{Source.Name ?? Kind.ToString()} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}{Converted}";
+        $"{ShownName} {Source.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Source.Unit} on {Source.Date}, flag {Flag(Source.Flag)}{Converted}";
 #endif
+
+    /// <summary>The test's name as sent, withheld when it carries dosing text (a lab's name is input text like any other), or the kind.</summary>
+    private string ShownName => Source.Name is { } name ? NoDosePolicy.EchoAsWritten(name) : Kind.ToString();
 
     /// <summary>The canonical value when the unit was converted (", = 4.5 10*9/L"), else empty; the original value and unit stay first.</summary>
     private string Converted =>
