@@ -63,11 +63,12 @@ internal static class CheckCommand
             FhirReport.Write(mapping, date is null, io.Error);
         }
 
-        // A current order whose medicine could not be identified was not checked by any rule: the evaluation is not
-        // complete, whatever the rules did with the rest (QA, 2 Dec: "Complete: yes" and exit 0 hid a missing
-        // interaction check). Same exit code as a failed rule: an evaluation that could not be completed.
+        // Data that were missing or not all read (a current order whose medicine could not be identified, an incomplete
+        // search, an issue the server reported, ...: MappingProblem.MeansIncompleteData, as the CDS Hooks service reads
+        // them) make the evaluation incomplete, whatever the rules did with the rest (QA, 2 Dec: "Complete: yes" and
+        // exit 0 hid a missing interaction check). Same exit code as a failed rule: an evaluation that could not be completed.
         var notChecked = patient.Mapping is { } read
-            ? read.Problems.Where(p => p.Code == MappingProblemCode.MedicineNotIdentified).Select(p => p.Message).ToList()
+            ? read.Problems.Where(p => p.MeansIncompleteData).Select(p => p.Message).ToList()
             : new List<string>();
         EvaluationResult result;
         if (!patient.Succeeded)

@@ -12,6 +12,20 @@ public sealed record MappingProblem
     /// </summary>
     public string ErrorCode => Internal.StableCodes.Of(Code);
 
+    /// <summary>
+    /// Whether the problem means data are missing or were not all read, not merely odd: an incomplete search result, an
+    /// issue the server reported, nesting too deep to read, a resource that could not be mapped, a medicine text naming
+    /// several medicines, or a current order whose medicine could not be identified. An evaluation of data with such a
+    /// problem is not complete, whatever the rules did with the rest: the CDS Hooks service says its cards were computed
+    /// from incomplete data, and <c>imuran-rules check</c> reports "Complete: NO" (exit 1).
+    /// </summary>
+    public bool MeansIncompleteData => Code is MappingProblemCode.IncompleteSearchResults
+        or MappingProblemCode.ServerReportedIssue
+        or MappingProblemCode.BundleNestingTooDeep
+        or MappingProblemCode.MappingFailed
+        or MappingProblemCode.SeveralMedicinesNamed
+        or MappingProblemCode.MedicineNotIdentified;
+
     /// <summary>What is wrong, in words, naming the resource and value concerned.</summary>
     public string Message { get; init; } = string.Empty;
 

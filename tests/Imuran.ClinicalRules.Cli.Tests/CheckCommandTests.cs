@@ -202,4 +202,23 @@ public class CheckCommandTests
             output.Should().Contain("MedicationRequest/allo");
         }
     }
+
+    [Fact]
+    public void Check_FhirBundleWithAMedicineTextNamingTwoMedicines_IsNotPresentedAsComplete()
+    {
+        // The CLI now reads incomplete data as the CDS Hooks service does (MappingProblem.MeansIncompleteData): before,
+        // only an unidentified medicine made the report incomplete, and an ambiguous text ("Complete: yes", exit 0) did not.
+        var bundle = """
+            {"resourceType":"Bundle","type":"collection","entry":[
+             {"resource":{"resourceType":"Patient","id":"pt-1","gender":"male","birthDate":"1961-03-14"}},
+             {"resource":{"resourceType":"MedicationRequest","id":"two","status":"active","intent":"order","medicationCodeableConcept":{"text":"Allopurinol with febuxostat"},"subject":{"reference":"Patient/pt-1"},"authoredOn":"2024-05-01"}},
+             {"resource":{"resourceType":"MedicationRequest","id":"aza","status":"active","intent":"order","medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1256"}],"text":"azathioprine"},"subject":{"reference":"Patient/pt-1"},"authoredOn":"2025-01-01"}}]}
+            """;
+
+        var (exit, output, error) = CliRunner.RunWithInput(bundle, "check", "-", "--evaluation-date", "2026-12-02");
+
+        exit.Should().Be(1, error);
+        error.Should().Contain("FHIR_SEVERAL_MEDICINES_NAMED").And.Contain("error: the evaluation is incomplete");
+        output.Should().Contain("Complete: NO");
+    }
 }

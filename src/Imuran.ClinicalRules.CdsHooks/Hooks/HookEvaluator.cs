@@ -32,17 +32,6 @@ internal sealed record HookOutcome(int Status, CardsResponse? Cards, OperationOu
 /// </summary>
 internal sealed class HookEvaluator
 {
-    /// <summary>Mapping problems that mean data are missing or were not all read (an ambiguous medicine name), not merely odd.</summary>
-    private static readonly HashSet<MappingProblemCode> IncompleteData = new()
-    {
-        MappingProblemCode.IncompleteSearchResults,
-        MappingProblemCode.ServerReportedIssue,
-        MappingProblemCode.BundleNestingTooDeep,
-        MappingProblemCode.MappingFailed,
-        MappingProblemCode.SeveralMedicinesNamed,
-        MappingProblemCode.MedicineNotIdentified,
-    };
-
     private readonly IClinicalRuleEvaluator _ruleSet;
     private readonly CardFactory _cards;
     private readonly PrefetchResolver _prefetch;
@@ -123,7 +112,7 @@ internal sealed class HookEvaluator
 
         var result = _ruleSet.Evaluate(facts);
         var missing = data.Gaps
-            .Concat(mapping.Problems.Where(p => IncompleteData.Contains(p.Code)).Select(p => p.Message))
+            .Concat(mapping.Problems.Where(p => p.MeansIncompleteData).Select(p => p.Message))
             .ToList();
         var notRecognised = result.Unrecognised.Select(u => $"{u.Category} '{u.Text}'").ToList();
         var gaps = new DataGaps(missing, notRecognised);

@@ -1,0 +1,21 @@
+namespace Imuran.ClinicalRules.Fhir.Tests.Mapping;
+
+/// <summary>
+/// Which mapping problems mean the data were not all read: one list, read by the CDS Hooks service (its "computed from
+/// incomplete data" wording) and by <c>imuran-rules check</c> ("Complete: NO", exit 1).
+/// </summary>
+public sealed class MappingProblemIncompleteDataTests
+{
+    [Theory]
+    [InlineData(MappingProblemCode.IncompleteSearchResults, true)]
+    [InlineData(MappingProblemCode.ServerReportedIssue, true)]
+    [InlineData(MappingProblemCode.BundleNestingTooDeep, true)]
+    [InlineData(MappingProblemCode.MappingFailed, true)]
+    [InlineData(MappingProblemCode.SeveralMedicinesNamed, true)]
+    [InlineData(MappingProblemCode.MedicineNotIdentified, true)]
+    [InlineData(MappingProblemCode.LabWithoutUnit, false)] // odd data, read and reported, not missing data
+    [InlineData(MappingProblemCode.ContradictoryPregnancyStatus, false)] // the rules raise their own finding
+    [InlineData(MappingProblemCode.InvalidDate, false)]
+    public void MeansIncompleteData_OnlyForDataMissingOrNotAllRead(MappingProblemCode code, bool incomplete) =>
+        new MappingProblem { Code = code }.MeansIncompleteData.Should().Be(incomplete);
+}
