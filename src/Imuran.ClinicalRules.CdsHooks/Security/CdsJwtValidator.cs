@@ -99,6 +99,11 @@ internal sealed class CdsJwtValidator
         }
 
         var now = _time.GetUtcNow();
+        if (new DateTimeOffset(DateTime.SpecifyKind(valid.IssuedAt, DateTimeKind.Utc)) > now + _options.ClockSkew)
+        {
+            return false; // issued in the future (QA, 2 Dec: an iat an hour ahead was accepted)
+        }
+
         var expires = new DateTimeOffset(DateTime.SpecifyKind(valid.ValidTo, DateTimeKind.Utc));
         if (expires - now > _options.MaxTokenLifetime + _options.ClockSkew)
         {

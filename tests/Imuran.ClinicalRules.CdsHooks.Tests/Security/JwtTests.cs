@@ -78,16 +78,17 @@ public sealed class JwtTests : IClassFixture<JwtHost>
         string issuer = Issuer,
         DateTimeOffset? expires = null,
         string? jti = null,
-        SigningCredentials? credentials = null)
+        SigningCredentials? credentials = null,
+        DateTimeOffset? issuedAt = null)
     {
-        var now = CdsHooksFactory.Now.UtcDateTime;
+        var now = (issuedAt ?? CdsHooksFactory.Now).UtcDateTime;
         var claims = new Dictionary<string, object> { ["jti"] = jti ?? Guid.NewGuid().ToString() };
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
             IssuedAt = now,
-            NotBefore = now.AddSeconds(-5),
+            NotBefore = CdsHooksFactory.Now.UtcDateTime.AddSeconds(-5),
             Expires = (expires ?? CdsHooksFactory.Now.AddMinutes(5)).UtcDateTime,
             Claims = claims,
             SigningCredentials = credentials ?? new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
@@ -206,6 +207,21 @@ public sealed class JwtTests : IClassFixture<JwtHost>
 
     [Fact]
     public async Task TokenValidForTooLong_Is401() => await AssertBare401(await CallAsync(Token(expires: CdsHooksFactory.Now.AddDays(1))));
+
+    [Fact]
+    public async Task TokenIssuedInTheFuture_Is401()
+    {
+        // QA, 2 Dec: a token issued an hour ahead of the host's clock was accepted.
+        await AssertBare401(await CallAsync(Token(issuedAt: CdsHooksFactory.Now.AddHours(1), expires: CdsHooksFactory.Now.AddMinutes(5))));
+    }
+
+    [Fact]
+    public async Task TokenIssuedWithinTheClockSkew_Boundary_IsAccepted()
+    {
+        var response = await CallAsync(Token(issuedAt: CdsHooksFactory.Now.AddSeconds(20)));
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+    }
 
     [Fact]
     public async Task ReplayedJti_Is401()
