@@ -46,6 +46,7 @@ internal static class Payload
                 ["issued"] = "2026-10-30T10:00:00Z",
                 ["valueString"] = "*3A/*3A",
             }),
+            ["immunizations"] = Bundle(),
         };
         var draft = new JsonObject
         {

@@ -28,6 +28,13 @@ public sealed record FhirReadOptions
     /// </summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
+    /// <summary>
+    /// For the CDS Hooks service only: the root Bundle's entries from this index on are the draft orders of the call, so
+    /// an Immunization among them is being ordered (planned), whatever its status. <see langword="null"/> (the default):
+    /// nothing is a draft.
+    /// </summary>
+    internal int? FirstDraftEntry { get; init; }
+
     /// <summary>The default <see cref="MaxBytes"/>: 16 MiB.</summary>
     public const long DefaultMaxBytes = 16L * 1024 * 1024;
 }

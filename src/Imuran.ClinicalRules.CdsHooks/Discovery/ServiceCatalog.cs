@@ -27,10 +27,13 @@ internal sealed class ServiceCatalog
         ["allergies"] = "AllergyIntolerance?patient={{context.patientId}}",
         ["labs"] = "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=200",
         ["pgx"] = "Observation?patient={{context.patientId}}&code=http://loinc.org|84413-4,http://loinc.org|53040-2,http://loinc.org|79713-4,http://snomed.info/sct|363779003",
+
+        // Without it no recent live vaccine is ever seen (AZA-VAC-001); missing, the cards say immunizations were not had.
+        ["immunizations"] = "Immunization?patient={{context.patientId}}",
     };
 
     private const string UsageRequirements =
-        "Needs the patient's demographics, active medication orders and statements, conditions, allergies, laboratory results and TPMT/NUDT15 results, "
+        "Needs the patient's demographics, active medication orders and statements, conditions, allergies, laboratory results, TPMT/NUDT15 results and immunizations, "
         + "as prefetch or through fhirServer with an access token granting read access to them. Findings computed without some of these say which data were missing.";
 
     private readonly Dictionary<string, ServiceDefinition> _byId;
@@ -42,9 +45,9 @@ internal sealed class ServiceCatalog
             new ServiceDefinition($"{prefix}-patient-view", "patient-view", HookKind.PatientView, "Azathioprine safety review",
                 "When the chart of a patient who takes azathioprine is opened: cautions and monitoring prompts (TPMT/NUDT15, interactions, blood counts, liver, infection, malignancy, pregnancy) for a clinician to review. No dosing advice."),
             new ServiceDefinition($"{prefix}-order-select", "order-select", HookKind.OrderSelect, "Azathioprine order check (select)",
-                "When an order is selected and azathioprine is in the draft or the active orders: cautions and monitoring prompts for the prescriber. A draft without a medication gets no cards. No dosing advice."),
+                "When an order is selected and azathioprine is in the draft or the active orders: cautions and monitoring prompts for the prescriber, including a live vaccine ordered for a patient on azathioprine. A draft without a medication or vaccine gets no cards. No dosing advice."),
             new ServiceDefinition($"{prefix}-order-sign", "order-sign", HookKind.OrderSign, "Azathioprine order check (sign)",
-                "Before orders are signed, when azathioprine is in the draft or the active orders: cautions and monitoring prompts for the prescriber. No dosing advice."),
+                "Before orders are signed, when azathioprine is in the draft or the active orders: cautions and monitoring prompts for the prescriber, including a live vaccine ordered for a patient on azathioprine. No dosing advice."),
             new ServiceDefinition($"{prefix}-medication-prescribe", "medication-prescribe", HookKind.MedicationPrescribe, "Azathioprine medication check",
                 "Medication check for EHRs still sending medication-prescribe: the order may come as context.medications or context.draftOrders. No dosing advice."),
             new ServiceDefinition($"{prefix}-medication-verify", "medication-verify", HookKind.MedicationVerify, "Azathioprine verification check",

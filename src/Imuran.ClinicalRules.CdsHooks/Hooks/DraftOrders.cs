@@ -3,16 +3,17 @@ using System.Text.Json;
 
 namespace Imuran.ClinicalRules.CdsHooks.Hooks;
 
-/// <summary>Looks through the orders being written for a medication, before any FHIR reading is done.</summary>
+/// <summary>Looks through the orders being written for a medication or a vaccine, before any FHIR reading is done.</summary>
 internal static class DraftOrders
 {
     private const int MaxNesting = 4;
 
     /// <summary>
     /// <see langword="true"/> when any draft is a medication order naming a medicine (medicationCodeableConcept or
-    /// medicationReference). An empty draft, or one with only other orders, has none.
+    /// medicationReference; a vaccine coded with CVX is one too) or an Immunization naming a vaccine (vaccineCode): a
+    /// live vaccine for a patient on azathioprine is checked (QA, 2 Dec). An empty draft, or one with only other orders, has none.
     /// </summary>
-    public static bool HaveMedication(IEnumerable<JsonElement> drafts)
+    public static bool HaveMedicationOrVaccine(IEnumerable<JsonElement> drafts)
     {
         foreach (var draft in drafts)
         {
@@ -60,6 +61,8 @@ internal static class DraftOrders
                 return node.TryGetProperty("entry", out var entries) && HasMedication(entries, depth + 1);
             case "MedicationRequest" or "MedicationOrder" or "MedicationDispense" or "MedicationStatement":
                 return IsPresent(node, "medicationCodeableConcept") || IsPresent(node, "medicationReference") || IsPresent(node, "medication");
+            case "Immunization":
+                return IsPresent(node, "vaccineCode");
             default:
                 return false;
         }

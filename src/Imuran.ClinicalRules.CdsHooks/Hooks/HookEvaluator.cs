@@ -49,8 +49,8 @@ internal sealed class HookEvaluator
 
     public async Task<HookOutcome> EvaluateAsync(ServiceDefinition service, HookRequest request, CancellationToken cancellationToken)
     {
-        // An order hook whose draft names no medicine (the sandbox's first order-select) has nothing to check.
-        if (service.Kind != HookKind.PatientView && !DraftOrders.HaveMedication(request.Drafts))
+        // An order hook whose draft names no medicine or vaccine (the sandbox's first order-select) has nothing to check.
+        if (service.Kind != HookKind.PatientView && !DraftOrders.HaveMedicationOrVaccine(request.Drafts))
         {
             return HookOutcome.Ok(CardsResponse.Empty);
         }
@@ -173,7 +173,7 @@ internal sealed class HookEvaluator
         FhirMappingResult mapping;
         using (var stream = new System.IO.MemoryStream(written.Array!, written.Offset, written.Count, writable: false))
         {
-            mapping = FhirPatientReader.Read(stream, evaluationDate);
+            mapping = FhirPatientReader.Read(stream, evaluationDate, new FhirReadOptions { FirstDraftEntry = firstDraft });
         }
 
         if (buffer.Capacity <= MaxKeptPayload)

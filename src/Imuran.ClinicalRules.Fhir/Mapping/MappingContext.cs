@@ -18,6 +18,9 @@ internal sealed class MappingContext
 
     public ClinicalDate EvaluationDate { get; }
 
+    /// <summary>The index of the root Bundle's first draft-order entry (<see cref="FhirReadOptions.FirstDraftEntry"/>), if any.</summary>
+    public int? FirstDraftEntry { get; init; }
+
     public ResourceIndex Index { get; }
 
     public MappingReport Report { get; }
@@ -34,6 +37,24 @@ internal sealed class MappingContext
     public void MarkReferenced(ResourceEntry entry) => _referencedPaths.Add(entry.Path);
 
     public bool IsReferenced(ResourceEntry entry) => _referencedPaths.Contains(entry.Path);
+
+    /// <summary>
+    /// Whether the resource at <paramref name="path"/> (<c>Bundle.entry[N]…</c>) is among the draft orders: in entry
+    /// <see cref="FirstDraftEntry"/> or after it, or in a Bundle nested there.
+    /// </summary>
+    public bool IsDraft(string path)
+    {
+        const string Prefix = "Bundle.entry[";
+        if (FirstDraftEntry is not { } first || !path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = path.IndexOf(']', Prefix.Length);
+        return end > Prefix.Length
+            && int.TryParse(path.Substring(Prefix.Length, end - Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && index >= first;
+    }
 
     /// <summary>
     /// <see langword="true"/> when <paramref name="reference"/> names a Patient other than the payload's. Unknown or

@@ -91,6 +91,7 @@ internal static class PayloadReader
         {
             PatientId = patient?.Id,
             PatientFullUrl = patient?.FullUrl,
+            FirstDraftEntry = rootType == "Bundle" ? options.FirstDraftEntry : null,
         };
 
         foreach (var entry in entries.Where(e => e.ResourceType != "Medication"))

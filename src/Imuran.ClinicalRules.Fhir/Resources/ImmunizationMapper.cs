@@ -7,7 +7,8 @@ namespace Imuran.ClinicalRules.Fhir.Resources;
 
 /// <summary>
 /// Immunization → a vaccination given (completed) or planned (a date after the evaluation date);
-/// ImmunizationRecommendation → vaccinations planned.
+/// ImmunizationRecommendation → vaccinations planned. An Immunization among the draft orders of a CDS Hooks call
+/// (<see cref="MappingContext.IsDraft"/>) is planned whatever its status, unless entered in error.
 /// </summary>
 internal static class ImmunizationMapper
 {
@@ -32,6 +33,10 @@ internal static class ImmunizationMapper
         VaccinationStatus vaccinationStatus;
         switch (status)
         {
+            case var _ when context.IsDraft(immunization.Path):
+                // Being ordered now: planned, whatever status the EHR put on the draft (QA, 2 Dec).
+                vaccinationStatus = VaccinationStatus.Planned;
+                break;
             case "completed":
                 vaccinationStatus = future ? VaccinationStatus.Planned : VaccinationStatus.Given;
                 break;
@@ -50,7 +55,7 @@ internal static class ImmunizationMapper
                 break;
         }
 
-        Add(scope, vaccine, date, vaccinationStatus, context);
+        AddVaccination(scope, vaccine, date, vaccinationStatus, context);
     }
 
     public static void MapRecommendation(FhirNode recommendation, MappingContext context)
@@ -69,7 +74,7 @@ internal static class ImmunizationMapper
             ClinicalDate? date = dates.Count == 0 ? null : dates.Min();
             foreach (var vaccine in item.Concepts("vaccineCode"))
             {
-                Add(scope, vaccine, date, VaccinationStatus.Planned, context);
+                AddVaccination(scope, vaccine, date, VaccinationStatus.Planned, context);
                 mapped++;
             }
         }
@@ -80,7 +85,8 @@ internal static class ImmunizationMapper
         }
     }
 
-    private static void Add(ResourceScope scope, Concept vaccine, ClinicalDate? date, VaccinationStatus status, MappingContext context)
+    /// <summary>One vaccination, by CVX code or name; a vaccine with neither is unrecognised. Also for vaccines ordered as medicines.</summary>
+    public static void AddVaccination(ResourceScope scope, Concept vaccine, ClinicalDate? date, VaccinationStatus status, MappingContext context)
     {
         var cvx = vaccine.Find(Systems.Cvx);
         var name = vaccine.Name(cvx);

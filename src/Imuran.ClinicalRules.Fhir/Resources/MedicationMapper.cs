@@ -25,6 +25,12 @@ internal static class MedicationMapper
             return;
         }
 
+        if (VaccineCode(resource, entry, context) is { } vaccine)
+        {
+            MapVaccine(resource, isRequest, state, status, vaccine, context);
+            return;
+        }
+
         if (state == State.Cancelled)
         {
             // A cancelled order counts only for azathioprine (therapy stopped); any other cancelled order is ignored.
@@ -88,6 +94,49 @@ internal static class MedicationMapper
             _ => $"active ({status ?? "no status"})",
         };
         scope.Used(MappedFact.Medication, $"Medication {medicine.Label}, {when}", medicine.MatchedByText);
+    }
+
+    /// <summary>
+    /// The vaccine an order or statement names when it is coded with CVX (in medicationCodeableConcept, or the code of
+    /// the Medication a medicationReference names): a vaccine ordered as a medicine, read as a vaccination so that the
+    /// live-vaccine rule sees it (QA, 2 Dec: an MMR order coded CVX 03 was listed as a medicine not recognised).
+    /// </summary>
+    private static Concept? VaccineCode(FhirNode resource, ResourceEntry entry, MappingContext context)
+    {
+        if (resource.Concept("medicationCodeableConcept") is { } concept)
+        {
+            return concept.Find(Systems.Cvx) is null ? null : concept;
+        }
+
+        if (resource.Reference("medicationReference") is { Reference: { } literal }
+            && context.Index.Resolve(literal, entry) is { ResourceType: "Medication" } target
+            && new FhirNode(target.Resource, target.Path, resource.Scope).Concept("code") is { } code
+            && code.Find(Systems.Cvx) is not null)
+        {
+            context.MarkReferenced(target);
+            return code;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A vaccine order or statement: planned while current (draft, active, on-hold, intended, or no known status),
+    /// given once completed or stopped, on the order's date (authoredOn) or the statement's; a cancelled one gives nothing.
+    /// </summary>
+    private static void MapVaccine(FhirNode resource, bool isRequest, State state, string? status, Concept vaccine, MappingContext context)
+    {
+        if (state == State.Cancelled)
+        {
+            resource.Scope.Ignored(status!);
+            return;
+        }
+
+        var date = isRequest
+            ? resource.FirstDate("authoredOn", "dispenseRequest.validityPeriod.start")
+            : resource.FirstDate("effectiveDateTime", "effectivePeriod.start");
+        var given = state == State.Past;
+        ImmunizationMapper.AddVaccination(resource.Scope, vaccine, date, given ? VaccinationStatus.Given : VaccinationStatus.Planned, context);
     }
 
     private static void MapAzathioprine(ResourceScope scope, State state, ClinicalDate? start, Medicine medicine, MappingContext context)

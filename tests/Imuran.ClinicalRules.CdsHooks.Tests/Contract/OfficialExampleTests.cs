@@ -75,7 +75,7 @@ public class OfficialExampleTests
 
         status.Should().Be(200, text);
         Spec.AssertCardsResponse(body).Should().BeEmpty();
-        factory.Fhir.Calls.Should().Be(7, "its prefetch holds only 'patientToGreet', so the service fetched the rest from its fhirServer");
+        factory.Fhir.Calls.Should().Be(8, "its prefetch holds only 'patientToGreet', so the service fetched the rest from its fhirServer");
         factory.Fhir.LastAuthorization.Should().Be("Bearer some-opaque-fhir-access-token");
     }
 

@@ -30,9 +30,11 @@ public class DiscoveryTests
             service.GetProperty("usageRequirements").GetString().Should().NotBeNullOrEmpty();
             var prefetch = service.GetProperty("prefetch");
             prefetch.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-                "patient", "medicationRequests", "medicationStatements", "conditions", "allergies", "labs", "pgx");
+                "patient", "medicationRequests", "medicationStatements", "conditions", "allergies", "labs", "pgx", "immunizations");
             prefetch.GetProperty("patient").GetString().Should().Be("Patient/{{context.patientId}}");
+            prefetch.GetProperty("immunizations").GetString().Should().Be("Immunization?patient={{context.patientId}}");
             prefetch.EnumerateObject().Should().OnlyContain(p => p.Value.GetString()!.Contains("{{context.patientId}}"));
+            service.GetProperty("usageRequirements").GetString().Should().Contain("immunizations");
         }
 
         (await response.Content.ReadAsStringAsync()).Should().NotContain("\\u0026", "the templates are written as they are read");

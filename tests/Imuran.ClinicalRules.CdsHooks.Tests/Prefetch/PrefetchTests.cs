@@ -67,7 +67,7 @@ public class PrefetchTests
         var (status, body, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
 
         status.Should().Be(200);
-        factory.Fhir.Calls.Should().Be(7, "every prefetch key was missing");
+        factory.Fhir.Calls.Should().Be(8, "every prefetch key was missing");
         factory.Fhir.LastAuthorization.Should().Be("Bearer opaque-token");
         Spec.AssertCardsResponse(body).Where(c => c.GetProperty("indicator").GetString() == "critical").Select(Spec.RuleId)
             .Should().BeEquivalentTo("AZA-INT-001", "AZA-PGX-001");

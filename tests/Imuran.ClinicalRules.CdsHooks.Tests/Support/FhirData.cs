@@ -74,6 +74,39 @@ public static class FhirData
         ["interpretation"] = new JsonArray(new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", ["code"] = flag }) }),
     };
 
+    public const string Cvx = "http://hl7.org/fhir/sid/cvx";
+
+    /// <summary>An Immunization coded with CVX (e.g. 03 MMR, live; 141 influenza injectable, not live).</summary>
+    public static JsonObject Immunization(string id, string status, string cvx, string display, string? date, string patientId = PatientId)
+    {
+        var immunization = new JsonObject
+        {
+            ["resourceType"] = "Immunization",
+            ["id"] = id,
+            ["status"] = status,
+            ["vaccineCode"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = Cvx, ["code"] = cvx, ["display"] = display }) },
+            ["patient"] = new JsonObject { ["reference"] = "Patient/" + patientId },
+        };
+        if (date is not null)
+        {
+            immunization["occurrenceDateTime"] = date;
+        }
+
+        return immunization;
+    }
+
+    /// <summary>A vaccine ordered as a MedicationRequest coded with CVX.</summary>
+    public static JsonObject VaccineRequest(string id, string status, string cvx, string display, string authoredOn = "2026-11-22") => new()
+    {
+        ["resourceType"] = "MedicationRequest",
+        ["id"] = id,
+        ["status"] = status,
+        ["intent"] = "order",
+        ["medicationCodeableConcept"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = Cvx, ["code"] = cvx, ["display"] = display }), ["text"] = display },
+        ["subject"] = new JsonObject { ["reference"] = "Patient/" + PatientId },
+        ["authoredOn"] = authoredOn,
+    };
+
     public static JsonObject Bundle(params JsonNode[] resources) => new()
     {
         ["resourceType"] = "Bundle",
@@ -90,7 +123,7 @@ public static class FhirData
     };
 
     /// <summary>The full prefetch the services ask for, every key filled.</summary>
-    public static JsonObject Prefetch(JsonObject? patient = null, JsonNode[]? medicationRequests = null, JsonNode[]? labs = null, JsonNode[]? pgx = null) => new()
+    public static JsonObject Prefetch(JsonObject? patient = null, JsonNode[]? medicationRequests = null, JsonNode[]? labs = null, JsonNode[]? pgx = null, JsonNode[]? immunizations = null) => new()
     {
         ["patient"] = patient ?? Patient(),
         ["medicationRequests"] = Bundle(medicationRequests ?? []),
@@ -99,6 +132,7 @@ public static class FhirData
         ["allergies"] = Bundle(),
         ["labs"] = Bundle(labs ?? []),
         ["pgx"] = Bundle(pgx ?? []),
+        ["immunizations"] = Bundle(immunizations ?? []),
     };
 
     public static JsonObject Request(string hook, JsonObject context, JsonObject? prefetch, string hookInstance = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea")

@@ -1,0 +1,64 @@
+using Imuran.ClinicalRules.Facts;
+using static Imuran.ClinicalRules.Fhir.Tests.Support.Payloads;
+
+namespace Imuran.ClinicalRules.Fhir.Tests.Resources;
+
+/// <summary>
+/// A MedicationRequest or MedicationStatement coded with CVX is a vaccine, read as a vaccination, not as a medicine
+/// (QA, 2 Dec: an MMR order coded CVX 03 was listed as a medicine not recognised, and AZA-VAC-001 never saw it).
+/// </summary>
+public class VaccineOrderMapperTests
+{
+    private static string CvxRequest(string status, string code, string display, string authoredOn = "2025-05-28", string id = "vx1") =>
+        $$"""{"resourceType":"MedicationRequest","id":"{{id}}","status":"{{status}}","intent":"order","medicationCodeableConcept":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"{{code}}","display":"{{display}}"}]},"subject":{"reference":"Patient/p1"},"authoredOn":"{{authoredOn}}"}""";
+
+    [Theory]
+    [InlineData("draft")]
+    [InlineData("active")]
+    [InlineData("on-hold")]
+    public void Read_CurrentCvxMedicationRequest_IsAPlannedVaccinationWithItsDate(string status)
+    {
+        var result = ReadWithPatient(CvxRequest(status, "03", "MMR"));
+
+        result.Facts!.Vaccinations.Should().ContainSingle().Which.Should().BeEquivalentTo(new Vaccination
+        {
+            CvxCode = "03",
+            Name = "MMR",
+            Date = new ClinicalDate(2025, 5, 28),
+            Status = VaccinationStatus.Planned,
+        });
+        result.Facts.Medications.Should().BeEmpty("a vaccine is not a medicine for the rules");
+        result.Unrecognised.Should().BeEmpty();
+        result.Problems.Should().NotContain(p => p.Code == MappingProblemCode.MedicineNotIdentified);
+        result.Used.Should().ContainSingle(u => u.Id == "vx1").Which.Fact.Should().Be(MappedFact.Vaccination);
+    }
+
+    [Fact]
+    public void Read_CompletedCvxMedicationRequest_IsAGivenVaccination()
+    {
+        var result = ReadWithPatient(CvxRequest("completed", "03", "MMR"));
+
+        result.Facts!.Vaccinations.Should().ContainSingle().Which.Status.Should().Be(VaccinationStatus.Given);
+    }
+
+    [Theory]
+    [InlineData("cancelled")]
+    [InlineData("entered-in-error")]
+    public void Read_CancelledCvxMedicationRequest_GivesNoVaccination(string status)
+    {
+        var result = ReadWithPatient(CvxRequest(status, "03", "MMR"));
+
+        result.Facts!.Vaccinations.Should().BeEmpty();
+        result.Facts.Medications.Should().BeEmpty();
+        result.Used.Should().ContainSingle(u => u.Id == "vx1").Which.Ignored.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Read_RxNormMedicationRequest_IsStillAMedicine()
+    {
+        var result = ReadWithPatient(MedicationRequest("519", "allopurinol"));
+
+        result.Facts!.Medications.Should().ContainSingle();
+        result.Facts.Vaccinations.Should().BeEmpty();
+    }
+}
