@@ -19,6 +19,7 @@ public sealed record MappingProblem
     /// problem is not complete, whatever the rules did with the rest: the CDS Hooks service says its cards were computed
     /// from incomplete data, and <c>imuran-rules check</c> reports "Complete: NO" (exit 1).
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore] // derived from Code, like ErrorCode's text; not part of a problem's serialized form
     public bool MeansIncompleteData => Code is MappingProblemCode.IncompleteSearchResults
         or MappingProblemCode.ServerReportedIssue
         or MappingProblemCode.BundleNestingTooDeep

@@ -69,4 +69,10 @@ public enum MappingProblemCode
     /// gave no fact, so the medicine was not checked by any rule.
     /// </summary>
     MedicineNotIdentified = 20,
+
+    /// <summary>
+    /// A medication statement is current (e.g. <c>active</c>) but its period ended before the evaluation date. It was
+    /// read as current, the more cautious reading (its interactions are checked), without the end date.
+    /// </summary>
+    StatusContradictsPeriod = 21,
 }

@@ -40,6 +40,7 @@ internal static class StableCodes
         MappingProblemCode.DuplicateMember => ErrorCodes.FhirDuplicateMember,
         MappingProblemCode.SeveralMedicinesNamed => ErrorCodes.FhirSeveralMedicinesNamed,
         MappingProblemCode.MedicineNotIdentified => ErrorCodes.FhirMedicineNotIdentified,
+        MappingProblemCode.StatusContradictsPeriod => ErrorCodes.FhirStatusContradictsPeriod,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a mapping problem code."),
     };
 }

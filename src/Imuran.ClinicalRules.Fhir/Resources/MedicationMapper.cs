@@ -79,6 +79,17 @@ internal static class MedicationMapper
 
         ClinicalDate? end = isRequest ? null : resource.FirstDate("effectivePeriod.end");
         var active = state != State.Past;
+        if (active && end is { } ended && ended < context.EvaluationDate)
+        {
+            // QA, 2 Dec: "active" with a period that ended passed both on, a contradiction the rules refuse, so the whole
+            // input was invalid and no rule ran. Read as current (its interactions are checked), and say so.
+            scope.Problem(
+                MappingProblemCode.StatusContradictsPeriod,
+                $"{scope.Label} is {status} but its period ended on {ended}, before the evaluation date; it was read as current, without the end date.",
+                resource.Path + ".effectivePeriod.end");
+            end = null;
+        }
+
         context.Facts.Medications.Add(new Medication
         {
             Name = medicine.Name,

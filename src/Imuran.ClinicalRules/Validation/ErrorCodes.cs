@@ -163,4 +163,7 @@ public static class ErrorCodes
 
     /// <summary>FHIR mapping: a current medication order or statement names no medicine the reader can identify; it was not checked.</summary>
     public const string FhirMedicineNotIdentified = "FHIR_MEDICINE_NOT_IDENTIFIED";
+
+    /// <summary>FHIR mapping: a current medication statement whose period ended before the evaluation date; read as current, without the end date.</summary>
+    public const string FhirStatusContradictsPeriod = "FHIR_STATUS_CONTRADICTS_PERIOD";
 }

@@ -69,6 +69,34 @@ public class MedicationMapperTests
         });
     }
 
+    [Fact]
+    public void Read_ActiveStatementWhosePeriodEnded_IsReadAsCurrent_WithAProblem()
+    {
+        // QA, 2 Dec: "active" with a period ended in 2024 was passed on as both, a contradiction the rules refuse, so the
+        // whole input was invalid and no rule ran (a TPMT-poor patient lost the critical card).
+        var statement = $$$"""{"resourceType":"MedicationStatement","id":"ms1","status":"active","medicationCodeableConcept":{"coding":[{"system":"{{{RxNorm}}}","code":"519","display":"allopurinol"}]},"subject":{"reference":"Patient/p1"},"effectivePeriod":{"start":"2024-01-01","end":"2024-06-01"}}""";
+
+        var result = ReadWithPatient(statement);
+
+        var medication = result.Facts!.Medications.Should().ContainSingle().Subject;
+        medication.Active.Should().BeTrue();
+        medication.EndDate.Should().BeNull();
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.StatusContradictsPeriod)
+            .Which.ErrorCode.Should().Be("FHIR_STATUS_CONTRADICTS_PERIOD");
+        ClinicalRuleSet.Default.Evaluate(result.Facts with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Read_ActiveStatementWhosePeriodEndsLater_Boundary_KeepsItsEndDate()
+    {
+        var statement = $$$"""{"resourceType":"MedicationStatement","id":"ms1","status":"active","medicationCodeableConcept":{"coding":[{"system":"{{{RxNorm}}}","code":"519","display":"allopurinol"}]},"subject":{"reference":"Patient/p1"},"effectivePeriod":{"start":"2024-01-01","end":"2099-06-01"}}""";
+
+        var result = ReadWithPatient(statement);
+
+        result.Facts!.Medications.Should().ContainSingle().Which.EndDate.Should().Be(new ClinicalDate(2099, 6, 1));
+        result.Problems.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("entered-in-error")]
     [InlineData("not-taken")]
