@@ -59,7 +59,7 @@ internal static class BloodCountRules
         {
             return l.IsLatest
                 ? new DataQualityIssue(
-                    TestName(l.Kind).ToLowerInvariant() + " units",
+                    TestWords(l.Kind) + " units",
                     "units " + prev.Source.Unit + " and " + l.Source.Unit + " cannot be reconciled",
                     "the marked-fall check cannot compare these two results" + (l.ThresholdUnknown && !l.LowByFlag ? ", nor the latest with the low threshold" : string.Empty) + "; review the trend by hand",
                     l.Path,
@@ -92,7 +92,7 @@ internal static class BloodCountRules
             return null;
         }
 
-        var test = l.Kind == LabKind.Egfr ? "eGFR" : TestName(l.Kind).ToLowerInvariant();
+        var test = TestWords(l.Kind);
         return new DataQualityIssue(
             test + " unit",
             "the unit " + l.Source.Unit + " cannot be converted",
@@ -100,6 +100,25 @@ internal static class BloodCountRules
             l.Path,
             "the latest result (" + l.Describe() + ") is in a unit the rules cannot convert to " + LabUnits.CanonicalUnit(l.Kind) + ", and the laboratory did not flag it low");
     }
+
+    /// <summary>
+    /// A data-quality issue when <paramref name="latest"/>, the latest count of its kind, is low while
+    /// <paramref name="sameDay"/>, the next most concerning result of its kind on the same day, is not: the low one is
+    /// read (the more cautious reading), and the disagreement is a finding of its own. Null otherwise (call after
+    /// <see cref="Assess"/> has set both results' thresholds).
+    /// </summary>
+    public static DataQualityIssue? SameDayDisagreement(LabFact latest, LabFact sameDay) =>
+        latest.IsLatest && latest.IsCytopeniaCount && latest.IsLow && sameDay.Kind == latest.Kind && sameDay.Date == latest.Date && !sameDay.IsLow
+            ? new DataQualityIssue(
+                TestWords(latest.Kind),
+                "results of the same day disagree",
+                "the low result is used (the more cautious reading); confirm which is right",
+                latest.Path,
+                "on " + latest.Date + " the laboratory reported " + latest.Describe() + " (" + latest.Path + ") and " + sameDay.Describe() + " (" + sameDay.Path + ")")
+            : null;
+
+    /// <summary>A test's name inside a sentence ("white-cell count", "eGFR").</summary>
+    private static string TestWords(LabKind kind) => kind == LabKind.Egfr ? "eGFR" : TestName(kind).ToLowerInvariant();
 
     private static void AssessLiver(LabFact l, RuleThresholds options)
     {

@@ -242,16 +242,22 @@ internal static partial class NoDosePolicy
         if (!EchoedAsWritten.TryGetValue(text, out var carries))
         {
             carries = CarriesDosingText(Normalised(text) ?? text);
-            if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _echoedCount) <= MaxRemembered)
-            {
-                EchoedAsWritten.TryAdd(text, carries);
-            }
+            Remember(EchoedAsWritten, ref _echoedCount, text, carries);
         }
 
         return carries ? AmountOrInstructionOnly : text;
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> EchoedAsWritten = new(System.StringComparer.Ordinal);
+
+    /// <summary>Remembers <paramref name="answer"/> for <paramref name="text"/> when the text is short and the cache not full (<see cref="MaxRemembered"/> per cache).</summary>
+    private static void Remember<T>(System.Collections.Concurrent.ConcurrentDictionary<string, T> cache, ref int count, string text, T answer)
+    {
+        if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref count) <= MaxRemembered)
+        {
+            cache.TryAdd(text, answer);
+        }
+    }
 
     private static int _echoedCount;
 
@@ -311,10 +317,7 @@ internal static partial class NoDosePolicy
         }
 
         var result = (stripped, redacted, bareNumber);
-        if (text.Length <= MaxRememberedLength && System.Threading.Interlocked.Increment(ref _redactedCount) <= MaxRemembered)
-        {
-            Redacted.TryAdd(text, result);
-        }
+        Remember(Redacted, ref _redactedCount, text, result);
 
         return result;
     }

@@ -571,18 +571,9 @@ internal static class FactLoader
         // more cautious reading), and the disagreement is a finding of its own.
         for (var a = recognised + 1; a < 2 * recognised; a++)
         {
-            var fact = facts[a];
-            var sameDay = facts[a - 1];
-            if (fact.IsLatest && fact.IsCytopeniaCount && fact.IsLow && sameDay.Kind == fact.Kind && sameDay.Date == fact.Date && !sameDay.IsLow)
+            if (BloodCountRules.SameDayDisagreement(facts[a], facts[a - 1]) is { } disagreement)
             {
-                var test = BloodCountRules.TestName(fact.Kind).ToLowerInvariant();
-                pendingIssues ??= new List<DataQualityIssue>();
-                pendingIssues.Add(new DataQualityIssue(
-                    test,
-                    "results of the same day disagree",
-                    "the low result is used (the more cautious reading); confirm which is right",
-                    fact.Path,
-                    "on " + fact.Date + " the laboratory reported " + fact.Describe() + " (" + fact.Path + ") and " + sameDay.Describe() + " (" + sameDay.Path + ")"));
+                (pendingIssues ??= new List<DataQualityIssue>()).Add(disagreement);
             }
         }
 
