@@ -227,11 +227,12 @@ public class BloodCountRulesTests
     }
 
     [Theory]
-    [InlineData(6.0, 5.5, LabFlag.Normal, false)] // both normal: no disagreement
-    [InlineData(0.9, 1.1, LabFlag.CriticallyLow, false)] // both low: no disagreement
-    public void AZA_DQ_001_CountsOfOneDay_OnlyADisagreementOfLowAndNotLowIsRaised(double a, double b, LabFlag flag, bool raised)
+    [InlineData(6.0, LabFlag.Normal, 5.5, LabFlag.Normal, false)] // both normal: no disagreement
+    [InlineData(0.9, LabFlag.CriticallyLow, 1.1, LabFlag.CriticallyLow, false)] // both low: no disagreement
+    [InlineData(6.0, LabFlag.Normal, 3.0, LabFlag.Low, true)] // low and not low: a disagreement
+    public void AZA_DQ_001_CountsOfOneDay_OnlyADisagreementOfLowAndNotLowIsRaised(double a, LabFlag flagA, double b, LabFlag flagB, bool raised)
     {
-        var result = SameDay(LabKind.WhiteCells, Patients.Lab(LabKind.WhiteCells, a, 1, flag), Patients.Lab(LabKind.WhiteCells, b, 1, flag), false);
+        var result = SameDay(LabKind.WhiteCells, Patients.Lab(LabKind.WhiteCells, a, 1, flagA), Patients.Lab(LabKind.WhiteCells, b, 1, flagB), false);
 
         result.Findings.Any(f => f.RuleId == "AZA-DQ-001").Should().Be(raised);
     }
