@@ -66,19 +66,11 @@ internal static class CheckCommand
         // Data that were missing or not all read (a current order whose medicine could not be identified, an incomplete
         // search, an issue the server reported, ...: MappingProblem.MeansIncompleteData, as the CDS Hooks service reads
         // them) make the evaluation incomplete, whatever the rules did with the rest (QA, 2 Dec: "Complete: yes" and
-        // exit 0 hid a missing interaction check). Same exit code as a failed rule: an evaluation that could not be completed.
-        var notChecked = patient.Mapping is { } read
-            ? read.Problems.Where(p => p.MeansIncompleteData).Select(p => p.Message).ToList()
-            : new List<string>();
-        EvaluationResult result;
-        if (!patient.Succeeded)
-        {
-            result = rules.InvalidInputResult(patient.Facts, patient.Problems);
-        }
-        else
-        {
-            result = rules.Evaluate(patient.Facts);
-        }
+        // exit 0 hid a missing interaction check): the result carries them as DataNotRead, so its JSON says
+        // "isComplete":false too. Same exit code as a failed rule: an evaluation that could not be completed.
+        var result = patient.Succeeded
+            ? patient.WithDataNotRead(rules.Evaluate(patient.Facts))
+            : rules.InvalidInputResult(patient.Facts, patient.Problems);
 
         if (format == "json")
         {
@@ -86,7 +78,7 @@ internal static class CheckCommand
         }
         else
         {
-            TextReport.Write(result, io.Out, notChecked);
+            TextReport.Write(result, io.Out);
         }
 
         if (!result.IsValid)
@@ -101,13 +93,7 @@ internal static class CheckCommand
 
         if (!result.IsComplete)
         {
-            io.Error.WriteLine("error: the evaluation is incomplete: " + string.Join("; ", result.RuleErrors));
-            return ExitCodes.InternalError;
-        }
-
-        if (notChecked.Count > 0)
-        {
-            io.Error.WriteLine("error: the evaluation is incomplete: " + string.Join("; ", notChecked));
+            io.Error.WriteLine("error: the evaluation is incomplete: " + string.Join("; ", result.RuleErrors.Select(e => e.ToString()).Concat(result.DataNotRead.Select(p => p.Message))));
             return ExitCodes.InternalError;
         }
 

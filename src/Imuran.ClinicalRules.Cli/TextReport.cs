@@ -9,20 +9,20 @@ internal static class TextReport
 {
     /// <param name="result">The evaluation.</param>
     /// <param name="w">Where to write.</param>
-    /// <param name="notChecked">Input the rules could not check (e.g. an order whose medicine was not identified): the report is then not complete.</param>
-    public static void Write(EvaluationResult result, TextWriter w, System.Collections.Generic.IReadOnlyList<string>? notChecked = null)
+    public static void Write(EvaluationResult result, TextWriter w)
     {
-        var complete = result.IsComplete && (notChecked is null || notChecked.Count == 0);
+        var complete = result.IsComplete;
+        var notChecked = result.DataNotRead;
         w.WriteLine($"Azathioprine (Imuran) check: rule set {result.RuleSetId} {result.RuleSetVersion}");
         w.WriteLine($"Patient: {result.PatientId ?? "(no id)"}    Evaluation date: {(result.EvaluationDate == default ? "(not read)" : result.EvaluationDate.ToString())}    Complete: {(complete ? "yes" : "NO")}");
         w.WriteLine("These are cautions and monitoring prompts for clinician review. They are not dosing decisions.");
         w.WriteLine();
-        if (result.IsValid && notChecked is { Count: > 0 })
+        if (result.IsValid && notChecked.Count > 0)
         {
             w.WriteLine("Not checked (the input could not be read, so no rule saw it; the findings below are not a complete review):");
             foreach (var item in notChecked)
             {
-                w.WriteLine("  " + item);
+                w.WriteLine("  " + item.Message);
             }
 
             w.WriteLine();

@@ -23,6 +23,7 @@ public sealed record EvaluationResult
     private IReadOnlyList<Finding> _findings = ReadOnly.Empty<Finding>();
     private IReadOnlyList<UnrecognisedInput> _unrecognised = ReadOnly.Empty<UnrecognisedInput>();
     private IReadOnlyList<RuleError> _ruleErrors = ReadOnly.Empty<RuleError>();
+    private IReadOnlyList<ValidationProblem> _dataNotRead = ReadOnly.Empty<ValidationProblem>();
     private IReadOnlyList<string> _disabled = ReadOnly.Empty<string>();
 
     /// <summary>The rule set's id.</summary>
@@ -49,6 +50,15 @@ public sealed record EvaluationResult
     /// <summary>Rules that failed while evaluating; any entry makes the result incomplete.</summary>
     public IReadOnlyList<RuleError> RuleErrors { get => _ruleErrors; init => _ruleErrors = ReadOnly.Copy(value); }
 
+    /// <summary>
+    /// Parts of the patient's record that the reader which made the facts (e.g. the FHIR reader) could not read, each
+    /// with where it is (<see cref="ValidationProblem.Field"/>), its stable code and what is wrong: an order whose
+    /// medicine could not be identified, an incomplete search, an issue the server reported, .... No rule saw them, so
+    /// any entry makes the result incomplete. The rule set never sets this; the host that read the record attaches its
+    /// reader's gaps (<c>result with { DataNotRead = … }</c>), as <c>imuran-rules check</c> and <c>batch</c> do for FHIR input.
+    /// </summary>
+    public IReadOnlyList<ValidationProblem> DataNotRead { get => _dataNotRead; init => _dataNotRead = ReadOnly.Copy(value); }
+
     /// <summary>Ids of rules the host disabled (by id or topic) for this rule set, so nothing disappears unseen.</summary>
     public IReadOnlyList<string> DisabledRules { get => _disabled; init => _disabled = ReadOnly.Copy(value); }
 
@@ -65,10 +75,10 @@ public sealed record EvaluationResult
     public bool IsValid => Validation.Count == 0;
 
     /// <summary>
-    /// True only when the input was valid and every enabled rule was evaluated without error. An incomplete result
-    /// must never be presented as a complete review.
+    /// True only when the input was valid, every enabled rule was evaluated without error and no part of the record was
+    /// left unread (<see cref="DataNotRead"/>). An incomplete result must never be presented as a complete review.
     /// </summary>
-    public bool IsComplete => IsValid && RuleErrors.Count == 0;
+    public bool IsComplete => IsValid && RuleErrors.Count == 0 && DataNotRead.Count == 0;
 
     /// <summary>The most severe finding's severity, or null when there is none.</summary>
     public Severity? HighestSeverity => Findings.Count == 0 ? null : Findings.Max(f => f.Severity);

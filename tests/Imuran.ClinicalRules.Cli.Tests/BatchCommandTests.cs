@@ -50,6 +50,28 @@ public class BatchCommandTests
     }
 
     [Fact]
+    public void Batch_FhirLineWithAnActiveOrderWhoseMedicineCannotBeIdentified_IsIncompleteAndSaysWhy()
+    {
+        // A FHIR line whose active allopurinol order could not be identified was written "isComplete":true and the run
+        // exited 0, with the mapping problem nowhere in the output: a missing interaction check looked like a complete review.
+        const string line =
+            "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+            + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"pt-1\",\"gender\":\"male\",\"birthDate\":\"1961-03-14\"}},"
+            + "{\"resource\":{\"resourceType\":\"MedicationRequest\",\"id\":\"allo\",\"status\":\"active\",\"intent\":\"order\",\"medicationReference\":{\"reference\":\"Medication/med-allopurinol\"},\"subject\":{\"reference\":\"Patient/pt-1\"},\"authoredOn\":\"2024-05-01\"}}]}";
+
+        var run = ResearchCliRunner.Run(line + "\n" + PatientB + "\n", "batch", "--evaluation-date", "2026-01-15");
+
+        run.ExitCode.Should().Be(ExitCodes.InternalError, "an incomplete evaluation exits 1");
+        var result = JsonDocument.Parse(run.OutLines[0]).RootElement.GetProperty("result");
+        result.GetProperty("isComplete").GetBoolean().Should().BeFalse();
+        var gap = result.GetProperty("dataNotRead").EnumerateArray().Should().ContainSingle().Subject;
+        gap.GetProperty("code").GetString().Should().Be("FHIR_MEDICINE_NOT_IDENTIFIED");
+        gap.GetProperty("message").GetString().Should().Contain("MedicationRequest/allo");
+        JsonDocument.Parse(run.OutLines[1]).RootElement.GetProperty("result").GetProperty("isComplete").GetBoolean().Should().BeTrue("the other line is unaffected");
+        run.Error.Should().Contain("(1 incomplete)");
+    }
+
+    [Fact]
     public void Batch_InvalidFacts_ErrorRecordListsTheProblemsWithTheirFields()
     {
         const string line = "{\"patientId\":\"bad-lab\",\"evaluationDate\":\"2026-01-15\",\"labResults\":[{\"name\":\"WBC\",\"value\":3.1,\"date\":\"2026-01-10\"}]}";

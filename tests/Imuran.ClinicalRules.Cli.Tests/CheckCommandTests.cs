@@ -201,6 +201,16 @@ public class CheckCommandTests
             output.Should().Contain("Complete: NO").And.NotContain("Complete: yes");
             output.Should().Contain("MedicationRequest/allo");
         }
+        else
+        {
+            // The JSON a pharmacy program reads says so too (before: "isComplete":true, with the gap only on stderr).
+            var json = System.Text.Json.JsonDocument.Parse(output).RootElement;
+            json.GetProperty("isComplete").GetBoolean().Should().BeFalse();
+            var gap = json.GetProperty("dataNotRead").EnumerateArray().Should().ContainSingle().Subject;
+            gap.GetProperty("code").GetString().Should().Be("FHIR_MEDICINE_NOT_IDENTIFIED");
+            gap.GetProperty("field").GetString().Should().Contain("entry[1]");
+            gap.GetProperty("message").GetString().Should().Contain("MedicationRequest/allo");
+        }
     }
 
     [Fact]

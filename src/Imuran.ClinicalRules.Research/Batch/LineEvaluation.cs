@@ -130,7 +130,7 @@ internal sealed class LineOutcome
                 return Invalid(number, ruleSet.InvalidInputResult(input.Facts, input.Problems).PatientId, input.Problems);
             }
 
-            var result = ruleSet.Evaluate(input.Facts, listener is null ? null : new EvaluationOptions { Listener = listener });
+            var result = input.WithDataNotRead(ruleSet.Evaluate(input.Facts, listener is null ? null : new EvaluationOptions { Listener = listener }));
             if (!result.IsValid)
             {
                 return Invalid(number, result.PatientId, result.Validation);

@@ -26,6 +26,31 @@ internal sealed record PatientInput(PatientFacts? Facts, IReadOnlyList<Validatio
     public bool Succeeded => Facts is not null && Problems.Count == 0;
 
     /// <summary>
+    /// <paramref name="result"/> with the parts of a FHIR record the reader could not read
+    /// (<see cref="MappingProblem.MeansIncompleteData"/>) as its <see cref="EvaluationResult.DataNotRead"/>, which makes
+    /// it incomplete; <paramref name="result"/> itself for patient facts or a record read whole. <c>check</c> and
+    /// <c>batch</c> both finish an evaluation with it.
+    /// </summary>
+    public EvaluationResult WithDataNotRead(EvaluationResult result)
+    {
+        if (Mapping is null)
+        {
+            return result;
+        }
+
+        List<ValidationProblem>? notRead = null;
+        foreach (var p in Mapping.Problems)
+        {
+            if (p.MeansIncompleteData)
+            {
+                (notRead ??= new List<ValidationProblem>()).Add(new ValidationProblem(p.Path, p.ErrorCode, p.Message));
+            }
+        }
+
+        return notRead is null ? result : result with { DataNotRead = notRead };
+    }
+
+    /// <summary>
     /// Reads one patient. <paramref name="evaluationDate"/>, when given, overrides a facts file's date; FHIR carries no
     /// evaluation date, so it uses <paramref name="evaluationDate"/> or else <paramref name="today"/>.
     /// </summary>

@@ -114,6 +114,25 @@ public static class EvaluationResultJson
 
         w.WriteEndArray();
 
+        // Only when the host attached gaps of its reader (EvaluationResult.DataNotRead), so results of facts read
+        // whole keep their form; isComplete is false whenever it is written.
+        var notRead = result.DataNotRead;
+        if (notRead.Count > 0)
+        {
+            w.WriteStartArray("dataNotRead");
+            for (var i = 0; i < notRead.Count; i++)
+            {
+                var p = notRead[i];
+                w.WriteStartObject();
+                w.WriteString("field", p.Field);
+                w.WriteString("code", p.Code);
+                w.WriteString("message", p.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("disabledRules");
         var disabled = result.DisabledRules;
         for (var i = 0; i < disabled.Count; i++)

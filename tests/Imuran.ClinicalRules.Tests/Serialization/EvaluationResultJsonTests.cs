@@ -42,4 +42,26 @@ public class EvaluationResultJsonTests
     [Fact]
     public void ToJson_SameInputTwice_IdenticalOutput() =>
         EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(Patient)).Should().Be(EvaluationResultJson.ToJson(ClinicalRuleSet.Default.Evaluate(Patient)));
+
+    [Fact]
+    public void ToJson_ResultWithDataNotRead_IsIncompleteAndListsEachGapAfterTheRuleErrors()
+    {
+        // A host that read the record (the FHIR reader in check and batch) attaches what it could not read: the JSON
+        // must say the review is not complete, and which part of the record no rule saw.
+        var complete = ClinicalRuleSet.Default.Evaluate(Patient);
+        var result = complete with { DataNotRead = new[] { new ValidationProblem("Bundle.entry[2].resource", "FHIR_MEDICINE_NOT_IDENTIFIED", "MedicationRequest/x: not identified.") } };
+
+        result.IsComplete.Should().BeFalse();
+        result.Findings.Should().Equal(complete.Findings);
+        using var doc = JsonDocument.Parse(EvaluationResultJson.ToJson(result));
+        var root = doc.RootElement;
+        root.GetProperty("isComplete").GetBoolean().Should().BeFalse();
+        root.EnumerateObject().Select(p => p.Name).Should().Equal(
+            "ruleSet", "patientId", "evaluationDate", "isComplete", "isValid", "findings", "validation", "unrecognised", "ruleErrors", "dataNotRead", "disabledRules", "thresholds");
+        var gap = root.GetProperty("dataNotRead").EnumerateArray().Should().ContainSingle().Subject;
+        gap.GetProperty("field").GetString().Should().Be("Bundle.entry[2].resource");
+        gap.GetProperty("code").GetString().Should().Be("FHIR_MEDICINE_NOT_IDENTIFIED");
+        gap.GetProperty("message").GetString().Should().Be("MedicationRequest/x: not identified.");
+        JsonSerializer.Serialize(result, ImuranJson.Options).Should().Be(EvaluationResultJson.ToJson(result, indented: false), "the serializer writes the same contract");
+    }
 }
