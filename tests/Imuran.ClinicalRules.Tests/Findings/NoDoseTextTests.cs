@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Tests.Rules;
 
 namespace Imuran.ClinicalRules.Tests.Findings;
 
@@ -115,6 +116,40 @@ public class NoDoseTextTests
     [InlineData("BDX")]
     public void Redact_NameWithANumberThatIsNotDosing_IsKept(string name) =>
         NoDoseText.Redact(name).Should().Be(name);
+
+    // QA gap: the rules withhold a medicine's name with a bare number ("Allopurinol 300": a strength with its unit left
+    // off), but the public redaction did not, while it said it did what the rules do to a name they echo.
+    [Theory]
+    [InlineData("Allopurinol 300", Withheld)]
+    [InlineData("Frobnicate 2,5", Withheld)]
+    [InlineData("Azathioprine 50 MG Oral Tablet", "Azathioprine")]
+    [InlineData("Allopurinol twice daily", Withheld)]
+    [InlineData("Vitamin B12", "Vitamin B12")] // boundary: a number joined to a word is part of the name
+    [InlineData("6-mercaptopurine", "6-mercaptopurine")]
+    [InlineData("COVID-19 vaccine", "COVID-19 vaccine")]
+    [InlineData("50 MG", "(name withheld: strength only)")]
+    [InlineData(null, null)]
+    [InlineData("", "")]
+    public void RedactMedicineName_AsTheRulesEchoAMedicineOrAllergyName(string? name, string? expected) =>
+        NoDoseText.RedactMedicineName(name).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Type 2 diabetes mellitus")]
+    [InlineData("Hepatitis B vaccine (2 of 3)")]
+    public void Redact_NotAMedicineName_KeepsAStandaloneNumber(string name)
+    {
+        NoDoseText.Redact(name).Should().Be(name);
+        NoDoseText.RedactMedicineName(name).Should().Be(Withheld); // the difference the two methods document
+    }
+
+    [Fact]
+    public void RedactMedicineName_IsWhatTheRulesShowForAMedicineName()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Patients.Quiet().WithMedications(Patients.Med("Allopurinol 300", "519")));
+
+        var shown = result.Findings.Single(f => f.RuleId == "AZA-INT-001").Basis.Facts.Single(b => b.Name == "medication").Value;
+        shown.Should().Contain("(" + NoDoseText.RedactMedicineName("Allopurinol 300") + ";");
+    }
 
     // "2 tablets" is a count, not a strength: taking only the form out left a bare "2" behind.
     [Theory]
