@@ -140,10 +140,11 @@ internal static partial class NoDosePolicy
         @"(?<![\w.,])[x×]\s?\d+(?:[.,]\d+)?(?!\w)|(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:[x×]|times)(?!\w)";
 
     /// <summary>
-    /// For medicine names only (<see cref="RedactMedicineName"/>): a standalone number, which after a medicine's name is
-    /// its strength with the unit left off (<c>Allopurinol 300</c>, <c>Frobnicate 2,5</c>). A number joined to a word
-    /// is part of the name (<c>Vitamin B12</c>, <c>COVID-19</c>, <c>6-mercaptopurine</c>, <c>HbA1c</c>). Not applied to
-    /// conditions, labs, vaccines or allergies (<c>Type 2 diabetes mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
+    /// For the names of medicines and of allergies' substances only (<see cref="RedactMedicineName"/>): a standalone
+    /// number, which after a medicine's name is its strength with the unit left off (<c>Allopurinol 300</c>,
+    /// <c>Frobnicate 2,5</c>). A number joined to a word is part of the name (<c>Vitamin B12</c>, <c>COVID-19</c>,
+    /// <c>6-mercaptopurine</c>, <c>HbA1c</c>). Not applied to conditions, labs or vaccines (<c>Type 2 diabetes
+    /// mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
     /// </summary>
     private const string MedicineBareNumberPattern =
         @"(?<![\w/\u2044+\u2010-\u2013-]|\d[.,])\d+(?:[.,]\d+)?(?![\w/\u2044%+\u2010-\u2013-]|[.,]\d)";
@@ -169,9 +170,10 @@ internal static partial class NoDosePolicy
     public static string RedactStrength(string text) => string.IsNullOrEmpty(text) ? text : Redact(text).Redacted;
 
     /// <summary>
-    /// <see cref="RedactStrength"/> for a medicine's name, which is also withheld whole when it has a standalone number
-    /// (<c>Allopurinol 300</c>: after a medicine's name, a strength with its unit left off). Not for other names, where a
-    /// number is often part of what is named (<c>Type 2 diabetes mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
+    /// <see cref="RedactStrength"/> for a medicine's name or an allergy's substance (a medicine too, as a rule), which is
+    /// also withheld whole when it has a standalone number (<c>Allopurinol 300</c>: after a medicine's name, a strength
+    /// with its unit left off). Not for other names, where a number is often part of what is named (<c>Type 2 diabetes
+    /// mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
     /// </summary>
     public static string RedactMedicineName(string text)
     {
@@ -192,18 +194,19 @@ internal static partial class NoDosePolicy
     public static string StripStrengths(string text) => string.IsNullOrEmpty(text) ? text : Redact(text).Stripped;
 
     /// <summary>
-    /// An input name as a finding's basis shows it: <see cref="RedactStrength"/>'s text, preceded by what the rules know
-    /// the entry is (<paramref name="known"/>, e.g. <c>mercaptopurine</c>) when the name is withheld, or
+    /// An input name as a finding's basis shows it: <see cref="RedactStrength"/>'s text (<see cref="RedactMedicineName"/>'s
+    /// when <paramref name="medicine"/>, for a medicine's or an allergy's name), preceded by what the rules know the
+    /// entry is (<paramref name="known"/>, e.g. <c>mercaptopurine</c>) when the name is withheld, or
     /// <paramref name="known"/> alone when there is no name.
     /// </summary>
-    public static string ShownName(string? name, string known)
+    public static string ShownName(string? name, string known, bool medicine = false)
     {
         if (name is null)
         {
             return known;
         }
 
-        var shown = RedactStrength(name);
+        var shown = medicine ? RedactMedicineName(name) : RedactStrength(name);
         return ReferenceEquals(shown, AmountOrInstructionOnly) || ReferenceEquals(shown, StrengthOnly) ? known + " " + shown : shown;
     }
 

@@ -161,7 +161,7 @@ internal static class FactLoader
             var thiopurine = AllergyTerminology.Thiopurine(a);
             if (thiopurine is null)
             {
-                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Allergy(i), "allergy", Text(a.Substance, "RxNorm", a.RxNormCode)));
+                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Allergy(i), "allergy", Text(a.Substance, "RxNorm", a.RxNormCode, medicine: true)));
                 continue;
             }
 
@@ -729,8 +729,8 @@ internal static class FactLoader
     }
 
     /// <summary>
-    /// An unrecognised entry as listed: its name redacted (a medicine's also withheld for a standalone number, see
-    /// <see cref="NoDosePolicy.RedactMedicineName"/>), then its code.
+    /// An unrecognised entry as listed: its name redacted (a medicine's or an allergy's also withheld for a standalone
+    /// number, see <see cref="NoDosePolicy.RedactMedicineName"/>), then its code.
     /// </summary>
     private static string Text(string? name, string system, string? code, bool medicine = false)
     {

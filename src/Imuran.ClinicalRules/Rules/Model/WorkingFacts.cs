@@ -482,8 +482,11 @@ internal sealed class HypersensitivityFact
         ? all.Select(e => new BasisFact("allergy", e.Shown, e.Path)).ToArray()
         : new[] { new BasisFact("allergy", Shown, Path) };
 
-    /// <summary>The substance as recorded, its strengths removed (<see cref="NoDosePolicy.ShownName"/>), or the thiopurine.</summary>
-    private string Shown => NoDosePolicy.ShownName(Source.Substance, Thiopurine);
+    /// <summary>
+    /// The substance as recorded, its strengths removed, withheld as a medicine's name is (<see cref="NoDosePolicy.ShownName"/>),
+    /// or the thiopurine.
+    /// </summary>
+    private string Shown => NoDosePolicy.ShownName(Source.Substance, Thiopurine, medicine: true);
 }
 
 internal sealed class PgxResultFact
