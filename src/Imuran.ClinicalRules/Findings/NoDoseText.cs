@@ -28,11 +28,11 @@ public static class NoDoseText
     /// strengths removed as <see cref="RemoveStrengths"/> does, and the whole text withheld (<c>(name withheld: it
     /// carries amounts or instructions)</c>) when what is left still carries dosing text: a dose word, a count of a dose
     /// form (<c>2 tablets</c>), a fraction (<c>1/2</c>, <c>½</c>, <c>one-third</c>, <c>halve</c>), a percentage, a
-    /// frequency (<c>twice daily</c>, <c>BD</c>, <c>q8h</c>), a daily regimen (<c>1-0-1</c>), a multiplier
-    /// (<c>x2</c>), an instruction to take an amount (<c>take 2</c>) or to start, stop or change a medicine's amount
-    /// (<c>reduce the azathioprine</c>). A standalone number is kept (<c>Type 2 diabetes mellitus</c>, <c>Hepatitis B
-    /// vaccine (2 of 3)</c>); for a medicine's or an allergy's name use <see cref="RedactMedicineName"/>. Null or empty
-    /// text is returned as it is.
+    /// frequency (<c>twice daily</c>, <c>BD</c>, <c>OD</c>, <c>nocte</c>, <c>q8h</c>, <c>10 mg ON</c>), a daily regimen
+    /// (<c>1-0-1</c>), a multiplier (<c>x2</c>), an instruction to take an amount (<c>take 2</c>) or to start, stop or
+    /// change a medicine's amount (<c>reduce the azathioprine</c>). A standalone number is kept (<c>Type 2 diabetes
+    /// mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>); for a medicine's or an allergy's name use
+    /// <see cref="RedactMedicineName"/>. Null or empty text is returned as it is.
     /// </summary>
     /// <param name="text">A name or other text from an EHR or a caller.</param>
     /// <returns>The text fit to show beside the findings.</returns>

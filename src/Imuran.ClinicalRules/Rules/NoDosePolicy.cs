@@ -54,6 +54,7 @@ internal static partial class NoDosePolicy
 
         yield return Strength();
         yield return EchoedFrequency();
+        yield return EchoedAmountThenTimeOfDay();
         yield return EchoedAmount();
         yield return EchoedFraction();
         yield return EchoedRegimen();
@@ -101,12 +102,25 @@ internal static partial class NoDosePolicy
     private const string SpacesPattern = @"\s{2,}";
 
     /// <summary>
-    /// A frequency or an instruction to take an amount (<c>twice daily</c>, <c>3 times a day</c>, <c>BD</c>, <c>q8h</c>,
-    /// <c>take 2</c>), part of a regimen in an echoed input name. Not part of <see cref="Forbidden"/>: the rules' own texts
-    /// may say how often to check blood counts (weekly), which is monitoring, not dosing. Linear: no nested repetition.
+    /// A frequency or an instruction to take an amount (<c>twice daily</c>, <c>3 times a day</c>, <c>BD</c>, <c>OD</c>,
+    /// <c>nocte</c>, <c>mane</c>, <c>stat</c>, <c>q8h</c>, <c>take 2</c>), part of a regimen in an echoed input name. Not
+    /// part of <see cref="Forbidden"/>: the rules' own texts may say how often to check blood counts (weekly), which is
+    /// monitoring, not dosing. <c>ON</c> and <c>OM</c> (at night, in the morning) are ordinary words, and OM is otitis
+    /// media: they are <see cref="EchoedAmountThenTimeOfDayPattern"/>'s, after an amount only. Linear: no nested
+    /// repetition.
     /// </summary>
     private const string EchoedFrequencyPattern =
-        @"\b(?:once|twice|thrice|(?:one|two|three|four|\d+)\s*(?:x|times))\s*(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly|night|nightly|morning|evening)\b|\b(?:daily|nightly|bd|bid|tid|qid|qds|tds|qd|qhs|prn)\b|\bq\d+h\b|\btake\s+(?:\d+|one|two|three|four)\b|\bevery\s+\d+\s*(?:h|hrs?|hours?|days?)\b";
+        @"\b(?:once|twice|thrice|(?:one|two|three|four|\d+)\s*(?:x|times))\s*(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly|night|nightly|morning|evening)\b|\b(?:daily|nightly|od|bd|bid|tid|qid|qds|tds|qd|qhs|prn|nocte|mane|stat)\b|\bq\d+h\b|\btake\s+(?:\d+|one|two|three|four)\b|\bevery\s+\d+\s*(?:h|hrs?|hours?|days?)\b";
+
+    /// <summary>
+    /// <c>ON</c> or <c>OM</c> (at night, in the morning) after an amount with its unit or dose form (<c>10 mg ON</c>,
+    /// <c>2 tabs om</c>, <c>1000 units on Mondays</c>). Only there: elsewhere they are ordinary words (<c>on hold</c>,
+    /// <c>Type 2 diabetes on insulin</c>) or otitis media (<c>OM</c>). A strength is removed before the other checks
+    /// read a name, so <see cref="Redact"/> reads this one in the name as written. Linear: the look-behind is one
+    /// character, and a match starts only where a number does.
+    /// </summary>
+    private const string EchoedAmountThenTimeOfDayPattern =
+        @"(?<![\w.,\u2010-\u2013-])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|ug|g|gm|ml|units?|unt|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|sachets?)\s+(?:om|on)\b";
 
     // The patterns below are, like EchoedFrequencyPattern, for echoed input names only (not part of Forbidden: a rule's
     // text may say "2 weeks" or "a 2x rise"). They match the name after compatibility normalisation (NFKC: full-width
@@ -309,7 +323,8 @@ internal static partial class NoDosePolicy
             var probe = Normalised(stripped);
             if (probe is null
                 || (!ReferenceEquals(probe, stripped) && Strength().IsMatch(probe))
-                || CarriesDosingText(probe))
+                || CarriesDosingText(probe)
+                || (!ReferenceEquals(stripped, text) && EchoedAmountThenTimeOfDay().IsMatch(Normalised(text) ?? text)))
             {
                 redacted = AmountOrInstructionOnly;
             }
@@ -332,6 +347,7 @@ internal static partial class NoDosePolicy
     private static bool CarriesDosingText(string text) =>
         FindViolation(text) is not null
         || EchoedFrequency().IsMatch(text)
+        || EchoedAmountThenTimeOfDay().IsMatch(text)
         || EchoedAmount().IsMatch(text)
         || EchoedFraction().IsMatch(text)
         || EchoedRegimen().IsMatch(text)
@@ -420,6 +436,9 @@ internal static partial class NoDosePolicy
     [GeneratedRegex(EchoedFrequencyPattern, Options)]
     private static partial Regex EchoedFrequency();
 
+    [GeneratedRegex(EchoedAmountThenTimeOfDayPattern, Options)]
+    private static partial Regex EchoedAmountThenTimeOfDay();
+
     [GeneratedRegex(EchoedAmountPattern, Options)]
     private static partial Regex EchoedAmount();
 
@@ -459,6 +478,8 @@ internal static partial class NoDosePolicy
 
     private static Regex EchoedFrequency() => RuntimeCompiled.EchoedFrequency;
 
+    private static Regex EchoedAmountThenTimeOfDay() => RuntimeCompiled.EchoedAmountThenTimeOfDay;
+
     private static Regex EchoedAmount() => RuntimeCompiled.EchoedAmount;
 
     private static Regex EchoedFraction() => RuntimeCompiled.EchoedFraction;
@@ -482,6 +503,7 @@ internal static partial class NoDosePolicy
         public static readonly Regex Strength = Make(StrengthPattern);
         public static readonly Regex Spaces = new(SpacesPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
         public static readonly Regex EchoedFrequency = Make(EchoedFrequencyPattern);
+        public static readonly Regex EchoedAmountThenTimeOfDay = Make(EchoedAmountThenTimeOfDayPattern);
         public static readonly Regex EchoedAmount = Make(EchoedAmountPattern);
         public static readonly Regex EchoedFraction = Make(EchoedFractionPattern);
         public static readonly Regex EchoedRegimen = Make(EchoedRegimenPattern);

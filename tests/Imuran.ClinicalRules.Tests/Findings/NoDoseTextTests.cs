@@ -151,6 +151,48 @@ public class NoDoseTextTests
         shown.Should().Contain("(" + NoDoseText.RedactMedicineName("Allopurinol 300") + ";");
     }
 
+    // QA gap: "od" was not read as a frequency ("Allopurinol 300 mg od" became "Allopurinol od"), nor nocte, mane, stat,
+    // nor "on"/"om" after an amount. The other common abbreviations were already read, and still are.
+    [Theory]
+    [InlineData("Allopurinol od")]
+    [InlineData("Allopurinol 300 mg OD")]
+    [InlineData("Amitriptyline 10 mg nocte")]
+    [InlineData("Prednisolone 40 mg mane")]
+    [InlineData("Hydrocortisone 100 mg stat")]
+    [InlineData("Amitriptyline 10mg ON")]
+    [InlineData("Amitriptyline 10 mg on")]
+    [InlineData("Prednisolone 40mg om")]
+    [InlineData("Prednisolone 2 tabs OM")]
+    [InlineData("Colecalciferol 1000 units on Mondays")]
+    [InlineData("Allopurinol 300 mg bd")]
+    [InlineData("Allopurinol 300 mg BID")]
+    [InlineData("Allopurinol 300 mg tds")]
+    [InlineData("Allopurinol 300 mg tid")]
+    [InlineData("Allopurinol 300 mg qds")]
+    [InlineData("Allopurinol 300 mg qid")]
+    [InlineData("Allopurinol 300 mg qd")]
+    [InlineData("Paracetamol 1 g prn")]
+    public void Redact_FrequencyAbbreviation_IsWithheldWhole(string name) =>
+        NoDoseText.Redact(name).Should().Be(Withheld);
+
+    // Boundary: "on" and "om" are ordinary words (and OM is otitis media); the Latin words only as whole words.
+    [Theory]
+    [InlineData("Otitis media (OM)")]
+    [InlineData("Azathioprine on hold")]
+    [InlineData("Eczema on both hands")]
+    [InlineData("Type 2 diabetes on insulin")]
+    [InlineData("COVID-19 on ventilation")]
+    [InlineData("Vitamin B12 on")]
+    [InlineData("Ondansetron")]
+    [InlineData("Omeprazole")]
+    [InlineData("Odefsey")]
+    [InlineData("Nystatin")]
+    [InlineData("Statin intolerance")]
+    [InlineData("Manerix")]
+    [InlineData("Hydrocortisone 100 mg")]
+    public void Redact_OnOmAndAbbreviationsInsideWords_AreNotFrequencies(string name) =>
+        NoDoseText.Redact(name).Should().NotBe(Withheld);
+
     // "2 tablets" is a count, not a strength: taking only the form out left a bare "2" behind.
     [Theory]
     [InlineData("Allopurinol 2 tablets")]
