@@ -307,7 +307,7 @@ internal sealed class TypicalPatientBaseline
                 new[]
                 {
                     new BasisFact("sex and age", p.SexText + ", " + p.AgeText, "sex"),
-                    new BasisFact("pregnancy status", p.PregnancyStaleness ?? "unknown (not recorded)", p.PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate"),
+                    p.UnknownPregnancyBasis,
                     new BasisFact("azathioprine therapy", p.TherapyBasis + ", setting " + f.Setting.ToString().ToLowerInvariant(), "therapy"),
                 },
                 Value("status", p.PregnancyStaleDays is { } d ? "out of date (" + d.ToString(CultureInfo.InvariantCulture) + " days old)" : "unknown"),

@@ -15,9 +15,10 @@ namespace Imuran.ClinicalRules.Rules;
 internal static class BloodCountRules
 {
     /// <summary>
-    /// Judges one loaded result against the host's numbers: its low threshold, a marked fall from the result before it
-    /// (within the window, in comparable units), and for liver tests multiples of the upper reference limit. Returns a
-    /// data-quality issue when the latest count and the one before it are in units that cannot be reconciled.
+    /// Judges one loaded result against the host's numbers: its low threshold and a marked fall from the result before it
+    /// (within the window, in comparable units). Returns a data-quality issue when the latest count and the one before
+    /// it are in units that cannot be reconciled. A liver test is judged by <see cref="AssessLiver"/>, before the results
+    /// are ordered.
     /// </summary>
     public static DataQualityIssue? Assess(LabFact l, RuleThresholds options)
     {
@@ -29,12 +30,6 @@ internal static class BloodCountRules
             LabKind.Egfr => options.EgfrThreshold,
             _ => null,
         };
-
-        if (l.IsLiverTest)
-        {
-            AssessLiver(l, options);
-            return null;
-        }
 
         if (!l.IsCytopeniaCount || options.MarkedFallFraction is not { } threshold || l.Previous is not { } prev)
         {
@@ -102,25 +97,34 @@ internal static class BloodCountRules
     }
 
     /// <summary>
-    /// A data-quality issue when <paramref name="latest"/>, the latest count of its kind, is low while
-    /// <paramref name="sameDay"/>, the next most concerning result of its kind on the same day, is not: the low one is
-    /// read (the more cautious reading), and the disagreement is a finding of its own. Null otherwise (call after
-    /// <see cref="Assess"/> has set both results' thresholds).
+    /// A data-quality issue when <paramref name="latest"/>, the latest result of its kind, is of concern while
+    /// <paramref name="sameDay"/>, the next most concerning result of its kind on the same day, is not: a blood count low
+    /// beside one not low, a liver test high (or critically high) beside one not high. The result of concern is read
+    /// (the more cautious reading), and the disagreement is a finding of its own. Null otherwise (call after
+    /// <see cref="Assess"/> and <see cref="AssessLiver"/> have judged both results).
     /// </summary>
     public static DataQualityIssue? SameDayDisagreement(LabFact latest, LabFact sameDay) =>
-        latest.IsLatest && latest.IsCytopeniaCount && latest.IsLow && sameDay.Kind == latest.Kind && sameDay.Date == latest.Date && !sameDay.IsLow
+        latest.IsLatest && OfConcern(latest) && sameDay.Kind == latest.Kind && sameDay.Date == latest.Date && !OfConcern(sameDay)
             ? new DataQualityIssue(
                 TestWords(latest.Kind),
                 "results of the same day disagree",
-                "the low result is used (the more cautious reading); confirm which is right",
+                "the " + (latest.IsLiverTest ? "high" : "low") + " result is used (the more cautious reading); confirm which is right",
                 latest.Path,
                 "on " + latest.Date + " the laboratory reported " + latest.Describe() + " (" + latest.Path + ") and " + sameDay.Describe() + " (" + sameDay.Path + ")")
             : null;
 
-    /// <summary>A test's name inside a sentence ("white-cell count", "eGFR").</summary>
-    private static string TestWords(LabKind kind) => kind == LabKind.Egfr ? "eGFR" : TestName(kind).ToLowerInvariant();
+    /// <summary>Low for a blood count of the cytopenia checks, high or critically high for a liver test; never for other kinds.</summary>
+    private static bool OfConcern(LabFact l) => l.IsCytopeniaCount ? l.IsLow : l.IsLiverTest && (l.LiverHigh || l.LiverCritical);
 
-    private static void AssessLiver(LabFact l, RuleThresholds options)
+    /// <summary>A test's name inside a sentence ("white-cell count", "eGFR", "ALT").</summary>
+    private static string TestWords(LabKind kind) => kind is LabKind.Egfr or LabKind.Alt or LabKind.Ast ? TestName(kind) : TestName(kind).ToLowerInvariant();
+
+    /// <summary>
+    /// Judges a liver test against the host's multiples of the upper reference limit and the laboratory's flag
+    /// (<see cref="LabFact.LiverHigh"/>, <see cref="LabFact.LiverCritical"/>). It reads the result alone, so it is called
+    /// when the result is loaded, before results of one day are ordered by concern.
+    /// </summary>
+    public static void AssessLiver(LabFact l, RuleThresholds options)
     {
         var multiple = l.UpperLimitMultiple;
         var enzyme = l.Kind is LabKind.Alt or LabKind.Ast;

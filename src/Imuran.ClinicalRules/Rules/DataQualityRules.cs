@@ -38,10 +38,10 @@ internal static class DataQualityRules
         {
             yield return Rule(id)
                 .Title(warning ? "Pregnancy status unknown" : "Pregnancy status unknown during established therapy")
-                .Topic(Topics.DataQuality).Monitoring(warning ? Severity.Warning : Severity.Info).Version(warning ? 3 : 2)
+                .Topic(Topics.DataQuality).Monitoring(warning ? Severity.Warning : Severity.Info).Version(warning ? 4 : 3)
                 .Logic(warning
-                    ? "of reproductive potential (female, or sex not recorded or other; about 12 to 55, or age unknown) with pregnancy status not recorded or out of date, while azathioprine is being considered, newly started, of unknown status, or being prescribed"
-                    : "of reproductive potential (female, or sex not recorded or other) with pregnancy status not recorded or out of date, on continuing (or stopped) azathioprine outside the prescribing setting")
+                    ? "of reproductive potential (female, or sex not recorded or other; about 12 to 55, or age unknown) with pregnancy status unknown or out of date, while azathioprine is being considered, newly started, of unknown status, or being prescribed"
+                    : "of reproductive potential (female, or sex not recorded or other) with pregnancy status unknown or out of date, on continuing (or stopped) azathioprine outside the prescribing setting")
                 .Summary("Pregnancy status {status} for a {patient} {age}: establish it (hCG) before relying on these checks.")
                 .Detail(warning
                     ? "Azathioprine can cause fetal harm. The pregnancy checks cannot be applied while pregnancy status is unknown or out of date, and a new start or a prescription is when it matters most."
@@ -58,7 +58,7 @@ internal static class DataQualityRules
                         new[]
                         {
                             new BasisFact("sex and age", p.SexText + ", " + p.AgeText, "sex"),
-                            new BasisFact("pregnancy status", p.PregnancyStaleness ?? "unknown (not recorded)", p.PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate"),
+                            p.UnknownPregnancyBasis,
                             new BasisFact("azathioprine therapy", p.TherapyBasis + ", setting " + p.Facts.Setting.ToString().ToLowerInvariant(), "therapy"),
                         },
                         new[]

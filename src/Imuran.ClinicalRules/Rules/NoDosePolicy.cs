@@ -54,6 +54,7 @@ internal static partial class NoDosePolicy
 
         yield return Strength();
         yield return EchoedFrequency();
+        yield return EchoedAmountThenTimeOfDay();
         yield return EchoedAmount();
         yield return EchoedFraction();
         yield return EchoedRegimen();
@@ -101,12 +102,25 @@ internal static partial class NoDosePolicy
     private const string SpacesPattern = @"\s{2,}";
 
     /// <summary>
-    /// A frequency or an instruction to take an amount (<c>twice daily</c>, <c>3 times a day</c>, <c>BD</c>, <c>q8h</c>,
-    /// <c>take 2</c>), part of a regimen in an echoed input name. Not part of <see cref="Forbidden"/>: the rules' own texts
-    /// may say how often to check blood counts (weekly), which is monitoring, not dosing. Linear: no nested repetition.
+    /// A frequency or an instruction to take an amount (<c>twice daily</c>, <c>3 times a day</c>, <c>BD</c>, <c>OD</c>,
+    /// <c>nocte</c>, <c>mane</c>, <c>stat</c>, <c>q8h</c>, <c>take 2</c>), part of a regimen in an echoed input name. Not
+    /// part of <see cref="Forbidden"/>: the rules' own texts may say how often to check blood counts (weekly), which is
+    /// monitoring, not dosing. <c>ON</c> and <c>OM</c> (at night, in the morning) are ordinary words, and OM is otitis
+    /// media: they are <see cref="EchoedAmountThenTimeOfDayPattern"/>'s, after an amount only. Linear: no nested
+    /// repetition.
     /// </summary>
     private const string EchoedFrequencyPattern =
-        @"\b(?:once|twice|thrice|(?:one|two|three|four|\d+)\s*(?:x|times))\s*(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly|night|nightly|morning|evening)\b|\b(?:daily|nightly|bd|bid|tid|qid|qds|tds|qd|qhs|prn)\b|\bq\d+h\b|\btake\s+(?:\d+|one|two|three|four)\b|\bevery\s+\d+\s*(?:h|hrs?|hours?|days?)\b";
+        @"\b(?:once|twice|thrice|(?:one|two|three|four|\d+)\s*(?:x|times))\s*(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly|night|nightly|morning|evening)\b|\b(?:daily|nightly|od|bd|bid|tid|qid|qds|tds|qd|qhs|prn|nocte|mane|stat)\b|\bq\d+h\b|\btake\s+(?:\d+|one|two|three|four)\b|\bevery\s+\d+\s*(?:h|hrs?|hours?|days?)\b";
+
+    /// <summary>
+    /// <c>ON</c> or <c>OM</c> (at night, in the morning) after an amount with its unit or dose form (<c>10 mg ON</c>,
+    /// <c>2 tabs om</c>, <c>1000 units on Mondays</c>). Only there: elsewhere they are ordinary words (<c>on hold</c>,
+    /// <c>Type 2 diabetes on insulin</c>) or otitis media (<c>OM</c>). A strength is removed before the other checks
+    /// read a name, so <see cref="Redact"/> reads this one in the name as written. Linear: the look-behind is one
+    /// character, and a match starts only where a number does.
+    /// </summary>
+    private const string EchoedAmountThenTimeOfDayPattern =
+        @"(?<![\w.,\u2010-\u2013-])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|ug|g|gm|ml|units?|unt|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|sachets?)\s+(?:om|on)\b";
 
     // The patterns below are, like EchoedFrequencyPattern, for echoed input names only (not part of Forbidden: a rule's
     // text may say "2 weeks" or "a 2x rise"). They match the name after compatibility normalisation (NFKC: full-width
@@ -140,10 +154,11 @@ internal static partial class NoDosePolicy
         @"(?<![\w.,])[x×]\s?\d+(?:[.,]\d+)?(?!\w)|(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:[x×]|times)(?!\w)";
 
     /// <summary>
-    /// For medicine names only (<see cref="RedactMedicineName"/>): a standalone number, which after a medicine's name is
-    /// its strength with the unit left off (<c>Allopurinol 300</c>, <c>Frobnicate 2,5</c>). A number joined to a word
-    /// is part of the name (<c>Vitamin B12</c>, <c>COVID-19</c>, <c>6-mercaptopurine</c>, <c>HbA1c</c>). Not applied to
-    /// conditions, labs, vaccines or allergies (<c>Type 2 diabetes mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
+    /// For the names of medicines and of allergies' substances only (<see cref="RedactMedicineName"/>): a standalone
+    /// number, which after a medicine's name is its strength with the unit left off (<c>Allopurinol 300</c>,
+    /// <c>Frobnicate 2,5</c>). A number joined to a word is part of the name (<c>Vitamin B12</c>, <c>COVID-19</c>,
+    /// <c>6-mercaptopurine</c>, <c>HbA1c</c>). Not applied to conditions, labs or vaccines (<c>Type 2 diabetes
+    /// mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
     /// </summary>
     private const string MedicineBareNumberPattern =
         @"(?<![\w/\u2044+\u2010-\u2013-]|\d[.,])\d+(?:[.,]\d+)?(?![\w/\u2044%+\u2010-\u2013-]|[.,]\d)";
@@ -169,9 +184,10 @@ internal static partial class NoDosePolicy
     public static string RedactStrength(string text) => string.IsNullOrEmpty(text) ? text : Redact(text).Redacted;
 
     /// <summary>
-    /// <see cref="RedactStrength"/> for a medicine's name, which is also withheld whole when it has a standalone number
-    /// (<c>Allopurinol 300</c>: after a medicine's name, a strength with its unit left off). Not for other names, where a
-    /// number is often part of what is named (<c>Type 2 diabetes mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
+    /// <see cref="RedactStrength"/> for a medicine's name or an allergy's substance (a medicine too, as a rule), which is
+    /// also withheld whole when it has a standalone number (<c>Allopurinol 300</c>: after a medicine's name, a strength
+    /// with its unit left off). Not for other names, where a number is often part of what is named (<c>Type 2 diabetes
+    /// mellitus</c>, <c>Hepatitis B vaccine (2 of 3)</c>).
     /// </summary>
     public static string RedactMedicineName(string text)
     {
@@ -192,18 +208,19 @@ internal static partial class NoDosePolicy
     public static string StripStrengths(string text) => string.IsNullOrEmpty(text) ? text : Redact(text).Stripped;
 
     /// <summary>
-    /// An input name as a finding's basis shows it: <see cref="RedactStrength"/>'s text, preceded by what the rules know
-    /// the entry is (<paramref name="known"/>, e.g. <c>mercaptopurine</c>) when the name is withheld, or
+    /// An input name as a finding's basis shows it: <see cref="RedactStrength"/>'s text (<see cref="RedactMedicineName"/>'s
+    /// when <paramref name="medicine"/>, for a medicine's or an allergy's name), preceded by what the rules know the
+    /// entry is (<paramref name="known"/>, e.g. <c>mercaptopurine</c>) when the name is withheld, or
     /// <paramref name="known"/> alone when there is no name.
     /// </summary>
-    public static string ShownName(string? name, string known)
+    public static string ShownName(string? name, string known, bool medicine = false)
     {
         if (name is null)
         {
             return known;
         }
 
-        var shown = RedactStrength(name);
+        var shown = medicine ? RedactMedicineName(name) : RedactStrength(name);
         return ReferenceEquals(shown, AmountOrInstructionOnly) || ReferenceEquals(shown, StrengthOnly) ? known + " " + shown : shown;
     }
 
@@ -306,7 +323,8 @@ internal static partial class NoDosePolicy
             var probe = Normalised(stripped);
             if (probe is null
                 || (!ReferenceEquals(probe, stripped) && Strength().IsMatch(probe))
-                || CarriesDosingText(probe))
+                || CarriesDosingText(probe)
+                || (!ReferenceEquals(stripped, text) && EchoedAmountThenTimeOfDay().IsMatch(Normalised(text) ?? text)))
             {
                 redacted = AmountOrInstructionOnly;
             }
@@ -329,6 +347,7 @@ internal static partial class NoDosePolicy
     private static bool CarriesDosingText(string text) =>
         FindViolation(text) is not null
         || EchoedFrequency().IsMatch(text)
+        || EchoedAmountThenTimeOfDay().IsMatch(text)
         || EchoedAmount().IsMatch(text)
         || EchoedFraction().IsMatch(text)
         || EchoedRegimen().IsMatch(text)
@@ -417,6 +436,9 @@ internal static partial class NoDosePolicy
     [GeneratedRegex(EchoedFrequencyPattern, Options)]
     private static partial Regex EchoedFrequency();
 
+    [GeneratedRegex(EchoedAmountThenTimeOfDayPattern, Options)]
+    private static partial Regex EchoedAmountThenTimeOfDay();
+
     [GeneratedRegex(EchoedAmountPattern, Options)]
     private static partial Regex EchoedAmount();
 
@@ -456,6 +478,8 @@ internal static partial class NoDosePolicy
 
     private static Regex EchoedFrequency() => RuntimeCompiled.EchoedFrequency;
 
+    private static Regex EchoedAmountThenTimeOfDay() => RuntimeCompiled.EchoedAmountThenTimeOfDay;
+
     private static Regex EchoedAmount() => RuntimeCompiled.EchoedAmount;
 
     private static Regex EchoedFraction() => RuntimeCompiled.EchoedFraction;
@@ -479,6 +503,7 @@ internal static partial class NoDosePolicy
         public static readonly Regex Strength = Make(StrengthPattern);
         public static readonly Regex Spaces = new(SpacesPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
         public static readonly Regex EchoedFrequency = Make(EchoedFrequencyPattern);
+        public static readonly Regex EchoedAmountThenTimeOfDay = Make(EchoedAmountThenTimeOfDayPattern);
         public static readonly Regex EchoedAmount = Make(EchoedAmountPattern);
         public static readonly Regex EchoedFraction = Make(EchoedFractionPattern);
         public static readonly Regex EchoedRegimen = Make(EchoedRegimenPattern);

@@ -1,3 +1,4 @@
+using System.Linq;
 using Imuran.ClinicalRules.Facts;
 using static Imuran.ClinicalRules.Fhir.Tests.Support.Payloads;
 
@@ -233,6 +234,21 @@ public class ObservationMapperTests
         result.Facts!.PregnancyStatus.Should().Be(Facts.PregnancyStatus.Unknown);
         result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.ContradictoryPregnancyStatus)
             .Which.Message.Should().Contain("ontradictory pregnancy status").And.Contain("Observation/yes").And.Contain("Observation/no");
+    }
+
+    [Fact]
+    public void Evaluate_ConflictingPregnancyStatuses_TheBasisDoesNotSayNotRecorded()
+    {
+        // QA gap: the status set to unknown for a contradiction reached the pregnancy prompt's basis as "unknown (not
+        // recorded)", though two statuses were recorded.
+        var result = ReadWithPatient(
+            PregnancyObservation("http://snomed.info/sct", "77386006", "2025-05-10", "yes"),
+            PregnancyObservation("http://loinc.org", "LA26683-5", "2025-05-10", "no"));
+
+        var evaluation = ClinicalRuleSet.Default.Evaluate(result.Facts! with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } });
+
+        var status = evaluation.Findings.Single(f => f.RuleId == "AZA-DQ-002").Basis.Facts.Single(b => b.Name == "pregnancy status");
+        status.Value.Should().Be("unknown").And.NotContain("not recorded");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Tests.Rules;
 
 namespace Imuran.ClinicalRules.Tests.Findings;
 
@@ -115,6 +116,82 @@ public class NoDoseTextTests
     [InlineData("BDX")]
     public void Redact_NameWithANumberThatIsNotDosing_IsKept(string name) =>
         NoDoseText.Redact(name).Should().Be(name);
+
+    // QA gap: the rules withhold a medicine's name with a bare number ("Allopurinol 300": a strength with its unit left
+    // off), but the public redaction did not, while it said it did what the rules do to a name they echo.
+    [Theory]
+    [InlineData("Allopurinol 300", Withheld)]
+    [InlineData("Frobnicate 2,5", Withheld)]
+    [InlineData("Azathioprine 50 MG Oral Tablet", "Azathioprine")]
+    [InlineData("Allopurinol twice daily", Withheld)]
+    [InlineData("Vitamin B12", "Vitamin B12")] // boundary: a number joined to a word is part of the name
+    [InlineData("6-mercaptopurine", "6-mercaptopurine")]
+    [InlineData("COVID-19 vaccine", "COVID-19 vaccine")]
+    [InlineData("50 MG", "(name withheld: strength only)")]
+    [InlineData(null, null)]
+    [InlineData("", "")]
+    public void RedactMedicineName_AsTheRulesEchoAMedicineOrAllergyName(string? name, string? expected) =>
+        NoDoseText.RedactMedicineName(name).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Type 2 diabetes mellitus")]
+    [InlineData("Hepatitis B vaccine (2 of 3)")]
+    public void Redact_NotAMedicineName_KeepsAStandaloneNumber(string name)
+    {
+        NoDoseText.Redact(name).Should().Be(name);
+        NoDoseText.RedactMedicineName(name).Should().Be(Withheld); // the difference the two methods document
+    }
+
+    [Fact]
+    public void RedactMedicineName_IsWhatTheRulesShowForAMedicineName()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Patients.Quiet().WithMedications(Patients.Med("Allopurinol 300", "519")));
+
+        var shown = result.Findings.Single(f => f.RuleId == "AZA-INT-001").Basis.Facts.Single(b => b.Name == "medication").Value;
+        shown.Should().Contain("(" + NoDoseText.RedactMedicineName("Allopurinol 300") + ";");
+    }
+
+    // QA gap: "od" was not read as a frequency ("Allopurinol 300 mg od" became "Allopurinol od"), nor nocte, mane, stat,
+    // nor "on"/"om" after an amount. The other common abbreviations were already read, and still are.
+    [Theory]
+    [InlineData("Allopurinol od")]
+    [InlineData("Allopurinol 300 mg OD")]
+    [InlineData("Amitriptyline 10 mg nocte")]
+    [InlineData("Prednisolone 40 mg mane")]
+    [InlineData("Hydrocortisone 100 mg stat")]
+    [InlineData("Amitriptyline 10mg ON")]
+    [InlineData("Amitriptyline 10 mg on")]
+    [InlineData("Prednisolone 40mg om")]
+    [InlineData("Prednisolone 2 tabs OM")]
+    [InlineData("Colecalciferol 1000 units on Mondays")]
+    [InlineData("Allopurinol 300 mg bd")]
+    [InlineData("Allopurinol 300 mg BID")]
+    [InlineData("Allopurinol 300 mg tds")]
+    [InlineData("Allopurinol 300 mg tid")]
+    [InlineData("Allopurinol 300 mg qds")]
+    [InlineData("Allopurinol 300 mg qid")]
+    [InlineData("Allopurinol 300 mg qd")]
+    [InlineData("Paracetamol 1 g prn")]
+    public void Redact_FrequencyAbbreviation_IsWithheldWhole(string name) =>
+        NoDoseText.Redact(name).Should().Be(Withheld);
+
+    // Boundary: "on" and "om" are ordinary words (and OM is otitis media); the Latin words only as whole words.
+    [Theory]
+    [InlineData("Otitis media (OM)")]
+    [InlineData("Azathioprine on hold")]
+    [InlineData("Eczema on both hands")]
+    [InlineData("Type 2 diabetes on insulin")]
+    [InlineData("COVID-19 on ventilation")]
+    [InlineData("Vitamin B12 on")]
+    [InlineData("Ondansetron")]
+    [InlineData("Omeprazole")]
+    [InlineData("Odefsey")]
+    [InlineData("Nystatin")]
+    [InlineData("Statin intolerance")]
+    [InlineData("Manerix")]
+    [InlineData("Hydrocortisone 100 mg")]
+    public void Redact_OnOmAndAbbreviationsInsideWords_AreNotFrequencies(string name) =>
+        NoDoseText.Redact(name).Should().NotBe(Withheld);
 
     // "2 tablets" is a count, not a strength: taking only the form out left a bare "2" behind.
     [Theory]

@@ -237,6 +237,54 @@ public class BloodCountRulesTests
         result.Findings.Any(f => f.RuleId == "AZA-DQ-001").Should().Be(raised);
     }
 
+    // QA gap: a low and a not-low count of one day raised AZA-DQ-001, a high and a not-high liver test of one day
+    // raised nothing.
+    [Theory]
+    [InlineData(LabKind.Alt, "ALT", false)]
+    [InlineData(LabKind.Alt, "ALT", true)]
+    [InlineData(LabKind.Ast, "AST", false)]
+    [InlineData(LabKind.Bilirubin, "bilirubin", true)]
+    [InlineData(LabKind.AlkalinePhosphatase, "alkaline phosphatase", false)]
+    public void AZA_DQ_001_HighAndNotHighLiverTestOnOneDay_IsRaised_AndTheHighOneIsRead(LabKind kind, string words, bool swapped)
+    {
+        var result = SameDay(kind, Patients.Lab(kind, 90, 1, LabFlag.High), Patients.Lab(kind, 30, 1), swapped);
+
+        result.ShouldRaise("AZA-HEP-002").ShouldHaveBasis("result", swapped ? "labResults[9]" : "labResults[8]", "90 ");
+        var disagreement = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        disagreement.Summary.Should().Be($"Check the {words}: results of the same day disagree.");
+        disagreement.Detail.Should().Contain("the high result is used");
+        disagreement.Basis.Facts[0].Value.Should().Contain("90 ").And.Contain("30 ");
+    }
+
+    [Theory]
+    [InlineData(30, LabFlag.Normal, 25, LabFlag.Normal, false)] // both not high: no disagreement
+    [InlineData(90, LabFlag.High, 120, LabFlag.High, false)] // both high: no disagreement
+    [InlineData(90, LabFlag.High, 300, LabFlag.CriticallyHigh, false)] // high and critically high: both high
+    [InlineData(300, LabFlag.CriticallyHigh, 30, LabFlag.Normal, true)]
+    public void AZA_DQ_001_LiverTestsOfOneDay_OnlyADisagreementOfHighAndNotHighIsRaised(double a, LabFlag flagA, double b, LabFlag flagB, bool raised)
+    {
+        var result = SameDay(LabKind.Alt, Patients.Lab(LabKind.Alt, a, 1, flagA), Patients.Lab(LabKind.Alt, b, 1, flagB), false);
+
+        result.Findings.Any(f => f.RuleId == "AZA-DQ-001").Should().Be(raised);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AZA_HEP_002_AltHighByItsUpperLimitBesideALargerValueThatIsNot_TheHighOneIsRead(bool swapped)
+    {
+        // 100 U/L is 2.5 times its upper limit of 40 (high at the default multiple of 2); 120 U/L is 0.6 times its limit
+        // of 200. Neither is flagged: ordered by value alone, the larger, not-high result was read as the latest.
+        var result = SameDay(
+            LabKind.Alt,
+            Patients.Lab(LabKind.Alt, 100, 1, LabFlag.None) with { UpperReferenceLimit = 40 },
+            Patients.Lab(LabKind.Alt, 120, 1, LabFlag.None) with { UpperReferenceLimit = 200 },
+            swapped);
+
+        result.ShouldRaise("AZA-HEP-002").ShouldHaveBasis("result", swapped ? "labResults[9]" : "labResults[8]", "100 U/L");
+        result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001");
+    }
+
     [Fact]
     public void AZA_CYT_001_LabNameCarryingDosingText_IsWithheldInTheBasis()
     {

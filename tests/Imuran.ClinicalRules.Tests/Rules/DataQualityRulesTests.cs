@@ -76,6 +76,31 @@ public class DataQualityRulesTests
         finding.ShouldHaveBasis("pregnancy status", "pregnancyStatus", "unknown");
     }
 
+    // QA gap: the basis said "unknown (not recorded)" whatever made the status unknown, also when it was recorded (the
+    // FHIR reader sets it to unknown, with a date, when its sources contradict each other).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AZA_DQ_002_PregnancyUnknown_BasisDoesNotClaimItWasNotRecorded(bool dated)
+    {
+        var patient = Quiet.Aged(30).Considering() with { PregnancyStatus = PregnancyStatus.Unknown, PregnancyStatusDate = dated ? Patients.DaysAgo(3) : null };
+
+        var finding = Evaluate(patient).ShouldRaise("AZA-DQ-002");
+
+        finding.ShouldHaveBasis("pregnancy status", "pregnancyStatus").Value.Should().Be("unknown");
+    }
+
+    [Theory]
+    [InlineData("AZA-DQ-002", 4)]
+    [InlineData("AZA-DQ-003", 3)]
+    public void AZA_DQ_PregnancyUnknown_LogicSaysUnknownNotNotRecorded(string id, int version)
+    {
+        var rule = ClinicalRuleSet.Default.Rules.Single(r => r.Id == id);
+
+        rule.Logic.Should().Contain("pregnancy status unknown or out of date").And.NotContain("pregnancy status not recorded");
+        rule.Version.Should().Be(version);
+    }
+
     [Fact]
     public void AZA_DQ_002_MalePregnancyUnknown_DoesNotFire()
     {

@@ -17,7 +17,7 @@ public class NoDosePolicyStartupTests
     {
         var patterns = NoDosePolicy.Patterns().ToList();
 
-        patterns.Should().HaveCount(16, "eight forbidden phrases, the strength, six echo-only patterns and the run of spaces");
+        patterns.Should().HaveCount(17, "eight forbidden phrases, the strength, seven echo-only patterns and the run of spaces");
         foreach (var pattern in patterns)
         {
             pattern.Options.Should().NotHaveFlag(RegexOptions.Compiled, "a compiled regex is built with Reflection.Emit when the rule set is first built: {0}", pattern);

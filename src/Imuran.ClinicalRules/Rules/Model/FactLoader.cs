@@ -161,7 +161,7 @@ internal static class FactLoader
             var thiopurine = AllergyTerminology.Thiopurine(a);
             if (thiopurine is null)
             {
-                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Allergy(i), "allergy", Text(a.Substance, "RxNorm", a.RxNormCode)));
+                unrecognised.Add(new UnrecognisedInput(IndexedPaths.Allergy(i), "allergy", Text(a.Substance, "RxNorm", a.RxNormCode, medicine: true)));
                 continue;
             }
 
@@ -497,7 +497,13 @@ internal static class FactLoader
                 continue;
             }
 
-            facts[recognised++] = new LabFact(l, i, kind, ctx);
+            var fact = new LabFact(l, i, kind, ctx);
+            if (fact.IsLiverTest)
+            {
+                BloodCountRules.AssessLiver(fact, ctx.Options); // before the sort, which reads whether it is high
+            }
+
+            facts[recognised++] = fact;
             if (kind == LabKind.TpmtActivity)
             {
                 (activityResults ??= new List<TpmtActivityResult>()).Add(new TpmtActivityResult(l.Date!.Value, "TPMT red-cell activity " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + l.Unit + " on " + l.Date, IndexedPaths.Lab(i), ctx));
@@ -567,8 +573,8 @@ internal static class FactLoader
             working.Add(fact);
         }
 
-        // A latest count that is low while another count of its kind on the same day is not: the low one is read (the
-        // more cautious reading), and the disagreement is a finding of its own.
+        // A latest count that is low, or a latest liver test that is high, while another result of its kind on the same
+        // day is not: the one of concern is read (the more cautious reading), and the disagreement is a finding of its own.
         for (var a = recognised + 1; a < 2 * recognised; a++)
         {
             if (BloodCountRules.SameDayDisagreement(facts[a], facts[a - 1]) is { } disagreement)
@@ -627,12 +633,14 @@ internal static class FactLoader
         }
 
         /// <summary>
-        /// How concerning a result is among results of its kind on one day: its flag in the direction that matters
-        /// (low for counts, haemoglobin, eGFR and TPMT activity; high for liver tests and creatinine) first, then its value
-        /// in the canonical unit in that direction. A value that cannot be converted ranks below every converted value of
-        /// the same flag, so a readable result is read before an unreadable one.
+        /// How concerning a result is among results of its kind on one day: for a liver test, first how the rules judged it
+        /// (critically high, high, neither: <see cref="BloodCountRules.AssessLiver"/>, which also reads multiples of the
+        /// upper reference limit, so a high result is never ranked below a larger value that is not high); then its flag
+        /// in the direction that matters (low for counts, haemoglobin, eGFR and TPMT activity; high for liver tests and
+        /// creatinine), then its value in the canonical unit in that direction. A value that cannot be converted ranks
+        /// below every converted value of the same flag, so a readable result is read before an unreadable one.
         /// </summary>
-        private static (int Flag, bool Readable, double Value) Concern(LabFact l)
+        private static (int Judged, int Flag, bool Readable, double Value) Concern(LabFact l)
         {
             var high = l.Kind is LabKind.Alt or LabKind.Ast or LabKind.Bilirubin or LabKind.AlkalinePhosphatase or LabKind.Creatinine;
             var flag = l.Source.Flag switch
@@ -644,7 +652,8 @@ internal static class FactLoader
                 _ => 0,
             };
             var value = l.Normalised?.Value ?? (LabUnits.CanonicalUnit(l.Kind) is null ? l.Source.Value : double.NaN);
-            return double.IsNaN(value) ? (flag, false, 0) : (flag, true, high ? value : -value);
+            var judged = l.LiverCritical ? 2 : l.LiverHigh ? 1 : 0; // both false for all but liver tests
+            return double.IsNaN(value) ? (judged, flag, false, 0) : (judged, flag, true, high ? value : -value);
         }
     }
 
@@ -729,8 +738,8 @@ internal static class FactLoader
     }
 
     /// <summary>
-    /// An unrecognised entry as listed: its name redacted (a medicine's also withheld for a standalone number, see
-    /// <see cref="NoDosePolicy.RedactMedicineName"/>), then its code.
+    /// An unrecognised entry as listed: its name redacted (a medicine's or an allergy's also withheld for a standalone
+    /// number, see <see cref="NoDosePolicy.RedactMedicineName"/>), then its code.
     /// </summary>
     private static string Text(string? name, string system, string? code, bool medicine = false)
     {

@@ -53,6 +53,14 @@ internal sealed class PatientContext
     /// <summary>The age in days of a stale pregnancy status (see <see cref="PregnancyStaleness"/>).</summary>
     public int? PregnancyStaleDays { get; set; }
 
+    /// <summary>
+    /// The basis fact of an unknown pregnancy status: how old it is when it is out of date, else plainly unknown. Not
+    /// "not recorded": a status the input sent as unknown, or that the FHIR reader set to unknown because its sources
+    /// contradict each other, was recorded.
+    /// </summary>
+    public BasisFact UnknownPregnancyBasis =>
+        new("pregnancy status", PregnancyStaleness ?? "unknown", PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate");
+
     /// <summary>Where the pregnancy status came from, as an input path.</summary>
     public string PregnancyPath { get; set; } = "pregnancyStatus";
 
@@ -482,8 +490,11 @@ internal sealed class HypersensitivityFact
         ? all.Select(e => new BasisFact("allergy", e.Shown, e.Path)).ToArray()
         : new[] { new BasisFact("allergy", Shown, Path) };
 
-    /// <summary>The substance as recorded, its strengths removed (<see cref="NoDosePolicy.ShownName"/>), or the thiopurine.</summary>
-    private string Shown => NoDosePolicy.ShownName(Source.Substance, Thiopurine);
+    /// <summary>
+    /// The substance as recorded, its strengths removed, withheld as a medicine's name is (<see cref="NoDosePolicy.ShownName"/>),
+    /// or the thiopurine.
+    /// </summary>
+    private string Shown => NoDosePolicy.ShownName(Source.Substance, Thiopurine, medicine: true);
 }
 
 internal sealed class PgxResultFact
