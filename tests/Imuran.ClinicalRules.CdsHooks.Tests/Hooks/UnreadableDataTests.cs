@@ -146,6 +146,25 @@ public class UnreadableDataTests
     }
 
     [Theory]
+    [InlineData("""{"resource":"Observation/tpmt"}""")]
+    [InlineData("""{"resource":null}""")]
+    public async Task PrefetchValueWrappingNoResource_CardsSayComputedFromIncompleteData(string value)
+    {
+        // An entry-like prefetch value ({"resource": ...}) whose resource is not a resource object was dropped before
+        // the FHIR reader saw it: the cards did not say that the prefetch (here the TPMT results) was not read.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()]);
+        prefetch["pgx"] = JsonNode.Parse(value);
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), prefetch);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        var details = Spec.AssertCardsResponse(body).Select(c => c.GetProperty("detail").GetString()!).ToList();
+        details.Should().NotBeEmpty().And.OnlyContain(d => d.StartsWith("**Computed from incomplete data.**", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("order-sign")]
     [InlineData("patient-view")]
     public async Task PrefetchedPatientOfAnotherId_Answers412NamingTheMismatch(string hook)
