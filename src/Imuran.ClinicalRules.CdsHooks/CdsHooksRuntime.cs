@@ -22,8 +22,6 @@ namespace Imuran.ClinicalRules.CdsHooks;
 /// </summary>
 internal sealed partial class CdsHooksRuntime
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
-
     private readonly CdsHooksOptions _options;
     private readonly HookEvaluator _evaluator;
     private readonly ICdsFeedbackStore _feedback;
@@ -93,7 +91,7 @@ internal sealed partial class CdsHooksRuntime
 
         try
         {
-            using var document = JsonDocument.Parse(body.Memory, DocumentOptions);
+            using var document = JsonDocument.Parse(body.Memory, JsonBody.DocumentOptions);
             var request = HookRequest.Read(document.RootElement, service, out var field, out var problem);
             if (request is null)
             {
@@ -110,8 +108,7 @@ internal sealed partial class CdsHooksRuntime
         catch (JsonException ex)
         {
             LogRejected(service.Id, StatusCodes.Status400BadRequest);
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : string.Empty;
-            return Error(StatusCodes.Status400BadRequest, "invalid", $"The request body is not well-formed JSON{where}.");
+            return Error(StatusCodes.Status400BadRequest, "invalid", JsonBody.Problem(ex, body.Memory.Span));
         }
         finally
         {
@@ -139,7 +136,7 @@ internal sealed partial class CdsHooksRuntime
 
         try
         {
-            using var document = JsonDocument.Parse(body.Memory, DocumentOptions);
+            using var document = JsonDocument.Parse(body.Memory, JsonBody.DocumentOptions);
             var items = FeedbackRequest.Read(document.RootElement, service.Id, out var field, out var problem);
             if (items is null)
             {
@@ -153,9 +150,9 @@ internal sealed partial class CdsHooksRuntime
 
             return Results.Ok();
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid", "The request body is not well-formed JSON.");
+            return Error(StatusCodes.Status400BadRequest, "invalid", JsonBody.Problem(ex, body.Memory.Span));
         }
         finally
         {

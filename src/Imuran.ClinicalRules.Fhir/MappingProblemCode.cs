@@ -75,4 +75,11 @@ public enum MappingProblemCode
     /// read as current, the more cautious reading (its interactions are checked), without the end date.
     /// </summary>
     StatusContradictsPeriod = 21,
+
+    /// <summary>
+    /// A Bundle entry gives no resource: it is null or not an object, its <c>resource</c> is missing, null or not an
+    /// object, and it has no <c>request</c> or <c>response</c> that would explain the absence (FHIR invariant bdl-5).
+    /// What it held was not read, so facts may be missing.
+    /// </summary>
+    EntryWithoutResource = 22,
 }

@@ -35,7 +35,10 @@ internal static class FhirPayload
         return firstDraft;
     }
 
-    /// <summary>A resource becomes one entry; an array, or an entry-like <c>{"resource": ...}</c> wrapper, is unwrapped.</summary>
+    /// <summary>
+    /// A resource becomes one entry; an array, or an entry-like <c>{"resource": ...}</c> wrapper, is unwrapped. A wrapper
+    /// whose resource is not an object or array is kept as an entry, for the reader to report.
+    /// </summary>
     private static void WriteEntries(Utf8JsonWriter writer, JsonElement value, int depth, ref int count)
     {
         if (depth > 2)
@@ -60,7 +63,16 @@ internal static class FhirPayload
 
         if (!value.TryGetProperty("resourceType", out _) && value.TryGetProperty("resource", out var inner))
         {
-            WriteEntries(writer, inner, depth + 1, ref count);
+            if (inner.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                WriteEntries(writer, inner, depth + 1, ref count);
+                return;
+            }
+
+            // A wrapper whose resource is not a resource (a string, null): written as the entry it looks like, so the
+            // reader reports it (FHIR_ENTRY_WITHOUT_RESOURCE, incomplete data) instead of its being dropped unseen.
+            value.WriteTo(writer);
+            count++;
             return;
         }
 

@@ -57,10 +57,24 @@ internal sealed class HookRequest
             return null;
         }
 
+        if (Duplicate(root, null, TopLevelMembers) is { } twice)
+        {
+            (field, problem) = twice;
+            return null;
+        }
+
         var hook = RequiredString(root, "hook", ref field, ref problem);
         var hookInstance = RequiredString(root, "hookInstance", ref field, ref problem);
         if (hook is null || hookInstance is null)
         {
+            return null;
+        }
+
+        // CDS Hooks: hookInstance is "a universally unique identifier (UUID) for this particular hook call"; the
+        // official examples spell it 8-4-4-4-12 hexadecimal digits with hyphens.
+        if (!Guid.TryParseExact(hookInstance, "D", out _))
+        {
+            (field, problem) = ("hookInstance", "'hookInstance' must be a UUID (such as d1577c69-dfbe-44ad-ba6d-3e05e953b2ea), one for each hook call.");
             return null;
         }
 
@@ -73,6 +87,12 @@ internal sealed class HookRequest
         if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
         {
             (field, problem) = ("context", "'context' is required and must be an object.");
+            return null;
+        }
+
+        if (Duplicate(context, "context", ContextMembers) is { } twiceInContext)
+        {
+            (field, problem) = twiceInContext;
             return null;
         }
 
@@ -116,11 +136,23 @@ internal sealed class HookRequest
                 return null;
             }
 
+            if (Duplicate(authorization, "fhirAuthorization", new[] { "access_token" }) is { } twiceInAuthorization)
+            {
+                (field, problem) = twiceInAuthorization;
+                return null;
+            }
+
             request.AccessToken = OptionalString(authorization, "access_token");
         }
 
         if (root.TryGetProperty("prefetch", out var prefetch) && prefetch.ValueKind == JsonValueKind.Object)
         {
+            if (Duplicate(prefetch, "prefetch", null) is { } twiceInPrefetch)
+            {
+                (field, problem) = twiceInPrefetch;
+                return null;
+            }
+
             foreach (var member in prefetch.EnumerateObject())
             {
                 request.Prefetch[member.Name] = member.Value;
@@ -174,8 +206,36 @@ internal sealed class HookRequest
         return request;
     }
 
+    /// <summary>The top-level members read; one given twice makes the request ambiguous.</summary>
+    private static readonly string[] TopLevelMembers = { "hook", "hookInstance", "context", "fhirServer", "fhirAuthorization", "prefetch" };
+
+    /// <summary>The context members read, on any hook.</summary>
+    private static readonly string[] ContextMembers = { "patientId", "userId", "encounterId", "selections", "draftOrders", "medications", "medication", "order" };
+
     /// <summary>
-    /// <c>context.draftOrders</c>: required on order-sign (CDS Hooks 2.0: 1..1, a Bundle); when given, an object (a
+    /// The first of <paramref name="names"/> (every member when <see langword="null"/>) given more than once in
+    /// <paramref name="owner"/>, as a field and a problem. JSON readers differ on which of two values wins (this one
+    /// reads the last), so which one the caller meant cannot be told: the request is refused naming the member (QA,
+    /// 2 Dec: a duplicate <c>hook</c> was answered as a hook mismatch).
+    /// </summary>
+    private static (string Field, string Problem)? Duplicate(JsonElement owner, string? prefix, string[]? names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in owner.EnumerateObject())
+        {
+            if ((names is null || Array.IndexOf(names, member.Name) >= 0) && !seen.Add(member.Name))
+            {
+                var field = prefix is null ? member.Name : prefix + "." + member.Name;
+                return (field, $"'{field}' is given more than once; which one is meant cannot be told.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>context.draftOrders</c>: required on order-sign and order-select (CDS Hooks 2.0 and the hook pages: 1..1, a
+    /// Bundle; QA, 2 Dec: an order-select without it answered an empty list of cards); when given, an object (a
     /// Bundle or one resource) or, on the older hooks, an array, and a Bundle's entries each wrap a resource with a
     /// <c>resourceType</c>. A draft that cannot be read is refused naming the field, never read as "no orders" (QA, 2 Dec:
     /// a string, null or missing draftOrders, and entries without <c>resource</c>, answered an empty list of cards).
@@ -185,12 +245,15 @@ internal sealed class HookRequest
         const string Field = "context.draftOrders";
         if (!present || draft.ValueKind == JsonValueKind.Null)
         {
-            return service.Kind == HookKind.OrderSign
-                ? (Field, $"'draftOrders' is required by the {service.Hook} hook and must be a FHIR Bundle of the orders being signed.")
-                : null;
+            return service.Kind switch
+            {
+                HookKind.OrderSign => (Field, $"'draftOrders' is required by the {service.Hook} hook and must be a FHIR Bundle of the orders being signed."),
+                HookKind.OrderSelect => (Field, $"'draftOrders' is required by the {service.Hook} hook and must be a FHIR Bundle of the orders being written."),
+                _ => null,
+            };
         }
 
-        if (draft.ValueKind != JsonValueKind.Object && !(draft.ValueKind == JsonValueKind.Array && service.Kind != HookKind.OrderSign))
+        if (draft.ValueKind != JsonValueKind.Object && !(draft.ValueKind == JsonValueKind.Array && service.Kind is not (HookKind.OrderSign or HookKind.OrderSelect)))
         {
             return (Field, $"'draftOrders' must be a FHIR Bundle (a JSON object), not {Describe(draft.ValueKind)}.");
         }

@@ -29,6 +29,12 @@ internal static class Codes
     public const string Azathioprine = "1256";
     public const string Mercaptopurine = "103";
 
+    // FHIR R4 status codes (the codes the mappers already read): verificationStatus values that mean the record is not
+    // a real one (Condition and AllergyIntolerance), and Condition clinicalStatus values (AllergyIntolerance's active,
+    // inactive and resolved are among them).
+    public static readonly HashSet<string> NotRealVerification = Set("refuted", "entered-in-error");
+    public static readonly HashSet<string> ClinicalStatuses = Set("active", "recurrence", "relapse", "inactive", "remission", "resolved");
+
     // Pregnancy and breastfeeding as conditions.
     public static readonly HashSet<string> PregnancySnomed = Set("77386006");
     public static readonly HashSet<string> PregnancyIcd10Cm = Set("Z33.1");

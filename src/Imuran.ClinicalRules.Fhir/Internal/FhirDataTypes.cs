@@ -98,6 +98,31 @@ internal sealed class Concept
         return null;
     }
 
+    /// <summary>
+    /// The first of <paramref name="known"/> this status concept gives: in any of its codings, whatever comes first (a
+    /// local coding often precedes the standard one), else in its text written as a code ("Entered in error" is
+    /// <c>entered-in-error</c>); <see langword="null"/> when it gives none of them. QA, 2 Dec: only the first coding was
+    /// read, so a Condition or an allergy recorded in error behind a local coding was used as real.
+    /// </summary>
+    public string? StatusCode(ICollection<string> known)
+    {
+        foreach (var coding in Codings)
+        {
+            if (coding.Code is { } code && known.Contains(code.Trim()))
+            {
+                return code.Trim();
+            }
+        }
+
+        if (Text is null)
+        {
+            return null;
+        }
+
+        var fromText = string.Join("-", Text.Trim().ToLowerInvariant().Split(new[] { ' ', '\t', '_', '-' }, StringSplitOptions.RemoveEmptyEntries));
+        return known.Contains(fromText) ? fromText : null;
+    }
+
     /// <summary>The first code of any coding, else the text in lower case: for status concepts (clinicalStatus and the like).</summary>
     public string? FirstCode()
     {

@@ -41,6 +41,7 @@ internal static class StableCodes
         MappingProblemCode.SeveralMedicinesNamed => ErrorCodes.FhirSeveralMedicinesNamed,
         MappingProblemCode.MedicineNotIdentified => ErrorCodes.FhirMedicineNotIdentified,
         MappingProblemCode.StatusContradictsPeriod => ErrorCodes.FhirStatusContradictsPeriod,
+        MappingProblemCode.EntryWithoutResource => ErrorCodes.FhirEntryWithoutResource,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a mapping problem code."),
     };
 }

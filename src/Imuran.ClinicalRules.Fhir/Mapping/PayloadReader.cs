@@ -123,7 +123,11 @@ internal static class PayloadReader
     private static string Identity(ResourceEntry patient) =>
         patient.Id is { } id ? "Patient/" + id : patient.FullUrl ?? patient.Path;
 
-    /// <summary>Gathers the resources of a Bundle; null entries and entries without a resource are skipped.</summary>
+    /// <summary>
+    /// Gathers the resources of a Bundle. An entry that gives no resource is reported as
+    /// <see cref="MappingProblemCode.EntryWithoutResource"/> (incomplete data: what it held was not read), unless it has a
+    /// <c>request</c> or <c>response</c> that explains the absence (FHIR bdl-5: a transaction's DELETE, a history's deletion).
+    /// </summary>
     private static void Collect(ResourceEntry bundle, List<ResourceEntry> entries, MappingReport report, int depth)
     {
         var scope = new ResourceScope("Bundle", bundle.Id, bundle.Path, report);
@@ -152,27 +156,27 @@ internal static class PayloadReader
         {
             index++;
             var path = $"{bundle.Path}.entry[{index}]";
-            if (item.ValueKind == JsonValueKind.Null)
-            {
-                continue;
-            }
-
             if (item.ValueKind != JsonValueKind.Object)
             {
-                scope.Problem(MappingProblemCode.InvalidMemberType, $"{scope.Label}: {path} should be an object but is {FhirNode.Describe(item.ValueKind)}; it was skipped.", path);
+                NoResource(scope, path, $"{path} should be an entry object but is {FhirNode.Describe(item.ValueKind)}");
                 continue;
             }
 
             var entryNode = new FhirNode(item, path, scope);
             if (!entryNode.TryGet("resource", out var resource))
             {
+                if (!entryNode.Has("request") && !entryNode.Has("response"))
+                {
+                    NoResource(scope, path, $"{path} has no resource, and no request or response that would explain why");
+                }
+
                 continue;
             }
 
             var resourcePath = path + ".resource";
             if (resource.ValueKind != JsonValueKind.Object)
             {
-                scope.Problem(MappingProblemCode.InvalidMemberType, $"{scope.Label}: {resourcePath} should be an object but is {FhirNode.Describe(resource.ValueKind)}; it was skipped.", resourcePath);
+                NoResource(scope, resourcePath, $"{resourcePath} should be a resource object but is {FhirNode.Describe(resource.ValueKind)}");
                 continue;
             }
 
@@ -203,6 +207,10 @@ internal static class PayloadReader
             Collect(entry, entries, report, depth + 1);
         }
     }
+
+    /// <summary>An entry that gives no resource: whatever it was meant to hold is not known, so facts may be missing (principle 2).</summary>
+    private static void NoResource(ResourceScope scope, string path, string what) =>
+        scope.Problem(MappingProblemCode.EntryWithoutResource, $"{scope.Label}: {what}; what it held was not read, so facts may be missing.", path);
 
     private static void MapOne(ResourceEntry entry, ResourceEntry? patient, MappingContext context)
     {

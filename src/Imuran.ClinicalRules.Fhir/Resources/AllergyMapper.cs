@@ -14,8 +14,7 @@ internal static class AllergyMapper
     public static void Map(FhirNode allergy, MappingContext context)
     {
         var scope = allergy.Scope;
-        var verification = allergy.Concept("verificationStatus")?.FirstCode();
-        if (verification is "refuted" or "entered-in-error")
+        if (allergy.Concept("verificationStatus")?.StatusCode(Codes.NotRealVerification) is { } verification)
         {
             scope.Ignored("verificationStatus " + verification);
             return;
@@ -63,7 +62,8 @@ internal static class AllergyMapper
         }
 
         context.Facts.Allergies.Add(new Allergy { Substance = substance, RxNormCode = rxNormCode });
-        var clinical = allergy.Concept("clinicalStatus")?.FirstCode();
+        var clinicalStatus = allergy.Concept("clinicalStatus");
+        var clinical = clinicalStatus?.StatusCode(Codes.ClinicalStatuses) ?? clinicalStatus?.FirstCode();
         var state = clinical is null ? string.Empty : $", clinicalStatus {clinical}";
         scope.Used(MappedFact.Allergy, $"Allergy to '{substance}'{thiopurine}{state}", byText);
     }

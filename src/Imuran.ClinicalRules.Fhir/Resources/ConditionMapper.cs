@@ -25,14 +25,14 @@ internal static class ConditionMapper
     public static void MapCondition(FhirNode condition, MappingContext context)
     {
         var scope = condition.Scope;
-        var verification = condition.Concept("verificationStatus")?.FirstCode();
-        if (verification is "refuted" or "entered-in-error")
+        if (condition.Concept("verificationStatus")?.StatusCode(Codes.NotRealVerification) is { } verification)
         {
             scope.Ignored("verificationStatus " + verification);
             return;
         }
 
-        var clinical = condition.Concept("clinicalStatus")?.FirstCode();
+        var clinicalStatus = condition.Concept("clinicalStatus");
+        var clinical = clinicalStatus?.StatusCode(Codes.ClinicalStatuses) ?? clinicalStatus?.FirstCode();
         ConditionStatus status;
         switch (clinical)
         {

@@ -166,4 +166,7 @@ public static class ErrorCodes
 
     /// <summary>FHIR mapping: a current medication statement whose period ended before the evaluation date; read as current, without the end date.</summary>
     public const string FhirStatusContradictsPeriod = "FHIR_STATUS_CONTRADICTS_PERIOD";
+
+    /// <summary>FHIR mapping: a Bundle entry gives no resource (nor a request or response explaining why); what it held was not read.</summary>
+    public const string FhirEntryWithoutResource = "FHIR_ENTRY_WITHOUT_RESOURCE";
 }

@@ -12,6 +12,9 @@ namespace Imuran.ClinicalRules.CdsHooks.Tests.Contract;
 /// <summary>Any bytes a caller can send get a clear 4xx, never a 500.</summary>
 public class RequestErrorTests
 {
+    /// <summary>A valid hookInstance (a UUID, as the CDS Hooks specification requires), so each case fails for its own reason.</summary>
+    private const string Instance = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea";
+
     private static async Task<(HttpStatusCode Status, string Body)> PostRawAsync(HttpClient client, string path, HttpContent content)
     {
         using var response = await client.PostAsync(path, content);
@@ -26,13 +29,13 @@ public class RequestErrorTests
     [InlineData("null")]
     [InlineData("\"order-sign\"")]
     [InlineData("{\"hook\":\"order-sign\"}")]
-    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"x\"}")]
-    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"x\",\"context\":[]}")]
-    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"x\",\"context\":{}}")]
-    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"1\"}}")]
-    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"1\"},\"fhirServer\":\"ftp://x\"}")]
-    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"1\"},\"fhirAuthorization\":{\"access_token\":\"t\"}}")]
-    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"1\"},\"prefetch\":[]}")]
+    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\"}")]
+    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":[]}")]
+    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{}}")]
+    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\"}}")]
+    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\"},\"fhirServer\":\"ftp://x\"}")]
+    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\"},\"fhirAuthorization\":{\"access_token\":\"t\"}}")]
+    [InlineData("{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\"},\"prefetch\":[]}")]
     public async Task Post_MalformedOrInvalidRequest_Answers400WithAnOperationOutcome(string body)
     {
         using var factory = new CdsHooksFactory();
@@ -48,11 +51,106 @@ public class RequestErrorTests
     {
         using var factory = new CdsHooksFactory();
         var deep = new string('[', 10_000) + new string(']', 10_000);
-        var body = "{\"hook\":\"order-sign\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"1\",\"draftOrders\":" + deep + "}}";
+        var body = "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\",\"draftOrders\":" + deep + "}}";
 
         var (status, _) = await PostRawAsync(factory.CreateClient(), Spec.Prefix + "order-sign", new StringContent(body, Encoding.UTF8, "application/json"));
 
         status.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Post_NestedDeeperThanTheLimit_SaysItIsTooDeeplyNested()
+    {
+        // QA, 2 Dec: well-formed JSON nested 65 levels deep was called "not well-formed JSON".
+        using var factory = new CdsHooksFactory();
+        var deep = new string('[', 70) + new string(']', 70);
+        var body = "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\",\"draftOrders\":" + deep + "}}";
+
+        var (status, text) = await PostRawAsync(factory.CreateClient(), Spec.Prefix + "order-sign", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        var diagnostics = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("issue")[0].GetProperty("diagnostics").GetString();
+        diagnostics.Should().Contain("nested").And.Contain("64").And.NotContain("well-formed");
+    }
+
+    [Theory]
+    [InlineData("[[[")]
+    [InlineData("{\"hook\":\"order-sign\",}")]
+    public async Task Post_MalformedJsonNotDeep_IsStillCalledNotWellFormed(string body)
+    {
+        using var factory = new CdsHooksFactory();
+
+        var (status, text) = await PostRawAsync(factory.CreateClient(), Spec.Prefix + "order-sign", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        text.Should().Contain("not well-formed JSON").And.NotContain("nested");
+    }
+
+    [Fact]
+    public async Task Post_MalformedJsonBeyondTheDepthLimit_SaysItIsTooDeeplyNested()
+    {
+        // The depth limit is met first, as the parser meets it: the answer names that, not the later syntax error.
+        using var factory = new CdsHooksFactory();
+        var body = "{\"x\":" + new string('[', 80) + "}";
+
+        var (status, text) = await PostRawAsync(factory.CreateClient(), Spec.Prefix + "order-sign", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        text.Should().Contain("nested");
+    }
+
+    [Theory]
+    [InlineData("hook", "{\"hook\":\"order-sign\",\"hook\":\"patient-view\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\"}}")]
+    [InlineData("hook", "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"hook\":\"order-sign\",\"context\":{\"patientId\":\"1\"}}")]
+    [InlineData("hookInstance", "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"hookInstance\":\"2f3c1b9e-7c1a-4e6f-9a51-0c6a4f0d3e21\",\"context\":{\"patientId\":\"1\"}}")]
+    [InlineData("context.patientId", "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\",\"patientId\":\"2\"}}")]
+    [InlineData("prefetch.patient", "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\"},\"prefetch\":{\"patient\":null,\"patient\":null}}")]
+    public async Task Post_MemberGivenTwice_Answers400SayingSoNamingTheField(string field, string body)
+    {
+        // QA, 2 Dec: a duplicate "hook" was answered as a hook mismatch (the last one was read); which one is meant
+        // cannot be told, so the request is refused as ambiguous, naming the member.
+        using var factory = new CdsHooksFactory();
+
+        var (status, text) = await PostRawAsync(factory.CreateClient(), Spec.Prefix + "order-sign", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        var issue = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("issue")[0];
+        issue.GetProperty("expression")[0].GetString().Should().Be(field);
+        issue.GetProperty("diagnostics").GetString().Should().Contain("more than once").And.NotContain("answers the");
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("12345")]
+    [InlineData("d1577c69dfbe44adba6d3e05e953b2ea-")]
+    [InlineData("{d1577c69-dfbe-44ad-ba6d-3e05e953b2ea}")]
+    [InlineData("d1577c69-dfbe-44ad-ba6d-3e05e953b2eg")]
+    public async Task Post_HookInstanceNotAUuid_Answers400NamingTheField(string hookInstance)
+    {
+        // The CDS Hooks specification: hookInstance is "a universally unique identifier (UUID) for this particular hook call".
+        using var factory = new CdsHooksFactory();
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(), hookInstance);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(400);
+        Spec.AssertOperationOutcome(body);
+        var issue = body.GetProperty("issue")[0];
+        issue.GetProperty("expression")[0].GetString().Should().Be("hookInstance");
+        issue.GetProperty("diagnostics").GetString().Should().Contain("UUID");
+    }
+
+    [Theory]
+    [InlineData("d1577c69-dfbe-44ad-ba6d-3e05e953b2ea")]
+    [InlineData("D1577C69-DFBE-44AD-BA6D-3E05E953B2EA")]
+    public async Task Post_HookInstanceAUuid_IsAccepted(string hookInstance)
+    {
+        using var factory = new CdsHooksFactory();
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(), hookInstance);
+
+        var (status, _, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
     }
 
     [Fact]

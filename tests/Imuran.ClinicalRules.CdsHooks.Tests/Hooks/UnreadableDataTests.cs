@@ -102,6 +102,69 @@ public class UnreadableDataTests
     }
 
     [Theory]
+    [InlineData("missing", null)]
+    [InlineData("null", "null")]
+    [InlineData("a string", "\"draft\"")]
+    public async Task OrderSelect_WithoutReadableDraftOrders_Answers400NamingTheField(string why, string? draftOrders)
+    {
+        // CDS Hooks order-select: context.draftOrders is required (1..1, a Bundle), as on order-sign. QA, 2 Dec: without
+        // it the call answered an empty list of cards, as if the orders had been checked.
+        using var factory = new CdsHooksFactory();
+        var context = FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft()), "MedicationRequest/aza-draft");
+        context.Remove("draftOrders");
+        if (draftOrders is not null)
+        {
+            context["draftOrders"] = JsonNode.Parse(draftOrders);
+        }
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-select", FhirData.Request("order-select", context, FhirData.Prefetch()));
+
+        status.Should().Be(400, why);
+        Spec.AssertOperationOutcome(body);
+        body.GetProperty("issue")[0].GetProperty("expression")[0].GetString().Should().Be("context.draftOrders", why);
+    }
+
+    [Theory]
+    [InlineData("""{"search":{"mode":"match"}}""", "has no resource")]
+    [InlineData("""{"resource":"MedicationRequest/allo"}""", "should be a resource object")]
+    public async Task PrefetchBundleEntryWithoutResource_CardsSayComputedFromIncompleteData(string entry, string named)
+    {
+        // A prefetch search whose entry gives no resource: what it held (an interacting medicine, perhaps) was not read.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(pgx: [FhirData.TpmtPoor()]);
+        var orders = FhirData.Bundle(FhirData.Allopurinol());
+        orders["entry"]!.AsArray().Add(JsonNode.Parse(entry));
+        prefetch["medicationRequests"] = orders;
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), prefetch);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        var details = Spec.AssertCardsResponse(body).Select(c => c.GetProperty("detail").GetString()!).ToList();
+        details.Should().NotBeEmpty().And.OnlyContain(d =>
+            d.StartsWith("**Computed from incomplete data.**", System.StringComparison.Ordinal) && d.Contains("entry\\[1\\]") && d.Contains(named));
+    }
+
+    [Theory]
+    [InlineData("""{"resource":"Observation/tpmt"}""")]
+    [InlineData("""{"resource":null}""")]
+    public async Task PrefetchValueWrappingNoResource_CardsSayComputedFromIncompleteData(string value)
+    {
+        // An entry-like prefetch value ({"resource": ...}) whose resource is not a resource object was dropped before
+        // the FHIR reader saw it: the cards did not say that the prefetch (here the TPMT results) was not read.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()]);
+        prefetch["pgx"] = JsonNode.Parse(value);
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), prefetch);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        var details = Spec.AssertCardsResponse(body).Select(c => c.GetProperty("detail").GetString()!).ToList();
+        details.Should().NotBeEmpty().And.OnlyContain(d => d.StartsWith("**Computed from incomplete data.**", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("order-sign")]
     [InlineData("patient-view")]
     public async Task PrefetchedPatientOfAnotherId_Answers412NamingTheMismatch(string hook)

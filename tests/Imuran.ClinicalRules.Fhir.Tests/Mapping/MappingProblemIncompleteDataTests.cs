@@ -13,6 +13,7 @@ public sealed class MappingProblemIncompleteDataTests
     [InlineData(MappingProblemCode.MappingFailed, true)]
     [InlineData(MappingProblemCode.SeveralMedicinesNamed, true)]
     [InlineData(MappingProblemCode.MedicineNotIdentified, true)]
+    [InlineData(MappingProblemCode.EntryWithoutResource, true)]
     [InlineData(MappingProblemCode.LabWithoutUnit, false)] // odd data, read and reported, not missing data
     [InlineData(MappingProblemCode.ContradictoryPregnancyStatus, false)] // the rules raise their own finding
     [InlineData(MappingProblemCode.InvalidDate, false)]

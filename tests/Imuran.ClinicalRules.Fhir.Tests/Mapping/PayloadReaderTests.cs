@@ -32,15 +32,51 @@ public class PayloadReaderTests
     }
 
     [Fact]
-    public void Read_NullEntriesAndEntriesWithoutResource_AreFine()
+    public void Read_EntryWithoutResourceButWithARequest_IsFine()
     {
-        var json = $$$"""{"resourceType":"Bundle","type":"transaction","entry":[null,{"request":{"method":"DELETE","url":"Observation/1"}},{"resource":null},{"resource":{{{Patient}}}}]}""";
+        // FHIR bdl-5: an entry without a resource must have a request or a response (a transaction's DELETE, say).
+        var json = $$$"""{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"Observation/1"}},{"resource":{{{Patient}}}}]}""";
 
         var result = Read(json);
 
         result.Succeeded.Should().BeTrue();
         result.Problems.Should().BeEmpty();
         result.Unrecognised.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("""{"fullUrl":"urn:uuid:1","search":{"mode":"match"}}""", "Bundle.entry[1]")]
+    [InlineData("""{"resource":null}""", "Bundle.entry[1]")]
+    [InlineData("""{}""", "Bundle.entry[1]")]
+    [InlineData("""null""", "Bundle.entry[1]")]
+    [InlineData("""42""", "Bundle.entry[1]")]
+    [InlineData("""{"resource":"MedicationRequest/1"}""", "Bundle.entry[1].resource")]
+    [InlineData("""{"resource":[]}""", "Bundle.entry[1].resource")]
+    public void Read_EntryGivingNoResource_IsAProblemNamingTheEntryThatMeansIncompleteData(string entry, string path)
+    {
+        // QA, 2 Dec: such entries were skipped in silence (principle 2): what the entry held was never read, so the
+        // data are not complete, whatever else the Bundle gives.
+        var json = $$$"""{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{{{Patient}}}},{{{entry}}}]}""";
+
+        var result = Read(json);
+
+        result.Succeeded.Should().BeTrue();
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Code.Should().Be(MappingProblemCode.EntryWithoutResource);
+        problem.Path.Should().Be(path);
+        problem.Message.Should().Contain(path);
+        problem.MeansIncompleteData.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Read_EntryWithoutResourceInANestedBundle_NamesTheNestedEntry()
+    {
+        var inner = """{"resourceType":"Bundle","type":"searchset","entry":[{"search":{"mode":"match"}}]}""";
+
+        var result = Read(Bundle(inner));
+
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.EntryWithoutResource)
+            .Which.Path.Should().Be("Bundle.entry[1].resource.entry[0]");
     }
 
     [Theory]
@@ -53,17 +89,6 @@ public class PayloadReaderTests
         result.Succeeded.Should().BeTrue();
         result.Used.Should().BeEmpty();
         result.Facts!.Medications.Should().BeEmpty();
-    }
-
-    [Fact]
-    public void Read_EntryThatIsNotAnObject_IsReportedAndSkipped()
-    {
-        var json = $$"""{"resourceType":"Bundle","type":"collection","entry":[42,{"resource":"text"},{"resource":{{Patient}}}]}""";
-
-        var result = Read(json);
-
-        result.Succeeded.Should().BeTrue();
-        result.Problems.Select(p => p.Path).Should().BeEquivalentTo("Bundle.entry[0]", "Bundle.entry[1].resource");
     }
 
     [Fact]

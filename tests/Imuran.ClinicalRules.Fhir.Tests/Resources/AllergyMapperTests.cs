@@ -48,6 +48,21 @@ public class AllergyMapperTests
     }
 
     [Theory]
+    [InlineData("""{"coding":[{"system":"http://example.org/local-status","code":"E"},{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-verification","code":"entered-in-error"}]}""", "entered-in-error")]
+    [InlineData("""{"text":"Entered in error"}""", "entered-in-error")]
+    [InlineData("""{"text":"Refuted"}""", "refuted")]
+    public void Read_ThiopurineAllergyEnteredInErrorNotInTheFirstCoding_IsIgnored(string verificationStatus, string read)
+    {
+        // QA, 2 Dec: an azathioprine allergy recorded in error behind a local coding was used as real (AZA-HYP-001).
+        var allergy = $$$"""{"resourceType":"AllergyIntolerance","id":"a1","verificationStatus":{{{verificationStatus}}},"code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1256","display":"azathioprine"}]},"patient":{"reference":"Patient/p1"}}""";
+
+        var result = ReadWithPatient(allergy);
+
+        result.Facts!.Allergies.Should().BeEmpty();
+        result.Used.Should().ContainSingle(u => u.Id == "a1").Which.Description.Should().Be("ignored: verificationStatus " + read);
+    }
+
+    [Theory]
     [InlineData("NKDA")]
     [InlineData("No known drug allergies")]
     [InlineData("No Known Drug Allergy (situation)")]

@@ -33,6 +33,34 @@ public class ConditionMapperTests
         result.Used.Should().ContainSingle(u => u.Id == "c1").Which.Description.Should().Be("ignored: verificationStatus " + verification);
     }
 
+    [Theory]
+    [InlineData("""{"coding":[{"system":"http://example.org/local-status","code":"EIE","display":"Entered in error"},{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"entered-in-error"}]}""", "entered-in-error")]
+    [InlineData("""{"coding":[{"system":"http://example.org/local-status","code":"R"},{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"refuted"}]}""", "refuted")]
+    [InlineData("""{"text":"Entered in error"}""", "entered-in-error")]
+    [InlineData("""{"text":" Entered-in-Error "}""", "entered-in-error")]
+    public void Read_MalignancyEnteredInErrorOrRefutedNotInTheFirstCoding_IsIgnored(string verificationStatus, string read)
+    {
+        // QA, 2 Dec: only the first coding (or the exact text) was read, so a malignancy recorded in error behind a
+        // local coding, or with the status as text, was used as real and raised AZA-MAL-001.
+        var condition = $$$"""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"verificationStatus":{{{verificationStatus}}},"code":{"coding":[{"system":"{{{Snomed}}}","code":"363346000","display":"Malignant neoplastic disease"}]},"subject":{"reference":"Patient/p1"}}""";
+
+        var result = ReadWithPatient(condition);
+
+        result.Facts!.Conditions.Should().BeEmpty();
+        result.Used.Should().ContainSingle(u => u.Id == "c1").Which.Description.Should().Be("ignored: verificationStatus " + read);
+    }
+
+    [Fact]
+    public void Read_ClinicalStatusInASecondCoding_IsRead()
+    {
+        var condition = $$$"""{"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"system":"http://example.org/local-status","code":"R"},{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"resolved"}]},"code":{"coding":[{"system":"{{{Snomed}}}","code":"363346000","display":"Malignant neoplastic disease"}]},"subject":{"reference":"Patient/p1"}}""";
+
+        var result = ReadWithPatient(condition);
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Status.Should().Be(ConditionStatus.History);
+        result.Problems.Should().BeEmpty();
+    }
+
     [Fact]
     public void Read_UnconfirmedCondition_IsKept()
     {
