@@ -110,6 +110,41 @@ public class SitePolicyJsonTests
         read.Problems.Should().Contain(p => p.Field == field && p.Code == code);
     }
 
+    [Theory]
+    [InlineData("""{ "name": "halve the azathioprine dose", "version": "1" }""", "name")]
+    [InlineData("""{ "name": "st-elsewhere", "version": "50 mg twice daily" }""", "version")]
+    public void Read_NameOrVersionReadingAsDosingText_IsRefused(string json, string field)
+    {
+        // QA, 2 Dec: both were accepted, and every result of the rule set echoed them (policy{name,version}, the
+        // tool's "Site policy:" line), so an output carried a dose.
+        var read = SitePolicyJson.Read(json);
+
+        read.Policy.Should().BeNull();
+        read.Problems.Should().ContainSingle().Which.Should().Match<ValidationProblem>(
+            p => p.Field == field && p.Code == ErrorCodes.PolicyTextCarriesDosingText && p.Message.Contains("dosing text"));
+    }
+
+    [Fact]
+    public void Read_NameAndVersionOfOrdinaryPolicies_AreAccepted()
+    {
+        var read = SitePolicyJson.Read("""{ "name": "St Elsewhere pharmacy (oncology ward 2)", "version": "2026-12 rev 3" }""");
+
+        read.Problems.Should().BeEmpty();
+        read.Policy!.Name.Should().Be("St Elsewhere pharmacy (oncology ward 2)");
+    }
+
+    [Fact]
+    public void Create_PolicyReferenceReadingAsDosingText_IsRefusedNamingTheOption()
+    {
+        // A host can build the reference itself, without a policy file: the rule set checks it as the reader does.
+        var hash = "sha256:" + new string('0', 64);
+
+        FluentActions.Invoking(() => ClinicalRuleSet.Create(new RuleSetOptions { Policy = new PolicyReference("reduce the dose by half", "1", hash) }))
+            .Should().Throw<ArgumentException>().WithMessage("*RuleSetOptions.Policy.Name*dosing text*");
+        FluentActions.Invoking(() => ClinicalRuleSet.Create(new RuleSetOptions { Policy = new PolicyReference("trial", "take 2 tablets daily", hash) }))
+            .Should().Throw<ArgumentException>().WithMessage("*RuleSetOptions.Policy.Version*dosing text*");
+    }
+
     [Fact]
     public void Amend_CommandLineTrial_IsADifferentPolicyThatCannotPassForTheFile()
     {
