@@ -146,6 +146,20 @@ public class SitePolicyJsonTests
     }
 
     [Fact]
+    public void Read_BytesOverTheLimit_AreRefusedAsReadAsyncRefusesThem()
+    {
+        // QA, 2 Dec: ReadAsync refused a policy over MaxBytes, Read took the same bytes (and the tool and the DI package
+        // read the file whole, /dev/zero included); one limit for every way in.
+        var padded = Encoding.UTF8.GetBytes("""{ "name": "x", "version": "1" }""" + new string(' ', (int)SitePolicyJson.MaxBytes));
+
+        var read = SitePolicyJson.Read(padded);
+
+        read.Policy.Should().BeNull();
+        read.Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.InputTooLarge);
+        SitePolicyJson.Read(padded.AsSpan(0, (int)SitePolicyJson.MaxBytes)).Problems.Should().BeEmpty("a policy of exactly the limit is read");
+    }
+
+    [Fact]
     public void Amend_CommandLineTrial_IsADifferentPolicyThatCannotPassForTheFile()
     {
         var file = SitePolicyJson.Read(File.ReadAllBytes(SamplePolicy)).Policy!;
