@@ -85,7 +85,9 @@ public static class SitePolicyJson
         }
 
         using var input = await BoundedInput.ReadAsync(utf8Json, MaxBytes, cancellationToken).ConfigureAwait(false);
-        return input.ExceededLimit ? TooLarge() : Read(input.Bytes.Span);
+
+        // The bytes as read, a byte-order mark included: the hash is of the file as given, as Read's is.
+        return input.ExceededLimit ? TooLarge() : Read(input.BytesAsRead.Span);
     }
 
     private static SitePolicyReadResult TooLarge() =>

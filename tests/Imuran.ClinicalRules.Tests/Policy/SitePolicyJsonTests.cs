@@ -160,6 +160,19 @@ public class SitePolicyJsonTests
     }
 
     [Fact]
+    public async Task ReadAsync_FileWithAByteOrderMark_HasTheHashOfItsBytesAsRead()
+    {
+        // QA, 2 Dec: ReadAsync hashed the bytes after the byte-order mark, Read (and sha256sum) the bytes as given, so a
+        // host reading asynchronously stamped every result with a hash that matched no reviewed file.
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("""{ "name": "x", "version": "1" }""")).ToArray();
+        var expected = "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
+
+        var read = await SitePolicyJson.ReadAsync(new AsyncOnlyStream(bytes));
+
+        read.Policy!.ContentHash.Should().Be(expected).And.Be(SitePolicyJson.Read(bytes).Policy!.ContentHash);
+    }
+
+    [Fact]
     public void Amend_CommandLineTrial_IsADifferentPolicyThatCannotPassForTheFile()
     {
         var file = SitePolicyJson.Read(File.ReadAllBytes(SamplePolicy)).Policy!;
