@@ -50,6 +50,12 @@ internal static class CohortCommand
         var options = CohortOptions.Default;
         if (date is { } d)
         {
+            if (Research.Internal.GeneratedDates.Problem(d) is { } problem)
+            {
+                io.Error.WriteLine("error: --evaluation-date: " + problem);
+                return ExitCodes.InvalidInput;
+            }
+
             options = options with { EvaluationDate = d };
         }
 

@@ -196,8 +196,15 @@ internal static class CoverageCommand
             return false;
         }
 
-        if (!InputSource.TryReadAllBytes(io, path, "feedback file", out var bytes))
+        if (!InputSource.TryReadAllBytes(io, path, "feedback file", ClinicianFeedbackJson.MaxBytes, out var bytes))
         {
+            return false;
+        }
+
+        if (bytes.Length > ClinicianFeedbackJson.MaxBytes)
+        {
+            // A file that grew, or a device that says it has no length (the check above saw none).
+            io.Error.WriteLine($"error: the feedback file '{path}' is larger than the limit of {ClinicianFeedbackJson.MaxBytes} bytes; it was not read.");
             return false;
         }
 

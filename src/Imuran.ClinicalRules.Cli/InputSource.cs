@@ -21,8 +21,12 @@ internal static class InputSource
         return false;
     }
 
-    /// <summary>Reads a whole file; on failure writes the reason to standard error and returns false.</summary>
-    public static bool TryReadAllBytes(CliIO io, string path, string what, out byte[] bytes)
+    /// <summary>
+    /// Reads a file, but never more than one byte past <paramref name="maxBytes"/> (a longer file, or a device such as
+    /// <c>/dev/zero</c>, gives <paramref name="maxBytes"/> + 1 bytes, for the reader to refuse as too large); on
+    /// failure writes the reason to standard error and returns false.
+    /// </summary>
+    public static bool TryReadAllBytes(CliIO io, string path, string what, long maxBytes, out byte[] bytes)
     {
         bytes = Array.Empty<byte>();
         if (RejectDirectory(io, path, what))
@@ -32,7 +36,16 @@ internal static class InputSource
 
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int n;
+            while (buffer.Length <= maxBytes && (n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+            }
+
+            bytes = buffer.ToArray();
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -58,7 +58,7 @@ internal sealed class PolicyOptions
         SitePolicy? policy = null;
         if (policyPath is not null)
         {
-            if (!InputSource.TryReadAllBytes(io, policyPath, "policy", out var bytes))
+            if (!InputSource.TryReadAllBytes(io, policyPath, "policy", SitePolicyJson.MaxBytes, out var bytes))
             {
                 return false;
             }

@@ -31,6 +31,12 @@ internal static class ScenariosCommand
             return ExitCodes.InvalidInput;
         }
 
+        if (date is { } d && Research.Internal.GeneratedDates.Problem(d) is { } problem)
+        {
+            io.Error.WriteLine("error: --evaluation-date: " + problem);
+            return ExitCodes.InvalidInput;
+        }
+
         var count = 0;
         if (list)
         {

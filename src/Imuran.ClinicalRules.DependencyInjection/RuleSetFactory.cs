@@ -19,17 +19,18 @@ internal static class RuleSetFactory
         if (!string.IsNullOrWhiteSpace(options.PolicyFile))
         {
             var path = Path.GetFullPath(options.PolicyFile);
-            byte[] bytes;
+            SitePolicyReadResult read;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                // Bounded: never more than one byte past SitePolicyJson.MaxBytes is read (a huge file, /dev/zero).
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                read = SitePolicyJson.ReadAsync(stream).GetAwaiter().GetResult();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new InvalidOperationException($"The site policy file '{path}' cannot be read: {ex.Message}", ex);
             }
 
-            var read = SitePolicyJson.Read(bytes);
             if (!read.Succeeded)
             {
                 throw new InvalidOperationException($"The site policy file '{path}' has problems: " + string.Join("; ", read.Problems.Select(p => $"{p.Field}: {p.Message}")));

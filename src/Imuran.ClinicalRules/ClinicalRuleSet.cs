@@ -93,7 +93,8 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// The options name a rule id or topic that does not exist (ids and topics match ignoring case; the message lists
     /// the valid ones), or a threshold is nonsense (a negative window, an age
     /// range upside down, a firing limit below one, ...); the message names every such option, e.g.
-    /// <c>RuleSetOptions.Thresholds.LiverTestWindowDays</c>.
+    /// <c>RuleSetOptions.Thresholds.LiverTestWindowDays</c>; or the policy's name or version, which every result echoes,
+    /// reads as dosing text (<c>RuleSetOptions.Policy.Name</c>).
     /// </exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
@@ -105,6 +106,14 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         {
             throw new ArgumentException(
                 "The rule set options are invalid: " + string.Join(" ", problems.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Thresholds)}.{p.Key} {p.Value}")),
+                nameof(options));
+        }
+
+        if (options.Policy is { } policy && PolicyText.Problems(policy.Name, policy.Version) is { Count: > 0 } echoed)
+        {
+            // Every result echoes the reference verbatim: refused as the policy reader refuses it.
+            throw new ArgumentException(
+                string.Join(" ", echoed.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Policy)}.{(p.Key == "name" ? nameof(PolicyReference.Name) : nameof(PolicyReference.Version))}: {p.Value}")),
                 nameof(options));
         }
 

@@ -118,6 +118,8 @@ public class CohortCommandTests
     [InlineData("--ancestry", "martian=1")]
     [InlineData("--ancestry", "european=0")]
     [InlineData("--evaluation-date", "2026-13-01")]
+    [InlineData("--evaluation-date", "0001-06-01")] // QA, 2 Dec: "internal error: ArgumentOutOfRangeException", exit 1
+    [InlineData("--evaluation-date", "9500-01-01")] // QA, 2 Dec: exit 0 with patients every check refuses (after 9000-12-31)
     public void Cohort_BadOption_Exits2AndWritesNothing(string option, string value)
     {
         var run = ResearchCliRunner.Run(string.Empty, "cohort", "-n", "5", option, value);

@@ -47,6 +47,26 @@ public class PolicyOptionsTests
         root.GetProperty("policy").GetProperty("version").GetString().Should().Be("unversioned+command-line");
     }
 
+    [Fact]
+    public void Check_PolicyFileOverTheLimit_Exit2AndNotRead()
+    {
+        // QA, 2 Dec: the file was read whole, whatever its size (a policy path of /dev/zero never came back).
+        var path = Path.Combine(Path.GetTempPath(), "imuran-qa-policy-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, """{ "name": "big", "version": "1" }""" + new string(' ', (int)Imuran.ClinicalRules.Policy.SitePolicyJson.MaxBytes));
+        try
+        {
+            var (exit, output, error) = CliRunner.Run("check", Mesalamine, "--policy", path);
+
+            exit.Should().Be(ExitCodes.InvalidInput);
+            output.Should().BeEmpty();
+            error.Should().Contain("INPUT_TOO_LARGE").And.Contain("was not used");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("--disable", "kidneys", "'kidneys' is neither a rule id nor a topic")]
     [InlineData("--threshold", "liverWindow=30", "Valid thresholds: egfrThreshold")]

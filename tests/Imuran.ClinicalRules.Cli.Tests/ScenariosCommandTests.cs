@@ -153,13 +153,17 @@ public class ScenariosCommandTests
         run.Out.Should().Contain("| AZA-CBC-001:miss:1 | AZA-CBC-001 | near miss: does not fire | continuing, last blood count 31 days ago |");
     }
 
-    [Fact]
-    public void Scenarios_BadEvaluationDate_Exits2()
+    [Theory]
+    [InlineData("tomorrow")]
+    [InlineData("0001-06-01")] // QA, 2 Dec: "internal error: ArgumentOutOfRangeException", exit 1
+    [InlineData("9500-01-01")] // QA, 2 Dec: exit 1 after writing patients every check refuses (after 9000-12-31)
+    public void Scenarios_BadEvaluationDate_Exits2(string date)
     {
-        var run = ResearchCliRunner.Run(string.Empty, "scenarios", "--evaluation-date", "tomorrow");
+        var run = ResearchCliRunner.Run(string.Empty, "scenarios", "--evaluation-date", date);
 
         run.ExitCode.Should().Be(ExitCodes.InvalidInput);
         run.Out.Should().BeEmpty();
+        run.Error.Should().Contain("--evaluation-date").And.NotContain("internal error");
     }
 
     private static IReadOnlyList<string> Fired(Scenario s)

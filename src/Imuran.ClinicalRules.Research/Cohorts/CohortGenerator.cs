@@ -23,9 +23,14 @@ public sealed class CohortGenerator
     /// <param name="options">The prevalences, for example <see cref="CohortOptions.Default"/>.</param>
     /// <param name="seed">The seed; it is part of every patient id.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The options' <see cref="CohortOptions.EvaluationDate"/> is before 0101-01-01 (the patients' dates, up to 100 years
+    /// before it, would not be calendar dates) or one the rule set refuses (after 9000-12-31).
+    /// </exception>
     public CohortGenerator(CohortOptions options, int seed)
     {
         _o = options ?? throw new ArgumentNullException(nameof(options));
+        Internal.GeneratedDates.Check(options.EvaluationDate, nameof(CohortOptions) + "." + nameof(CohortOptions.EvaluationDate));
         _seed = seed;
         _random = new Random(seed);
         _ancestryCumulative = new double[options.Ancestry.Count];

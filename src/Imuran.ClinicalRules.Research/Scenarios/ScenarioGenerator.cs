@@ -28,7 +28,15 @@ public static class ScenarioGenerator
     /// <param name="rules">The rule set whose finding rules are covered (its rules must be the built-in ones or a subset).</param>
     /// <param name="evaluationDate">The evaluation date; every date in the patients is relative to it.</param>
     /// <exception cref="InvalidOperationException">A rule of <paramref name="rules"/> has no entry in the scenario table.</exception>
-    public static IEnumerable<Scenario> Generate(ClinicalRuleSet rules, ClinicalDate evaluationDate) => Generate(rules, evaluationDate, null);
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="evaluationDate"/> is before 0101-01-01 (the patients' dates, up to 100 years before it, would not be
+    /// calendar dates) or one the rule set refuses (after 9000-12-31); thrown when called, before any scenario is made.
+    /// </exception>
+    public static IEnumerable<Scenario> Generate(ClinicalRuleSet rules, ClinicalDate evaluationDate)
+    {
+        Internal.GeneratedDates.Check(evaluationDate, nameof(evaluationDate));
+        return Generate(rules, evaluationDate, null);
+    }
 
     /// <summary>The scenarios for every finding rule in <paramref name="rules"/>, from <paramref name="table"/>.</summary>
     /// <param name="rules">The rule set whose finding rules are covered.</param>

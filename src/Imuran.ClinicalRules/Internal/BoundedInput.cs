@@ -40,6 +40,9 @@ internal sealed class BoundedInput : IDisposable
     /// <summary>The bytes read, without a UTF-8 byte-order mark. Valid until disposed.</summary>
     public ReadOnlyMemory<byte> Bytes => _buffer is null ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(_buffer, _start, _length);
 
+    /// <summary>The bytes read as they came, a byte-order mark included (what a content hash is of). Valid until disposed.</summary>
+    public ReadOnlyMemory<byte> BytesAsRead => _buffer is null ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(_buffer, 0, _start + _length);
+
     /// <summary>Reads <paramref name="stream"/> to its end, or to one byte past <paramref name="maxBytes"/>, without blocking on synchronous I/O.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<BoundedInput> ReadAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)

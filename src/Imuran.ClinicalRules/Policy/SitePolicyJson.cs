@@ -49,9 +49,17 @@ public static class SitePolicyJson
         return Read(Encoding.UTF8.GetBytes(json));
     }
 
-    /// <summary>Reads a policy from UTF-8 bytes (a byte-order mark is allowed); the hash is of the bytes as given.</summary>
+    /// <summary>
+    /// Reads a policy from UTF-8 bytes (a byte-order mark is allowed); the hash is of the bytes as given. More than
+    /// <see cref="MaxBytes"/> bytes are refused (<c>INPUT_TOO_LARGE</c>), as <see cref="ReadAsync"/> refuses them.
+    /// </summary>
     public static SitePolicyReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
+        if (utf8Json.Length > MaxBytes)
+        {
+            return TooLarge();
+        }
+
         var hash = Hash(utf8Json);
         var body = utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF ? utf8Json.Slice(3) : utf8Json;
         try
@@ -77,10 +85,13 @@ public static class SitePolicyJson
         }
 
         using var input = await BoundedInput.ReadAsync(utf8Json, MaxBytes, cancellationToken).ConfigureAwait(false);
-        return input.ExceededLimit
-            ? Problem("$", ErrorCodes.InputTooLarge, $"The policy is larger than the limit of {MaxBytes} bytes; it was not read.")
-            : Read(input.Bytes.Span);
+
+        // The bytes as read, a byte-order mark included: the hash is of the file as given, as Read's is.
+        return input.ExceededLimit ? TooLarge() : Read(input.BytesAsRead.Span);
     }
+
+    private static SitePolicyReadResult TooLarge() =>
+        Problem("$", ErrorCodes.InputTooLarge, $"The policy is larger than the limit of {MaxBytes} bytes; it was not read.");
 
     /// <summary>The policy as canonical JSON (indented, members in the documented order); what <see cref="SitePolicy.Amend"/> hashes.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
@@ -191,6 +202,11 @@ public static class SitePolicyJson
         if (string.IsNullOrWhiteSpace(version))
         {
             problems.Add(new ValidationProblem("version", ErrorCodes.Required, "A policy needs a version, so results can name the one they used."));
+        }
+
+        foreach (var p in PolicyText.Problems(name, version))
+        {
+            problems.Add(new ValidationProblem(p.Key, ErrorCodes.PolicyTextCarriesDosingText, p.Value));
         }
 
         var index = 0;

@@ -59,6 +59,12 @@ public static class ErrorCodes
     /// <summary>The patient id is free text that reads as dosing text; it is echoed verbatim in every output, so it is refused.</summary>
     public const string PatientIdCarriesDosingText = "PATIENT_ID_CARRIES_DOSING_TEXT";
 
+    /// <summary>
+    /// A site policy's name or version is free text that reads as dosing text; every result of a rule set built from
+    /// the policy echoes both verbatim, so it is refused.
+    /// </summary>
+    public const string PolicyTextCarriesDosingText = "POLICY_TEXT_CARRIES_DOSING_TEXT";
+
     /// <summary>An item carries neither a name nor a code, so nothing can recognise it.</summary>
     public const string Unidentified = "UNIDENTIFIED";
 

@@ -29,4 +29,19 @@ public sealed class CohortGeneratorTests
 
         first.Should().NotEqual(second);
     }
+
+    [Theory]
+    [InlineData(1, 6, 1)]
+    [InlineData(9500, 1, 1)]
+    public void Constructor_EvaluationDateTheGeneratedPatientsCannotHave_IsRefusedNamingIt(int year, int month, int day)
+    {
+        // QA, 2 Dec: a far-past date threw from Next() (an un-representable DateTime), a date after 9000-12-31 gave
+        // patients every evaluation refuses.
+        var options = CohortOptions.Default with { EvaluationDate = new Facts.ClinicalDate(year, month, day) };
+
+        FluentActions.Invoking(() => new CohortGenerator(options, 1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*EvaluationDate*");
+        FluentActions.Invoking(() => Scenarios.ScenarioGenerator.Generate(ClinicalRuleSet.Default, options.EvaluationDate))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*evaluationDate*", "refused when called, before any scenario is made");
+    }
 }

@@ -110,6 +110,68 @@ public class SitePolicyJsonTests
         read.Problems.Should().Contain(p => p.Field == field && p.Code == code);
     }
 
+    [Theory]
+    [InlineData("""{ "name": "halve the azathioprine dose", "version": "1" }""", "name")]
+    [InlineData("""{ "name": "st-elsewhere", "version": "50 mg twice daily" }""", "version")]
+    public void Read_NameOrVersionReadingAsDosingText_IsRefused(string json, string field)
+    {
+        // QA, 2 Dec: both were accepted, and every result of the rule set echoed them (policy{name,version}, the
+        // tool's "Site policy:" line), so an output carried a dose.
+        var read = SitePolicyJson.Read(json);
+
+        read.Policy.Should().BeNull();
+        read.Problems.Should().ContainSingle().Which.Should().Match<ValidationProblem>(
+            p => p.Field == field && p.Code == ErrorCodes.PolicyTextCarriesDosingText && p.Message.Contains("dosing text"));
+    }
+
+    [Fact]
+    public void Read_NameAndVersionOfOrdinaryPolicies_AreAccepted()
+    {
+        var read = SitePolicyJson.Read("""{ "name": "St Elsewhere pharmacy (oncology ward 2)", "version": "2026-12 rev 3" }""");
+
+        read.Problems.Should().BeEmpty();
+        read.Policy!.Name.Should().Be("St Elsewhere pharmacy (oncology ward 2)");
+    }
+
+    [Fact]
+    public void Create_PolicyReferenceReadingAsDosingText_IsRefusedNamingTheOption()
+    {
+        // A host can build the reference itself, without a policy file: the rule set checks it as the reader does.
+        var hash = "sha256:" + new string('0', 64);
+
+        FluentActions.Invoking(() => ClinicalRuleSet.Create(new RuleSetOptions { Policy = new PolicyReference("reduce the dose by half", "1", hash) }))
+            .Should().Throw<ArgumentException>().WithMessage("*RuleSetOptions.Policy.Name*dosing text*");
+        FluentActions.Invoking(() => ClinicalRuleSet.Create(new RuleSetOptions { Policy = new PolicyReference("trial", "take 2 tablets daily", hash) }))
+            .Should().Throw<ArgumentException>().WithMessage("*RuleSetOptions.Policy.Version*dosing text*");
+    }
+
+    [Fact]
+    public void Read_BytesOverTheLimit_AreRefusedAsReadAsyncRefusesThem()
+    {
+        // QA, 2 Dec: ReadAsync refused a policy over MaxBytes, Read took the same bytes (and the tool and the DI package
+        // read the file whole, /dev/zero included); one limit for every way in.
+        var padded = Encoding.UTF8.GetBytes("""{ "name": "x", "version": "1" }""" + new string(' ', (int)SitePolicyJson.MaxBytes));
+
+        var read = SitePolicyJson.Read(padded);
+
+        read.Policy.Should().BeNull();
+        read.Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.InputTooLarge);
+        SitePolicyJson.Read(padded.AsSpan(0, (int)SitePolicyJson.MaxBytes)).Problems.Should().BeEmpty("a policy of exactly the limit is read");
+    }
+
+    [Fact]
+    public async Task ReadAsync_FileWithAByteOrderMark_HasTheHashOfItsBytesAsRead()
+    {
+        // QA, 2 Dec: ReadAsync hashed the bytes after the byte-order mark, Read (and sha256sum) the bytes as given, so a
+        // host reading asynchronously stamped every result with a hash that matched no reviewed file.
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("""{ "name": "x", "version": "1" }""")).ToArray();
+        var expected = "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
+
+        var read = await SitePolicyJson.ReadAsync(new AsyncOnlyStream(bytes));
+
+        read.Policy!.ContentHash.Should().Be(expected).And.Be(SitePolicyJson.Read(bytes).Policy!.ContentHash);
+    }
+
     [Fact]
     public void Amend_CommandLineTrial_IsADifferentPolicyThatCannotPassForTheFile()
     {
