@@ -63,6 +63,12 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// <summary>The host thresholds and windows this rule set was built with.</summary>
     internal RuleThresholds Options => _options;
 
+    /// <summary>
+    /// The compiled NRules rules (null on the <see cref="RuleEngine.Compiled"/> executor), for tests that count the
+    /// engine's work through its events: a rule set of one's own sees only one's own evaluations.
+    /// </summary>
+    internal NRules.ISessionFactory? SessionFactory => _nrules?.Factory;
+
     /// <summary>Ids of rules the options left out.</summary>
     public IReadOnlyList<string> DisabledRules { get; }
 

@@ -127,16 +127,36 @@ public sealed class FixedTime : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 }
 
-/// <summary>A FHIR server in memory: answers GETs from a function, counts calls, can be slow.</summary>
+/// <summary>
+/// A FHIR server in memory: answers GETs from a function and counts calls; or, with <see cref="NeverAnswers"/>, holds
+/// each request until the caller cancels it, counting the cancellations, as a server that never answers.
+/// </summary>
 public sealed class FakeFhirServer : HttpMessageHandler
 {
+    /// <summary>
+    /// How long a held request waits for its caller to give up. Not a bound any test asserts: only a caller that never
+    /// gives up (a service without a fetch timeout) waits this long, and the request is then answered and counted in
+    /// <see cref="AnsweredAfterHolding"/>, so the test fails rather than hangs. Below HttpClient's own 100 s timeout, so
+    /// a cancellation seen here is the service's.
+    /// </summary>
+    private static readonly TimeSpan HoldLimit = TimeSpan.FromSeconds(30);
+
     private int _calls;
+    private int _cancelled;
+    private int _answeredAfterHolding;
 
     public Func<HttpRequestMessage, HttpResponseMessage>? Respond { get; set; }
 
-    public TimeSpan Delay { get; set; }
+    /// <summary>Whether every request is held without an answer until the caller cancels it.</summary>
+    public bool NeverAnswers { get; set; }
 
     public int Calls => _calls;
+
+    /// <summary>Held requests whose caller cancelled them.</summary>
+    public int Cancelled => _cancelled;
+
+    /// <summary>Held requests that no caller cancelled (see <see cref="HoldLimit"/>).</summary>
+    public int AnsweredAfterHolding => _answeredAfterHolding;
 
     public string? LastAuthorization { get; private set; }
 
@@ -144,9 +164,19 @@ public sealed class FakeFhirServer : HttpMessageHandler
     {
         Interlocked.Increment(ref _calls);
         LastAuthorization = request.Headers.Authorization?.ToString();
-        if (Delay > TimeSpan.Zero)
+        if (NeverAnswers)
         {
-            await Task.Delay(Delay, cancellationToken);
+            try
+            {
+                await Task.Delay(HoldLimit, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _cancelled);
+                throw;
+            }
+
+            Interlocked.Increment(ref _answeredAfterHolding);
         }
 
         return Respond?.Invoke(request) ?? new HttpResponseMessage(HttpStatusCode.NotFound);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Imuran.ClinicalRules.Findings;
 using Imuran.ClinicalRules.Tests.Rules;
 
@@ -201,29 +200,22 @@ public class NoDoseTextTests
     public void RemoveStrengths_ACountOfTablets_KeepsTheFormWithTheCount(string name) =>
         NoDoseText.RemoveStrengths(name).Should().Be(name);
 
+    // Long runs of spaces once made a pattern quadratic. What keeps every pattern linear is checked on the patterns'
+    // shape, without a clock (NoDosePolicyShapeTests); these check what comes out of such text.
     [Fact]
-    public void Redact_HostileLongWhitespaceBetweenCountAndForm_IsLinearNotQuadratic()
+    public void Redact_HostileLongWhitespaceBetweenCountAndForm_IsWithheldWhole()
     {
         var spaces = new string(' ', 400_000);
         var text = "Allopurinol" + spaces + "1" + spaces + "tablets" + spaces + "x" + spaces + "2" + spaces + "1 -" + spaces + "0";
-        var clock = Stopwatch.StartNew();
 
-        var redacted = NoDoseText.Redact(text);
-
-        redacted.Should().Be(Withheld);
-        clock.Elapsed.Should().BeLessThan(System.TimeSpan.FromSeconds(5), "a complexity regression, not a timing target");
+        NoDoseText.Redact(text).Should().Be(Withheld);
     }
 
     [Fact]
-    public void RemoveStrengths_HostileLongWhitespace_IsLinearNotQuadratic()
+    public void RemoveStrengths_HostileLongWhitespace_TakesOutTheStrengthAndCollapsesTheRun()
     {
-        // 400k spaces between two words: a pattern that starts with \s* tries every start in the run (quadratic).
         var text = "azathioprine" + new string(' ', 400_000) + "x 50 MG";
-        var clock = Stopwatch.StartNew();
 
-        var redacted = NoDoseText.RemoveStrengths(text);
-
-        redacted.Should().Be("azathioprine x");
-        clock.Elapsed.Should().BeLessThan(System.TimeSpan.FromSeconds(5), "a complexity regression, not a timing target");
+        NoDoseText.RemoveStrengths(text).Should().Be("azathioprine x");
     }
 }
