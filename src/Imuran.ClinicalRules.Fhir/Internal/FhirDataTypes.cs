@@ -24,7 +24,7 @@ internal sealed class Coding
     public bool Is(string system, string code) =>
         string.Equals(System, system, StringComparison.Ordinal) && string.Equals(Code, code, StringComparison.Ordinal);
 
-    public override string ToString() => $"{System}|{Code}" + (Display is null ? string.Empty : $" '{Display}'");
+    public override string ToString() => $"{Echo.Value(System)}|{Echo.Value(Code)}" + (Display is null ? string.Empty : $" '{Echo.Name(Display)}'");
 }
 
 /// <summary>A FHIR CodeableConcept: its codings and its text.</summary>
@@ -189,7 +189,7 @@ internal sealed class Concept
 
         if (Text is not null)
         {
-            parts.Add($"text '{Text}'");
+            parts.Add($"text '{Echo.Name(Text)}'");
         }
 
         return parts.Count == 0 ? "(empty)" : string.Join(", ", parts);

@@ -174,7 +174,7 @@ internal readonly struct FhirNode
                 default:
                     Scope.Problem(
                         MappingProblemCode.InvalidDate,
-                        $"{Scope.Label}: '{text}' in {member} is not a valid FHIR date; it was ignored.",
+                        $"{Scope.Label}: '{Echo.Value(text)}' in {member} is not a valid FHIR date; it was ignored.",
                         node.Path + "." + name);
                     break;
             }
@@ -184,7 +184,7 @@ internal readonly struct FhirNode
         {
             Scope.Problem(
                 MappingProblemCode.InvalidDate,
-                $"{Scope.Label}: the date '{partial}' has no day; a full date is needed, so it was left unset.",
+                $"{Scope.Label}: the date '{Echo.Value(partial)}' has no day; a full date is needed, so it was left unset.",
                 partialPath);
         }
 

@@ -27,11 +27,11 @@ internal static class PayloadReader
             {
                 if (report.DuplicatePaths.Add(path))
                 {
-                    var label = id is null ? type : type + "/" + id;
+                    var label = id is null ? type : type + "/" + Echo.Value(id);
                     report.Problems.Add(new MappingProblem
                     {
                         Code = MappingProblemCode.DuplicateMember,
-                        Message = $"{label}: '{name}' is given more than once at {path}; which one is meant cannot be told, so it was read as absent.",
+                        Message = $"{label}: '{Echo.Value(name)}' is given more than once at {path}; which one is meant cannot be told, so it was read as absent.",
                         ResourceType = type,
                         Id = id,
                         Path = path,

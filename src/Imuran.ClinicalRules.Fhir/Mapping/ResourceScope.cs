@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Imuran.ClinicalRules.Fhir.Internal;
 
 namespace Imuran.ClinicalRules.Fhir.Mapping;
 
@@ -26,7 +27,7 @@ internal sealed class ResourceScope
     public string Path { get; }
 
     /// <summary><c>Type/id</c>, or the type and path when the resource has no id: for messages.</summary>
-    public string Label => Id is null ? $"{ResourceType} at {Path}" : $"{ResourceType}/{Id}";
+    public string Label => Id is null ? $"{ResourceType} at {Path}" : $"{ResourceType}/{Echo.Value(Id)}";
 
     /// <summary>Whether the resource has been reported as used or unrecognised yet.</summary>
     public bool Reported { get; private set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using Imuran.ClinicalRules.Fhir.Internal;
 
 namespace Imuran.ClinicalRules.Fhir.Mapping;
 
@@ -95,7 +96,7 @@ internal static class VersionCheck
                     && declared.ValueKind == JsonValueKind.String
                     && !(declared.GetString() ?? string.Empty).StartsWith("4.0", StringComparison.Ordinal))
                 {
-                    return $"{type}.fhirVersion is '{declared.GetString()}', not 4.0.x.";
+                    return $"{type}.fhirVersion is '{Echo.Value(declared.GetString())}', not 4.0.x.";
                 }
 
                 break;

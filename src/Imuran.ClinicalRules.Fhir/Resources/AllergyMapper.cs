@@ -28,7 +28,7 @@ internal static class AllergyMapper
 
         if (TextMatch.IsNoKnownAllergy(code.Texts()))
         {
-            scope.Used(MappedFact.None, $"no known drug allergy ('{code.Name()}'): recorded, gives no allergy", matchedByText: true);
+            scope.Used(MappedFact.None, $"no known drug allergy ('{Echo.Medicine(code.Name())}'): recorded, gives no allergy", matchedByText: true);
             return;
         }
 
@@ -64,8 +64,8 @@ internal static class AllergyMapper
         context.Facts.Allergies.Add(new Allergy { Substance = substance, RxNormCode = rxNormCode });
         var clinicalStatus = allergy.Concept("clinicalStatus");
         var clinical = clinicalStatus?.StatusCode(Codes.ClinicalStatuses) ?? clinicalStatus?.FirstCode();
-        var state = clinical is null ? string.Empty : $", clinicalStatus {clinical}";
-        scope.Used(MappedFact.Allergy, $"Allergy to '{substance}'{thiopurine}{state}", byText);
+        var state = clinical is null ? string.Empty : $", clinicalStatus {Echo.Value(clinical)}";
+        scope.Used(MappedFact.Allergy, $"Allergy to '{Echo.Medicine(substance)}'{thiopurine}{state}", byText);
     }
 
     /// <summary>The first RxNorm coding that the rules' table maps to azathioprine, else to mercaptopurine.</summary>

@@ -47,7 +47,7 @@ internal static class ConditionMapper
                     MappingProblemCode.StatusUnknown,
                     clinical is null
                         ? $"{scope.Label} has no clinicalStatus; it was read as active."
-                        : $"{scope.Label} has clinicalStatus '{clinical}'; it was read as active.",
+                        : $"{scope.Label} has clinicalStatus '{Echo.Value(clinical)}'; it was read as active.",
                     condition.Path + ".clinicalStatus");
                 status = ConditionStatus.Active;
                 break;
@@ -78,7 +78,7 @@ internal static class ConditionMapper
         if (status == ConditionStatus.Active && TextMatch.IsCholestasisOfPregnancy(code.Texts()))
         {
             context.Facts.SuspectedCholestasisOfPregnancy = true;
-            scope.Used(MappedFact.CholestasisOfPregnancy, $"suspected intrahepatic cholestasis of pregnancy ('{code.Name()}')", matchedByText: true);
+            scope.Used(MappedFact.CholestasisOfPregnancy, $"suspected intrahepatic cholestasis of pregnancy ('{Echo.Name(code.Name())}')", matchedByText: true);
             return;
         }
 
@@ -141,7 +141,7 @@ internal static class ConditionMapper
             Onset = onset,
         });
         var coded = coding is null ? "text only" : $"{coding.System}|{coding.Code}";
-        scope.Used(MappedFact.Condition, $"Condition '{name}' ({coded}), {status}", matchedByText: coding is null);
+        scope.Used(MappedFact.Condition, $"Condition '{Echo.Name(name)}' ({coded}), {status}", matchedByText: coding is null);
     }
 
     /// <summary>An active pregnancy means pregnant; a resolved one with an end date means not pregnant from then on.</summary>

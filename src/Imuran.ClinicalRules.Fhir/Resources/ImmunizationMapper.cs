@@ -49,7 +49,7 @@ internal static class ImmunizationMapper
             default:
                 scope.Problem(
                     MappingProblemCode.StatusUnknown,
-                    $"{scope.Label} has {(status is null ? "no status" : $"status '{status}'")}; it was read as given (planned when dated after the evaluation date).",
+                    $"{scope.Label} has {(status is null ? "no status" : $"status '{Echo.Value(status)}'")}; it was read as given (planned when dated after the evaluation date).",
                     immunization.Path + ".status");
                 vaccinationStatus = future ? VaccinationStatus.Planned : VaccinationStatus.Given;
                 break;
@@ -99,6 +99,6 @@ internal static class ImmunizationMapper
         context.Facts.Vaccinations.Add(new Vaccination { CvxCode = cvx?.Code, Name = name, Date = date, Status = status });
         var code = cvx is null ? "no CVX code" : "CVX " + cvx.Code;
         var when = date is null ? "no date" : date.ToString();
-        scope.Used(MappedFact.Vaccination, $"Vaccination '{name}' ({code}), {status}, {when}", matchedByText: cvx is null);
+        scope.Used(MappedFact.Vaccination, $"Vaccination '{Echo.Name(name)}' ({Echo.Value(code)}), {status}, {when}", matchedByText: cvx is null);
     }
 }

@@ -21,7 +21,7 @@ internal static class LabMapper
         {
             scope.Unrecognised(
                 UnrecognisedReason.ValueNotRecognised,
-                $"{scope.Label}: LOINC {loinc.Code} '{code.Name(loinc)}' has no valueQuantity; no lab result was made.");
+                $"{scope.Label}: LOINC {loinc.Code} '{Echo.Name(code.Name(loinc))}' has no valueQuantity; no lab result was made.");
             return null;
         }
 
@@ -51,7 +51,7 @@ internal static class LabMapper
         {
             scope.Problem(
                 MappingProblemCode.LabWithoutUnit,
-                $"{scope.Label}: lab result LOINC {loinc.Code} '{code.Name(loinc)}' ({Format(value)}) has no unit; the core's validation will reject it.",
+                $"{scope.Label}: lab result LOINC {loinc.Code} '{Echo.Name(code.Name(loinc))}' ({Format(value)}) has no unit; the core's validation will reject it.",
                 quantity.Path);
         }
 
@@ -59,7 +59,7 @@ internal static class LabMapper
         {
             scope.Problem(
                 MappingProblemCode.LabWithoutDate,
-                $"{scope.Label}: lab result LOINC {loinc.Code} '{code.Name(loinc)}' has no date (effective[x] or issued); the core's validation will reject it.");
+                $"{scope.Label}: lab result LOINC {loinc.Code} '{Echo.Name(code.Name(loinc))}' has no date (effective[x] or issued); the core's validation will reject it.");
         }
 
         var result = new LabResult
@@ -74,7 +74,7 @@ internal static class LabMapper
         };
         scope.Used(
             MappedFact.LabResult,
-            $"Lab LOINC {result.LoincCode} '{result.Name}' {Format(value)} {unit ?? "(no unit)"} on {date?.ToString() ?? "(no date)"}, flag {result.Flag}");
+            $"Lab LOINC {result.LoincCode} '{Echo.Name(result.Name)}' {Format(value)} {unit ?? "(no unit)"} on {date?.ToString() ?? "(no date)"}, flag {result.Flag}");
         return result;
     }
 
@@ -128,7 +128,7 @@ internal static class LabMapper
 
             if (interpretation.Codings.Count == 0 && interpretation.Text is { } text)
             {
-                unmapped.Add($"text '{text}'");
+                unmapped.Add($"text '{Echo.Name(text)}'");
             }
         }
 

@@ -85,7 +85,7 @@ internal static class MedicationMapper
             // input was invalid and no rule ran. Read as current (its interactions are checked), and say so.
             scope.Problem(
                 MappingProblemCode.StatusContradictsPeriod,
-                $"{scope.Label} is {status} but its period ended on {ended}, before the evaluation date; it was read as current, without the end date.",
+                $"{scope.Label} is {Echo.Value(status)} but its period ended on {ended}, before the evaluation date; it was read as current, without the end date.",
                 resource.Path + ".effectivePeriod.end");
             end = null;
         }
@@ -100,9 +100,9 @@ internal static class MedicationMapper
         });
         var when = state switch
         {
-            State.Past => $"history ({status})",
-            State.Considered => $"active ({status}, not yet started)",
-            _ => $"active ({status ?? "no status"})",
+            State.Past => $"history ({Echo.Value(status)})",
+            State.Considered => $"active ({Echo.Value(status)}, not yet started)",
+            _ => $"active ({Echo.Value(status) ?? "no status"})",
         };
         scope.Used(MappedFact.Medication, $"Medication {medicine.Label}, {when}", medicine.MatchedByText);
     }
@@ -202,7 +202,7 @@ internal static class MedicationMapper
         }
 
         member = "medicationReference";
-        why = $"medicationReference '{reference.Reference ?? "(no reference)"}' names no Medication with a code or ingredient the reader could read, and has no display";
+        why = $"medicationReference '{Echo.Value(reference.Reference) ?? "(no reference)"}' names no Medication with a code or ingredient the reader could read, and has no display";
 
         if (reference.Reference is { } literal && context.Index.Resolve(literal, entry) is { ResourceType: "Medication" } target)
         {
@@ -227,7 +227,7 @@ internal static class MedicationMapper
 
         scope.Unrecognised(
             UnrecognisedReason.ValueNotRecognised,
-            $"{scope.Label}: medicationReference '{reference}' could not be resolved to a coded Medication in the payload and has no display.");
+            $"{scope.Label}: medicationReference '{Echo.Value(reference.ToString())}' could not be resolved to a coded Medication in the payload and has no display.");
         return null;
     }
 
@@ -251,7 +251,7 @@ internal static class MedicationMapper
                 return State.Ignored;
         }
 
-        var what = status is null ? "has no status" : $"has status '{status}'";
+        var what = status is null ? "has no status" : $"has status '{Echo.Value(status)}'";
         scope.Problem(
             MappingProblemCode.StatusUnknown,
             $"{scope.Label} {what}; it was read as active, to stay on the safe side.",
@@ -300,7 +300,7 @@ internal static class MedicationMapper
             : RxNormCode is null ? "no RxNorm code" : "RxNorm " + RxNormCode;
 
         /// <summary>The name (if any) with how it was identified, e.g. <c>'Imuran 50 mg' (RxNorm 197388, mapped to ingredient azathioprine)</c>.</summary>
-        public string Label => Name is null ? $"({Recognition})" : $"'{Name}' ({Recognition})";
+        public string Label => Name is null ? $"({Recognition})" : $"'{Echo.Medicine(Name)}' ({Recognition})";
 
         public static Medicine FromText(string display, ResourceScope scope)
         {

@@ -17,7 +17,7 @@ internal static class OperationOutcomeMapper
             var details = issue.Concept("details")?.Name() ?? issue.String("diagnostics") ?? "no details";
             scope.Problem(
                 MappingProblemCode.ServerReportedIssue,
-                $"The server reported ({severity}, {code}): {details}",
+                $"The server reported ({Echo.Value(severity)}, {Echo.Value(code)}): {Echo.Name(details)}",
                 issue.Path);
         }
 

@@ -15,7 +15,7 @@ internal static class PatientMapper
         if (patient.String("birthDate") is { Length: > 10 } withTime)
         {
             // Patient.birthDate is a FHIR date: a time (or anything after the day) makes it invalid, and age unknown.
-            scope.Problem(MappingProblemCode.InvalidDate, $"{scope.Label}: birthDate '{withTime}' is not a FHIR date (yyyy-MM-dd); age was left unknown.", patient.Path + ".birthDate");
+            scope.Problem(MappingProblemCode.InvalidDate, $"{scope.Label}: birthDate '{Echo.Value(withTime)}' is not a FHIR date (yyyy-MM-dd); age was left unknown.", patient.Path + ".birthDate");
             facts.BirthDate = null;
         }
         else
@@ -42,7 +42,7 @@ internal static class PatientMapper
     {
         scope.Problem(
             MappingProblemCode.InvalidMemberType,
-            $"{scope.Label}: gender '{gender}' is not female, male, other or unknown; sex was left unknown.",
+            $"{scope.Label}: gender '{Echo.Value(gender)}' is not female, male, other or unknown; sex was left unknown.",
             path + ".gender");
         return Sex.Unknown;
     }

@@ -348,7 +348,7 @@ internal static class PharmacogenomicsMapper
 
                 if (Codes.OtherMetabolizerAnswers.Contains(coding.Code) || Codes.FunctionAnswers.Contains(coding.Code))
                 {
-                    other ??= $"'{coding.Display ?? coding.Code}' (LOINC {coding.Code})";
+                    other ??= $"'{Echo.Name(coding.Display ?? coding.Code)}' (LOINC {Echo.Value(coding.Code)})";
                 }
             }
         }
@@ -373,7 +373,7 @@ internal static class PharmacogenomicsMapper
                 case "indeterminate":
                     return MetabolizerPhenotype.Indeterminate;
                 default:
-                    other ??= $"'{text}'";
+                    other ??= $"'{Echo.Name(text)}'";
                     break;
             }
         }
