@@ -19,7 +19,7 @@ public class NoDosePolicyShapeTests
     {
         var patterns = NoDosePolicy.Patterns().ToList();
 
-        patterns.Should().HaveCount(16);
+        patterns.Should().HaveCount(17);
         foreach (var pattern in patterns)
         {
             RegexShape.Problems(pattern.ToString(), pattern.Options).Should().BeEmpty("each pattern must be linear: {0}", pattern);
