@@ -90,7 +90,16 @@ internal sealed class PolicyOptions
                     return false;
                 }
 
-                pairs.Add(new KeyValuePair<string, string?>(threshold.Substring(0, eq), threshold.Substring(eq + 1)));
+                var value = threshold.Substring(eq + 1);
+                if (value.Trim().Length == 0)
+                {
+                    // On the command line an empty value is most often an unset variable (egfrThreshold=$LIMIT): it must
+                    // not turn a check off in silence. "off" does that on purpose.
+                    io.Error.WriteLine($"error: --threshold '{threshold}' has no value; give a number, or 'off' to turn the check off.");
+                    return false;
+                }
+
+                pairs.Add(new KeyValuePair<string, string?>(threshold.Substring(0, eq), value));
             }
 
             try

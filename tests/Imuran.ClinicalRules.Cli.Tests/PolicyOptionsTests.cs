@@ -72,12 +72,25 @@ public class PolicyOptionsTests
     [InlineData("--threshold", "liverWindow=30", "Valid thresholds: egfrThreshold")]
     [InlineData("--threshold", "liverTestWindowDays", "is not name=value")]
     [InlineData("--threshold", "liverTestWindowDays=soon", "'soon' is not a whole number")]
+    [InlineData("--threshold", "egfrThreshold=", "has no value")]
+    [InlineData("--threshold", "egfrThreshold=  ", "has no value")]
     public void Check_UnknownOrMalformedTrialSetting_Exit2WithTheValidValues(string option, string value, string message)
     {
         var (exit, _, error) = CliRunner.Run("check", Mesalamine, option, value);
 
         exit.Should().Be(ExitCodes.InvalidInput);
         error.Should().Contain(message).And.NotContain("(Parameter");
+    }
+
+    [Fact]
+    public void Check_ThresholdOff_IsStillTheWayToTurnACheckOff()
+    {
+        // The empty value is refused (below: an unset shell variable, egfrThreshold=$LIMIT, turned the eGFR check off in
+        // silence); "off" says it on purpose.
+        var (exit, output, _) = CliRunner.Run("check", Mesalamine, "--format", "json", "--threshold", "egfrThreshold=off");
+
+        exit.Should().Be(ExitCodes.Ok);
+        JsonDocument.Parse(output).RootElement.GetProperty("thresholds").GetProperty("egfrThreshold").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
     [Fact]
