@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -73,19 +74,7 @@ public static class EvaluationResultJson
 
         w.WriteEndArray();
 
-        w.WriteStartArray("validation");
-        var validation = result.Validation;
-        for (var i = 0; i < validation.Count; i++)
-        {
-            var p = validation[i];
-            w.WriteStartObject();
-            w.WriteString("field", p.Field);
-            w.WriteString("code", p.Code);
-            w.WriteString("message", p.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        WriteProblems("validation", result.Validation, w);
 
         w.WriteStartArray("unrecognised");
         var unrecognised = result.Unrecognised;
@@ -116,21 +105,9 @@ public static class EvaluationResultJson
 
         // Only when the host attached gaps of its reader (EvaluationResult.DataNotRead), so results of facts read
         // whole keep their form; isComplete is false whenever it is written.
-        var notRead = result.DataNotRead;
-        if (notRead.Count > 0)
+        if (result.DataNotRead.Count > 0)
         {
-            w.WriteStartArray("dataNotRead");
-            for (var i = 0; i < notRead.Count; i++)
-            {
-                var p = notRead[i];
-                w.WriteStartObject();
-                w.WriteString("field", p.Field);
-                w.WriteString("code", p.Code);
-                w.WriteString("message", p.Message);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteProblems("dataNotRead", result.DataNotRead, w);
         }
 
         w.WriteStartArray("disabledRules");
@@ -169,6 +146,23 @@ public static class EvaluationResultJson
             w.WriteEndObject();
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="problems"/> as the array <paramref name="name"/> of <c>{field, code, message}</c> objects.</summary>
+    private static void WriteProblems(string name, IReadOnlyList<ValidationProblem> problems, Utf8JsonWriter w)
+    {
+        w.WriteStartArray(name);
+        for (var i = 0; i < problems.Count; i++)
+        {
+            var p = problems[i];
+            w.WriteStartObject();
+            w.WriteString("field", p.Field);
+            w.WriteString("code", p.Code);
+            w.WriteString("message", p.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Writes one finding as a JSON object.</summary>
