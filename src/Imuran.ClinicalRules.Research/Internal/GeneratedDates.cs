@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Imuran.ClinicalRules.Facts;
 
 namespace Imuran.ClinicalRules.Research.Internal;
@@ -7,7 +6,7 @@ namespace Imuran.ClinicalRules.Research.Internal;
 /// <summary>
 /// The evaluation dates the generators (cohort and scenarios) can draw patients for: late enough that every date they
 /// compute from it (births, starts, results, up to <see cref="LookbackYears"/> years before) is a calendar date, and one
-/// the rule set accepts (its own validation says which, so the generators never make patients every check refuses).
+/// the rule set accepts (<see cref="PatientFacts.LatestEvaluationDate"/>, so the generators never make patients every check refuses).
 /// </summary>
 internal static class GeneratedDates
 {
@@ -25,9 +24,11 @@ internal static class GeneratedDates
             return $"The evaluation date {evaluationDate} is before {Earliest}: the generated patients have dates up to {LookbackYears} years before it, which would not be calendar dates.";
         }
 
-        var refused = ClinicalRuleSet.Default.Evaluate(new PatientFacts { EvaluationDate = evaluationDate }).Validation
-            .FirstOrDefault(p => string.Equals(p.Field, "evaluationDate", StringComparison.Ordinal));
-        return refused is null ? null : $"The evaluation date {evaluationDate} cannot be used: the rule set refuses it ({refused.Message})";
+        // The rule set's own limit (PatientFacts.LatestEvaluationDate), compared here: evaluating a patient to ask its
+        // validation built the whole default rule set first, and tripled the start-up time of `cohort`.
+        return evaluationDate > PatientFacts.LatestEvaluationDate
+            ? $"The evaluation date {evaluationDate} cannot be used: the rule set refuses an evaluation date after {PatientFacts.LatestEvaluationDate}."
+            : null;
     }
 
     /// <summary>Throws when <paramref name="evaluationDate"/> does not fit (see <see cref="Problem"/>).</summary>

@@ -22,6 +22,12 @@ public sealed record PatientFacts
     /// <summary>The host's identifier for the patient, echoed in results. Optional.</summary>
     public string? PatientId { get; init; }
 
+    /// <summary>
+    /// The latest <see cref="EvaluationDate"/> the rule set accepts, 9000-12-31: the rules add days and years to it, so a
+    /// later one is a validation problem (<c>INVALID_DATE</c>). For hosts and tools that make evaluation dates.
+    /// </summary>
+    public static readonly ClinicalDate LatestEvaluationDate = new(9000, 12, 31);
+
     /// <summary>The date the evaluation is made for. Required: rules never read the clock.</summary>
     public ClinicalDate EvaluationDate { get; init; }
 

@@ -14,17 +14,12 @@ namespace Imuran.ClinicalRules.Validation;
 /// </summary>
 internal static class PatientFactsRules
 {
-    /// <summary>
-    /// The latest evaluation date accepted: the rules add days and years to it, and a date past 9999-12-31 cannot be
-    /// written (QA, 2 Dec: 9999-12-31 ended in a rule's internal error instead of a validation problem).
-    /// </summary>
-    internal static readonly ClinicalDate LatestEvaluationDate = new(9000, 12, 31);
-
     /// <summary>Rules on the facts themselves (the lists' items have their own tables).</summary>
     public static readonly FactRule<PatientFacts>[] Patient =
     {
         Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.EvaluationDateMissing, (p, _) => p.EvaluationDate == default, "The evaluation date is missing; the rules never read the clock, so it must be given."),
-        Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.InvalidDate, (p, _) => p.EvaluationDate > LatestEvaluationDate, "The evaluation date is after 9000-12-31: the dates the rules compute from it (such as the next blood count) would not be calendar dates."),
+        Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.InvalidDate, (p, _) => p.EvaluationDate > PatientFacts.LatestEvaluationDate, // QA, 2 Dec: 9999-12-31 ended in a rule's internal error
+            "The evaluation date is after 9000-12-31: the dates the rules compute from it (such as the next blood count) would not be calendar dates."),
         new(nameof(PatientFacts.BirthDate), ErrorCodes.BirthAfterEvaluation, (p, e) => After(p.BirthDate, e), (p, _) => $"The birth date {p.BirthDate} is after the evaluation date {p.EvaluationDate}."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.Sex), typeof(Sex), p => (int)p.Sex, "The sex is not a known value."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.Setting), typeof(CareSetting), p => (int)p.Setting, "The care setting is not a known value."),

@@ -44,4 +44,19 @@ public sealed class CohortGeneratorTests
         FluentActions.Invoking(() => Scenarios.ScenarioGenerator.Generate(ClinicalRuleSet.Default, options.EvaluationDate))
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*evaluationDate*", "refused when called, before any scenario is made");
     }
+
+    [Theory]
+    [InlineData(101, 1, 1)]
+    [InlineData(9000, 12, 31)]
+    public void Constructor_EvaluationDateAtEitherLimit_IsAccepted(int year, int month, int day)
+    {
+        // The boundaries of the check above: the earliest date the generators take, and the rule set's latest
+        // (PatientFacts.LatestEvaluationDate), whose patients it evaluates.
+        var date = new Facts.ClinicalDate(year, month, day);
+        var patient = new CohortGenerator(CohortOptions.Default with { EvaluationDate = date }, 1).Next();
+
+        patient.EvaluationDate.Should().Be(date);
+        ClinicalRuleSet.Default.Evaluate(patient).IsValid.Should().BeTrue();
+        new Facts.ClinicalDate(9001, 1, 1).Should().BeGreaterThan(Facts.PatientFacts.LatestEvaluationDate);
+    }
 }
