@@ -7,6 +7,8 @@
 //   CdsHooks:AllowedOrigins           browser origins allowed (CORS); in Development any origin is allowed
 //   CdsHooks:AllowedFhirServers       FHIR base URLs the service may fetch missing prefetch from (empty, the default:
 //                                     none, so a caller cannot aim it at an internal address; "*": any, test networks only)
+//   CdsHooks:TimeZone                 the time zone whose date is "today" (IANA or Windows id, e.g. Australia/Sydney);
+//                                     default: the server's own zone
 //   CdsHooks:EnableFeedbackExport     serve GET /cds-services/feedback/export (off by default; turn RequireJwt on too)
 //   CdsHooks:FeedbackExportPath       write the clinician feedback export to this file when the host stops
 //                                     (read it with: imuran-rules coverage COHORT --feedback FILE)
@@ -54,6 +56,14 @@ builder.Services.AddImuranCdsHooks(options =>
     foreach (var server in settings.GetSection("AllowedFhirServers").Get<string[]>() ?? [])
     {
         options.AllowedFhirServers.Add(server);
+    }
+
+    if (settings.GetValue<string?>("TimeZone") is { Length: > 0 } zone)
+    {
+        // An unknown id stops the host here, naming the setting, rather than evaluating with another date.
+        options.TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found)
+            ? found
+            : throw new InvalidOperationException($"CdsHooks:TimeZone '{zone}' is not a time zone this server knows (an IANA id such as Australia/Sydney, or a Windows id).");
     }
 
     options.EnableFeedbackExport = settings.GetValue<bool>("EnableFeedbackExport");

@@ -117,14 +117,25 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
 #endif
 }
 
-/// <summary>A clock that stands still.</summary>
+/// <summary>A clock that stands still, in a time zone of the test's choosing (default UTC).</summary>
 public sealed class FixedTime : TimeProvider
 {
     private readonly DateTimeOffset _now;
+    private readonly TimeZoneInfo _zone;
 
-    public FixedTime(DateTimeOffset now) => _now = now;
+    public FixedTime(DateTimeOffset now, TimeZoneInfo? zone = null)
+    {
+        _now = now;
+        _zone = zone ?? TimeZoneInfo.Utc;
+    }
 
     public override DateTimeOffset GetUtcNow() => _now;
+
+    public override TimeZoneInfo LocalTimeZone => _zone;
+
+    /// <summary>A zone at a fixed offset from UTC, without daylight saving (so no system time zone data is needed).</summary>
+    public static TimeZoneInfo Zone(int hours) =>
+        TimeZoneInfo.CreateCustomTimeZone($"Test/UTC{hours:+0;-0}", TimeSpan.FromHours(hours), $"UTC{hours:+0;-0}", $"UTC{hours:+0;-0}");
 }
 
 /// <summary>
