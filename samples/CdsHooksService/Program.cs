@@ -41,6 +41,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 var settings = builder.Configuration.GetSection("CdsHooks");
 var development = builder.Environment.IsDevelopment();
 
+// An unknown time zone id stops the host as it starts, naming the setting, rather than evaluating with another date.
+var timeZoneId = settings.GetValue<string?>("TimeZone");
+TimeZoneInfo? timeZone = null;
+if (timeZoneId is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out timeZone))
+{
+    throw new InvalidOperationException($"CdsHooks:TimeZone '{timeZoneId}' is not a time zone this server knows (an IANA id such as Australia/Sydney, or a Windows id).");
+}
+
 builder.Services.AddImuranCdsHooks(options =>
 {
     foreach (var origin in settings.GetSection("AllowedOrigins").Get<string[]>() ?? [])
@@ -58,14 +66,7 @@ builder.Services.AddImuranCdsHooks(options =>
         options.AllowedFhirServers.Add(server);
     }
 
-    if (settings.GetValue<string?>("TimeZone") is { Length: > 0 } zone)
-    {
-        // An unknown id stops the host here, naming the setting, rather than evaluating with another date.
-        options.TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found)
-            ? found
-            : throw new InvalidOperationException($"CdsHooks:TimeZone '{zone}' is not a time zone this server knows (an IANA id such as Australia/Sydney, or a Windows id).");
-    }
-
+    options.TimeZone = timeZone;
     options.EnableFeedbackExport = settings.GetValue<bool>("EnableFeedbackExport");
     options.Jwt.Enabled = settings.GetValue<bool>("RequireJwt");
     options.Jwt.PublicBaseUrl = settings.GetValue<string?>("PublicBaseUrl");

@@ -74,4 +74,26 @@ public class EvaluationDateTests
         (await RuleIdsAsync(factory, AzaSignWithCountDated("2026-11-22T21:00:00-05:00"))).Should().NotContain("INPUT-INVALID");
         (await RuleIdsAsync(factory, AzaSignWithCountDated("2026-11-23"))).Should().ContainSingle().Which.Should().Be("INPUT-INVALID");
     }
+
+    [Fact]
+    public async Task SampleHost_ReadsTheTimeZoneSetting()
+    {
+        // Etc/GMT-10 is the IANA name of UTC+10 (the sign is inverted by POSIX convention).
+        using var zoned = new CdsHooksFactory(time: new FixedTime(EveningUtc), settings: ("CdsHooks:TimeZone", "Etc/GMT-10"));
+
+        var (status, body, _) = await Spec.PostAsync(zoned.CreateClient(), Spec.Prefix + "order-sign", AzaSignWithCountDated("2026-11-23T07:30:00+10:00"));
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Select(Spec.RuleId).Should().NotContain("INPUT-INVALID").And.Contain("AZA-PGX-001");
+    }
+
+    [Fact]
+    public void SampleHost_WithAnUnknownTimeZone_DoesNotStart()
+    {
+        using var zoned = new CdsHooksFactory(settings: ("CdsHooks:TimeZone", "Nowhere/Atlantis"));
+
+        var start = () => zoned.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*CdsHooks:TimeZone*Nowhere/Atlantis*");
+    }
 }

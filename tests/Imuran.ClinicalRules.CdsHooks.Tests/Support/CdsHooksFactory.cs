@@ -31,11 +31,13 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
 
     private readonly Action<CdsHooksOptions>? _configure;
     private readonly Action<IServiceCollection>? _services;
+    private readonly (string Key, string Value)[] _settings;
 
-    public CdsHooksFactory(Action<CdsHooksOptions>? configure = null, FakeFhirServer? fhir = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    public CdsHooksFactory(Action<CdsHooksOptions>? configure = null, FakeFhirServer? fhir = null, TimeProvider? time = null, Action<IServiceCollection>? services = null, params (string Key, string Value)[] settings)
     {
         _configure = configure;
         _services = services;
+        _settings = settings;
         Fhir = fhir ?? new FakeFhirServer();
         Time = time ?? new FixedTime(Now);
     }
@@ -47,6 +49,11 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
