@@ -7,6 +7,8 @@
 //   CdsHooks:AllowedOrigins           browser origins allowed (CORS); in Development any origin is allowed
 //   CdsHooks:AllowedFhirServers       FHIR base URLs the service may fetch missing prefetch from (empty, the default:
 //                                     none, so a caller cannot aim it at an internal address; "*": any, test networks only)
+//   CdsHooks:TimeZone                 the time zone whose date is "today" (IANA or Windows id, e.g. Australia/Sydney);
+//                                     default: the server's own zone
 //   CdsHooks:EnableFeedbackExport     serve GET /cds-services/feedback/export (off by default; turn RequireJwt on too)
 //   CdsHooks:FeedbackExportPath       write the clinician feedback export to this file when the host stops
 //                                     (read it with: imuran-rules coverage COHORT --feedback FILE)
@@ -39,6 +41,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 var settings = builder.Configuration.GetSection("CdsHooks");
 var development = builder.Environment.IsDevelopment();
 
+// An unknown time zone id stops the host as it starts, naming the setting, rather than evaluating with another date.
+var timeZoneId = settings.GetValue<string?>("TimeZone");
+TimeZoneInfo? timeZone = null;
+if (timeZoneId is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out timeZone))
+{
+    throw new InvalidOperationException($"CdsHooks:TimeZone '{timeZoneId}' is not a time zone this server knows (an IANA id such as Australia/Sydney, or a Windows id).");
+}
+
 builder.Services.AddImuranCdsHooks(options =>
 {
     foreach (var origin in settings.GetSection("AllowedOrigins").Get<string[]>() ?? [])
@@ -56,6 +66,7 @@ builder.Services.AddImuranCdsHooks(options =>
         options.AllowedFhirServers.Add(server);
     }
 
+    options.TimeZone = timeZone;
     options.EnableFeedbackExport = settings.GetValue<bool>("EnableFeedbackExport");
     options.Jwt.Enabled = settings.GetValue<bool>("RequireJwt");
     options.Jwt.PublicBaseUrl = settings.GetValue<string?>("PublicBaseUrl");

@@ -21,6 +21,16 @@ public sealed class CdsHooksOptions
     /// logging), else a registered <see cref="ClinicalRuleSet"/>, else <see cref="ClinicalRuleSet.Default"/>.</summary>
     public ClinicalRuleSet? RuleSet { get; set; }
 
+    /// <summary>
+    /// The time zone whose date is the evaluation date ("today") of every call. <see langword="null"/> (the default):
+    /// the registered <see cref="System.TimeProvider"/>'s <see cref="System.TimeProvider.LocalTimeZone"/>, which for
+    /// <see cref="System.TimeProvider.System"/> is the server's own zone. The FHIR reader keeps a date as the EHR wrote it
+    /// (a sample taken at 07:30 on 3 March in Sydney is dated 3 March), so set this to the EHR's zone when the server
+    /// runs in another one (a container on UTC, for example): otherwise a result written this morning east of the
+    /// server can be dated after "today", and the call is answered with one card saying no rule was run.
+    /// </summary>
+    public TimeZoneInfo? TimeZone { get; set; }
+
     /// <summary>The largest request body accepted, in bytes (default 1 MiB). A larger body is answered with 413.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

@@ -13,7 +13,8 @@ public static class CdsHooksServiceCollectionExtensions
     /// needs: the options, the named <see cref="System.Net.Http.HttpClient"/> <see cref="CdsHooksOptions.FhirHttpClientName"/>
     /// (configure its handler with <c>AddHttpClient(CdsHooksOptions.FhirHttpClientName)</c>), an in-memory
     /// <see cref="ICdsFeedbackStore"/> unless one is registered, the <see cref="CdsFeedbackExporter"/> that exports it, and <see cref="TimeProvider.System"/> unless a
-    /// <see cref="TimeProvider"/> is registered (the evaluation date is its UTC date).
+    /// <see cref="TimeProvider"/> is registered (the evaluation date is its date in <see cref="CdsHooksOptions.TimeZone"/>, else in its own
+    /// <see cref="TimeProvider.LocalTimeZone"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>

@@ -37,14 +37,16 @@ internal sealed class HookEvaluator
     private readonly PrefetchResolver _prefetch;
     private readonly ICdsFeedbackStore _feedback;
     private readonly TimeProvider _time;
+    private readonly TimeZoneInfo? _zone;
 
-    public HookEvaluator(IClinicalRuleEvaluator ruleSet, CardFactory cards, PrefetchResolver prefetch, ICdsFeedbackStore feedback, TimeProvider time)
+    public HookEvaluator(IClinicalRuleEvaluator ruleSet, CardFactory cards, PrefetchResolver prefetch, ICdsFeedbackStore feedback, TimeProvider time, TimeZoneInfo? zone)
     {
         _ruleSet = ruleSet;
         _cards = cards;
         _prefetch = prefetch;
         _feedback = feedback;
         _time = time;
+        _zone = zone;
     }
 
     public async Task<HookOutcome> EvaluateAsync(ServiceDefinition service, HookRequest request, CancellationToken cancellationToken)
@@ -73,8 +75,7 @@ internal sealed class HookEvaluator
                     "prefetch." + ServiceCatalog.PatientKey);
         }
 
-        var today = _time.GetUtcNow().UtcDateTime;
-        var evaluationDate = new ClinicalDate(today.Year, today.Month, today.Day);
+        var evaluationDate = EvaluationDate();
         var mapping = ReadFhir(data.Values, request.Drafts, evaluationDate, out var firstDraft);
         if (!mapping.Succeeded)
         {
@@ -154,6 +155,16 @@ internal sealed class HookEvaluator
         }
 
         return HookOutcome.Ok(new CardsResponse(cards));
+    }
+
+    /// <summary>
+    /// Today in the options' time zone, else in the clock's: the FHIR reader keeps each date as the EHR wrote it, so a
+    /// UTC date would put this morning's results east of UTC "in the future" (QA, 2 Dec).
+    /// </summary>
+    private ClinicalDate EvaluationDate()
+    {
+        var today = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone ?? _time.LocalTimeZone);
+        return new ClinicalDate(today.Year, today.Month, today.Day);
     }
 
     /// <summary>

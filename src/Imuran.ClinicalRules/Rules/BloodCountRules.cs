@@ -97,6 +97,38 @@ internal static class BloodCountRules
     }
 
     /// <summary>
+    /// A data-quality issue when the latest liver test of its kind has no laboratory flag and nothing else judges whether
+    /// it is high: ALT and AST are judged by the host's multiples of the upper reference limit when the result has one
+    /// and the high multiple is on; bilirubin and alkaline phosphatase are high by their flag only. Whether the result is
+    /// high is then unknown, not normal (QA, 2 Dec: an ALT of 900 U/L without a flag or a limit raised nothing).
+    /// </summary>
+    public static DataQualityIssue? UnjudgedLiverTest(LabFact l, RuleThresholds options)
+    {
+        if (!l.IsLatest || !l.IsLiverTest || l.Source.Flag != LabFlag.None || l.LiverHigh || l.LiverCritical)
+        {
+            return null;
+        }
+
+        var enzyme = l.Kind is LabKind.Alt or LabKind.Ast;
+        var hasLimit = l.Source.UpperReferenceLimit is not null;
+        if (enzyme && hasLimit && options.LiverEnzymeHighMultiple is not null)
+        {
+            return null;
+        }
+
+        var test = TestWords(l.Kind);
+        var problem = !hasLimit ? "no laboratory flag and no upper reference limit"
+            : enzyme ? "no laboratory flag, and the host's high multiple is off"
+            : "no laboratory flag";
+        return new DataQualityIssue(
+            test,
+            problem,
+            "whether the latest " + test + " is high cannot be judged; review it by hand",
+            l.Path,
+            "the latest result (" + l.Describe() + ") has " + problem + (enzyme || !hasLimit ? string.Empty : " (the rules read it as high by its flag only)"));
+    }
+
+    /// <summary>
     /// A data-quality issue when <paramref name="latest"/>, the latest result of its kind, is of concern while
     /// <paramref name="sameDay"/>, the next most concerning result of its kind on the same day, is not: a blood count low
     /// beside one not low, a liver test high (or critically high) beside one not high. The result of concern is read

@@ -31,11 +31,13 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
 
     private readonly Action<CdsHooksOptions>? _configure;
     private readonly Action<IServiceCollection>? _services;
+    private readonly (string Key, string Value)[] _settings;
 
-    public CdsHooksFactory(Action<CdsHooksOptions>? configure = null, FakeFhirServer? fhir = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    public CdsHooksFactory(Action<CdsHooksOptions>? configure = null, FakeFhirServer? fhir = null, TimeProvider? time = null, Action<IServiceCollection>? services = null, params (string Key, string Value)[] settings)
     {
         _configure = configure;
         _services = services;
+        _settings = settings;
         Fhir = fhir ?? new FakeFhirServer();
         Time = time ?? new FixedTime(Now);
     }
@@ -47,6 +49,11 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -117,14 +124,25 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
 #endif
 }
 
-/// <summary>A clock that stands still.</summary>
+/// <summary>A clock that stands still, in a time zone of the test's choosing (default UTC).</summary>
 public sealed class FixedTime : TimeProvider
 {
     private readonly DateTimeOffset _now;
+    private readonly TimeZoneInfo _zone;
 
-    public FixedTime(DateTimeOffset now) => _now = now;
+    public FixedTime(DateTimeOffset now, TimeZoneInfo? zone = null)
+    {
+        _now = now;
+        _zone = zone ?? TimeZoneInfo.Utc;
+    }
 
     public override DateTimeOffset GetUtcNow() => _now;
+
+    public override TimeZoneInfo LocalTimeZone => _zone;
+
+    /// <summary>A zone at a fixed offset from UTC, without daylight saving (so no system time zone data is needed).</summary>
+    public static TimeZoneInfo Zone(int hours) =>
+        TimeZoneInfo.CreateCustomTimeZone($"Test/UTC{hours:+0;-0}", TimeSpan.FromHours(hours), $"UTC{hours:+0;-0}", $"UTC{hours:+0;-0}");
 }
 
 /// <summary>

@@ -644,6 +644,57 @@ public class BloodCountRulesTests
         }
     }
 
+    // QA, 2 Dec (evening): an ALT of 900 U/L with no laboratory flag and no upper reference limit raised nothing, and
+    // the result said the review was complete: whether it is high was unknown, and read as normal (principle 2).
+    [Theory]
+    [InlineData(LabKind.Alt, "ALT")]
+    [InlineData(LabKind.Ast, "AST")]
+    [InlineData(LabKind.Bilirubin, "bilirubin")]
+    [InlineData(LabKind.AlkalinePhosphatase, "alkaline phosphatase")]
+    public void AZA_DQ_001_LatestLiverTestWithoutFlagOrUpperLimit_CannotBeJudged_AndSaysSo(LabKind kind, string words)
+    {
+        var result = Evaluate(Quiet.WithoutLabs(kind).WithLabs(Patients.Lab(kind, 900, 1, LabFlag.None)));
+
+        result.ShouldNotRaise("AZA-HEP-002");
+        var finding = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        finding.Summary.Should().Be($"Check the {words}: no laboratory flag and no upper reference limit.");
+        finding.Detail.Should().Contain($"whether the latest {words} is high cannot be judged");
+        finding.Basis.Facts[0].Path.Should().Be("labResults[8]");
+        finding.Basis.Facts[0].Value.Should().Contain("900 ");
+    }
+
+    [Theory]
+    [InlineData(LabKind.Alt, LabFlag.Normal, null, false)] // the laboratory's flag judges it
+    [InlineData(LabKind.Alt, LabFlag.High, null, false)]
+    [InlineData(LabKind.Alt, LabFlag.None, 40.0, false)] // the host's multiples of the upper limit judge ALT and AST
+    [InlineData(LabKind.Ast, LabFlag.None, 40.0, false)]
+    [InlineData(LabKind.Bilirubin, LabFlag.None, 21.0, true)] // bilirubin is high by its flag only (a multiple judges only critical)
+    [InlineData(LabKind.AlkalinePhosphatase, LabFlag.None, 130.0, true)] // alkaline phosphatase by its flag only
+    public void AZA_DQ_001_LatestLiverTestWithoutFlag_IsUnjudgedOnlyWhenNothingElseJudgesIt(LabKind kind, LabFlag flag, double? upperLimit, bool raised)
+    {
+        var lab = Patients.Lab(kind, 20, 1, flag) with { UpperReferenceLimit = upperLimit };
+
+        Evaluate(Quiet.WithLabs(lab)).Findings.Any(f => f.RuleId == "AZA-DQ-001").Should().Be(raised);
+    }
+
+    [Fact]
+    public void AZA_DQ_001_UnflaggedAltWithUpperLimit_IsUnjudged_WhenTheHostTurnedTheMultipleOff()
+    {
+        var lab = Patients.Lab(LabKind.Alt, 100, 1, LabFlag.None) with { UpperReferenceLimit = 40 };
+
+        var result = Evaluate(Quiet.WithLabs(lab), new RuleThresholds { LiverEnzymeHighMultiple = null });
+
+        result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Which.Summary.Should().Be("Check the ALT: no laboratory flag, and the host's high multiple is off.");
+    }
+
+    [Fact]
+    public void AZA_DQ_001_AnOlderUnflaggedLiverTest_IsNotRaised_TheLatestIsFlagged()
+    {
+        var result = Evaluate(Quiet.WithLabs(Patients.Lab(LabKind.Alt, 900, 20, LabFlag.None), Patients.Lab(LabKind.Alt, 30, 1, LabFlag.Normal)));
+
+        result.ShouldNotRaise("AZA-DQ-001");
+    }
+
     [Fact]
     public void AZA_HEP_002_NoUpperLimitSent_OnlyTheFlagCounts() =>
         Evaluate(Quiet.WithLabs(Patients.Lab(LabKind.Alt, 400, 1, LabFlag.Normal))).ShouldNotRaise("AZA-HEP-002");

@@ -560,6 +560,12 @@ internal static class FactLoader
                 pendingIssues.Add(unreadable);
             }
 
+            if (BloodCountRules.UnjudgedLiverTest(fact, ctx.Options) is { } unjudged)
+            {
+                pendingIssues ??= new List<DataQualityIssue>();
+                pendingIssues.Add(unjudged);
+            }
+
             if (fact.IsBloodCount)
             {
                 ctx.BloodCounts.Add(fact);
