@@ -15,8 +15,8 @@ public sealed record MappingProblem
     /// <summary>
     /// Whether the problem means data are missing or were not all read, not merely odd: an incomplete search result, an
     /// issue the server reported, nesting too deep to read, a resource that could not be mapped, a medicine text naming
-    /// several medicines, a current order whose medicine could not be identified, or a Bundle entry that gives no
-    /// resource. An evaluation of data with such a
+    /// several medicines, a current order whose medicine could not be identified, a Bundle entry that gives no
+    /// resource, a result of a kind read that is not final, or a current condition that abated. An evaluation of data with such a
     /// problem is not complete, whatever the rules did with the rest: the CDS Hooks service says its cards were computed
     /// from incomplete data, and <c>imuran-rules check</c> reports "Complete: NO" (exit 1).
     /// </summary>
@@ -27,7 +27,9 @@ public sealed record MappingProblem
         or MappingProblemCode.MappingFailed
         or MappingProblemCode.SeveralMedicinesNamed
         or MappingProblemCode.MedicineNotIdentified
-        or MappingProblemCode.EntryWithoutResource;
+        or MappingProblemCode.EntryWithoutResource
+        or MappingProblemCode.ResultNotFinal
+        or MappingProblemCode.StatusContradictsAbatement;
 
     /// <summary>What is wrong, in words, naming the resource and value concerned.</summary>
     public string Message { get; init; } = string.Empty;

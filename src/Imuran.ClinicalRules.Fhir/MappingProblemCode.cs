@@ -82,4 +82,21 @@ public enum MappingProblemCode
     /// What it held was not read, so facts may be missing.
     /// </summary>
     EntryWithoutResource = 22,
+
+    /// <summary>
+    /// An Observation of a kind the reader reads (a TPMT or NUDT15 result, a laboratory result, a pregnancy or
+    /// breastfeeding status) has status <c>preliminary</c>, <c>unknown</c>, no status (it is 1..1 in FHIR R4) or one
+    /// that is not R4's: its result may not be final, so it was not read as one. A result is on file that the evaluation
+    /// does not use (a preliminary poor-metaboliser result, say), so data are missing. <c>registered</c>,
+    /// <c>cancelled</c> and <c>entered-in-error</c> hold no result, and stay ignored without a problem.
+    /// </summary>
+    ResultNotFinal = 23,
+
+    /// <summary>
+    /// A Condition is current (clinicalStatus <c>active</c>, <c>recurrence</c> or <c>relapse</c>) but abated on or before
+    /// the evaluation date (<c>abatementDateTime</c> or <c>abatementPeriod.end</c>): the two contradict each other (FHIR
+    /// con-4). It was read as current, the more cautious reading (an active pregnancy stays a pregnancy); whether it still
+    /// applies cannot be told from the record, so the data are incomplete.
+    /// </summary>
+    StatusContradictsAbatement = 24,
 }

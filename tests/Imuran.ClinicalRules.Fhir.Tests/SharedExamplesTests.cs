@@ -69,12 +69,14 @@ public class SharedExamplesTests
     [Theory]
     [InlineData("r4-core-examples/Observation-example-TPMT-haplotype-one.json")]
     [InlineData("r4-core-examples/Observation-example-TPMT-haplotype-two.json")]
-    public void Read_R4CoreTpmtHaplotypeWithStatusUnknown_IsIgnored(string file)
+    public void Read_R4CoreTpmtHaplotypeWithStatusUnknown_IsNotReadAndMeansIncompleteData(string file)
     {
+        // A TPMT result whose status is unknown is not read as final, and says a result is on file that was not used.
         var result = Read(file);
 
         result.Facts!.Pharmacogenomics.Should().BeEmpty();
-        result.Used.Should().ContainSingle().Which.Description.Should().Contain("ignored: status unknown");
+        result.Used.Should().ContainSingle().Which.Description.Should().Contain("ignored: status 'unknown'");
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.ResultNotFinal && p.MeansIncompleteData);
     }
 
     [Fact]

@@ -197,6 +197,12 @@ internal sealed class HookRequest
                 return null;
             }
 
+            if (present && CheckDraftShape(name, draft) is { } badShape)
+            {
+                (field, problem) = badShape;
+                return null;
+            }
+
             if (present && draft.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
                 request.Drafts.Add(draft);
@@ -301,6 +307,39 @@ internal sealed class HookRequest
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A draft member (<c>medications</c>, <c>medication</c>, <c>order</c>, or <c>draftOrders</c> on the older hooks):
+    /// absent or null, a resource or a Bundle (an object), or an array whose every item is one. Anything else is refused
+    /// naming the member or the item, as a <c>draftOrders</c> entry that is not an object is (QA, stop 25: items that are
+    /// not objects, and a member that is neither an object nor an array, were dropped in silence, so the order they
+    /// stood for was never checked).
+    /// </summary>
+    private static (string Field, string Problem)? CheckDraftShape(string name, JsonElement draft)
+    {
+        var field = "context." + name;
+        switch (draft.ValueKind)
+        {
+            case JsonValueKind.Null or JsonValueKind.Object:
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in draft.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        var path = $"{field}[{index}]";
+                        return (path, $"Each item of '{field}' must be a FHIR resource (a JSON object); '{path}' is {Describe(item.ValueKind)}.");
+                    }
+
+                    index++;
+                }
+
+                return null;
+            default:
+                return (field, $"'{field}' must be a FHIR resource or Bundle (a JSON object), or an array of them, not {Describe(draft.ValueKind)}.");
+        }
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

@@ -20,7 +20,24 @@ internal static class JsonBody
     /// </summary>
     public static string Problem(JsonException ex, ReadOnlySpan<byte> body)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        if (TooDeepAt(body) is { } at)
+        {
+            return $"The request body is nested more than {MaxDepth} levels deep (at byte {at + 1}); at most {MaxDepth} levels are read.";
+        }
+
+        var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : string.Empty;
+        return $"The request body is not well-formed JSON{where}.";
+    }
+
+    /// <summary>
+    /// Where JSON that <see cref="DocumentOptions"/> refused first goes past <see cref="MaxDepth"/> (the byte offset of
+    /// the object or array that would open level <see cref="MaxDepth"/> + 1), read without the depth limit up to the
+    /// first problem; <see langword="null"/> when a syntax error comes first, or the depth never goes past the limit.
+    /// Also read for a FHIR server's answer (QA, stop 25: one nested too deep was called not well-formed).
+    /// </summary>
+    public static long? TooDeepAt(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = int.MaxValue });
         try
         {
             while (reader.Read())
@@ -28,16 +45,15 @@ internal static class JsonBody
                 // The parser refuses the object or array that would open the (MaxDepth + 1)th level.
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
                 {
-                    return $"The request body is nested more than {MaxDepth} levels deep (at byte {reader.TokenStartIndex + 1}); at most {MaxDepth} levels are read.";
+                    return reader.TokenStartIndex;
                 }
             }
         }
         catch (JsonException)
         {
-            // A syntax error before the depth went past the limit: the body is not well-formed.
+            // A syntax error before the depth went past the limit: not well-formed.
         }
 
-        var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : string.Empty;
-        return $"The request body is not well-formed JSON{where}.";
+        return null;
     }
 }

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Imuran.ClinicalRules.CdsHooks.Discovery;
 using Imuran.ClinicalRules.CdsHooks.Hooks;
+using Imuran.ClinicalRules.CdsHooks.Internal;
 
 namespace Imuran.ClinicalRules.CdsHooks.Prefetch;
 
@@ -171,6 +172,7 @@ internal sealed class PrefetchResolver
     {
         var relative = ServiceCatalog.PrefetchTemplates[key].Replace("{{context.patientId}}", Uri.EscapeDataString(request.PatientId), StringComparison.Ordinal);
         var baseUrl = request.FhirServer!.AbsoluteUri.TrimEnd('/');
+        var bytes = ReadOnlyMemory<byte>.Empty;
         try
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/" + relative);
@@ -210,7 +212,7 @@ internal sealed class PrefetchResolver
                 limited.Write(buffer, 0, read);
             }
 
-            var bytes = limited.GetBuffer().AsMemory(0, (int)limited.Length);
+            bytes = limited.GetBuffer().AsMemory(0, (int)limited.Length);
             if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
             {
                 return (key, null, "the FHIR server's answer is not valid UTF-8");
@@ -221,7 +223,7 @@ internal sealed class PrefetchResolver
                 bytes = bytes.Slice(3);
             }
 
-            var document = JsonDocument.Parse(bytes);
+            var document = JsonDocument.Parse(bytes, JsonBody.DocumentOptions);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
@@ -240,7 +242,9 @@ internal sealed class PrefetchResolver
         }
         catch (JsonException)
         {
-            return (key, null, "the FHIR server's answer is not well-formed JSON");
+            return (key, null, JsonBody.TooDeepAt(bytes.Span) is null
+                ? "the FHIR server's answer is not well-formed JSON"
+                : $"the FHIR server's answer is nested more than {JsonBody.MaxDepth} levels deep, more than this service reads");
         }
         catch (IOException)
         {

@@ -42,6 +42,8 @@ internal static class StableCodes
         MappingProblemCode.MedicineNotIdentified => ErrorCodes.FhirMedicineNotIdentified,
         MappingProblemCode.StatusContradictsPeriod => ErrorCodes.FhirStatusContradictsPeriod,
         MappingProblemCode.EntryWithoutResource => ErrorCodes.FhirEntryWithoutResource,
+        MappingProblemCode.ResultNotFinal => ErrorCodes.FhirResultNotFinal,
+        MappingProblemCode.StatusContradictsAbatement => ErrorCodes.FhirStatusContradictsAbatement,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a mapping problem code."),
     };
 }

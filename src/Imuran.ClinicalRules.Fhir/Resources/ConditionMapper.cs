@@ -22,6 +22,9 @@ internal static class ConditionMapper
         "breastfeeding", "breast feeding", "breast-feeding", "breastfeeding (mother)", "currently breastfeeding", "lactating", "lactating mother",
     };
 
+    /// <summary>The members that say when a condition abated, by a date.</summary>
+    private static readonly string[] AbatementEnds = { "abatementDateTime", "abatementPeriod.end" };
+
     public static void MapCondition(FhirNode condition, MappingContext context)
     {
         var scope = condition.Scope;
@@ -34,10 +37,12 @@ internal static class ConditionMapper
         var clinicalStatus = condition.Concept("clinicalStatus");
         var clinical = clinicalStatus?.StatusCode(Codes.ClinicalStatuses) ?? clinicalStatus?.FirstCode();
         ConditionStatus status;
+        var current = false;
         switch (clinical)
         {
             case "active" or "recurrence" or "relapse":
                 status = ConditionStatus.Active;
+                current = true;
                 break;
             case "inactive" or "remission" or "resolved":
                 status = ConditionStatus.History;
@@ -57,6 +62,11 @@ internal static class ConditionMapper
         {
             scope.Unrecognised(UnrecognisedReason.CodeNotRecognised, $"{scope.Label} has no code.");
             return;
+        }
+
+        if (current)
+        {
+            NoteAbatement(condition, clinical!, context.EvaluationDate);
         }
 
         if (IsPregnancy(code, out var pregnancyByText))
@@ -84,6 +94,27 @@ internal static class ConditionMapper
 
         var onset = condition.FirstDate("onsetDateTime", "onsetPeriod.start");
         AddCondition(scope, code, status, onset, context);
+    }
+
+    /// <summary>
+    /// A current condition (active, recurrence or relapse) that abated on or before the evaluation date
+    /// (abatementDateTime or abatementPeriod.end): the two contradict each other (FHIR con-4: an abated condition is
+    /// inactive, resolved or in remission). It stays current, the more cautious reading (an active pregnancy still
+    /// counts), and the contradiction is a problem meaning incomplete data (QA, stop 25: it was read as active without a word).
+    /// </summary>
+    private static void NoteAbatement(FhirNode condition, string clinical, ClinicalDate evaluationDate)
+    {
+        foreach (var member in AbatementEnds)
+        {
+            if (condition.FirstDate(member) is { } abated && abated <= evaluationDate)
+            {
+                condition.Scope.Problem(
+                    MappingProblemCode.StatusContradictsAbatement,
+                    $"{condition.Scope.Label} has clinicalStatus '{Echo.Value(clinical)}' but {member} {abated}, on or before the evaluation date: the two contradict each other. It was read as current, the more cautious reading.",
+                    condition.Path + "." + member);
+                return;
+            }
+        }
     }
 
     public static void MapProcedure(FhirNode procedure, MappingContext context)

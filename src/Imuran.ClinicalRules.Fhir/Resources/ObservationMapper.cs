@@ -8,11 +8,17 @@ namespace Imuran.ClinicalRules.Fhir.Resources;
 
 /// <summary>
 /// Observation (final, amended or corrected only) → pregnancy status, breastfeeding, a TPMT/NUDT15 result, or a
-/// laboratory result by LOINC. Anything else is listed as unrecognised.
+/// laboratory result by LOINC. Anything else is listed as unrecognised. A result of a kind read whose status is
+/// preliminary, unknown, missing or not one of R4's is not read, and is a problem meaning incomplete data
+/// (<see cref="MappingProblemCode.ResultNotFinal"/>).
 /// </summary>
 internal static class ObservationMapper
 {
+    /// <summary>The statuses of a result to read.</summary>
     private static readonly HashSet<string> ReadableStatuses = new() { "final", "amended", "corrected" };
+
+    /// <summary>The statuses of an observation without a result: none yet (registered), none to come (cancelled), or not real (entered-in-error).</summary>
+    private static readonly HashSet<string> NoResultStatuses = new() { "registered", "cancelled", "entered-in-error" };
 
     private static readonly Dictionary<string, PregnancyStatus> PregnancyAnswers = new()
     {
@@ -50,15 +56,21 @@ internal static class ObservationMapper
     {
         var scope = observation.Scope;
         var status = observation.String("status");
-        if (status is null || !ReadableStatuses.Contains(status))
+        if (status is not null && NoResultStatuses.Contains(status))
         {
-            scope.Ignored($"status {status ?? "missing"} (only final, amended and corrected results are read)");
+            scope.Ignored($"status {status}: no result (only final, amended and corrected results are read)");
             return;
         }
 
         if (observation.Concept("code") is not { } code)
         {
             scope.Unrecognised(UnrecognisedReason.CodeNotRecognised, $"{scope.Label} has no code.");
+            return;
+        }
+
+        if (status is null || !ReadableStatuses.Contains(status))
+        {
+            NotFinal(observation, code, status);
             return;
         }
 
@@ -96,6 +108,29 @@ internal static class ObservationMapper
         {
             context.Facts.LabResults.Add(lab);
         }
+    }
+
+    /// <summary>
+    /// A result whose status is preliminary, unknown, missing (status is 1..1 in FHIR R4) or not one of R4's: it may not
+    /// be final, so it is not read as a result. When it is of a kind the reader reads (LOINC-coded, or pharmacogenomic),
+    /// a result is on file that the evaluation does not use: a problem meaning incomplete data (QA, stop 25: a
+    /// preliminary TPMT result saying poor metaboliser was only "ignored", and AZA-PGX-009 answered "no result" as if
+    /// no test existed). Any other observation would not be read if final either, so its status hides nothing.
+    /// </summary>
+    private static void NotFinal(FhirNode observation, Concept code, string? status)
+    {
+        var scope = observation.Scope;
+        var said = status is null ? "no status" : $"status '{Echo.Value(status)}'";
+        scope.Ignored($"{said}: not a final result (only final, amended and corrected results are read)");
+        if (code.Find(Systems.Loinc) is null && !PharmacogenomicsMapper.IsPharmacogenomic(observation, code))
+        {
+            return;
+        }
+
+        scope.Problem(
+            MappingProblemCode.ResultNotFinal,
+            $"{scope.Label} ({code}) has {said}, not a final result: it was not read (only final, amended and corrected results are read), so a result on file is not in this evaluation.",
+            observation.Path + ".status");
     }
 
     /// <summary>LOINC 82810-3 with a SNOMED CT or LOINC answer (or, failing that, a plain-text answer).</summary>

@@ -34,23 +34,22 @@ internal static class PharmacogenomicsMapper
         Options,
         Timeout);
 
+    /// <summary>Whether the observation is of a pharmacogenomic shape, one <see cref="TryMap"/> maps.</summary>
+    public static bool IsPharmacogenomic(FhirNode observation, Concept code) =>
+        IsShape(code, GeneMarkers(observation), Values.Read(observation));
+
     /// <summary>Maps the observation when it is a pharmacogenomic shape; <see langword="false"/> when it is not one.</summary>
     public static bool TryMap(FhirNode observation, Concept code, ResourceEntry entry, ClinicalDate? date, MappingContext context)
     {
         var values = Values.Read(observation);
-        var genotypeShape = code.Has(Systems.Loinc, Codes.GenotypeObservation)
-            || code.FindAny(Systems.Loinc, Codes.TpmtGenotypeLoinc) is not null
-            || code.Has(Systems.Loinc, Codes.TpmtAndNudt15Genotype)
-            || code.Has(Systems.Snomed, Codes.GenotypeDeterminationSnomed);
-        var activity = code.FindAny(Systems.Loinc, Codes.TpmtActivityLoinc) is not null;
-        var phenotypeCode = code.Has(Systems.Loinc, Codes.DrugMetabolismEffect)
-            || code.Has(Systems.Loinc, Codes.TpmtInterpretation)
-            || code.Has(Codes.GenomicsReportingCodes, Codes.TherapeuticImplication);
         var markers = GeneMarkers(observation);
-        if (!genotypeShape && !activity && !phenotypeCode && markers.Count == 0 && !values.HasCodedPhenotypeAnswer)
+        if (!IsShape(code, markers, values))
         {
             return false;
         }
+
+        var genotypeShape = IsGenotypeCode(code);
+        var activity = IsActivityCode(code);
 
         var scope = observation.Scope;
         var derived = DerivedFrom(observation, entry, context);
@@ -95,6 +94,23 @@ internal static class PharmacogenomicsMapper
         Add(scope, new PharmacogenomicResult { Gene = gene.Gene.Value, Phenotype = phenotype, Method = method, Date = date }, derived, entry, context);
         return true;
     }
+
+    private static bool IsShape(Concept code, List<Coding> markers, Values values) =>
+        IsGenotypeCode(code)
+        || IsActivityCode(code)
+        || code.Has(Systems.Loinc, Codes.DrugMetabolismEffect)
+        || code.Has(Systems.Loinc, Codes.TpmtInterpretation)
+        || code.Has(Codes.GenomicsReportingCodes, Codes.TherapeuticImplication)
+        || markers.Count > 0
+        || values.HasCodedPhenotypeAnswer;
+
+    private static bool IsGenotypeCode(Concept code) =>
+        code.Has(Systems.Loinc, Codes.GenotypeObservation)
+        || code.FindAny(Systems.Loinc, Codes.TpmtGenotypeLoinc) is not null
+        || code.Has(Systems.Loinc, Codes.TpmtAndNudt15Genotype)
+        || code.Has(Systems.Snomed, Codes.GenotypeDeterminationSnomed);
+
+    private static bool IsActivityCode(Concept code) => code.FindAny(Systems.Loinc, Codes.TpmtActivityLoinc) is not null;
 
     private static void MapGenotype(ResourceScope scope, GeneFinding gene, ClinicalDate? date, Values values, List<DerivedSource> derived, MappingContext context)
     {

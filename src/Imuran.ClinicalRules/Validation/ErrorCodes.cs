@@ -175,4 +175,10 @@ public static class ErrorCodes
 
     /// <summary>FHIR mapping: a Bundle entry gives no resource (nor a request or response explaining why); what it held was not read.</summary>
     public const string FhirEntryWithoutResource = "FHIR_ENTRY_WITHOUT_RESOURCE";
+
+    /// <summary>FHIR mapping: an Observation of a kind read has a status that is not final (preliminary, unknown, missing); it was not read.</summary>
+    public const string FhirResultNotFinal = "FHIR_RESULT_NOT_FINAL";
+
+    /// <summary>FHIR mapping: a current (active) Condition abated on or before the evaluation date; read as current.</summary>
+    public const string FhirStatusContradictsAbatement = "FHIR_STATUS_CONTRADICTS_ABATEMENT";
 }

@@ -182,4 +182,73 @@ public class UnreadableDataTests
         issue.GetProperty("expression")[0].GetString().Should().Be("prefetch.patient");
         issue.GetProperty("diagnostics").GetString().Should().Contain("Patient/someone-else").And.Contain(FhirData.PatientId);
     }
+
+    [Theory]
+    [InlineData("medication-prescribe", "medications", "5", "context.medications[1]")]
+    [InlineData("medication-prescribe", "medications", "\"MedicationRequest/allo\"", "context.medications[1]")]
+    [InlineData("medication-prescribe", "medications", "null", "context.medications[1]")]
+    [InlineData("medication-prescribe", "medications", "[]", "context.medications[1]")]
+    [InlineData("medication-prescribe", "draftOrders", "true", "context.draftOrders[1]")]
+    [InlineData("medication-verify", "order", "5", "context.order[1]")]
+    [InlineData("medication-verify", "medication", "\"x\"", "context.medication[1]")]
+    public async Task OlderHook_DraftArrayWithAnItemNotAnObject_Answers400NamingTheItem(string hook, string member, string item, string field)
+    {
+        // QA, stop 25: the older hooks' draft arrays dropped items that are not objects in silence (the order they stood
+        // for was never checked); order-sign and order-select refuse a draftOrders entry that is not an object.
+        using var factory = new CdsHooksFactory();
+        var context = FhirData.PatientContext();
+        context[member] = new JsonArray(FhirData.AzathioprineDraft(), JsonNode.Parse(item));
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + hook, FhirData.Request(hook, context, FhirData.Prefetch(pgx: [FhirData.TpmtPoor()])));
+
+        status.Should().Be(400);
+        Spec.AssertOperationOutcome(body);
+        var issue = body.GetProperty("issue")[0];
+        issue.GetProperty("expression")[0].GetString().Should().Be(field);
+        issue.GetProperty("diagnostics").GetString().Should().Contain(field).And.Contain("object");
+    }
+
+    [Theory]
+    [InlineData("medication-prescribe", "medications", "5")]
+    [InlineData("medication-prescribe", "medications", "\"MedicationRequest/aza\"")]
+    [InlineData("medication-verify", "order", "true")]
+    public async Task OlderHook_DraftMemberNeitherAResourceNorAnArray_Answers400NamingTheField(string hook, string member, string value)
+    {
+        // Was skipped in silence: the call was answered as if no order had been written.
+        using var factory = new CdsHooksFactory();
+        var context = FhirData.PatientContext();
+        context[member] = JsonNode.Parse(value);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + hook, FhirData.Request(hook, context, FhirData.Prefetch(pgx: [FhirData.TpmtPoor()])));
+
+        status.Should().Be(400);
+        Spec.AssertOperationOutcome(body);
+        body.GetProperty("issue")[0].GetProperty("expression")[0].GetString().Should().Be("context." + member);
+    }
+
+    [Theory]
+    [InlineData("preliminary")]
+    [InlineData("unknown")]
+    [InlineData(null)]
+    public async Task PoorMetaboliserResultNotFinal_CardsSayComputedFromIncompleteDataAndNameIt(string? status)
+    {
+        // QA, stop 25: a TPMT result not yet final was "ignored": AZA-PGX-009 ("no result") was answered as if no test
+        // existed, and nothing said a result was on file.
+        using var factory = new CdsHooksFactory();
+        var tpmt = FhirData.TpmtPoor();
+        tpmt.Remove("status");
+        if (status is not null)
+        {
+            tpmt["status"] = status;
+        }
+
+        var request = FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(pgx: [tpmt]));
+
+        var (code, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        code.Should().Be(200);
+        var details = Spec.AssertCardsResponse(body).Select(c => c.GetProperty("detail").GetString()!).ToList();
+        details.Should().NotBeEmpty().And.OnlyContain(d =>
+            d.StartsWith("**Computed from incomplete data.**", System.StringComparison.Ordinal) && d.Contains("Observation/tpmt") && d.Contains("final"));
+    }
 }

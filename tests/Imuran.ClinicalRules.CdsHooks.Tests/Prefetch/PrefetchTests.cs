@@ -233,4 +233,37 @@ public class PrefetchTests
         status.Should().Be(412, "the facts of two people must never be mixed");
         Spec.AssertOperationOutcome(body);
     }
+
+    [Theory]
+    [InlineData(70, true)]
+    [InlineData(64, false)]
+    public async Task FhirServerAnswerNestedTooDeep_CardsSaySoNotMalformed(int depth, bool tooDeep)
+    {
+        // QA, stop 25: a well-formed answer nested more than 64 levels deep was reported as "not well-formed JSON" (the
+        // request body path already says it is nested too deeply).
+        var nested = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"extension\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
+        var fhir = new FakeFhirServer
+        {
+            Respond = r => r.RequestUri!.PathAndQuery.Contains("category=laboratory", StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(nested, Encoding.UTF8, "application/fhir+json") }
+                : Serve(r),
+        };
+        using var factory = new CdsHooksFactory(AllowEhr, fhir);
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+
+        var (status, body, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().NotBeEmpty();
+        if (tooDeep)
+        {
+            Spec.AssertCardsResponse(body).Should().OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("labs: the FHIR server's answer is nested more than 64 levels deep"));
+            text.Should().NotContain("well-formed");
+        }
+        else
+        {
+            text.Should().NotContain("nested").And.NotContain("well-formed");
+        }
+    }
 }

@@ -14,6 +14,9 @@ public sealed class MappingProblemIncompleteDataTests
     [InlineData(MappingProblemCode.SeveralMedicinesNamed, true)]
     [InlineData(MappingProblemCode.MedicineNotIdentified, true)]
     [InlineData(MappingProblemCode.EntryWithoutResource, true)]
+    [InlineData(MappingProblemCode.ResultNotFinal, true)] // a result on file was not used
+    [InlineData(MappingProblemCode.StatusContradictsAbatement, true)] // whether it still applies cannot be told
+    [InlineData(MappingProblemCode.StatusContradictsPeriod, false)] // unchanged: a medication statement read as current
     [InlineData(MappingProblemCode.LabWithoutUnit, false)] // odd data, read and reported, not missing data
     [InlineData(MappingProblemCode.ContradictoryPregnancyStatus, false)] // the rules raise their own finding
     [InlineData(MappingProblemCode.InvalidDate, false)]

@@ -115,6 +115,44 @@ public class ConditionMapperTests
         result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.StatusUnknown);
     }
 
+    [Theory]
+    [InlineData("active", @"""abatementDateTime"":""2024-03-01""", "abatementDateTime")]
+    [InlineData("active", @"""abatementDateTime"":""2025-06-01T09:00:00Z""", "abatementDateTime")] // on the evaluation date
+    [InlineData("active", @"""abatementPeriod"":{""start"":""2024-01-01"",""end"":""2024-03-01""}", "abatementPeriod.end")]
+    [InlineData("recurrence", @"""abatementDateTime"":""2024-03-01""", "abatementDateTime")] // FHIR con-4: abated means inactive, resolved or remission
+    public void Read_ActiveConditionThatAbated_IsReadAsActiveWithAContradiction(string clinicalStatus, string abatement, string member)
+    {
+        // QA, stop 25: "active" with a past abatement date was read as active without a word.
+        var result = ReadWithPatient(Condition(Icd10Cm, "N18.9", "Chronic kidney disease, unspecified", clinicalStatus, extra: "," + abatement));
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Status.Should().Be(ConditionStatus.Active, "the more cautious reading");
+        var problem = result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_STATUS_CONTRADICTS_ABATEMENT").Subject;
+        problem.MeansIncompleteData.Should().BeTrue();
+        problem.Message.Should().Contain("Condition/c1").And.Contain("clinicalStatus '" + clinicalStatus + "'").And.Contain(member);
+        problem.Path.Should().Be("Bundle.entry[1].resource." + member);
+    }
+
+    [Theory]
+    [InlineData(@"""abatementDateTime"":""2025-09-01""")] // a planned end, after the evaluation date
+    [InlineData(@"""abatementPeriod"":{""start"":""2024-01-01""}")] // no end
+    public void Read_ActiveConditionNotAbatedByTheEvaluationDate_HasNoContradiction(string abatement)
+    {
+        var result = ReadWithPatient(Condition(Icd10Cm, "N18.9", "Chronic kidney disease, unspecified", extra: "," + abatement));
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Status.Should().Be(ConditionStatus.Active);
+        result.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_ActivePregnancyThatAbated_IsPregnantWithAContradiction()
+    {
+        var result = ReadWithPatient(Condition(Snomed, "77386006", "Pregnancy", "active", extra: ""","abatementDateTime":"2025-02-10" """));
+
+        result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.Pregnant, "the more cautious reading");
+        result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_STATUS_CONTRADICTS_ABATEMENT" && p.MeansIncompleteData)
+            .Which.Message.Should().Contain("abatementDateTime");
+    }
+
     [Fact]
     public void Read_ConditionWithoutCode_IsUnrecognised()
     {

@@ -126,17 +126,79 @@ public class ObservationMapperTests
     }
 
     [Theory]
-    [InlineData("registered")]
-    [InlineData("preliminary")]
-    [InlineData("cancelled")]
-    [InlineData("entered-in-error")]
-    [InlineData("unknown")]
-    public void Read_ObservationNotFinal_IsIgnoredButListed(string status)
+    [InlineData("registered")] // no result yet
+    [InlineData("cancelled")] // no result will come
+    [InlineData("entered-in-error")] // not real
+    public void Read_ObservationWithoutAResult_IsIgnoredButListed(string status)
     {
         var result = ReadWithPatient(Lab("6690-2", 3.1, status: status));
 
         result.Facts!.LabResults.Should().BeEmpty();
         result.Used.Should().ContainSingle(u => u.Id == "lab1" && u.Ignored).Which.Description.Should().Contain(status);
+        result.Problems.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(@"""status"":""preliminary"",", "'preliminary'")]
+    [InlineData(@"""status"":""unknown"",", "'unknown'")]
+    [InlineData("", "no status")] // status is 1..1 in FHIR R4
+    [InlineData(@"""status"":""Final"",", "'Final'")] // codes are case-sensitive: not one of R4's
+    [InlineData(@"""status"":5,", "no status")] // the wrong type is read as absent
+    public void Read_PoorMetaboliserResultNotFinal_IsNotReadAndMeansIncompleteData(string statusMember, string said)
+    {
+        // QA, stop 25: a preliminary (or unknown-status) TPMT result saying poor metaboliser was only "ignored", so
+        // AZA-PGX-009 ("no result") fired as if no test existed, and nothing said a result was there.
+        var observation = $$$"""{"resourceType":"Observation","id":"tpmt",{{{statusMember}}}"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/observation-geneticsGene","valueCodeableConcept":{"coding":[{"system":"http://www.genenames.org","code":"HGNC:12014","display":"TPMT"}]}}],"code":{"coding":[{"system":"http://loinc.org","code":"53040-2"}]},"effectiveDateTime":"2025-05-01","valueCodeableConcept":{"coding":[{"system":"http://loinc.org","code":"LA9657-3","display":"Poor metabolizer"}]}}""";
+
+        var result = ReadWithPatient(observation);
+
+        result.Facts!.Pharmacogenomics.Should().BeEmpty("a result that is not final is not read as one");
+        var problem = result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_RESULT_NOT_FINAL").Subject;
+        problem.MeansIncompleteData.Should().BeTrue();
+        problem.Message.Should().Contain("Observation/tpmt").And.Contain(said);
+        problem.Path.Should().Be("Bundle.entry[1].resource.status");
+    }
+
+    [Theory]
+    [InlineData("tpmt-implication")] // a Genomics Reporting therapeutic implication: not LOINC-coded
+    [InlineData("nudt15-genotype")]
+    [InlineData("blood-count")]
+    [InlineData("pregnancy-status")]
+    [InlineData("hcg")]
+    public void Read_PreliminaryResultOfEveryKindRead_MeansIncompleteData(string kind)
+    {
+        var observation = kind switch
+        {
+            "tpmt-implication" => """{"resourceType":"Observation","id":"x","status":"preliminary","code":{"coding":[{"system":"http://hl7.org/fhir/uv/genomics-reporting/CodeSystem/tbd-codes-cs","code":"therapeutic-implication"}]},"effectiveDateTime":"2025-05-01","component":[{"code":{"coding":[{"system":"http://loinc.org","code":"53040-2"}]},"valueCodeableConcept":{"coding":[{"system":"http://loinc.org","code":"LA9657-3","display":"Poor metabolizer"}]}},{"code":{"coding":[{"system":"http://loinc.org","code":"48018-6"}]},"valueCodeableConcept":{"coding":[{"system":"http://www.genenames.org","code":"HGNC:12014","display":"TPMT"}]}}]}""",
+            "nudt15-genotype" => """{"resourceType":"Observation","id":"x","status":"preliminary","code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]},"effectiveDateTime":"2025-05-01","valueCodeableConcept":{"text":"NUDT15 *3/*3"}}""",
+            "blood-count" => Lab("6690-2", 1.1, interpretation: "LL", status: "preliminary", id: "x"),
+            "pregnancy-status" => """{"resourceType":"Observation","id":"x","status":"preliminary","code":{"coding":[{"system":"http://loinc.org","code":"82810-3"}]},"effectiveDateTime":"2025-05-01","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"77386006"}]}}""",
+            _ => """{"resourceType":"Observation","id":"x","status":"preliminary","code":{"coding":[{"system":"http://loinc.org","code":"2106-3"}]},"effectiveDateTime":"2025-05-28","valueString":"Positive"}""",
+        };
+
+        var final = ReadWithPatient(observation.Replace("\"preliminary\"", "\"final\"", System.StringComparison.Ordinal)).Facts!;
+        (final.Pharmacogenomics.Count + final.LabResults.Count + (final.PregnancyStatus == PregnancyStatus.Pregnant ? 1 : 0))
+            .Should().Be(1, "the same result, final, is read");
+
+        var result = ReadWithPatient(observation);
+
+        result.Facts!.Pharmacogenomics.Should().BeEmpty();
+        result.Facts.LabResults.Should().BeEmpty();
+        result.Facts.PregnancyStatus.Should().Be(PregnancyStatus.Unknown);
+        result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_RESULT_NOT_FINAL" && p.MeansIncompleteData)
+            .Which.Message.Should().Contain("Observation/x").And.Contain("preliminary");
+    }
+
+    [Fact]
+    public void Read_PreliminaryObservationTheReaderWouldNotReadAnyway_IsIgnoredWithoutAProblem()
+    {
+        // Not LOINC-coded and not pharmacogenomic: final, it would be unrecognised, so its status hides nothing.
+        var observation = """{"resourceType":"Observation","id":"o","status":"preliminary","code":{"coding":[{"system":"http://acme.org/lab","code":"WBC"}]},"effectiveDateTime":"2025-05-28","valueQuantity":{"value":4,"code":"10*9/L"}}""";
+
+        var result = ReadWithPatient(observation);
+
+        result.Problems.Should().BeEmpty();
+        result.Used.Should().ContainSingle(u => u.Id == "o" && u.Ignored).Which.Description.Should().Contain("preliminary");
     }
 
     [Theory]
