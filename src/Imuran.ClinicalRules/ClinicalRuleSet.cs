@@ -141,6 +141,17 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             }
         }
 
+        // Unknown is not normal (principle 2): no options, policy or configuration may leave out a data-quality rule.
+        var keep = options.DisabledRules
+            .Select(id => DataQualityProtection.ForRule(id, all.First(r => r.Metadata.Id == id && !r.Metadata.IsDerivation).Metadata.Topic) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledRules)}: {why}" : null)
+            .Concat(options.DisabledTopics.Select(topic => DataQualityProtection.ForTopic(topic) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledTopics)}: {why}" : null))
+            .Where(why => why is not null)
+            .ToList();
+        if (keep.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", keep.Select(why => $"{why} [{ErrorCodes.PolicyDisablesDataQuality}]")), nameof(options));
+        }
+
         var disabled = all
             .Where(r => !r.Metadata.IsDerivation && (options.DisabledRules.Contains(r.Metadata.Id) || options.DisabledTopics.Contains(r.Metadata.Topic)))
             .Select(r => r.Metadata.Id)

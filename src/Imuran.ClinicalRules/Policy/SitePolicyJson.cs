@@ -230,6 +230,14 @@ public static class SitePolicyJson
             {
                 problems.Add(new ValidationProblem(path + ".topic", ErrorCodes.UnknownValue, RuleSelection.UnknownTopic(topic)));
             }
+            else if (rule is not null && RuleSelection.FindRule(rule, RuleSelection.RuleIds) is { } id && DataQualityProtection.ForRule(id, RuleSelection.TopicOf(id)) is { } keepRule)
+            {
+                problems.Add(new ValidationProblem(path + ".rule", ErrorCodes.PolicyDisablesDataQuality, keepRule));
+            }
+            else if (topic is not null && RuleSelection.FindTopic(topic) is { } known && DataQualityProtection.ForTopic(known) is { } keepTopic)
+            {
+                problems.Add(new ValidationProblem(path + ".topic", ErrorCodes.PolicyDisablesDataQuality, keepTopic));
+            }
 
             if (string.IsNullOrWhiteSpace(reason))
             {

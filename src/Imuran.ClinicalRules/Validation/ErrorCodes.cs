@@ -65,6 +65,12 @@ public static class ErrorCodes
     /// </summary>
     public const string PolicyTextCarriesDosingText = "POLICY_TEXT_CARRIES_DOSING_TEXT";
 
+    /// <summary>
+    /// A site policy (or rule set options) leaves out a data-quality rule or the data-quality topic. Those rules report
+    /// data that are missing, stale, unreadable or contradictory (unknown is not normal), so no policy may silence them.
+    /// </summary>
+    public const string PolicyDisablesDataQuality = "POLICY_DISABLES_DATA_QUALITY";
+
     /// <summary>An item carries neither a name nor a code, so nothing can recognise it.</summary>
     public const string Unidentified = "UNIDENTIFIED";
 
