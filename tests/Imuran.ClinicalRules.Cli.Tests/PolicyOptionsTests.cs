@@ -107,6 +107,15 @@ public class PolicyOptionsTests
     }
 
     [Fact]
+    public void Check_LiverHighMultipleAboveTheCriticalOne_Exit2NamingBoth()
+    {
+        var (exit, _, error) = CliRunner.Run("check", Mesalamine, "--threshold", "liverEnzymeHighMultiple=6");
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        error.Should().Contain("LiverEnzymeHighMultiple").And.Contain("LiverEnzymeCriticalMultiple");
+    }
+
+    [Fact]
     public void Check_ThresholdOff_IsStillTheWayToTurnACheckOff()
     {
         // The empty value is refused (below: an unset shell variable, egfrThreshold=$LIMIT, turned the eGFR check off in
