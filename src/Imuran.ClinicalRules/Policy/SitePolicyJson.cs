@@ -204,10 +204,8 @@ public static class SitePolicyJson
             problems.Add(new ValidationProblem("version", ErrorCodes.Required, "A policy needs a version, so results can name the one they used."));
         }
 
-        foreach (var p in PolicyText.Problems(name, version))
-        {
-            problems.Add(new ValidationProblem(p.Key, ErrorCodes.PolicyTextCarriesDosingText, p.Value));
-        }
+        // As kept: the policy holds them trimmed.
+        problems.AddRange(PolicyText.Problems(name?.Trim(), version?.Trim()));
 
         var index = 0;
         var disable = r.Array("disable", d =>
