@@ -11,7 +11,11 @@ public static class ErrorCodes
     /// <summary>A required value is missing.</summary>
     public const string Required = "REQUIRED";
 
-    /// <summary>The evaluation date is missing.</summary>
+    /// <summary>
+    /// The evaluation date is missing. For facts built in memory, 0001-01-01 reads the same: it is the value of an unset
+    /// date, so the validator cannot tell the two apart (its message says "missing or 0001-01-01"); the JSON reader can,
+    /// and reports a given 0001-01-01 as <see cref="InvalidDate"/>.
+    /// </summary>
     public const string EvaluationDateMissing = "EVALUATION_DATE_MISSING";
 
     /// <summary>A date lies after the evaluation date where that is impossible.</summary>
