@@ -25,7 +25,9 @@ namespace Imuran.ClinicalRules.Policy;
 /// <c>name</c> and <c>version</c> are required; each <c>disable</c> entry names a rule or a topic (matched ignoring
 /// case) with a reason and an approver; <c>thresholds</c> are <see cref="RuleThresholds"/> values by camelCase name
 /// (a number, or null to turn a nullable one off). Anything unknown is a problem that lists the valid values, and a
-/// file with any problem gives no policy. Reading never throws for bad input. Thread-safe.
+/// file with any problem gives no policy. A data-quality rule or topic cannot be left out
+/// (<c>POLICY_DISABLES_DATA_QUALITY</c>), thresholds must not contradict each other, and <c>name</c> and
+/// <c>version</c> are one line of printable text of at most 200 characters. Reading never throws for bad input. Thread-safe.
 /// </summary>
 public static class SitePolicyJson
 {
