@@ -135,6 +135,13 @@ internal static class CommonOptions
 
         if (ClinicalDate.TryParse(text, out var d))
         {
+            if (d == default)
+            {
+                // The value of an unset date: the rules would read it as no evaluation date at all ("missing").
+                io.Error.WriteLine($"error: --evaluation-date '{text}' cannot be used: 0001-01-01 is the value of an unset date, which the rules read as no date; give the date the facts are evaluated for.");
+                return false;
+            }
+
             date = d;
             return true;
         }

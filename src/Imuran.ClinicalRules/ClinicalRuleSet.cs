@@ -100,7 +100,9 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// the valid ones), or a threshold is nonsense (a negative window, an age
     /// range upside down, a firing limit below one, ...); the message names every such option, e.g.
     /// <c>RuleSetOptions.Thresholds.LiverTestWindowDays</c>; or the policy's name or version, which every result echoes,
-    /// reads as dosing text (<c>RuleSetOptions.Policy.Name</c>).
+    /// reads as dosing text, holds a control character or is longer than 200 characters (<c>RuleSetOptions.Policy.Name</c>);
+    /// or the options leave out a data-quality rule or the data-quality topic, which no policy may do
+    /// (<c>POLICY_DISABLES_DATA_QUALITY</c>: unknown is not normal).
     /// </exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
@@ -119,7 +121,7 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
         {
             // Every result echoes the reference verbatim: refused as the policy reader refuses it.
             throw new ArgumentException(
-                string.Join(" ", echoed.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Policy)}.{(p.Key == "name" ? nameof(PolicyReference.Name) : nameof(PolicyReference.Version))}: {p.Value}")),
+                string.Join(" ", echoed.Select(p => $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.Policy)}.{(p.Field == "name" ? nameof(PolicyReference.Name) : nameof(PolicyReference.Version))}: {p.Message} [{p.Code}]")),
                 nameof(options));
         }
 
@@ -139,6 +141,17 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             {
                 throw new ArgumentException($"'{topic}' is not a topic in the vocabulary.", nameof(options));
             }
+        }
+
+        // Unknown is not normal (principle 2): no options, policy or configuration may leave out a data-quality rule.
+        var keep = options.DisabledRules
+            .Select(id => DataQualityProtection.ForRule(id, all.First(r => r.Metadata.Id == id && !r.Metadata.IsDerivation).Metadata.Topic) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledRules)}: {why}" : null)
+            .Concat(options.DisabledTopics.Select(topic => DataQualityProtection.ForTopic(topic) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledTopics)}: {why}" : null))
+            .Where(why => why is not null)
+            .ToList();
+        if (keep.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", keep.Select(why => $"{why} [{ErrorCodes.PolicyDisablesDataQuality}]")), nameof(options));
         }
 
         var disabled = all

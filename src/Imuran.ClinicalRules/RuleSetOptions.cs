@@ -17,10 +17,16 @@ public sealed record RuleSetOptions
     /// </summary>
     public RuleThresholds Thresholds { get; init; } = new();
 
-    /// <summary>Rule ids to leave out, matched ignoring case. Every result lists them, so nothing disappears unseen.</summary>
+    /// <summary>
+    /// Rule ids to leave out, matched ignoring case. Every result lists them, so nothing disappears unseen. A data-quality
+    /// rule (<c>AZA-DQ-*</c>) cannot be left out: unknown is not normal (<c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// </summary>
     public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
 
-    /// <summary>Topics to leave out (every rule of the topic), matched ignoring case. Every result lists the rules left out.</summary>
+    /// <summary>
+    /// Topics to leave out (every rule of the topic), matched ignoring case. Every result lists the rules left out. The
+    /// <c>data-quality</c> topic cannot be left out: unknown is not normal (<c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// </summary>
     public IReadOnlyList<string> DisabledTopics { get => _disabledTopics; init => _disabledTopics = ReadOnly.Copy(value); }
 
     /// <summary>

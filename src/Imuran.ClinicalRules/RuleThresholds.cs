@@ -93,6 +93,7 @@ public sealed record RuleThresholds
     /// ALT or AST at or above this multiple of the laboratory's upper reference limit (when the lab sends one) raises the
     /// liver-test caution whatever the flag. Default 2: a local choice ("well above the upper limit"; BSR/BHPR 2017 asks
     /// for specialist discussion at an ALT or AST above 100 U/L, about two to three times the usual limit [R]). Null turns it off.
+    /// When both are set, it must be below <see cref="LiverEnzymeCriticalMultiple"/>, or "high" could never come before "critical".
     /// </summary>
     public double? LiverEnzymeHighMultiple { get; init; } = 2;
 
@@ -239,6 +240,13 @@ public sealed record RuleThresholds
             {
                 Add(option, $"is {Text(v)}; it must be a positive number (or null to turn the check off).");
             }
+        }
+
+        // Pairs of the same shape, a "high" and a "critical" boundary on one result (bilirubin and the counts have one
+        // numeric boundary each): "high" at or above "critical" could never be raised on its own.
+        if (LiverEnzymeHighMultiple is { } high && LiverEnzymeCriticalMultiple is { } critical && critical > 0 && high >= critical)
+        {
+            Add(nameof(LiverEnzymeHighMultiple), $"is {Text(high)}, at or above {nameof(LiverEnzymeCriticalMultiple)} ({Text(critical)}): every ALT or AST that reaches it is already critical, so the raised-liver-test caution (AZA-HEP-002) could never come before the critical one (AZA-HEP-003). Set it below the critical multiple, or turn it off (null).");
         }
 
         if (ReproductiveAgeFrom < 0)

@@ -174,6 +174,17 @@ public class CheckCommandTests
         CliRunner.RunWithInput(Quiet, "check", "-", "--evaluation-date", "01/07/2026").Exit.Should().Be(2);
 
     [Fact]
+    public void Check_EvaluationDateOption00010101_Exit2NamingTheOptionNotMissing()
+    {
+        // Stop 25: the date given was reported as "The evaluation date is missing" (0001-01-01 is the unset value).
+        var (exit, output, error) = CliRunner.RunWithInput(Quiet, "check", "-", "--evaluation-date", "0001-01-01");
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        error.Should().Contain("--evaluation-date '0001-01-01'");
+        (output + error).Should().NotContain("is missing");
+    }
+
+    [Fact]
     public void NoCommand_PrintsUsageAndExitsNonZero() => CliRunner.Run("frobnicate").Exit.Should().Be(2);
 
     [Theory]

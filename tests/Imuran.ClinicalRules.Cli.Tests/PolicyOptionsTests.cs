@@ -82,6 +82,39 @@ public class PolicyOptionsTests
         error.Should().Contain(message).And.NotContain("(Parameter");
     }
 
+    [Theory]
+    [InlineData("AZA-DQ-001")]
+    [InlineData("data-quality")]
+    public void Check_DisableDataQuality_Exit2NamingItAndTheCode(string value)
+    {
+        // Stop 25: a trial or a policy could leave out the data-quality rules (unknown is not normal, principle 2).
+        var (exit, output, error) = CliRunner.Run("check", Mesalamine, "--disable", value);
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        output.Should().BeEmpty();
+        error.Should().Contain(value).And.Contain("POLICY_DISABLES_DATA_QUALITY").And.NotContain("(Parameter");
+    }
+
+    [Fact]
+    public void Check_PolicyFileDisablingTheDataQualityTopic_Exit2NamingTheEntry()
+    {
+        var path = ResearchCliRunner.TempFile("""{ "name": "x", "version": "1", "disable": [ { "topic": "data-quality", "reason": "noise", "approvedBy": "P&T" } ] }""", ".json");
+
+        var (exit, _, error) = CliRunner.Run("check", Mesalamine, "--policy", path);
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        error.Should().Contain("disable[0].topic:").And.Contain("[POLICY_DISABLES_DATA_QUALITY]");
+    }
+
+    [Fact]
+    public void Check_LiverHighMultipleAboveTheCriticalOne_Exit2NamingBoth()
+    {
+        var (exit, _, error) = CliRunner.Run("check", Mesalamine, "--threshold", "liverEnzymeHighMultiple=6");
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        error.Should().Contain("LiverEnzymeHighMultiple").And.Contain("LiverEnzymeCriticalMultiple");
+    }
+
     [Fact]
     public void Check_ThresholdOff_IsStillTheWayToTurnACheckOff()
     {

@@ -74,6 +74,8 @@ public class ServiceCollectionExtensionsTests
     [InlineData("option", "liverWindow", "Valid thresholds: egfrThreshold")]
     [InlineData("policy", "no-such-policy.json", "cannot be read")]
     [InlineData("range", "LiverTestWindowDays", "cannot be negative")]
+    [InlineData("rule", "AZA-DQ-001", "POLICY_DISABLES_DATA_QUALITY")] // stop 25: unknown is not normal, no configuration may silence it
+    [InlineData("topic", "data-quality", "POLICY_DISABLES_DATA_QUALITY")]
     public async Task HostStart_WrongOptions_FailsWithTheValidValues(string kind, string value, string listed)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -115,6 +115,40 @@ public class RuleThresholdsTests
         act.Should().Throw<ArgumentException>().WithMessage($"*RuleSetOptions.Thresholds.{option}*");
     }
 
+    [Theory]
+    [InlineData(6.0, 5.0)]
+    [InlineData(5.0, 5.0)]
+    [InlineData(2.0, 1.5)]
+    public void Create_LiverHighMultipleAtOrAboveTheCriticalOne_ThrowsNamingBoth(double high, double critical)
+    {
+        // Stop 25: accepted, so "high" (AZA-HEP-002) could never fire before "critical" (AZA-HEP-003).
+        var act = () => ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = new RuleThresholds { LiverEnzymeHighMultiple = high, LiverEnzymeCriticalMultiple = critical } });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*RuleSetOptions.Thresholds.LiverEnzymeHighMultiple*LiverEnzymeCriticalMultiple*");
+    }
+
+    [Theory]
+    [InlineData(4.9, 5.0)]
+    [InlineData(null, 1.5)]
+    [InlineData(6.0, null)]
+    public void Create_LiverHighMultipleBelowTheCriticalOneOrEitherOff_IsAccepted(double? high, double? critical)
+    {
+        var act = () => ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = new RuleThresholds { LiverEnzymeHighMultiple = high, LiverEnzymeCriticalMultiple = critical } });
+
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Read_PolicyWithTheLiverHighMultipleAboveTheCriticalOne_IsRefusedNamingBoth()
+    {
+        var read = Imuran.ClinicalRules.Policy.SitePolicyJson.Read("""{ "name": "x", "version": "1", "thresholds": { "liverEnzymeHighMultiple": 6 } }""");
+
+        read.Policy.Should().BeNull();
+        read.Problems.Should().ContainSingle().Which.Should().Match<ValidationProblem>(p =>
+            p.Field == "thresholds.liverEnzymeHighMultiple" && p.Code == Imuran.ClinicalRules.Validation.ErrorCodes.OutOfRange
+            && p.Message.Contains("6") && p.Message.Contains("LiverEnzymeCriticalMultiple", StringComparison.OrdinalIgnoreCase) && p.Message.Contains("5"));
+    }
+
     [Fact]
     public void Create_SeveralNonsenseThresholds_NamesEachOne()
     {

@@ -1,31 +1,80 @@
 using System.Collections.Generic;
+using System.Globalization;
 using Imuran.ClinicalRules.Rules;
+using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Policy;
 
 /// <summary>
-/// The check on a policy's name and version, which every result of its rule set echoes verbatim: words that read as
-/// dosing text are refused, judged as a patient id is (<see cref="NoDosePolicy.IsDosingFreeText"/>). One truth for the
-/// policy reader and for <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/>, which checks a reference a host made itself.
+/// The check on a policy's name and version, which every result of its rule set, the tool's report and a host's logs
+/// echo verbatim: at most <see cref="MaxLength"/> characters (<c>INPUT_TOO_LARGE</c>); no control character, line or
+/// paragraph separator or bidirectional control, which could forge a log line or disguise the text
+/// (<c>INVALID_TEXT</c>); and no words that read as dosing text, judged as a patient id is
+/// (<see cref="NoDosePolicy.IsDosingFreeText"/>, <c>POLICY_TEXT_CARRIES_DOSING_TEXT</c>). One truth for the policy
+/// reader and for <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/>, which checks a reference a host made itself.
 /// </summary>
 internal static class PolicyText
 {
-    /// <summary>What is wrong with the name or the version, by member (<c>name</c>, <c>version</c>); empty when both are fit to echo.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Problems(string? name, string? version)
+    /// <summary>The most characters a policy's name or version may have: 200, a local choice (not clinical) [L].</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>What is wrong with the name or the version, by member (<c>name</c>, <c>version</c>) with its code; empty when both are fit to echo.</summary>
+    public static IReadOnlyList<ValidationProblem> Problems(string? name, string? version)
     {
-        var problems = new List<KeyValuePair<string, string>>(0);
+        var problems = new List<ValidationProblem>(0);
         Check("name", name, problems);
         Check("version", version, problems);
         return problems;
     }
 
-    private static void Check(string member, string? text, List<KeyValuePair<string, string>> problems)
+    private static void Check(string member, string? text, List<ValidationProblem> problems)
     {
-        if (text is not null && NoDosePolicy.IsDosingFreeText(text))
+        if (text is null)
         {
-            problems.Add(new KeyValuePair<string, string>(
+            return;
+        }
+
+        if (text.Length > MaxLength)
+        {
+            problems.Add(new ValidationProblem(
                 member,
+                ErrorCodes.InputTooLarge,
+                $"The policy's {member} has {text.Length} characters; the limit is {MaxLength} (a local choice), since every result and log line echoes it verbatim."));
+        }
+        else if (FirstControl(text) is { } at)
+        {
+            problems.Add(new ValidationProblem(
+                member,
+                ErrorCodes.InvalidText,
+                $"The policy's {member} holds a control character (U+{((int)text[at]).ToString("X4", CultureInfo.InvariantCulture)} at character {at + 1}); every result, report and log line echoes it verbatim, where a line break, escape or direction mark could forge or disguise an entry, so give it as one line of printable text."));
+        }
+        else if (NoDosePolicy.IsDosingFreeText(text))
+        {
+            problems.Add(new ValidationProblem(
+                member,
+                ErrorCodes.PolicyTextCarriesDosingText,
                 $"The policy's {member} reads as dosing text (words with a dose, an amount, a frequency or an instruction); every result echoes it verbatim and must never carry a dose, so give it a name or version without one."));
         }
+    }
+
+    /// <summary>
+    /// The index of the first control character (Unicode category Cc: C0, DEL, C1 such as NEL), line or paragraph
+    /// separator, or bidirectional control (marks, embeddings, overrides, isolates); null when there is none.
+    /// </summary>
+    private static int? FirstControl(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c)
+                || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F'
+                || c is >= '\u202A' and <= '\u202E'
+                || c is >= '\u2066' and <= '\u2069')
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 }

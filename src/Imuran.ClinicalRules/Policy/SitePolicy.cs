@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Imuran.ClinicalRules.Internal;
+using Imuran.ClinicalRules.Validation;
 
 namespace Imuran.ClinicalRules.Policy;
 
@@ -64,7 +65,10 @@ public sealed record SitePolicy
     /// <param name="changedBy">Who or what changed it, e.g. <c>command-line</c>.</param>
     /// <param name="disable">Rule ids or topics (matched ignoring case) to leave out as well.</param>
     /// <param name="thresholds">Thresholds to set as well, by name (matched ignoring case).</param>
-    /// <exception cref="ArgumentException">A rule, topic or option is unknown, or a value does not fit; the message lists the valid ones.</exception>
+    /// <exception cref="ArgumentException">
+    /// A rule, topic or option is unknown, or a value does not fit (the message lists the valid ones); or a rule or topic
+    /// is data-quality, which no policy may leave out (the message names it and <c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// </exception>
     public SitePolicy Amend(string changedBy, IEnumerable<string>? disable, IEnumerable<KeyValuePair<string, string?>>? thresholds)
     {
         var exclusions = Disable.ToList();
@@ -77,6 +81,11 @@ public sealed record SitePolicy
                 throw new ArgumentException(
                     $"'{item}' is neither a rule id nor a topic. Valid rule ids: {string.Join(", ", RuleSelection.RuleIds)}. Valid topics: {string.Join(", ", Findings.Topics.All)}.",
                     nameof(disable));
+            }
+
+            if ((rule is not null ? DataQualityProtection.ForRule(rule, RuleSelection.TopicOf(rule)) : DataQualityProtection.ForTopic(topic!)) is { } keep)
+            {
+                throw new ArgumentException($"{keep} [{ErrorCodes.PolicyDisablesDataQuality}]", nameof(disable));
             }
 
             exclusions.Add(new PolicyExclusion { Rule = rule, Topic = topic, Reason = "set by " + changedBy + ", outside a reviewed policy file", ApprovedBy = "not approved: " + changedBy });

@@ -11,7 +11,11 @@ public static class ErrorCodes
     /// <summary>A required value is missing.</summary>
     public const string Required = "REQUIRED";
 
-    /// <summary>The evaluation date is missing.</summary>
+    /// <summary>
+    /// The evaluation date is missing. For facts built in memory, 0001-01-01 reads the same: it is the value of an unset
+    /// date, so the validator cannot tell the two apart (its message says "missing or 0001-01-01"); the JSON reader can,
+    /// and reports a given 0001-01-01 as <see cref="InvalidDate"/>.
+    /// </summary>
     public const string EvaluationDateMissing = "EVALUATION_DATE_MISSING";
 
     /// <summary>A date lies after the evaluation date where that is impossible.</summary>
@@ -64,6 +68,12 @@ public static class ErrorCodes
     /// the policy echoes both verbatim, so it is refused.
     /// </summary>
     public const string PolicyTextCarriesDosingText = "POLICY_TEXT_CARRIES_DOSING_TEXT";
+
+    /// <summary>
+    /// A site policy (or rule set options) leaves out a data-quality rule or the data-quality topic. Those rules report
+    /// data that are missing, stale, unreadable or contradictory (unknown is not normal), so no policy may silence them.
+    /// </summary>
+    public const string PolicyDisablesDataQuality = "POLICY_DISABLES_DATA_QUALITY";
 
     /// <summary>An item carries neither a name nor a code, so nothing can recognise it.</summary>
     public const string Unidentified = "UNIDENTIFIED";

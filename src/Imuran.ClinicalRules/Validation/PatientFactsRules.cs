@@ -17,7 +17,7 @@ internal static class PatientFactsRules
     /// <summary>Rules on the facts themselves (the lists' items have their own tables).</summary>
     public static readonly FactRule<PatientFacts>[] Patient =
     {
-        Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.EvaluationDateMissing, (p, _) => p.EvaluationDate == default, "The evaluation date is missing; the rules never read the clock, so it must be given."),
+        Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.EvaluationDateMissing, (p, _) => p.EvaluationDate == default, "The evaluation date is missing or 0001-01-01 (the value of an unset date, so the two cannot be told apart); the rules never read the clock, so give the date the facts are evaluated for."),
         Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.InvalidDate, (p, _) => p.EvaluationDate > PatientFacts.LatestEvaluationDate, // QA, 2 Dec: 9999-12-31 ended in a rule's internal error
             "The evaluation date is after 9000-12-31: the dates the rules compute from it (such as the next blood count) would not be calendar dates."),
         new(nameof(PatientFacts.BirthDate), ErrorCodes.BirthAfterEvaluation, (p, e) => After(p.BirthDate, e), (p, _) => $"The birth date {p.BirthDate} is after the evaluation date {p.EvaluationDate}."),

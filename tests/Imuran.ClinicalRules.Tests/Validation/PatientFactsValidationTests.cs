@@ -66,7 +66,18 @@ public class PatientFactsValidationTests
     [Fact]
     public void Validate_MissingEvaluationDate_ExactMessage() =>
         Validate(Valid() with { EvaluationDate = default, BirthDate = null, Therapy = new AzathioprineTherapy() }).Should().ContainSingle().Which.Should().Be(
-            new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing; the rules never read the clock, so it must be given."));
+            new ValidationProblem("evaluationDate", ErrorCodes.EvaluationDateMissing, "The evaluation date is missing or 0001-01-01 (the value of an unset date, so the two cannot be told apart); the rules never read the clock, so give the date the facts are evaluated for."));
+
+    [Fact]
+    public void Validate_EvaluationDate00010101_IsNotReportedAsMissingAlone()
+    {
+        // Stop 25: a date given as 0001-01-01 was reported as "missing". In memory it is the value of an unset date, so
+        // the validator cannot tell the two apart: the message must say so rather than claim the date was not given.
+        var problem = Validate(Valid() with { EvaluationDate = new ClinicalDate(1, 1, 1), BirthDate = null, Therapy = new AzathioprineTherapy() }).Should().ContainSingle().Subject;
+
+        problem.Field.Should().Be("evaluationDate");
+        problem.Message.Should().Contain("missing or 0001-01-01");
+    }
 
     [Fact]
     public void Evaluate_EvaluationDateAtTheEndOfTheCalendar_IsAValidationProblem_NotARuleError()
