@@ -288,24 +288,26 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
 
     private EvaluationResult EvaluateCompiled(PatientFacts facts, IRuleEventListener? listener)
     {
+        // The working facts come from the session's pool, unless a listener watches: it is handed the facts and may
+        // keep them. The session (with its pool) is kept for the next evaluation only when this one ended cleanly; an
+        // exception leaves it to the collector.
         var session = Session.Rent(_compiled!, listener, _options.MaxFirings);
-        try
+        var working = session.WorkingFacts;
+        var unrecognised = session.Unrecognised;
+        FactLoader.Load(facts, _options, working, unrecognised, listener is null ? session.FactPool : null);
+        for (var i = 0; i < working.Count; i++)
         {
-            var working = session.WorkingFacts;
-            var unrecognised = session.Unrecognised;
-            FactLoader.Load(facts, _options, working, unrecognised);
-            for (var i = 0; i < working.Count; i++)
-            {
-                session.Insert(working[i]);
-            }
-
-            session.Fire();
-            return Result(facts, session.SortedFindings(), unrecognised.ToArray(), session.Errors);
+            session.Insert(working[i]);
         }
-        finally
+
+        session.Fire();
+        var result = Result(facts, session.SortedFindings(), unrecognised.ToArray(), session.Errors);
+        if (session.Errors.Count == 0)
         {
             Session.Return(session);
         }
+
+        return result;
     }
 
     private EvaluationResult Result(PatientFacts facts, Finding[] findings, UnrecognisedInput[] unrecognised, IReadOnlyList<RuleError> errors) => new()

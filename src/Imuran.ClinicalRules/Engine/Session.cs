@@ -104,7 +104,8 @@ internal sealed class Session : IFiringHost
 
     /// <summary>
     /// Resets <paramref name="session"/> and keeps it as this thread's spare. The caller must have copied out
-    /// everything it needs (findings, errors) and must not use the session again.
+    /// everything it needs (findings, errors) and must not use the session again. A session whose evaluation ended in
+    /// an error is not returned but dropped, as the NRules executor drops its session.
     /// </summary>
     public static void Return(Session session)
     {
@@ -120,6 +121,12 @@ internal sealed class Session : IFiringHost
 
     /// <summary>A list the caller may fill with the input items no classifier recognised; emptied when the session is reset.</summary>
     public List<UnrecognisedInput> Unrecognised { get; } = new();
+
+    /// <summary>
+    /// Working facts the caller may take for this evaluation instead of making them new; every fact taken is cleared
+    /// when the session is reset, and handed out again by the next evaluation on this thread.
+    /// </summary>
+    public Rules.Model.WorkingFactPool FactPool { get; } = new();
 
     public IReadOnlyList<RuleError> Errors => (IReadOnlyList<RuleError>?)_errors ?? Array.Empty<RuleError>();
 
@@ -473,6 +480,7 @@ internal sealed class Session : IFiringHost
         _findings.Clear();
         WorkingFacts.Clear();
         Unrecognised.Clear();
+        FactPool.Clear();
         _errors = null;
         _listener = null;
         _earliestDirty = 0;

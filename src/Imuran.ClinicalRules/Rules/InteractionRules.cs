@@ -158,13 +158,18 @@ internal static class InteractionRules
     {
         var p = m.Patient;
         var window = p.Options.NewCoMedicationDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var since = m.FirstStart is { } start
-            ? (start.DaysUntil(p.Date) > p.Options.NewCoMedicationDays ? "long-standing: began " + start + ", before the " + window + "-day window" : "new: began " + start + ", within the " + window + "-day window")
-            : "start date unknown (taken as new)";
+        var therapy = FactLoader.Describe(p.TherapyStatus);
+
+        // Each text made in one piece: no array of parts, no intermediate text (issue 12).
+        var coTherapy = m.FirstStart is { } start
+            ? (start.DaysUntil(p.Date) > p.Options.NewCoMedicationDays
+                ? $"long-standing: began {start}, before the {window}-day window; azathioprine {therapy}"
+                : $"new: began {start}, within the {window}-day window; azathioprine {therapy}")
+            : "start date unknown (taken as new); azathioprine " + therapy;
         ContraindicationRules.RaiseMedication(
             f,
             m,
-            new BasisFact("co-therapy", since + "; azathioprine " + FactLoader.Describe(p.TherapyStatus), "therapy"),
+            new BasisFact("co-therapy", coTherapy, "therapy"),
             new BasisFact("blood counts", p.CountsStableText, "labResults"));
     }
 

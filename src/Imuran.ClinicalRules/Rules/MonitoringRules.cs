@@ -137,7 +137,8 @@ internal static class MonitoringRules
             (null, null) => "none on file (no white count or platelets)",
             (null, _) => "incomplete: platelets on " + platelets!.Date + " but no white count or neutrophils",
             (_, null) => "incomplete: white count or neutrophils on " + white.Date + " but no platelets",
-            _ when white.Date == platelets.Date => "white count and platelets on " + white.Date + " (" + white.Describe() + "; " + platelets.Describe() + ")",
+            // One interpolation: no array of seven parts (issue 12).
+            _ when white.Date == platelets.Date => $"white count and platelets on {white.Date} ({white.Describe()}; {platelets.Describe()})",
             _ => "white count on " + white.Date + ", platelets on " + platelets.Date + ": complete as of " + last!.Date,
         };
 

@@ -11,9 +11,18 @@ namespace Imuran.ClinicalRules.Rules.Model;
 /// </summary>
 internal static class FactLoader
 {
-    public static void Load(PatientFacts facts, RuleThresholds options, List<object> working, List<UnrecognisedInput> unrecognised)
+    /// <summary>Loads <paramref name="facts"/> into <paramref name="working"/> and <paramref name="unrecognised"/>.</summary>
+    /// <param name="facts">The validated patient facts.</param>
+    /// <param name="options">The rule set's thresholds.</param>
+    /// <param name="working">Where the working facts go, in the order they are to be inserted.</param>
+    /// <param name="unrecognised">Where the items nothing recognised go.</param>
+    /// <param name="pool">
+    /// Where the patient context, labs, medicines, conditions and pharmacogenomic results come from when they are
+    /// reused across evaluations (the compiled executor's session); null to make every fact new.
+    /// </param>
+    public static void Load(PatientFacts facts, RuleThresholds options, List<object> working, List<UnrecognisedInput> unrecognised, WorkingFactPool? pool = null)
     {
-        var ctx = new PatientContext(facts, options);
+        var ctx = pool is null ? new PatientContext(facts, options) : pool.Patient(facts, options);
         working.Add(ctx);
 
         ApplyIndications(ctx, facts.Indications);
@@ -46,7 +55,7 @@ internal static class FactLoader
                     "the name " + Text(m.Name, "RxNorm", null, medicine: true) + " reads as " + byName.Ingredient + ", and RxNorm " + m.RxNormCode!.Trim() + " is " + match.Ingredient));
                 if (byName.Class is not MedicationClass.Azathioprine and not MedicationClass.Unrecognised)
                 {
-                    var named = new MedicationFact(m, i, byName, ctx);
+                    var named = pool is null ? new MedicationFact(m, i, byName, ctx) : pool.Medication(m, i, byName, ctx);
                     ctx.InteractingMedications.Add(named);
                     if (Grouped(working, medicationStart, ref medicationIndex, (byName.Class, byName.Ingredient), named, MedicationKey) is { } medicine)
                     {
@@ -72,7 +81,7 @@ internal static class FactLoader
 
                     break;
                 default:
-                    var entry = new MedicationFact(m, i, match, ctx);
+                    var entry = pool is null ? new MedicationFact(m, i, match, ctx) : pool.Medication(m, i, match, ctx);
                     ctx.InteractingMedications.Add(entry);
                     if (Grouped(working, medicationStart, ref medicationIndex, (match.Class, match.Ingredient), entry, MedicationKey) is { } medicine)
                     {
@@ -119,7 +128,8 @@ internal static class FactLoader
             }
 
             var active = c.Status == ConditionStatus.Active && !isHistoryCode;
-            if (Grouped(working, conditionStart, ref conditionIndex, (kind, active, ConditionText(c)), new ConditionFact(c, i, kind, active), ConditionKey) is { } conditionFact)
+            var condition = pool is null ? new ConditionFact(c, i, kind, active) : pool.Condition(c, i, kind, active);
+            if (Grouped(working, conditionStart, ref conditionIndex, (kind, active, ConditionText(c)), condition, ConditionKey) is { } conditionFact)
             {
                 working.Add(conditionFact);
             }
@@ -131,7 +141,7 @@ internal static class FactLoader
             }
         }
 
-        LoadLabs(ctx, facts.LabResults, working, unrecognised);
+        LoadLabs(ctx, facts.LabResults, working, unrecognised, pool);
 
         Dictionary<(string?, VaccinationStatus, ClinicalDate?), VaccineFact>? vaccineIndex = null;
         var vaccineStart = working.Count;
@@ -175,7 +185,7 @@ internal static class FactLoader
         for (var i = 0; i < pgx.Count; i++)
         {
             var r = pgx[i];
-            working.Add(new PgxResultFact(r, i));
+            working.Add(pool is null ? new PgxResultFact(r, i) : pool.Pharmacogenomic(r, i));
             Pharmacogenomics.PhenotypeTranslation? t = null;
             if (r.Diplotype is { } diplotype && !string.IsNullOrWhiteSpace(diplotype))
             {
@@ -458,7 +468,7 @@ internal static class FactLoader
     /// <summary>A buffer longer than this is not kept for the next load.</summary>
     private const int LargestKeptLabBuffer = 512;
 
-    private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised)
+    private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised, WorkingFactPool? pool)
     {
         var buffer = t_labs;
         t_labs = null;
@@ -469,7 +479,7 @@ internal static class FactLoader
 
         try
         {
-            LoadLabs(ctx, labs, working, unrecognised, buffer);
+            LoadLabs(ctx, labs, working, unrecognised, buffer, pool);
         }
         finally
         {
@@ -482,7 +492,7 @@ internal static class FactLoader
     }
 
     /// <summary>Loads the labs, using <paramref name="facts"/> (at least twice as long as the labs) as scratch.</summary>
-    private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised, LabFact[] facts)
+    private static void LoadLabs(PatientContext ctx, IReadOnlyList<LabResult> labs, List<object> working, List<UnrecognisedInput> unrecognised, LabFact[] facts, WorkingFactPool? pool)
     {
         // Lab facts go into the working list in input order, after the TPMT activity results they give rise to.
         List<TpmtActivityResult>? activityResults = null;
@@ -497,7 +507,7 @@ internal static class FactLoader
                 continue;
             }
 
-            var fact = new LabFact(l, i, kind, ctx);
+            var fact = pool is null ? new LabFact(l, i, kind, ctx) : pool.Lab(l, i, kind, ctx);
             if (fact.IsLiverTest)
             {
                 BloodCountRules.AssessLiver(fact, ctx.Options); // before the sort, which reads whether it is high

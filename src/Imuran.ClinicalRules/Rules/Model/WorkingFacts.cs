@@ -9,24 +9,70 @@ using Imuran.ClinicalRules.Terminology;
 namespace Imuran.ClinicalRules.Rules.Model;
 
 /// <summary>The patient as one fact: context every rule may join to.</summary>
-internal sealed class PatientContext
+/// <remarks>Reusable (<see cref="WorkingFactPool"/>): <see cref="Init"/> makes it as new, <see cref="Clear"/> drops the patient.</remarks>
+internal sealed class PatientContext : IReusableFact
 {
-    public PatientContext(PatientFacts facts, RuleThresholds options)
+    private const string RecordedPregnancyPath = "pregnancyStatus";
+    private const string RecordedBreastfeedingPath = "breastfeeding";
+
+    public PatientContext(PatientFacts facts, RuleThresholds options) => Init(facts, options);
+
+    /// <summary>Makes this the context of <paramref name="facts"/>, exactly as a new one: every other member back to its default.</summary>
+    public void Init(PatientFacts facts, RuleThresholds options)
     {
+        Clear();
         Facts = facts;
         Options = options;
         Date = facts.EvaluationDate;
         Age = facts.BirthDate is { } b ? b.YearsUntil(facts.EvaluationDate) : null;
     }
 
-    public PatientFacts Facts { get; }
+    /// <inheritdoc />
+    public void Clear()
+    {
+        Facts = null!;
+        Options = null!;
+        Date = default;
+        Age = null;
+        TherapyStatus = default;
+        TherapyStart = null;
+        TherapyBasis = string.Empty;
+        HasRheumatoidArthritis = false;
+        HasIbd = false;
+        IsTransplantRecipient = false;
+        PregnancyStatus = default;
+        PregnancyStaleness = null;
+        PregnancyStaleDays = null;
+        PregnancyPath = RecordedPregnancyPath;
+        Breastfeeding = null;
+        BreastfeedingPath = RecordedBreastfeedingPath;
+        BloodCounts.Clear();
+        InteractingMedications.Clear();
+        if (BloodCounts.Capacity > WorkingFactPool.LargestKept || InteractingMedications.Capacity > WorkingFactPool.LargestKept)
+        {
+            // A long record's lists are not kept for the next patient.
+            BloodCounts.Capacity = 0;
+            InteractingMedications.Capacity = 0;
+        }
+        CountsStable = false;
+        CountsStableText = string.Empty;
+        LatestLiverTest = null;
+        TpmtCall = null;
+        Nudt15Call = null;
+        UnreadableTpmt = null;
+        UnreadableNudt15 = null;
+        TpmtResultGivesPhenotype = false;
+        Nudt15ResultGivesPhenotype = false;
+    }
 
-    public RuleThresholds Options { get; }
+    public PatientFacts Facts { get; private set; } = null!;
 
-    public ClinicalDate Date { get; }
+    public RuleThresholds Options { get; private set; } = null!;
+
+    public ClinicalDate Date { get; private set; }
 
     /// <summary>Age in completed years, or null when the birth date is unknown.</summary>
-    public int? Age { get; }
+    public int? Age { get; private set; }
 
     public Sex Sex => Facts.Sex;
 
@@ -62,13 +108,13 @@ internal sealed class PatientContext
         new("pregnancy status", PregnancyStaleness ?? "unknown", PregnancyStaleness is null ? "pregnancyStatus" : "pregnancyStatusDate");
 
     /// <summary>Where the pregnancy status came from, as an input path.</summary>
-    public string PregnancyPath { get; set; } = "pregnancyStatus";
+    public string PregnancyPath { get; set; } = RecordedPregnancyPath;
 
     /// <summary>Breastfeeding as the rules use it: the recorded value, or true when recorded as a condition.</summary>
     public bool? Breastfeeding { get; set; }
 
     /// <summary>Where the breastfeeding fact came from, as an input path.</summary>
-    public string BreastfeedingPath { get; set; } = "breastfeeding";
+    public string BreastfeedingPath { get; set; } = RecordedBreastfeedingPath;
 
     /// <summary>Every recognised blood count (white cells, neutrophils, lymphocytes, platelets, haemoglobin).</summary>
     public List<LabFact> BloodCounts { get; } = new();
@@ -185,14 +231,19 @@ internal sealed class PatientContext
     public string AgeText => Age is { } a ? a + " years" : "unknown (no birth date)";
 }
 
-internal sealed class MedicationFact
+/// <summary>A recognised medicine (one fact for every entry of it). Reusable: see <see cref="PatientContext"/>.</summary>
+internal sealed class MedicationFact : IReusableFact
 {
     private List<MedicationFact>? _entries;
     private bool _active;
     private ClinicalDate? _firstStart;
 
-    public MedicationFact(Medication source, int index, MedicationMatch match, PatientContext patient)
+    public MedicationFact(Medication source, int index, MedicationMatch match, PatientContext patient) => Init(source, index, match, patient);
+
+    /// <summary>Makes this the fact of <paramref name="source"/>, exactly as a new one.</summary>
+    public void Init(Medication source, int index, MedicationMatch match, PatientContext patient)
     {
+        Clear();
         Patient = patient;
         Source = source;
         Index = index;
@@ -203,25 +254,39 @@ internal sealed class MedicationFact
         _firstStart = source.StartDate;
     }
 
+    /// <inheritdoc />
+    public void Clear()
+    {
+        _entries = null;
+        _active = false;
+        _firstStart = null;
+        Patient = null!;
+        Source = null!;
+        Index = 0;
+        Class = default;
+        Ingredient = string.Empty;
+        MatchedBy = default;
+    }
+
     /// <summary>Every list entry of this medicine (same ingredient) in input order, or null when it appears once.</summary>
     public IReadOnlyList<MedicationFact>? Entries => _entries;
 
-    public Medication Source { get; }
+    public Medication Source { get; private set; } = null!;
 
     /// <summary>
     /// The patient the medicine belongs to. A condition that also reads the patient reads it here, on this fact's own
     /// pattern, rather than by a join to a <see cref="PatientContext"/> pattern: NRules then tests it once per fact
     /// (an alpha node) instead of joining every medicine to the patient.
     /// </summary>
-    public PatientContext Patient { get; }
+    public PatientContext Patient { get; private set; } = null!;
 
-    public int Index { get; }
+    public int Index { get; private set; }
 
-    public MedicationClass Class { get; }
+    public MedicationClass Class { get; private set; }
 
-    public string Ingredient { get; }
+    public string Ingredient { get; private set; } = string.Empty;
 
-    public MatchedBy MatchedBy { get; }
+    public MatchedBy MatchedBy { get; private set; }
 
     /// <summary>Whether this entry, or any later entry of the same medicine, is active.</summary>
     public bool Active => _active;
@@ -259,24 +324,39 @@ internal sealed class MedicationFact
     }
 }
 
-internal sealed class ConditionFact
+/// <summary>A recognised condition (one fact for every entry of it). Reusable: see <see cref="PatientContext"/>.</summary>
+internal sealed class ConditionFact : IReusableFact
 {
-    public ConditionFact(Condition source, int index, ConditionKind kind, bool active)
+    public ConditionFact(Condition source, int index, ConditionKind kind, bool active) => Init(source, index, kind, active);
+
+    /// <summary>Makes this the fact of <paramref name="source"/>, exactly as a new one.</summary>
+    public void Init(Condition source, int index, ConditionKind kind, bool active)
     {
+        Clear();
         Source = source;
         Index = index;
         Kind = kind;
         Active = active;
     }
 
-    public Condition Source { get; }
+    /// <inheritdoc />
+    public void Clear()
+    {
+        Source = null!;
+        Index = 0;
+        Kind = default;
+        Active = false;
+        Entries = null;
+    }
 
-    public int Index { get; }
+    public Condition Source { get; private set; } = null!;
 
-    public ConditionKind Kind { get; }
+    public int Index { get; private set; }
+
+    public ConditionKind Kind { get; private set; }
 
     /// <summary>Current rather than past history.</summary>
-    public bool Active { get; }
+    public bool Active { get; private set; }
 
     public string Path => IndexedPaths.Condition(Index);
 
@@ -298,18 +378,23 @@ internal sealed class ConditionFact
         : new[] { new BasisFact("condition", Describe(), Path) };
 }
 
-internal sealed class LabFact
+/// <summary>A recognised lab result. Reusable: see <see cref="PatientContext"/>.</summary>
+internal sealed class LabFact : IReusableFact
 {
     // Stored without nullable wrappers (a canonical unit of null, a NaN for "none"), so a lab fact is 96 bytes rather
     // than 120: a patient has many. NaN is never a real value here: thresholds are validated positive and finite, and
     // a fall that is NaN does not reach the threshold, so it is stored as none.
-    private readonly double _normalisedValue;
-    private readonly string? _normalisedUnit;
+    private double _normalisedValue;
+    private string? _normalisedUnit;
     private double _lowThreshold = double.NaN;
     private double _markedFall = double.NaN;
 
-    public LabFact(LabResult source, int index, LabKind kind, PatientContext patient)
+    public LabFact(LabResult source, int index, LabKind kind, PatientContext patient) => Init(source, index, kind, patient);
+
+    /// <summary>Makes this the fact of <paramref name="source"/>, exactly as a new one.</summary>
+    public void Init(LabResult source, int index, LabKind kind, PatientContext patient)
     {
+        Clear();
         Patient = patient;
         Source = source;
         Index = index;
@@ -321,8 +406,26 @@ internal sealed class LabFact
         }
     }
 
+    /// <inheritdoc />
+    public void Clear()
+    {
+        _normalisedValue = 0;
+        _normalisedUnit = null;
+        _lowThreshold = double.NaN;
+        _markedFall = double.NaN;
+        Patient = null!;
+        Source = null!;
+        Index = 0;
+        Kind = default;
+        LiverHigh = false;
+        LiverCritical = false;
+        LiverReason = null;
+        IsLatest = false;
+        Previous = null;
+    }
+
     /// <summary>The patient the result belongs to (a condition that reads the patient too reads it here; see <see cref="MedicationFact.Patient"/>).</summary>
-    public PatientContext Patient { get; }
+    public PatientContext Patient { get; private set; } = null!;
 
     /// <summary>The value in the canonical unit of its kind, or null when the unit is not in the unit table.</summary>
     public NormalisedValue? Normalised => _normalisedUnit is null ? null : new NormalisedValue(_normalisedValue, _normalisedUnit);
@@ -369,11 +472,11 @@ internal sealed class LabFact
     /// <remarks>Rounded to nine decimals, so an exact multiple compares as exact (as the marked fall; see <see cref="BloodCountRules.Assess"/>).</remarks>
     public double? UpperLimitMultiple => Source.UpperReferenceLimit is { } u && u > 0 ? System.Math.Round(Source.Value / u, 9) : null;
 
-    public LabResult Source { get; }
+    public LabResult Source { get; private set; } = null!;
 
-    public int Index { get; }
+    public int Index { get; private set; }
 
-    public LabKind Kind { get; }
+    public LabKind Kind { get; private set; }
 
     /// <summary>The most recent result of its kind.</summary>
     public bool IsLatest { get; set; }
@@ -497,17 +600,28 @@ internal sealed class HypersensitivityFact
     private string Shown => NoDosePolicy.ShownName(Source.Substance, Thiopurine, medicine: true);
 }
 
-internal sealed class PgxResultFact
+/// <summary>A pharmacogenomic result. Reusable: see <see cref="PatientContext"/>.</summary>
+internal sealed class PgxResultFact : IReusableFact
 {
-    public PgxResultFact(PharmacogenomicResult source, int index)
+    public PgxResultFact(PharmacogenomicResult source, int index) => Init(source, index);
+
+    /// <summary>Makes this the fact of <paramref name="source"/>, exactly as a new one.</summary>
+    public void Init(PharmacogenomicResult source, int index)
     {
         Source = source;
         Index = index;
     }
 
-    public PharmacogenomicResult Source { get; }
+    /// <inheritdoc />
+    public void Clear()
+    {
+        Source = null!;
+        Index = 0;
+    }
 
-    public int Index { get; }
+    public PharmacogenomicResult Source { get; private set; } = null!;
+
+    public int Index { get; private set; }
 
     public Gene Gene => Source.Gene;
 
