@@ -101,8 +101,8 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
     /// range upside down, a firing limit below one, ...); the message names every such option, e.g.
     /// <c>RuleSetOptions.Thresholds.LiverTestWindowDays</c>; or the policy's name or version, which every result echoes,
     /// reads as dosing text, holds a control character or is longer than 200 characters (<c>RuleSetOptions.Policy.Name</c>);
-    /// or the options leave out a data-quality rule or the data-quality topic, which no policy may do
-    /// (<c>POLICY_DISABLES_DATA_QUALITY</c>: unknown is not normal).
+    /// or the options leave out a rule that reports unknown data (<see cref="RuleMetadata.ReportsUnknownData"/>), or a
+    /// topic that holds one, which no policy may do (<c>POLICY_DISABLES_DATA_QUALITY</c>: unknown is not normal).
     /// </exception>
     public static ClinicalRuleSet Create(RuleSetOptions? options = null) => Create(RuleCatalog.All(), options ?? new RuleSetOptions());
 
@@ -143,10 +143,12 @@ public sealed class ClinicalRuleSet : IClinicalRuleEvaluator
             }
         }
 
-        // Unknown is not normal (principle 2): no options, policy or configuration may leave out a data-quality rule.
+        // Unknown is not normal (principle 2): no options, policy or configuration may leave out a rule that reports
+        // missing, stale, unreadable or contradictory data, nor a topic that holds one.
+        var findingRules = all.Where(r => !r.Metadata.IsDerivation).Select(r => r.Metadata).ToList();
         var keep = options.DisabledRules
-            .Select(id => DataQualityProtection.ForRule(id, all.First(r => r.Metadata.Id == id && !r.Metadata.IsDerivation).Metadata.Topic) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledRules)}: {why}" : null)
-            .Concat(options.DisabledTopics.Select(topic => DataQualityProtection.ForTopic(topic) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledTopics)}: {why}" : null))
+            .Select(id => DataQualityProtection.ForRule(findingRules.First(r => r.Id == id)) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledRules)}: {why}" : null)
+            .Concat(options.DisabledTopics.Select(topic => DataQualityProtection.ForTopic(topic, findingRules) is { } why ? $"{nameof(RuleSetOptions)}.{nameof(RuleSetOptions.DisabledTopics)}: {why}" : null))
             .Where(why => why is not null)
             .ToList();
         if (keep.Count > 0)

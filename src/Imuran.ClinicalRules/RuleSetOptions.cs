@@ -18,14 +18,16 @@ public sealed record RuleSetOptions
     public RuleThresholds Thresholds { get; init; } = new();
 
     /// <summary>
-    /// Rule ids to leave out, matched ignoring case. Every result lists them, so nothing disappears unseen. A data-quality
-    /// rule (<c>AZA-DQ-*</c>) cannot be left out: unknown is not normal (<c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// Rule ids to leave out, matched ignoring case. Every result lists them, so nothing disappears unseen. A rule that
+    /// reports unknown data (<see cref="Engine.RuleMetadata.ReportsUnknownData"/>: every <c>AZA-DQ-*</c> rule and a few
+    /// others) cannot be left out: unknown is not normal (<c>POLICY_DISABLES_DATA_QUALITY</c>).
     /// </summary>
     public IReadOnlyList<string> DisabledRules { get => _disabledRules; init => _disabledRules = ReadOnly.Copy(value); }
 
     /// <summary>
     /// Topics to leave out (every rule of the topic), matched ignoring case. Every result lists the rules left out. The
-    /// <c>data-quality</c> topic cannot be left out: unknown is not normal (<c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// <c>data-quality</c> topic, and any topic holding a rule that reports unknown data (e.g. <c>pgx-testing</c>,
+    /// <c>cbc-monitoring</c>), cannot be left out: unknown is not normal (<c>POLICY_DISABLES_DATA_QUALITY</c>).
     /// </summary>
     public IReadOnlyList<string> DisabledTopics { get => _disabledTopics; init => _disabledTopics = ReadOnly.Copy(value); }
 

@@ -85,6 +85,8 @@ public class PolicyOptionsTests
     [Theory]
     [InlineData("AZA-DQ-001")]
     [InlineData("data-quality")]
+    [InlineData("AZA-CBC-001")] // stop 29: "blood count overdue" reports stale data; no trial may silence it either
+    [InlineData("pgx-testing")]
     public void Check_DisableDataQuality_Exit2NamingItAndTheCode(string value)
     {
         // Stop 25: a trial or a policy could leave out the data-quality rules (unknown is not normal, principle 2).

@@ -34,8 +34,8 @@ public class ServiceCollectionExtensionsTests
         var appsettings = $$"""
             { "ImuranClinicalRules": {
                 "PolicyFile": {{System.Text.Json.JsonSerializer.Serialize(RepoPaths.SamplePolicy)}},
-                "DisabledRules": [ "aza-pgx-009" ],
-                "DisabledTopics": [ "LFT-MONITORING" ],
+                "DisabledRules": [ "aza-pgx-003" ],
+                "DisabledTopics": [ "HSTCL" ],
                 "Thresholds": { "EgfrThreshold": "45" } } }
             """;
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(appsettings))).Build();
@@ -43,7 +43,7 @@ public class ServiceCollectionExtensionsTests
 
         var evaluator = provider.GetRequiredService<IClinicalRuleEvaluator>();
 
-        evaluator.DisabledRules.Should().Equal("AZA-HND-001", "AZA-INT-003", "AZA-LFT-001", "AZA-PGX-009");
+        evaluator.DisabledRules.Should().Equal("AZA-HND-001", "AZA-INT-003", "AZA-MAL-003", "AZA-MAL-004", "AZA-PGX-003");
         evaluator.Policy!.Name.Should().Be("st-elsewhere-pharmacy");
         evaluator.Policy.Version.Should().Be("2026-12+host-configuration", "settings outside the reviewed file must never pass for it");
     }
@@ -76,6 +76,8 @@ public class ServiceCollectionExtensionsTests
     [InlineData("range", "LiverTestWindowDays", "cannot be negative")]
     [InlineData("rule", "AZA-DQ-001", "POLICY_DISABLES_DATA_QUALITY")] // stop 25: unknown is not normal, no configuration may silence it
     [InlineData("topic", "data-quality", "POLICY_DISABLES_DATA_QUALITY")]
+    [InlineData("rule", "AZA-PGX-009", "POLICY_DISABLES_DATA_QUALITY")] // stop 29: rules reporting missing data outside that topic too
+    [InlineData("topic", "lft-monitoring", "POLICY_DISABLES_DATA_QUALITY")]
     public async Task HostStart_WrongOptions_FailsWithTheValidValues(string kind, string value, string listed)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -43,6 +43,7 @@ internal sealed class RuleBuilder
     private int _version = 1;
     private int _salience;
     private bool _derivation;
+    private bool _reportsUnknownData;
 
     public RuleBuilder(string id) => _id = id;
 
@@ -74,6 +75,9 @@ internal sealed class RuleBuilder
 
     /// <summary>Marks a rule that only derives facts for other rules and raises no finding.</summary>
     public RuleBuilder Derivation() { _derivation = true; return this; }
+
+    /// <summary>The rule reports missing, stale, unreadable or contradictory data: no policy may leave it out.</summary>
+    public RuleBuilder ReportsUnknownData() { _reportsUnknownData = true; return this; }
 
     public RuleBuilder Source(string document, string section, Confidence confidence, string? note = null)
     {
@@ -185,6 +189,7 @@ internal sealed class RuleBuilder
             Sources = _sources,
             Conditions = _patterns.ConvertAll(p => p.Description),
             IsDerivation = _derivation,
+            ReportsUnknownData = _reportsUnknownData,
         };
 
         if (_patterns.Count == 0)

@@ -58,4 +58,12 @@ public sealed record RuleMetadata
 
     /// <summary><see langword="true"/> for a rule that only derives facts for other rules and raises no finding.</summary>
     public bool IsDerivation { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> for a rule that reports facts the rules need that are missing, stale, unreadable or
+    /// contradictory: every data-quality rule, and rules such as "no TPMT or NUDT15 result on file" or "blood count
+    /// overdue". Unknown is not normal (clinical safety principle 2), so no options or site policy may leave such a
+    /// rule out, nor a topic that holds one (<c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// </summary>
+    public bool ReportsUnknownData { get; init; }
 }

@@ -49,6 +49,12 @@ public static class RuleProperties
     /// <summary><see langword="true"/> for a rule that only derives facts (<see cref="bool"/>).</summary>
     public const string IsDerivation = "imuran.derivation";
 
+    /// <summary>
+    /// <see langword="true"/> for a rule that reports missing, stale, unreadable or contradictory data (<see cref="bool"/>),
+    /// which no policy may leave out (<see cref="RuleMetadata.ReportsUnknownData"/>).
+    /// </summary>
+    public const string ReportsUnknownData = "imuran.reportsUnknownData";
+
     /// <summary>The tag of a rule that derives facts and raises no finding.</summary>
     public const string DerivationTag = "derivation";
 
@@ -88,6 +94,7 @@ public static class RuleProperties
             Sources = Get<IReadOnlyList<SourceReference>>(Sources),
             Conditions = Get<IReadOnlyList<string>>(Conditions),
             IsDerivation = Get<bool>(IsDerivation),
+            ReportsUnknownData = Get<bool>(ReportsUnknownData),
         };
     }
 
@@ -113,6 +120,7 @@ public static class RuleProperties
         new RuleProperty(Sources, m.Sources),
         new RuleProperty(Conditions, m.Conditions),
         new RuleProperty(IsDerivation, m.IsDerivation),
+        new RuleProperty(ReportsUnknownData, m.ReportsUnknownData),
     };
 
     /// <summary>The action a definition made by this library runs (read from its right-hand side).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Imuran.ClinicalRules.Findings;
 using NRules.RuleModel;
 
 namespace Imuran.ClinicalRules.Engine;
@@ -87,6 +88,12 @@ internal static class RuleSetValidator
             if (string.IsNullOrWhiteSpace(m.Review))
             {
                 throw new RuleSetValidationException(id!, "the rule does not say what to review.");
+            }
+
+            if (m.Topic == Topics.DataQuality && !m.ReportsUnknownData)
+            {
+                // One truth for the policy protection: a data-quality rule is protected by its mark, like every other.
+                throw new RuleSetValidationException(id!, "a data-quality rule must be marked as reporting unknown data.");
             }
 
             Check(id!, "title", m.Title, policy);

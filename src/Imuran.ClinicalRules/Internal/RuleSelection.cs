@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Imuran.ClinicalRules.Engine;
 using Imuran.ClinicalRules.Findings;
 
 namespace Imuran.ClinicalRules.Internal;
@@ -15,14 +16,17 @@ internal static class RuleSelection
     private static readonly Lazy<IReadOnlyList<string>> CatalogueIds = new(() =>
         ClinicalRuleSet.Default.Rules.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray());
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> CatalogueTopics = new(() =>
-        ClinicalRuleSet.Default.Rules.ToDictionary(r => r.Id, r => r.Topic, StringComparer.Ordinal));
+    private static readonly Lazy<IReadOnlyDictionary<string, RuleMetadata>> CatalogueRules = new(() =>
+        ClinicalRuleSet.Default.Rules.ToDictionary(r => r.Id, r => r, StringComparer.Ordinal));
 
     /// <summary>The finding-rule ids of the shipped catalogue, ordered.</summary>
     public static IReadOnlyList<string> RuleIds => CatalogueIds.Value;
 
-    /// <summary>The topic of the catalogue's rule <paramref name="id"/> (its own spelling); null when no rule has it.</summary>
-    public static string? TopicOf(string id) => CatalogueTopics.Value.TryGetValue(id, out var topic) ? topic : null;
+    /// <summary>The finding rules of the shipped catalogue.</summary>
+    public static IEnumerable<RuleMetadata> Rules => CatalogueRules.Value.Values;
+
+    /// <summary>The catalogue's rule <paramref name="id"/> (its own spelling).</summary>
+    public static RuleMetadata Rule(string id) => CatalogueRules.Value[id];
 
     /// <summary>The catalogue's spelling of <paramref name="id"/>, matched ignoring case; null when no rule has it.</summary>
     public static string? FindRule(string? id, IEnumerable<string> ids) =>

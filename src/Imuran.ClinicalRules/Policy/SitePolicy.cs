@@ -67,7 +67,8 @@ public sealed record SitePolicy
     /// <param name="thresholds">Thresholds to set as well, by name (matched ignoring case).</param>
     /// <exception cref="ArgumentException">
     /// A rule, topic or option is unknown, or a value does not fit (the message lists the valid ones); or a rule or topic
-    /// is data-quality, which no policy may leave out (the message names it and <c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// reports unknown data (<see cref="Engine.RuleMetadata.ReportsUnknownData"/>) or is a topic that holds such a rule,
+    /// which no policy may leave out (the message names the rules and <c>POLICY_DISABLES_DATA_QUALITY</c>).
     /// </exception>
     public SitePolicy Amend(string changedBy, IEnumerable<string>? disable, IEnumerable<KeyValuePair<string, string?>>? thresholds)
     {
@@ -83,7 +84,7 @@ public sealed record SitePolicy
                     nameof(disable));
             }
 
-            if ((rule is not null ? DataQualityProtection.ForRule(rule, RuleSelection.TopicOf(rule)) : DataQualityProtection.ForTopic(topic!)) is { } keep)
+            if ((rule is not null ? DataQualityProtection.ForRule(RuleSelection.Rule(rule)) : DataQualityProtection.ForTopic(topic!, RuleSelection.Rules)) is { } keep)
             {
                 throw new ArgumentException($"{keep} [{ErrorCodes.PolicyDisablesDataQuality}]", nameof(disable));
             }

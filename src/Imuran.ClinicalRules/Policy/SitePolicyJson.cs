@@ -25,8 +25,9 @@ namespace Imuran.ClinicalRules.Policy;
 /// <c>name</c> and <c>version</c> are required; each <c>disable</c> entry names a rule or a topic (matched ignoring
 /// case) with a reason and an approver; <c>thresholds</c> are <see cref="RuleThresholds"/> values by camelCase name
 /// (a number, or null to turn a nullable one off). Anything unknown is a problem that lists the valid values, and a
-/// file with any problem gives no policy. A data-quality rule or topic cannot be left out
-/// (<c>POLICY_DISABLES_DATA_QUALITY</c>), thresholds must not contradict each other, and <c>name</c> and
+/// file with any problem gives no policy. A rule that reports unknown data
+/// (<see cref="Engine.RuleMetadata.ReportsUnknownData"/>: the data-quality rules and a few others), or a topic that holds
+/// one, cannot be left out (<c>POLICY_DISABLES_DATA_QUALITY</c>), thresholds must not contradict each other, and <c>name</c> and
 /// <c>version</c> are one line of printable text of at most 200 characters. Reading never throws for bad input. Thread-safe.
 /// </summary>
 public static class SitePolicyJson
@@ -230,11 +231,11 @@ public static class SitePolicyJson
             {
                 problems.Add(new ValidationProblem(path + ".topic", ErrorCodes.UnknownValue, RuleSelection.UnknownTopic(topic)));
             }
-            else if (rule is not null && RuleSelection.FindRule(rule, RuleSelection.RuleIds) is { } id && DataQualityProtection.ForRule(id, RuleSelection.TopicOf(id)) is { } keepRule)
+            else if (rule is not null && RuleSelection.FindRule(rule, RuleSelection.RuleIds) is { } id && DataQualityProtection.ForRule(RuleSelection.Rule(id)) is { } keepRule)
             {
                 problems.Add(new ValidationProblem(path + ".rule", ErrorCodes.PolicyDisablesDataQuality, keepRule));
             }
-            else if (topic is not null && RuleSelection.FindTopic(topic) is { } known && DataQualityProtection.ForTopic(known) is { } keepTopic)
+            else if (topic is not null && RuleSelection.FindTopic(topic) is { } known && DataQualityProtection.ForTopic(known, RuleSelection.Rules) is { } keepTopic)
             {
                 problems.Add(new ValidationProblem(path + ".topic", ErrorCodes.PolicyDisablesDataQuality, keepTopic));
             }

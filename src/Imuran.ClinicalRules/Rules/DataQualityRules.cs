@@ -14,7 +14,7 @@ internal static class DataQualityRules
     {
         yield return Rule("AZA-DQ-001")
             .Title("A fact the rules need is missing or contradictory")
-            .Topic(Topics.DataQuality).Monitoring(Severity.Warning)
+            .Topic(Topics.DataQuality).ReportsUnknownData().Monitoring(Severity.Warning)
             .Logic("a fact the rules need is missing, unreadable or contradicts another")
             .Summary("Check the {fact}: {problem}.")
             .Detail("Unknown is not normal: {consequence}.")
@@ -38,7 +38,7 @@ internal static class DataQualityRules
         {
             yield return Rule(id)
                 .Title(warning ? "Pregnancy status unknown" : "Pregnancy status unknown during established therapy")
-                .Topic(Topics.DataQuality).Monitoring(warning ? Severity.Warning : Severity.Info).Version(warning ? 4 : 3)
+                .Topic(Topics.DataQuality).ReportsUnknownData().Monitoring(warning ? Severity.Warning : Severity.Info).Version(warning ? 4 : 3)
                 .Logic(warning
                     ? "of reproductive potential (female, or sex not recorded or other; about 12 to 55, or age unknown) with pregnancy status unknown or out of date, while azathioprine is being considered, newly started, of unknown status, or being prescribed"
                     : "of reproductive potential (female, or sex not recorded or other) with pregnancy status unknown or out of date, on continuing (or stopped) azathioprine outside the prescribing setting")

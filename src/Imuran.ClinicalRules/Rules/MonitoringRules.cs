@@ -49,7 +49,7 @@ internal static class MonitoringRules
 
         yield return Rule("AZA-CBC-001")
             .Title("Blood count overdue")
-            .Topic(Topics.CbcMonitoring).Monitoring(Severity.Warning).Version(2)
+            .Topic(Topics.CbcMonitoring).ReportsUnknownData().Monitoring(Severity.Warning).Version(2)
             .Logic("on therapy, and the last complete blood count (a white count or neutrophils, and platelets; the older of the two latest) is older than the schedule for the current phase allows, or there is none")
             .Summary("Blood count overdue: {since}; the schedule asks for one {schedule}.")
             .Detail("The label asks for a complete blood count with platelets weekly in the first month, twice monthly in months two and three, then monthly, and more often after any change of regimen or of other therapy.")
@@ -93,7 +93,7 @@ internal static class MonitoringRules
 
         yield return Rule("AZA-LFT-001")
             .Title("Liver tests not on file")
-            .Topic(Topics.LftMonitoring).Monitoring(Severity.Info)
+            .Topic(Topics.LftMonitoring).ReportsUnknownData().Monitoring(Severity.Info)
             .Logic("on therapy, and no ALT, AST, bilirubin or alkaline phosphatase result within the host's liver-test window (default 90 days, a local choice)")
             .Summary("No liver tests in the last {days} days while on azathioprine.")
             .Detail("Hepatotoxicity is reported with azathioprine. The label sets no fixed liver-test schedule; the window is this host's local choice.")

@@ -91,7 +91,7 @@ internal static class PharmacogenomicRules
             var g = Describe.Gene(gene);
             yield return Rule(id)
                 .Title(g + " phenotype indeterminate")
-                .Topic(topic).Monitoring(Severity.Warning).Version(2)
+                .Topic(topic).ReportsUnknownData().Monitoring(Severity.Warning).Version(2)
                 .Logic(g + " phenotype is indeterminate (an allele of uncertain or unknown function)")
                 .Summary(g + " function cannot be assigned from this result: close toxicity monitoring advised.")
                 .Detail("The result includes an allele whose function CPIC lists as uncertain or unknown, so no phenotype can be assigned."
@@ -107,7 +107,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-008")
             .Title("No TPMT or NUDT15 result before therapy")
-            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning).Version(2)
+            .Topic(Topics.PgxTesting).ReportsUnknownData().Monitoring(Severity.Warning).Version(2)
             .Logic("azathioprine is being considered, newly started or of unknown status, and no TPMT or no NUDT15 result is on file")
             .Summary("No {genes} result on file: consider testing before relying on a standard regimen.")
             .Detail("CPIC recommends knowing TPMT and NUDT15 status before a thiopurine begins. Testing does not replace blood counts (label). NUDT15 risk alleles are commoner in people of East Asian and Hispanic ancestry.")
@@ -120,7 +120,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-009")
             .Title("No TPMT or NUDT15 result during therapy")
-            .Topic(Topics.PgxTesting).Monitoring(Severity.Info).Version(2)
+            .Topic(Topics.PgxTesting).ReportsUnknownData().Monitoring(Severity.Info).Version(2)
             .Logic("azathioprine is continuing and no TPMT or no NUDT15 result is on file")
             .Summary("No {genes} result on file for a patient on azathioprine: consider testing.")
             .Detail("A result explains unexpected toxicity and guides regimen reviews. Testing does not replace blood counts (label). NUDT15 risk alleles are commoner in people of East Asian and Hispanic ancestry.")
@@ -133,7 +133,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-010")
             .Title("Severe myelosuppression without a TPMT or NUDT15 result")
-            .Topic(Topics.PgxTesting).Monitoring(Severity.Warning).Version(2)
+            .Topic(Topics.PgxTesting).ReportsUnknownData().Monitoring(Severity.Warning).Version(2)
             .Logic("on therapy, a blood count is flagged critically low or fell markedly (within the window) to a low value, and no TPMT or no NUDT15 result is on file")
             .Summary("Severe myelosuppression with no {genes} result on file: the label asks for TPMT and NUDT15 testing.")
             .Detail("The label asks for TPMT and NUDT15 testing in patients with severe myelosuppression. Severe toxicity also occurs with normal results, so the result explains but does not exclude other causes.")
@@ -150,7 +150,7 @@ internal static class PharmacogenomicRules
 
         yield return Rule("AZA-PGX-011")
             .Title("TPMT activity measured soon after a transfusion")
-            .Topic(Topics.PgxTesting).Caution(Severity.Warning).Version(3)
+            .Topic(Topics.PgxTesting).ReportsUnknownData().Caution(Severity.Warning).Version(3)
             .Logic("a red-cell TPMT activity result was taken within the transfusion window after a red-cell transfusion, or has no date while a transfusion is on file")
             .Summary("TPMT activity measured {when} a red-cell transfusion may reflect donor cells.")
             .Detail("Red-cell TPMT activity after a transfusion measures the donor's cells as well as the patient's, so it can look falsely normal. CPIC advises caution; a genotype is not affected.")

@@ -55,6 +55,11 @@ public static class RuleCatalogExport
                     sb.Append($"- **Also under topics:** {string.Join(", ", r.RelatedTopics.Select(t => "`" + t + "`"))}\n");
                 }
 
+                if (r.ReportsUnknownData)
+                {
+                    sb.Append("- **Site policy:** reports missing, stale, unreadable or contradictory data; no policy may leave it out (unknown is not normal)\n");
+                }
+
                 sb.Append($"- **Trigger:** {r.Logic}\n");
                 sb.Append($"- **Conditions:** {string.Join("; ", r.Conditions)}\n");
                 sb.Append($"- **Summary:** {r.Summary}\n");
@@ -71,7 +76,10 @@ public static class RuleCatalogExport
         return sb.ToString();
     }
 
-    /// <summary>The catalogue as JSON: <c>{"ruleSet":{"id","version"},"rules":[{"id","version","title","topic","kind","severity","trigger",...}]}</c>.</summary>
+    /// <summary>
+    /// The catalogue as JSON: <c>{"ruleSet":{"id","version"},"rules":[{"id","version","title","topic","kind","severity","trigger",...}]}</c>;
+    /// <c>"reportsUnknownData": true</c> marks a rule no site policy may leave out.
+    /// </summary>
     public static string ToJson(ClinicalRuleSet rules)
     {
         using var stream = new MemoryStream();
@@ -129,6 +137,12 @@ public static class RuleCatalogExport
 
         w.WriteString("kind", JsonNames.Of(r.Kind));
         w.WriteString("severity", JsonNames.Of(r.Severity));
+        if (r.ReportsUnknownData)
+        {
+            // Written only when true, so every other rule's entry keeps its form.
+            w.WriteBoolean("reportsUnknownData", true);
+        }
+
         w.WriteString("trigger", r.Logic);
         w.WriteStartArray("conditions");
         foreach (var c in r.Conditions)

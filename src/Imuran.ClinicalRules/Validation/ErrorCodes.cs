@@ -70,8 +70,10 @@ public static class ErrorCodes
     public const string PolicyTextCarriesDosingText = "POLICY_TEXT_CARRIES_DOSING_TEXT";
 
     /// <summary>
-    /// A site policy (or rule set options) leaves out a data-quality rule or the data-quality topic. Those rules report
-    /// data that are missing, stale, unreadable or contradictory (unknown is not normal), so no policy may silence them.
+    /// A site policy (or rule set options) leaves out a rule that reports unknown data (a data-quality rule, or another
+    /// marked <see cref="Engine.RuleMetadata.ReportsUnknownData"/> such as AZA-PGX-008 or AZA-CBC-001), or a topic that
+    /// holds one. Those rules report data that are missing, stale, unreadable or contradictory (unknown is not normal),
+    /// so no policy may silence them.
     /// </summary>
     public const string PolicyDisablesDataQuality = "POLICY_DISABLES_DATA_QUALITY";
 

@@ -40,6 +40,21 @@ public class RuleSetValidatorTests
             .Should().Throw<RuleSetValidationException>().WithMessage("*names no source*");
 
     [Fact]
+    public void Compile_DataQualityRuleNotMarkedAsReportingUnknownData_Refuses() =>
+        Build(Valid().Topic(Topics.DataQuality).Match<string>("x").Then(_ => { }))
+            .Should().Throw<RuleSetValidationException>().WithMessage("Rule AZA-TST-001: a data-quality rule must be marked as reporting unknown data.");
+
+    [Fact]
+    public void Compile_DataQualityRuleMarked_BuildsAndCarriesTheMarkInItsDefinition()
+    {
+        var rule = Valid().Topic(Topics.DataQuality).ReportsUnknownData().Match<string>("x").Then(_ => { });
+
+        Build(rule).Should().NotThrow();
+        rule.Properties[RuleProperties.ReportsUnknownData].Should().Be(true, "a host that sees only the NRules definition sees the mark");
+        RuleProperties.Read(rule).ReportsUnknownData.Should().BeTrue();
+    }
+
+    [Fact]
     public void Compile_SummaryOf140Characters_Refuses() =>
         Build(Valid().Summary(new string('a', 140)).Match<string>("x").Then(_ => { }))
             .Should().Throw<RuleSetValidationException>().WithMessage("*summary has 140 characters; the limit is 139*");
