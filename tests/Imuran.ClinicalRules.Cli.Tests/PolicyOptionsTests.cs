@@ -109,6 +109,19 @@ public class PolicyOptionsTests
     }
 
     [Fact]
+    public void Check_PolicyVersionNearTheLimitWithDisable_Exit2NamingTheSuffixNotAnOption()
+    {
+        // Stop 28: the error named RuleSetOptions.Policy.Version and a length the file did not have.
+        var path = ResearchCliRunner.TempFile($$"""{ "name": "x", "version": "{{new string('1', 195)}}" }""", ".json");
+
+        var (exit, output, error) = CliRunner.Run("check", Mesalamine, "--policy", path, "--disable", "AZA-INT-003");
+
+        exit.Should().Be(ExitCodes.InvalidInput);
+        output.Should().BeEmpty();
+        error.Should().Contain("'+command-line'").And.Contain("(it has 195 characters)").And.Contain("[INPUT_TOO_LARGE]").And.NotContain("RuleSetOptions");
+    }
+
+    [Fact]
     public void Check_LiverHighMultipleAboveTheCriticalOne_Exit2NamingBoth()
     {
         var (exit, _, error) = CliRunner.Run("check", Mesalamine, "--threshold", "liverEnzymeHighMultiple=6");

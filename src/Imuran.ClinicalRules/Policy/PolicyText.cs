@@ -22,12 +22,20 @@ internal static class PolicyText
     public static IReadOnlyList<ValidationProblem> Problems(string? name, string? version)
     {
         var problems = new List<ValidationProblem>(0);
-        Check("name", name, problems);
-        Check("version", version, problems);
+        Check("name", "The policy's name", name, problems);
+        Check("version", "The policy's version", version, problems);
         return problems;
     }
 
-    private static void Check(string member, string? text, List<ValidationProblem> problems)
+    /// <summary>What is wrong with <paramref name="text"/>, described as <paramref name="label"/> (e.g. "The policy's name"), under <paramref name="field"/>; null when it is fit to echo.</summary>
+    public static ValidationProblem? Problem(string field, string label, string? text)
+    {
+        var problems = new List<ValidationProblem>(0);
+        Check(field, label, text, problems);
+        return problems.Count == 0 ? null : problems[0];
+    }
+
+    private static void Check(string member, string label, string? text, List<ValidationProblem> problems)
     {
         if (text is null)
         {
@@ -39,21 +47,21 @@ internal static class PolicyText
             problems.Add(new ValidationProblem(
                 member,
                 ErrorCodes.InputTooLarge,
-                $"The policy's {member} has {text.Length} characters; the limit is {MaxLength} (a local choice), since every result and log line echoes it verbatim."));
+                $"{label} has {text.Length} characters; the limit is {MaxLength} (a local choice), since every result and log line echoes it verbatim."));
         }
         else if (FirstControl(text) is { } at)
         {
             problems.Add(new ValidationProblem(
                 member,
                 ErrorCodes.InvalidText,
-                $"The policy's {member} holds a control character (U+{((int)text[at]).ToString("X4", CultureInfo.InvariantCulture)} at character {at + 1}); every result, report and log line echoes it verbatim, where a line break, escape or direction mark could forge or disguise an entry, so give it as one line of printable text."));
+                $"{label} holds a control character (U+{((int)text[at]).ToString("X4", CultureInfo.InvariantCulture)} at character {at + 1}); every result, report and log line echoes it verbatim, where a line break, escape or direction mark could forge or disguise an entry, so give it as one line of printable text."));
         }
         else if (NoDosePolicy.IsDosingFreeText(text))
         {
             problems.Add(new ValidationProblem(
                 member,
                 ErrorCodes.PolicyTextCarriesDosingText,
-                $"The policy's {member} reads as dosing text (words with a dose, an amount, a frequency or an instruction); every result echoes it verbatim and must never carry a dose, so give it a name or version without one."));
+                $"{label} reads as dosing text (words with a dose, an amount, a frequency or an instruction); every result echoes it verbatim and must never carry a dose, so give it a name or version without one."));
         }
     }
 

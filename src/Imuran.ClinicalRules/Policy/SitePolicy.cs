@@ -68,10 +68,25 @@ public sealed record SitePolicy
     /// <exception cref="ArgumentException">
     /// A rule, topic or option is unknown, or a value does not fit (the message lists the valid ones); or a rule or topic
     /// reports unknown data (<see cref="Engine.RuleMetadata.ReportsUnknownData"/>) or is a topic that holds such a rule,
-    /// which no policy may leave out (the message names the rules and <c>POLICY_DISABLES_DATA_QUALITY</c>).
+    /// which no policy may leave out (the message names the rules and <c>POLICY_DISABLES_DATA_QUALITY</c>); or
+    /// <paramref name="changedBy"/> is empty, holds a control character or dosing text, or would make the version longer
+    /// than 200 characters (<c>REQUIRED</c>, <c>INVALID_TEXT</c>, <c>POLICY_TEXT_CARRIES_DOSING_TEXT</c>,
+    /// <c>INPUT_TOO_LARGE</c>; the parameter is <c>changedBy</c>, and unfit text is not echoed).
     /// </exception>
     public SitePolicy Amend(string changedBy, IEnumerable<string>? disable, IEnumerable<KeyValuePair<string, string?>>? thresholds)
     {
+        // changedBy goes into the version and every exclusion's reason, which every result echoes: checked as the
+        // policy's own name is, and never echoed when unfit (stop 28).
+        if (string.IsNullOrWhiteSpace(changedBy))
+        {
+            throw new ArgumentException($"Name who or what changed the policy, e.g. command-line. [{ErrorCodes.Required}]", nameof(changedBy));
+        }
+
+        if (PolicyText.Problem(nameof(changedBy), "The name of the change (changedBy), which the amended version echoes,", changedBy) is { } unfit)
+        {
+            throw new ArgumentException($"{unfit.Message} [{unfit.Code}]", nameof(changedBy));
+        }
+
         var exclusions = Disable.ToList();
         foreach (var item in disable ?? Enumerable.Empty<string>())
         {
@@ -111,6 +126,19 @@ public sealed record SitePolicy
             Disable = exclusions,
             Thresholds = values,
         };
+        if (amended.Version.Length > PolicyText.MaxLength)
+        {
+            // Said here, where the suffix is added, not later by ClinicalRuleSet.Create about an option the user never set.
+            throw new ArgumentException(
+                $"Amending the policy adds '+{changedBy}' to its version, which would then have {amended.Version.Length} characters; the limit is {PolicyText.MaxLength} (a local choice), since every result and log line echoes it verbatim. Shorten the policy's version (it has {Version.Length} characters). [{ErrorCodes.InputTooLarge}]",
+                nameof(changedBy));
+        }
+
+        if (PolicyText.Problems(amended.Name, amended.Version) is { Count: > 0 } echoed)
+        {
+            throw new ArgumentException(string.Join(" ", echoed.Select(p => $"With '+{changedBy}' added: {p.Message} [{p.Code}]")), nameof(changedBy));
+        }
+
         return amended with { ContentHash = SitePolicyJson.Hash(SitePolicyJson.ToJson(amended)) };
     }
 }

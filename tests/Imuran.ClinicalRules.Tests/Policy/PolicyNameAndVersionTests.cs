@@ -79,4 +79,40 @@ public class PolicyNameAndVersionTests
         FluentActions.Invoking(() => ClinicalRuleSet.Create(new RuleSetOptions { Policy = new PolicyReference("trial", new string('1', 201), Hash) }))
             .Should().Throw<ArgumentException>().WithMessage("*RuleSetOptions.Policy.Version*200*");
     }
+
+    [Fact]
+    public void Amend_VersionPushedOverTheLimitBySuffix_IsRefusedByAmendNamingTheSuffixAndTheFilesLength()
+    {
+        // Stop 28: a 195-character version passed the reader; --disable added "+command-line" (208 characters) and the
+        // error came later from ClinicalRuleSet.Create, naming RuleSetOptions.Policy.Version, an option the user never set.
+        var policy = new SitePolicy { Name = "x", Version = new string('1', 195), ContentHash = Hash };
+
+        FluentActions.Invoking(() => policy.Amend("command-line", new[] { "AZA-INT-003" }, null))
+            .Should().Throw<ArgumentException>().WithMessage("*'+command-line'*208 characters*limit is 200*195*[INPUT_TOO_LARGE]*")
+            .Which.ParamName.Should().Be("changedBy");
+    }
+
+    [Fact]
+    public void Amend_VersionReachingTheLimitExactly_IsAccepted()
+    {
+        var policy = new SitePolicy { Name = "x", Version = new string('1', 200 - "+command-line".Length), ContentHash = Hash };
+
+        var amended = policy.Amend("command-line", new[] { "AZA-INT-003" }, null);
+
+        amended.Version.Should().HaveLength(200);
+        FluentActions.Invoking(() => ClinicalRuleSet.Create(amended.ToRuleSetOptions())).Should().NotThrow();
+    }
+
+    [Theory]
+    [InlineData("command-line\nERROR all checks passed", "[INVALID_TEXT]")]
+    [InlineData("give 50 mg daily", "[POLICY_TEXT_CARRIES_DOSING_TEXT]")]
+    [InlineData(" ", "[REQUIRED]")]
+    public void Amend_ChangedByUnfitToEcho_IsRefusedWithoutEchoingIt(string changedBy, string code)
+    {
+        // changedBy goes into the amended version and every exclusion's reason, which every result echoes.
+        var policy = new SitePolicy { Name = "x", Version = "1", ContentHash = Hash };
+
+        FluentActions.Invoking(() => policy.Amend(changedBy, new[] { "AZA-INT-003" }, null))
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "changedBy" && e.Message.Contains(code) && !e.Message.Contains("ERROR all") && !e.Message.Contains("50 mg"));
+    }
 }
