@@ -188,7 +188,7 @@ internal sealed class FactRulesValidator<T> : AbstractValidator<T>
 /// <summary>A date that, when given, must not be after the evaluation date.</summary>
 internal sealed class NotAfterRule<T> : FactRule<T>
 {
-    private static readonly System.Reflection.MethodInfo AfterMethod = typeof(PatientFactsRules).GetMethod(nameof(PatientFactsRules.After), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+    private static readonly System.Reflection.MethodInfo AfterMethod = typeof(PatientFactsRules).GetMethod(nameof(PatientFactsRules.AfterEvaluation), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
 
     private readonly Expression<Func<T, ClinicalDate?>> _date;
     private readonly string _what;
@@ -207,8 +207,8 @@ internal sealed class NotAfterRule<T> : FactRule<T>
 
     /// <inheritdoc />
     public override Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
-        // false when the date is absent.
-        Expression.Call(AfterMethod, Bind(_date, value), Expression.Convert(evaluation, typeof(ClinicalDate?)));
+        // false when the date or the evaluation date is absent.
+        Expression.Call(AfterMethod, Bind(_date, value), evaluation);
 }
 
 /// <summary>A value that must be a defined value of its enum (as FluentValidation's <c>IsInEnum</c>), tested by an array lookup.</summary>

@@ -20,7 +20,7 @@ internal static class PatientFactsRules
         Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.EvaluationDateMissing, (p, _) => p.EvaluationDate == default, "The evaluation date is missing or 0001-01-01 (the value of an unset date, so the two cannot be told apart); the rules never read the clock, so give the date the facts are evaluated for."),
         Rule<PatientFacts>(nameof(PatientFacts.EvaluationDate), ErrorCodes.InvalidDate, (p, _) => p.EvaluationDate > PatientFacts.LatestEvaluationDate, // QA, 2 Dec: 9999-12-31 ended in a rule's internal error
             "The evaluation date is after 9000-12-31: the dates the rules compute from it (such as the next blood count) would not be calendar dates."),
-        new(nameof(PatientFacts.BirthDate), ErrorCodes.BirthAfterEvaluation, (p, e) => After(p.BirthDate, e), (p, _) => $"The birth date {p.BirthDate} is after the evaluation date {p.EvaluationDate}."),
+        new(nameof(PatientFacts.BirthDate), ErrorCodes.BirthAfterEvaluation, (p, e) => AfterEvaluation(p.BirthDate, e), (p, _) => $"The birth date {p.BirthDate} is after the evaluation date {p.EvaluationDate}."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.Sex), typeof(Sex), p => (int)p.Sex, "The sex is not a known value."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.Setting), typeof(CareSetting), p => (int)p.Setting, "The care setting is not a known value."),
         new DefinedRule<PatientFacts>(nameof(PatientFacts.PregnancyStatus), typeof(PregnancyStatus), p => (int)p.PregnancyStatus, "The pregnancy status is not a known value."),
@@ -32,7 +32,7 @@ internal static class PatientFactsRules
             ErrorCodes.Contradictory,
             (p, _) => (p.PruritusInPregnancy || p.RaisedBileAcids || p.SuspectedCholestasisOfPregnancy) && p.PregnancyStatus == PregnancyStatus.NotPregnant,
             "The patient is recorded as not pregnant but with findings of the current pregnancy (pruritus, bile acids or cholestasis); the facts contradict each other."),
-        new(nameof(PatientFacts.LastRedCellTransfusion), ErrorCodes.DateInFuture, (p, e) => After(p.LastRedCellTransfusion, e), (p, _) => $"The transfusion date {p.LastRedCellTransfusion} is after the evaluation date {p.EvaluationDate}."),
+        new(nameof(PatientFacts.LastRedCellTransfusion), ErrorCodes.DateInFuture, (p, e) => AfterEvaluation(p.LastRedCellTransfusion, e), (p, _) => $"The transfusion date {p.LastRedCellTransfusion} is after the evaluation date {p.EvaluationDate}."),
         NotAfter<PatientFacts>(nameof(PatientFacts.PregnancyStatusDate), p => p.PregnancyStatusDate, "pregnancy status date"),
         NotAfter<PatientFacts>(nameof(PatientFacts.BreastfeedingDate), p => p.BreastfeedingDate, "breastfeeding status date"),
         Rule<PatientFacts>(nameof(PatientFacts.Therapy), ErrorCodes.Required, (p, _) => p.Therapy == null, "The therapy record is missing."),
@@ -47,7 +47,7 @@ internal static class PatientFactsRules
     public static readonly FactRule<AzathioprineTherapy>[] Therapy =
     {
         new DefinedRule<AzathioprineTherapy>(nameof(AzathioprineTherapy.Status), typeof(TherapyStatus), t => (int)t.Status, "The therapy status is not a known value."),
-        new(nameof(AzathioprineTherapy.StartDate), ErrorCodes.DateInFuture, (t, e) => t.Status != TherapyStatus.Considering && After(t.StartDate, e), (t, e) => NotAfterMessage("azathioprine start date", t.StartDate, e)),
+        new(nameof(AzathioprineTherapy.StartDate), ErrorCodes.DateInFuture, (t, e) => t.Status != TherapyStatus.Considering && AfterEvaluation(t.StartDate, e), (t, e) => NotAfterMessage("azathioprine start date", t.StartDate, e)),
         NotAfter<AzathioprineTherapy>(nameof(AzathioprineTherapy.LastRegimenChange), t => t.LastRegimenChange, "regimen change date"),
     };
 
@@ -108,7 +108,7 @@ internal static class PatientFactsRules
     {
         Rule<Vaccination>(nameof(Facts.Vaccination.Name), ErrorCodes.Unidentified, (v, _) => string.IsNullOrWhiteSpace(v.Name) && string.IsNullOrWhiteSpace(v.CvxCode), "The vaccination has neither a name nor a CVX code."),
         new DefinedRule<Vaccination>(nameof(Facts.Vaccination.Status), typeof(VaccinationStatus), v => (int)v.Status, "The vaccination status is not a known value."),
-        new(nameof(Facts.Vaccination.Date), ErrorCodes.DateInFuture, (v, e) => v.Status == VaccinationStatus.Given && After(v.Date, e), (v, e) => $"The vaccine is recorded as given on {v.Date}, after the evaluation date {e}; record it as planned."),
+        new(nameof(Facts.Vaccination.Date), ErrorCodes.DateInFuture, (v, e) => v.Status == VaccinationStatus.Given && AfterEvaluation(v.Date, e), (v, e) => $"The vaccine is recorded as given on {v.Date}, after the evaluation date {e}; record it as planned."),
     };
 
     /// <summary>
@@ -117,6 +117,13 @@ internal static class PatientFactsRules
     /// slower code (measured about 30 ns against 1 ns a test).
     /// </summary>
     internal static bool After(ClinicalDate? date, ClinicalDate? than) => date is { } d && than is { } t && d > t;
+
+    /// <summary>
+    /// Whether <paramref name="date"/> is given and after the evaluation date. False when the evaluation date is missing
+    /// (0001-01-01, reported once as <c>EVALUATION_DATE_MISSING</c>): no fact is "after" a date that was not given
+    /// (stop 28: every dated fact was reported as after 0001-01-01).
+    /// </summary>
+    internal static bool AfterEvaluation(ClinicalDate? date, ClinicalDate evaluation) => evaluation != default && date is { } d && d > evaluation;
 
     /// <summary>The message of a date after the evaluation date.</summary>
     internal static string NotAfterMessage(string what, ClinicalDate? date, ClinicalDate evaluation) =>

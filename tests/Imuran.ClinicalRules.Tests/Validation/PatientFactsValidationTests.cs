@@ -80,6 +80,34 @@ public class PatientFactsValidationTests
     }
 
     [Fact]
+    public void Validate_MissingEvaluationDate_IsTheOnlyProblem_NoDateIsComparedWith0001_01_01()
+    {
+        // Stop 28: with the evaluation date missing, every dated fact was also "after the evaluation date 0001-01-01"
+        // (BIRTH_AFTER_EVALUATION, DATE_IN_FUTURE for the start, a result, a vaccine...): noise that hid the one real problem.
+        var facts = Patients.Quiet() with
+        {
+            EvaluationDate = default,
+            BirthDate = new ClinicalDate(1961, 3, 14),
+            LastRedCellTransfusion = new ClinicalDate(2026, 1, 2),
+            Therapy = new AzathioprineTherapy { Status = TherapyStatus.Continuing, StartDate = new ClinicalDate(2025, 1, 1), LastRegimenChange = new ClinicalDate(2025, 6, 1) },
+            Vaccinations = new[] { new Vaccination { Name = "Zoster vaccine live", Status = VaccinationStatus.Given, Date = new ClinicalDate(2026, 2, 1) } },
+        };
+
+        var problems = Validate(facts);
+
+        problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.EvaluationDateMissing);
+    }
+
+    [Fact]
+    public void Validate_EvaluationDateGiven_DatesAfterItAreStillRefused()
+    {
+        // Boundary: the comparisons still run whenever an evaluation date is given.
+        var facts = Patients.Quiet() with { EvaluationDate = new ClinicalDate(2026, 11, 30), BirthDate = new ClinicalDate(2026, 12, 1) };
+
+        Validate(facts).Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.BirthAfterEvaluation);
+    }
+
+    [Fact]
     public void Evaluate_EvaluationDateAtTheEndOfTheCalendar_IsAValidationProblem_NotARuleError()
     {
         // QA, 2 Dec: 9999-12-31 with counts of that day ended in a rule's ArgumentOutOfRangeException (exit 1).
