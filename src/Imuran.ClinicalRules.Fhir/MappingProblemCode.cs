@@ -93,10 +93,12 @@ public enum MappingProblemCode
     ResultNotFinal = 23,
 
     /// <summary>
-    /// A Condition is current (clinicalStatus <c>active</c>, <c>recurrence</c> or <c>relapse</c>) but abated on or before
-    /// the evaluation date (<c>abatementDateTime</c> or <c>abatementPeriod.end</c>): the two contradict each other (FHIR
-    /// con-4). It was read as current, the more cautious reading (an active pregnancy stays a pregnancy); whether it still
-    /// applies cannot be told from the record, so the data are incomplete.
+    /// A Condition is current (clinicalStatus <c>active</c>, <c>recurrence</c> or <c>relapse</c>) but gives an abatement:
+    /// a date on or before the evaluation date (<c>abatementDateTime</c>, <c>abatementPeriod.end</c>, or the start of an
+    /// <c>abatementPeriod</c> with no end), or a form with no date (<c>abatementAge</c>, <c>abatementRange</c>,
+    /// <c>abatementString</c>, a period with neither date, a date that is not a full one): the two contradict each other
+    /// (FHIR con-4). It was read as current, the more cautious reading (an active pregnancy stays a pregnancy); whether it
+    /// still applies cannot be told from the record, so the data are incomplete.
     /// </summary>
     StatusContradictsAbatement = 24,
 }
