@@ -101,4 +101,12 @@ public enum MappingProblemCode
     /// still applies cannot be told from the record, so the data are incomplete.
     /// </summary>
     StatusContradictsAbatement = 24,
+
+    /// <summary>
+    /// A vaccine ordered as a medicine (a MedicationRequest coded with CVX) has status <c>stopped</c>: the order was
+    /// stopped, so whether the vaccine was given, and when, is not known. It was read as given on the order's date, the
+    /// more cautious reading (a live vaccine stays in view of the live-vaccine rule); the data are incomplete. A
+    /// <c>completed</c> order, or a MedicationStatement <c>stopped</c> (taken, then stopped), is read as given without it.
+    /// </summary>
+    VaccineOrderStopped = 25,
 }

@@ -134,6 +134,8 @@ internal static class MedicationMapper
     /// <summary>
     /// A vaccine order or statement: planned while current (draft, active, on-hold, intended, or no known status),
     /// given once completed or stopped, on the order's date (authoredOn) or the statement's; a cancelled one gives nothing.
+    /// A stopped order does not say the vaccine was given (a stopped statement does: taken, then stopped): it is still
+    /// read as given, the cautious side for the live-vaccine rule, with a problem meaning incomplete data (brief e).
     /// </summary>
     private static void MapVaccine(FhirNode resource, bool isRequest, State state, string? status, Concept vaccine, MappingContext context)
     {
@@ -147,6 +149,16 @@ internal static class MedicationMapper
             ? resource.FirstDate("authoredOn", "dispenseRequest.validityPeriod.start")
             : resource.FirstDate("effectiveDateTime", "effectivePeriod.start");
         var given = state == State.Past;
+        if (isRequest && status == "stopped")
+        {
+            var scope = resource.Scope;
+            var when = date is null ? "with no date" : $"on {date}, its order date";
+            scope.Problem(
+                MappingProblemCode.VaccineOrderStopped,
+                $"{scope.Label}: the vaccine order was stopped, so whether it was given, and when, is not known; it was read as given {when}, the more cautious reading.",
+                resource.Path + ".status");
+        }
+
         ImmunizationMapper.AddVaccination(resource.Scope, vaccine, date, given ? VaccinationStatus.Given : VaccinationStatus.Planned, context);
     }
 
