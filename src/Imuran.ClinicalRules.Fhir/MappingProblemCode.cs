@@ -104,9 +104,10 @@ public enum MappingProblemCode
 
     /// <summary>
     /// A vaccine ordered as a medicine (a MedicationRequest coded with CVX) has status <c>stopped</c>: the order was
-    /// stopped, so whether the vaccine was given, and when, is not known. It was read as given on the order's date, the
-    /// more cautious reading (a live vaccine stays in view of the live-vaccine rule); the data are incomplete. A
-    /// <c>completed</c> order, or a MedicationStatement <c>stopped</c> (taken, then stopped), is read as given without it.
+    /// stopped, so whether the vaccine was given, and when, is not known. It was read as given on the order's date
+    /// (planned when that date is after the evaluation date), the more cautious reading (a live vaccine stays in view of
+    /// the live-vaccine rule); the data are incomplete. A <c>completed</c> order, or a MedicationStatement <c>stopped</c>
+    /// (taken, then stopped), is read as given without it.
     /// </summary>
     VaccineOrderStopped = 25,
 }

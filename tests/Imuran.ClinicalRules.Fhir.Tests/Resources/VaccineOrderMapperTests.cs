@@ -99,6 +99,31 @@ public class VaccineOrderMapperTests
         result.Used.Should().ContainSingle(u => u.Id == "vx1").Which.Ignored.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("stopped")]
+    public void Read_CompletedOrStoppedCvxMedicationRequestDatedAfterTheEvaluationDate_IsPlanned_AndTheRulesRun(string status)
+    {
+        // Found with brief e, item 3: a completed or stopped vaccine order dated after the evaluation date became a
+        // vaccination "given" in the future, which the core refuses (DATE_IN_FUTURE), so the whole input was invalid and
+        // no rule ran. An Immunization completed on a later date is planned; so is this.
+        var result = ReadWithPatient(CvxRequest(status, "03", "MMR", authoredOn: "2025-07-01"));
+
+        result.Facts!.Vaccinations.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Status = VaccinationStatus.Planned, Date = new ClinicalDate(2025, 7, 1) });
+        var evaluation = ClinicalRuleSet.Default.Evaluate(result.Facts);
+        evaluation.IsValid.Should().BeTrue();
+        evaluation.Findings.Should().Contain(f => f.RuleId == "AZA-VAC-001");
+    }
+
+    [Fact]
+    public void Read_StoppedCvxMedicationRequestDatedAfterTheEvaluationDate_SaysItWasReadAsPlanned()
+    {
+        var result = ReadWithPatient(CvxRequest("stopped", "03", "MMR", authoredOn: "2025-07-01"));
+
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.VaccineOrderStopped)
+            .Which.Message.Should().Contain("planned").And.NotContain("read as given");
+    }
+
     [Fact]
     public void Read_RxNormMedicationRequest_IsStillAMedicine()
     {
