@@ -116,6 +116,15 @@ public class VaccineOrderMapperTests
     }
 
     [Fact]
+    public void Read_CompletedCvxMedicationStatementDatedAfterTheEvaluationDate_IsPlanned()
+    {
+        var result = ReadWithPatient(CvxStatement("completed", "03", "MMR").Replace("2025-05-20", "2025-07-01"));
+
+        result.Facts!.Vaccinations.Should().ContainSingle().Which.Status.Should().Be(VaccinationStatus.Planned);
+        ClinicalRuleSet.Default.Evaluate(result.Facts).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
     public void Read_StoppedCvxMedicationRequestDatedAfterTheEvaluationDate_SaysItWasReadAsPlanned()
     {
         var result = ReadWithPatient(CvxRequest("stopped", "03", "MMR", authoredOn: "2025-07-01"));
