@@ -38,7 +38,7 @@ internal sealed partial class CdsHooksRuntime
         _logger = logger;
         var ruleSet = RuleSetFor(_options, services);
         Catalog = new ServiceCatalog(_options.ServiceIdPrefix);
-        _evaluator = new HookEvaluator(ruleSet, new CardFactory(ruleSet, _options.Links), new PrefetchResolver(clients, _options), feedback, time, _options.TimeZone);
+        _evaluator = new HookEvaluator(ruleSet, new CardFactory(ruleSet, _options.Links), new PrefetchResolver(clients, _options, time), feedback, time, _options.TimeZone);
         _jwt = _options.Jwt.Enabled ? new CdsJwtValidator(_options.Jwt, time) : null;
     }
 

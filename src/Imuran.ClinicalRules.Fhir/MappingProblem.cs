@@ -29,7 +29,8 @@ public sealed record MappingProblem
         or MappingProblemCode.MedicineNotIdentified
         or MappingProblemCode.EntryWithoutResource
         or MappingProblemCode.ResultNotFinal
-        or MappingProblemCode.StatusContradictsAbatement;
+        or MappingProblemCode.StatusContradictsAbatement
+        or MappingProblemCode.VaccineOrderStopped;
 
     /// <summary>What is wrong, in words, naming the resource and value concerned.</summary>
     public string Message { get; init; } = string.Empty;

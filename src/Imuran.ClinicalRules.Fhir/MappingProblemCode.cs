@@ -93,10 +93,21 @@ public enum MappingProblemCode
     ResultNotFinal = 23,
 
     /// <summary>
-    /// A Condition is current (clinicalStatus <c>active</c>, <c>recurrence</c> or <c>relapse</c>) but abated on or before
-    /// the evaluation date (<c>abatementDateTime</c> or <c>abatementPeriod.end</c>): the two contradict each other (FHIR
-    /// con-4). It was read as current, the more cautious reading (an active pregnancy stays a pregnancy); whether it still
-    /// applies cannot be told from the record, so the data are incomplete.
+    /// A Condition is current (clinicalStatus <c>active</c>, <c>recurrence</c> or <c>relapse</c>) but gives an abatement:
+    /// a date on or before the evaluation date (<c>abatementDateTime</c>, <c>abatementPeriod.end</c>, or the start of an
+    /// <c>abatementPeriod</c> with no end), or a form with no date (<c>abatementAge</c>, <c>abatementRange</c>,
+    /// <c>abatementString</c>, a period with neither date, a date that is not a full one): the two contradict each other
+    /// (FHIR con-4). It was read as current, the more cautious reading (an active pregnancy stays a pregnancy); whether it
+    /// still applies cannot be told from the record, so the data are incomplete.
     /// </summary>
     StatusContradictsAbatement = 24,
+
+    /// <summary>
+    /// A vaccine ordered as a medicine (a MedicationRequest coded with CVX) has status <c>stopped</c>: the order was
+    /// stopped, so whether the vaccine was given, and when, is not known. It was read as given on the order's date
+    /// (planned when that date is after the evaluation date), the more cautious reading (a live vaccine stays in view of
+    /// the live-vaccine rule); the data are incomplete. A <c>completed</c> order, or a MedicationStatement <c>stopped</c>
+    /// (taken, then stopped), is read as given without it.
+    /// </summary>
+    VaccineOrderStopped = 25,
 }

@@ -42,16 +42,21 @@ internal sealed class PrefetchOutcome : IDisposable
     }
 }
 
-/// <summary>Fills in prefetch the EHR did not send by reading the EHR's FHIR server, within a bounded time.</summary>
+/// <summary>
+/// Fills in prefetch the EHR did not send by reading the EHR's FHIR server, within a bounded time: the fetch timeout
+/// runs on the host's <see cref="TimeProvider"/>, as every other time the service takes, never on the wall clock directly.
+/// </summary>
 internal sealed class PrefetchResolver
 {
     private readonly IHttpClientFactory _clients;
     private readonly CdsHooksOptions _options;
+    private readonly TimeProvider _time;
 
-    public PrefetchResolver(IHttpClientFactory clients, CdsHooksOptions options)
+    public PrefetchResolver(IHttpClientFactory clients, CdsHooksOptions options, TimeProvider time)
     {
         _clients = clients;
         _options = options;
+        _time = time;
     }
 
     public async Task<PrefetchOutcome> ResolveAsync(HookRequest request, CancellationToken cancellationToken)
@@ -112,8 +117,9 @@ internal sealed class PrefetchResolver
             return outcome;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.FhirFetchTimeout);
+        // The timer is the TimeProvider's (brief e: CancelAfter ran on the wall clock, so a host's or a test's clock had no say).
+        using var deadline = new CancellationTokenSource(_options.FhirFetchTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var client = _clients.CreateClient(CdsHooksOptions.FhirHttpClientName);
         var fetches = missing.Select(key => FetchAsync(client, request, key, timeout.Token)).ToArray();
         var results = await Task.WhenAll(fetches).ConfigureAwait(false);

@@ -44,6 +44,7 @@ internal static class StableCodes
         MappingProblemCode.EntryWithoutResource => ErrorCodes.FhirEntryWithoutResource,
         MappingProblemCode.ResultNotFinal => ErrorCodes.FhirResultNotFinal,
         MappingProblemCode.StatusContradictsAbatement => ErrorCodes.FhirStatusContradictsAbatement,
+        MappingProblemCode.VaccineOrderStopped => ErrorCodes.FhirVaccineOrderStopped,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a mapping problem code."),
     };
 }

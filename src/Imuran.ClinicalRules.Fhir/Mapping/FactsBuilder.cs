@@ -75,7 +75,9 @@ internal sealed class FactsBuilder
 
     /// <summary>
     /// Active orders win over considered ones; the earliest known start of an active order dates the therapy. An
-    /// active order without any start date counts as continuing (the mapper reports it).
+    /// active order without any start date counts as continuing (the mapper reports it). Records that disagree always
+    /// settle on one of them, never on unknown: unknown means no azathioprine record was read, which is what the core's
+    /// AZA-DQ-001 says ("therapy status: not recorded"; pinned by TherapyStatusSettlementTests).
     /// </summary>
     private AzathioprineTherapy SettleTherapy(ClinicalDate evaluationDate)
     {

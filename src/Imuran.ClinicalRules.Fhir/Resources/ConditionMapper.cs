@@ -22,8 +22,8 @@ internal static class ConditionMapper
         "breastfeeding", "breast feeding", "breast-feeding", "breastfeeding (mother)", "currently breastfeeding", "lactating", "lactating mother",
     };
 
-    /// <summary>The members that say when a condition abated, by a date.</summary>
-    private static readonly string[] AbatementEnds = { "abatementDateTime", "abatementPeriod.end" };
+    /// <summary>The forms of abatement[x] in FHIR R4 that give no date: any of them still says the condition abated.</summary>
+    private static readonly string[] UndatedAbatements = { "abatementAge", "abatementRange", "abatementString" };
 
     public static void MapCondition(FhirNode condition, MappingContext context)
     {
@@ -97,24 +97,73 @@ internal static class ConditionMapper
     }
 
     /// <summary>
-    /// A current condition (active, recurrence or relapse) that abated on or before the evaluation date
-    /// (abatementDateTime or abatementPeriod.end): the two contradict each other (FHIR con-4: an abated condition is
-    /// inactive, resolved or in remission). It stays current, the more cautious reading (an active pregnancy still
-    /// counts), and the contradiction is a problem meaning incomplete data (QA, stop 25: it was read as active without a word).
+    /// A current condition (active, recurrence or relapse) that gives an abatement: the two contradict each other (FHIR
+    /// con-4: a condition with any abatement[x] is inactive, resolved or in remission). A dated abatement
+    /// (<c>abatementDateTime</c>, <c>abatementPeriod.end</c>, or <c>abatementPeriod.start</c> of a period with no end)
+    /// contradicts it when on or before the evaluation date (a later one is a planned end); one that gives no date
+    /// (<c>abatementAge</c>, <c>abatementRange</c>, <c>abatementString</c>, a period with neither date, or a date that
+    /// cannot be read as a full one) always does, since when it abated cannot be told. It stays current, the more
+    /// cautious reading (an active pregnancy still counts), and the contradiction is a problem meaning incomplete data
+    /// (QA, stop 25: it was read as active without a word; brief e: so were the forms without a date). The message names
+    /// the member, never its value.
     /// </summary>
     private static void NoteAbatement(FhirNode condition, string clinical, ClinicalDate evaluationDate)
     {
-        foreach (var member in AbatementEnds)
+        if (Abatement(condition) is not { } member)
         {
-            if (condition.FirstDate(member) is { } abated && abated <= evaluationDate)
+            return;
+        }
+
+        var scope = condition.Scope;
+        var status = Echo.Value(clinical);
+        string message;
+        if (member.Dated && condition.FirstDate(member.Name) is { } abated)
+        {
+            if (abated > evaluationDate)
             {
-                condition.Scope.Problem(
-                    MappingProblemCode.StatusContradictsAbatement,
-                    $"{condition.Scope.Label} has clinicalStatus '{Echo.Value(clinical)}' but {member} {abated}, on or before the evaluation date: the two contradict each other. It was read as current, the more cautious reading.",
-                    condition.Path + "." + member);
                 return;
             }
+
+            message = $"{scope.Label} has clinicalStatus '{status}' but {member.Name} {abated}, on or before the evaluation date: the two contradict each other. It was read as current, the more cautious reading.";
         }
+        else
+        {
+            var given = member.Dated ? $"{member.Name}, which gives no full date" : member.Name;
+            message = $"{scope.Label} has clinicalStatus '{status}' but gives {given}: a condition that abated is not current (FHIR con-4), and when it abated cannot be told. It was read as current, the more cautious reading.";
+        }
+
+        scope.Problem(MappingProblemCode.StatusContradictsAbatement, message, condition.Path + "." + member.Name);
+    }
+
+    /// <summary>
+    /// The abatement[x] member the condition gives, if any: <c>abatementDateTime</c>; <c>abatementPeriod.end</c>, else
+    /// <c>abatementPeriod.start</c>, else the bare <c>abatementPeriod</c>; then the forms without a date. Dated tells
+    /// whether the member should hold a date.
+    /// </summary>
+    private static (string Name, bool Dated)? Abatement(FhirNode condition)
+    {
+        if (condition.Has("abatementDateTime"))
+        {
+            return ("abatementDateTime", true);
+        }
+
+        if (condition.Has("abatementPeriod"))
+        {
+            var period = condition.Object("abatementPeriod");
+            return period?.Has("end") == true ? ("abatementPeriod.end", true)
+                : period?.Has("start") == true ? ("abatementPeriod.start", true)
+                : ("abatementPeriod", false);
+        }
+
+        foreach (var member in UndatedAbatements)
+        {
+            if (condition.Has(member))
+            {
+                return (member, false);
+            }
+        }
+
+        return null;
     }
 
     public static void MapProcedure(FhirNode procedure, MappingContext context)
@@ -194,7 +243,14 @@ internal static class ConditionMapper
             return;
         }
 
-        scope.Used(MappedFact.None, "past pregnancy without an end date: gives no current pregnancy status", byText);
+        // Resolved, and abated with no date (an abatementString, Age, Range or a period with no end): still said, naming
+        // the member, never its value (brief e, item 1).
+        scope.Used(
+            MappedFact.None,
+            Abatement(condition) is { } member
+                ? $"past pregnancy with no end date (its {member.Name.Split('.')[0]} gives none): gives no current pregnancy status"
+                : "past pregnancy without an end date: gives no current pregnancy status",
+            byText);
     }
 
     private static bool IsPregnancy(Concept code, out bool byText)

@@ -133,7 +133,10 @@ internal static class MedicationMapper
 
     /// <summary>
     /// A vaccine order or statement: planned while current (draft, active, on-hold, intended, or no known status),
-    /// given once completed or stopped, on the order's date (authoredOn) or the statement's; a cancelled one gives nothing.
+    /// given once completed or stopped, on the order's date (authoredOn) or the statement's (planned when that date is
+    /// after the evaluation date); a cancelled one gives nothing. A stopped order does not say the vaccine was given (a
+    /// stopped statement does: taken, then stopped): it is still read as given, the cautious side for the live-vaccine
+    /// rule, with a problem meaning incomplete data (brief e).
     /// </summary>
     private static void MapVaccine(FhirNode resource, bool isRequest, State state, string? status, Concept vaccine, MappingContext context)
     {
@@ -146,7 +149,22 @@ internal static class MedicationMapper
         var date = isRequest
             ? resource.FirstDate("authoredOn", "dispenseRequest.validityPeriod.start")
             : resource.FirstDate("effectiveDateTime", "effectivePeriod.start");
-        var given = state == State.Past;
+        // Completed or stopped but dated after the evaluation date: planned, as an Immunization completed on a later date
+        // is (a vaccine "given" in the future is refused by the core, and no rule would run).
+        var future = date is { } day && day > context.EvaluationDate;
+        var given = state == State.Past && !future;
+        if (isRequest && status == "stopped")
+        {
+            var scope = resource.Scope;
+            var readAs = future ? $"planned on {date}, its order date, after the evaluation date"
+                : date is null ? "given, with no date"
+                : $"given on {date}, its order date";
+            scope.Problem(
+                MappingProblemCode.VaccineOrderStopped,
+                $"{scope.Label}: the vaccine order was stopped, so whether it was given, and when, is not known; it was read as {readAs}, the more cautious reading.",
+                resource.Path + ".status");
+        }
+
         ImmunizationMapper.AddVaccination(resource.Scope, vaccine, date, given ? VaccinationStatus.Given : VaccinationStatus.Planned, context);
     }
 

@@ -193,4 +193,7 @@ public static class ErrorCodes
 
     /// <summary>FHIR mapping: a current (active) Condition abated on or before the evaluation date; read as current.</summary>
     public const string FhirStatusContradictsAbatement = "FHIR_STATUS_CONTRADICTS_ABATEMENT";
+
+    /// <summary>FHIR mapping: a vaccine order (MedicationRequest coded with CVX) was stopped; whether it was given is not known; read as given.</summary>
+    public const string FhirVaccineOrderStopped = "FHIR_VACCINE_ORDER_STOPPED";
 }

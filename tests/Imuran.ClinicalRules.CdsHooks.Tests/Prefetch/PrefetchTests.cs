@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Imuran.ClinicalRules.CdsHooks.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Imuran.ClinicalRules.CdsHooks.Tests.Prefetch;
 
@@ -129,6 +130,35 @@ public class PrefetchTests
         fhir.AnsweredAfterHolding.Should().Be(0, "no request waited for the server");
         Spec.AssertCardsResponse(body).Should().NotBeEmpty()
             .And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("pgx: the FHIR server did not answer within 300 ms"));
+    }
+
+    // Brief e, item 4: the fetch timeout ran on the wall clock (CancelAfter), while the service takes time from its
+    // TimeProvider. With a fake one, only advancing it can end the call: a minute's timeout fires at once, and not before.
+    [Fact]
+    public async Task FhirServerThatNeverAnswers_IsCutOffWhenTheServicesTimeProviderReachesTheFetchTimeout()
+    {
+        var time = new FakeTimeProvider(CdsHooksFactory.Now);
+        var fhir = new FakeFhirServer { Respond = Serve, NeverAnswers = true };
+        using var factory = new CdsHooksFactory(o => { AllowEhr(o); o.FhirFetchTimeout = TimeSpan.FromMinutes(1); }, fhir, time);
+        var prefetch = FhirData.Prefetch();
+        prefetch.Remove("pgx");
+        var request = AzaSignWithout(prefetch);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+        var client = factory.CreateClient();
+
+        var call = Spec.PostAsync(client, Spec.Prefix + "order-sign", request);
+        await fhir.Holding.WaitAsync(TimeSpan.FromSeconds(30)); // a bound on a hang only: the request reached the server
+        time.Advance(TimeSpan.FromSeconds(59));
+        call.IsCompleted.Should().BeFalse("the fake clock has not reached the fetch timeout");
+        fhir.Cancelled.Should().Be(0);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var (status, body, _) = await call;
+
+        status.Should().Be(200);
+        fhir.Cancelled.Should().Be(1, "the service gave up on the request when its clock reached the timeout");
+        fhir.AnsweredAfterHolding.Should().Be(0, "no request waited for the server (the wall clock did not end it)");
+        Spec.AssertCardsResponse(body).Should().NotBeEmpty()
+            .And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("pgx: the FHIR server did not answer within 60000 ms"));
     }
 
     [Fact]

@@ -159,6 +159,7 @@ public sealed class FakeFhirServer : HttpMessageHandler
     /// </summary>
     private static readonly TimeSpan HoldLimit = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _calls;
     private int _cancelled;
     private int _answeredAfterHolding;
@@ -176,6 +177,9 @@ public sealed class FakeFhirServer : HttpMessageHandler
     /// <summary>Held requests that no caller cancelled (see <see cref="HoldLimit"/>).</summary>
     public int AnsweredAfterHolding => _answeredAfterHolding;
 
+    /// <summary>Completes when the first request is being held (<see cref="NeverAnswers"/>): the caller is now waiting on it.</summary>
+    public Task Holding => _holding.Task;
+
     public string? LastAuthorization { get; private set; }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -184,6 +188,7 @@ public sealed class FakeFhirServer : HttpMessageHandler
         LastAuthorization = request.Headers.Authorization?.ToString();
         if (NeverAnswers)
         {
+            _holding.TrySetResult();
             try
             {
                 await Task.Delay(HoldLimit, cancellationToken);

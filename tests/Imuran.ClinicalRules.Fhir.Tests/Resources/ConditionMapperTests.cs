@@ -133,8 +133,51 @@ public class ConditionMapperTests
     }
 
     [Theory]
+    [InlineData("active", @"""abatementString"":""after surgery""", "abatementString")]
+    [InlineData("relapse", @"""abatementString"":""after surgery""", "abatementString")]
+    [InlineData("active", @"""abatementAge"":{""value"":30,""unit"":""a"",""system"":""http://unitsofmeasure.org"",""code"":""a""}", "abatementAge")]
+    [InlineData("active", @"""abatementRange"":{""low"":{""value"":30,""unit"":""a""},""high"":{""value"":32,""unit"":""a""}}", "abatementRange")]
+    [InlineData("active", @"""abatementPeriod"":{""start"":""2024-01-01""}", "abatementPeriod.start")] // abated from then on, no end
+    [InlineData("active", @"""abatementPeriod"":{}", "abatementPeriod")] // an abatement with no readable date
+    [InlineData("active", @"""abatementDateTime"":""2024""", "abatementDateTime")] // a date without a day: when is not known
+    public void Read_ActiveConditionWithAnAbatementThatIsNotADate_IsReadAsActiveWithAContradiction(string clinicalStatus, string abatement, string member)
+    {
+        // Brief e, item 1: FHIR con-4 says any abatement[x] means inactive, resolved or remission; only the two dated
+        // forms were looked at, so an abatementString, Age, Range or a Period with only a start was read as current
+        // without a word.
+        var result = ReadWithPatient(Condition(Icd10Cm, "N18.9", "Chronic kidney disease, unspecified", clinicalStatus, extra: "," + abatement));
+
+        result.Facts!.Conditions.Should().ContainSingle().Which.Status.Should().Be(ConditionStatus.Active, "the more cautious reading");
+        var problem = result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_STATUS_CONTRADICTS_ABATEMENT").Subject;
+        problem.MeansIncompleteData.Should().BeTrue();
+        problem.Message.Should().Contain("Condition/c1").And.Contain("clinicalStatus '" + clinicalStatus + "'").And.Contain(member);
+        problem.Message.Should().NotContain("after surgery", "the string's value is not echoed");
+        problem.Path.Should().Be("Bundle.entry[1].resource." + member);
+    }
+
+    [Fact]
+    public void Read_ActiveConditionWithAnAbatementStringCarryingDosingText_DoesNotEchoIt()
+    {
+        var result = ReadWithPatient(Condition(Icd10Cm, "N18.9", "Chronic kidney disease, unspecified", extra: @",""abatementString"":""after halving the dose to 50 mg"""));
+
+        var problem = result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_STATUS_CONTRADICTS_ABATEMENT").Subject;
+        problem.Message.Should().NotContain("50 mg").And.NotContain("dose");
+    }
+
+    [Fact]
+    public void Read_ActivePregnancyWithAnAbatementString_IsPregnantWithAContradiction()
+    {
+        var result = ReadWithPatient(Condition(Snomed, "77386006", "Pregnancy", "active", extra: ""","abatementString":"delivered" """));
+
+        result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.Pregnant, "the more cautious reading");
+        result.Problems.Should().ContainSingle(p => p.ErrorCode == "FHIR_STATUS_CONTRADICTS_ABATEMENT" && p.MeansIncompleteData)
+            .Which.Message.Should().Contain("abatementString");
+    }
+
+    [Theory]
     [InlineData(@"""abatementDateTime"":""2025-09-01""")] // a planned end, after the evaluation date
-    [InlineData(@"""abatementPeriod"":{""start"":""2024-01-01""}")] // no end
+    [InlineData(@"""abatementPeriod"":{""start"":""2024-01-01"",""end"":""2025-09-01""}")] // abating until after the evaluation date
+    [InlineData(@"""abatementPeriod"":{""start"":""2025-09-01""}")] // abating only from after the evaluation date
     public void Read_ActiveConditionNotAbatedByTheEvaluationDate_HasNoContradiction(string abatement)
     {
         var result = ReadWithPatient(Condition(Icd10Cm, "N18.9", "Chronic kidney disease, unspecified", extra: "," + abatement));
@@ -188,6 +231,24 @@ public class ConditionMapperTests
         var result = ReadWithPatient(Condition(Snomed, "77386006", "Pregnancy", "resolved", extra: ""","abatementDateTime":"2025-02-10" """));
 
         result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.NotPregnant);
+    }
+
+    [Theory]
+    [InlineData(@"""abatementString"":""delivered""", "abatementString")]
+    [InlineData(@"""abatementAge"":{""value"":30,""unit"":""a""}", "abatementAge")]
+    [InlineData(@"""abatementRange"":{""low"":{""value"":30,""unit"":""a""}}", "abatementRange")]
+    [InlineData(@"""abatementPeriod"":{""start"":""2025-02-10""}", "abatementPeriod")]
+    public void Read_ResolvedPregnancyEndedWithoutAnEndDate_SaysSoAndGivesNoStatus(string abatement, string member)
+    {
+        // Brief e, item 1: a resolved pregnancy whose abatement gives no end date is not dropped in silence; the used
+        // list says it gave no status and names the member, not its value.
+        var result = ReadWithPatient(Condition(Snomed, "77386006", "Pregnancy", "resolved", extra: "," + abatement));
+
+        result.Facts!.PregnancyStatus.Should().Be(PregnancyStatus.Unknown);
+        var used = result.Used.Should().ContainSingle(u => u.Id == "c1").Subject;
+        used.Ignored.Should().BeTrue();
+        used.Description.Should().Contain("no end date").And.Contain(member).And.Contain("no current pregnancy status").And.NotContain("delivered");
+        result.Problems.Should().BeEmpty("resolved and abated agree");
     }
 
     [Fact]
