@@ -117,7 +117,7 @@ internal sealed class PrefetchResolver
             return outcome;
         }
 
-        // The timer is the TimeProvider's (brief e: CancelAfter ran on the wall clock, so a host's or a test's clock had no say).
+        // The timer is the TimeProvider's (stop 28: CancelAfter ran on the wall clock, so a host's or a test's clock had no say).
         using var deadline = new CancellationTokenSource(_options.FhirFetchTimeout, _time);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var client = _clients.CreateClient(CdsHooksOptions.FhirHttpClientName);

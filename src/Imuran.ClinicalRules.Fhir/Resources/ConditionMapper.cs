@@ -104,7 +104,7 @@ internal static class ConditionMapper
     /// (<c>abatementAge</c>, <c>abatementRange</c>, <c>abatementString</c>, a period with neither date, or a date that
     /// cannot be read as a full one) always does, since when it abated cannot be told. It stays current, the more
     /// cautious reading (an active pregnancy still counts), and the contradiction is a problem meaning incomplete data
-    /// (QA, stop 25: it was read as active without a word; brief e: so were the forms without a date). The message names
+    /// (QA, stop 25: it was read as active without a word; stop 28: so were the forms without a date). The message names
     /// the member, never its value.
     /// </summary>
     private static void NoteAbatement(FhirNode condition, string clinical, ClinicalDate evaluationDate)
@@ -244,7 +244,7 @@ internal static class ConditionMapper
         }
 
         // Resolved, and abated with no date (an abatementString, Age, Range or a period with no end): still said, naming
-        // the member, never its value (brief e, item 1).
+        // the member, never its value (stop 28).
         scope.Used(
             MappedFact.None,
             Abatement(condition) is { } member

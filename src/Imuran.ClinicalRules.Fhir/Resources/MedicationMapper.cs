@@ -136,7 +136,7 @@ internal static class MedicationMapper
     /// given once completed or stopped, on the order's date (authoredOn) or the statement's (planned when that date is
     /// after the evaluation date); a cancelled one gives nothing. A stopped order does not say the vaccine was given (a
     /// stopped statement does: taken, then stopped): it is still read as given, the cautious side for the live-vaccine
-    /// rule, with a problem meaning incomplete data (brief e).
+    /// rule, with a problem meaning incomplete data (stop 28).
     /// </summary>
     private static void MapVaccine(FhirNode resource, bool isRequest, State state, string? status, Concept vaccine, MappingContext context)
     {

@@ -191,7 +191,10 @@ public static class ErrorCodes
     /// <summary>FHIR mapping: an Observation of a kind read has a status that is not final (preliminary, unknown, missing); it was not read.</summary>
     public const string FhirResultNotFinal = "FHIR_RESULT_NOT_FINAL";
 
-    /// <summary>FHIR mapping: a current (active) Condition abated on or before the evaluation date; read as current.</summary>
+    /// <summary>
+    /// FHIR mapping: a current (active) Condition gives an abatement, dated on or before the evaluation date or with no
+    /// date at all (abatementString, Age, Range); read as current.
+    /// </summary>
     public const string FhirStatusContradictsAbatement = "FHIR_STATUS_CONTRADICTS_ABATEMENT";
 
     /// <summary>FHIR mapping: a vaccine order (MedicationRequest coded with CVX) was stopped; whether it was given is not known; read as given.</summary>

@@ -104,7 +104,7 @@ public class VaccineOrderMapperTests
     [InlineData("stopped")]
     public void Read_CompletedOrStoppedCvxMedicationRequestDatedAfterTheEvaluationDate_IsPlanned_AndTheRulesRun(string status)
     {
-        // Found with brief e, item 3: a completed or stopped vaccine order dated after the evaluation date became a
+        // Stop 28: a completed or stopped vaccine order dated after the evaluation date became a
         // vaccination "given" in the future, which the core refuses (DATE_IN_FUTURE), so the whole input was invalid and
         // no rule ran. An Immunization completed on a later date is planned; so is this.
         var result = ReadWithPatient(CvxRequest(status, "03", "MMR", authoredOn: "2025-07-01"));
