@@ -92,9 +92,20 @@ internal static class TextReport
             w.WriteLine($"Site policy: {policy.Name} {policy.Version} ({policy.ContentHash})");
         }
 
+        if (result.Thresholds.DescribeChanges() is { } changed)
+        {
+            // Each finding's logic names the default ("default 90 days"): the values used are said beside it (stop 29).
+            if (result.Policy is null)
+            {
+                w.WriteLine();
+            }
+
+            w.WriteLine("Thresholds changed from the defaults: " + changed);
+        }
+
         if (result.DisabledRules.Count > 0)
         {
-            if (result.Policy is null)
+            if (result.Policy is null && result.Thresholds.DescribeChanges() is null)
             {
                 w.WriteLine();
             }

@@ -172,6 +172,33 @@ public sealed record RuleThresholds
     public int MaxTextLength { get; init; } = 4_096;
 
     /// <summary>
+    /// The thresholds that differ from their defaults in plain words, for a report or a card to show beside findings
+    /// whose logic names the default (e.g. <c>liverTestWindowDays 60 (default 90), egfrThreshold off (default 60)</c>),
+    /// by camelCase name in the order results list them; null when every threshold is its default. One text for the
+    /// tool's report and the CDS Hooks cards.
+    /// </summary>
+    public string? DescribeChanges()
+    {
+        var changes = Changes();
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        var parts = new string[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var name = changes[i].Key;
+            var baseline = Array.Find(Listed, l => l.Name == name).Read(Baseline);
+            parts[i] = $"{name} {Describe(changes[i].Value)} (default {Describe(baseline)})";
+        }
+
+        return string.Join(", ", parts);
+
+        static string Describe(double? value) => value is { } v ? Text(v) : "off";
+    }
+
+    /// <summary>
     /// Every threshold that differs from its default, by its camelCase name, in a fixed order; the value is null for a
     /// check turned off. Empty for the defaults.
     /// </summary>

@@ -37,6 +37,17 @@ public class PolicyOptionsTests
     }
 
     [Fact]
+    public void Check_WithPolicy_TextReportNamesTheThresholdsItChanged()
+    {
+        // Stop 29: the report named the policy and the rules left out, but not the thresholds it changed, while each
+        // finding's logic names the default (AZA-LFT-001: "the host's liver-test window (default 90 days ...)").
+        var output = CliRunner.Run("check", Mesalamine, "--policy", Policy).Out;
+
+        output.Should().Contain("Thresholds changed from the defaults: liverTestWindowDays 60 (default 90)");
+        CliRunner.Run("check", Mesalamine).Out.Should().NotContain("Thresholds changed");
+    }
+
+    [Fact]
     public void Check_DisableAndOptionTrial_IsAPolicyMarkedAsACommandLineTrial()
     {
         var (exit, output, _) = CliRunner.Run("check", Mesalamine, "--format", "json", "--disable", "aza-int-003", "--threshold", "LiverTestWindowDays=30");

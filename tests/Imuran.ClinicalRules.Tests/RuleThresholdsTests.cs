@@ -45,6 +45,19 @@ public class RuleThresholdsTests
     }
 
     [Fact]
+    public void DescribeChanges_Defaults_IsNull() =>
+        RuleThresholds.Default.DescribeChanges().Should().BeNull();
+
+    [Fact]
+    public void DescribeChanges_ValueSetToItsDefault_IsNotAChange() =>
+        (RuleThresholds.Default with { LiverTestWindowDays = 90 }).DescribeChanges().Should().BeNull();
+
+    [Fact]
+    public void DescribeChanges_ChangedAndTurnedOff_NamesEachWithItsDefault() =>
+        (RuleThresholds.Default with { LiverTestWindowDays = 60, EgfrThreshold = null, MarkedFallFraction = 0.25 }).DescribeChanges()
+            .Should().Be("egfrThreshold off (default 60), markedFallFraction 0.25 (default 0.3), liverTestWindowDays 60 (default 90)");
+
+    [Fact]
     public void ToJson_RuleSetWithChangedThresholds_ListsThem()
     {
         var ruleSet = ClinicalRuleSet.Create(new RuleSetOptions { Thresholds = new RuleThresholds { LiverTestWindowDays = 60, EgfrThreshold = null, MarkedFallFraction = 0.25 } });

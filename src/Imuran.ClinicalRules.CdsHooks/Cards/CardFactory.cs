@@ -31,12 +31,14 @@ internal sealed class CardFactory
     private const int MaxListed = 8;
 
     private readonly string _label;
+    private readonly string? _configuration;
     private readonly IReadOnlyList<Link> _links;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string RuleId, string Topic), string> _topicDisplays = new();
 
     public CardFactory(IClinicalRuleEvaluator ruleSet, IEnumerable<CdsLink> links)
     {
         _label = $"Imuran.ClinicalRules rule set {ruleSet.Id} {ruleSet.Version}";
+        _configuration = Configuration(ruleSet);
         _links = links.Select(l => new Link(l.Label, l.Url, "absolute")).ToArray();
     }
 
@@ -69,6 +71,11 @@ internal sealed class CardFactory
             detail.Append('\n');
         }
 
+        if (_configuration is not null)
+        {
+            detail.Append(_configuration);
+        }
+
         detail.Append("\n**Sources**\n\n");
         foreach (var source in finding.Sources)
         {
@@ -96,6 +103,33 @@ internal sealed class CardFactory
             OverrideReasons = OverrideReasons.All,
             Links = _links.Count == 0 ? null : _links,
         };
+    }
+
+    /// <summary>
+    /// The basis line that says how the service's rule set differs from the shipped one (site policy, thresholds changed
+    /// from the defaults, rules left out), or null when it does not: a card's logic names the default values ("default
+    /// 90 days"), and rules left out would otherwise disappear unseen (stop 29). The policy's name and version were
+    /// checked fit to echo when the rule set was built.
+    /// </summary>
+    private static string? Configuration(IClinicalRuleEvaluator ruleSet)
+    {
+        var parts = new List<string>(3);
+        if (ruleSet.Policy is { } policy)
+        {
+            parts.Add("site policy " + Markdown.Escape(policy.Name) + " " + Markdown.Escape(policy.Version));
+        }
+
+        if (ruleSet.Thresholds.DescribeChanges() is { } changed)
+        {
+            parts.Add("thresholds changed from the defaults: " + Markdown.Escape(changed));
+        }
+
+        if (ruleSet.DisabledRules.Count > 0)
+        {
+            parts.Add("rules left out: " + Markdown.Escape(string.Join(", ", ruleSet.DisabledRules)));
+        }
+
+        return parts.Count == 0 ? null : "- Service configuration: " + string.Join("; ", parts) + "\n";
     }
 
     /// <summary>The card for facts the core refused: no rule ran, so the review must not look complete.</summary>

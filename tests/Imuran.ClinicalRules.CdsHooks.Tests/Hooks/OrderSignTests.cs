@@ -183,6 +183,42 @@ public class RuleSetChoiceTests
     }
 }
 
+public class ServiceConfigurationOnCardsTests
+{
+    private static System.Text.Json.Nodes.JsonNode Request() => FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch(medicationRequests: [FhirData.Allopurinol()], pgx: [FhirData.TpmtPoor()]));
+
+    [Fact]
+    public async Task RuleSetWithAPolicy_EveryCardNamesThePolicyTheThresholdsAndTheRulesLeftOut()
+    {
+        // Stop 29: a service run under a site policy showed none of it: a card's logic named the default window
+        // ("default 90 days") while the service used another, and rules left out disappeared unseen.
+        var ruleSet = ClinicalRuleSet.Create(new RuleSetOptions
+        {
+            DisabledRules = ["AZA-INT-001"],
+            Thresholds = new RuleThresholds { LiverTestWindowDays = 60 },
+            Policy = new Imuran.ClinicalRules.Policy.PolicyReference("st-elsewhere-pharmacy", "2026-12", "sha256:" + new string('0', 64)),
+        });
+        using var factory = new CdsHooksFactory(o => o.RuleSet = ruleSet);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", Request());
+
+        status.Should().Be(200);
+        var details = Spec.AssertCardsResponse(body).Select(c => c.GetProperty("detail").GetString()!).ToList();
+        details.Should().NotBeEmpty().And.OnlyContain(d => d.Contains(
+            "- Service configuration: site policy st-elsewhere-pharmacy 2026-12; thresholds changed from the defaults: liverTestWindowDays 60 (default 90); rules left out: AZA-INT-001"));
+    }
+
+    [Fact]
+    public async Task DefaultRuleSet_CardsSayNothingAboutConfiguration()
+    {
+        using var factory = new CdsHooksFactory();
+
+        var (_, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", Request());
+
+        Spec.AssertCardsResponse(body).Select(c => c.GetProperty("detail").GetString()!).Should().NotBeEmpty().And.NotContain(d => d.Contains("Service configuration"));
+    }
+}
+
 public class ConcurrencyTests
 {
     [Fact]
