@@ -8,8 +8,8 @@ namespace Imuran.ClinicalRules.Policy;
 /// <summary>
 /// The check on a policy's name and version, which every result of its rule set, the tool's report and a host's logs
 /// echo verbatim: at most <see cref="MaxLength"/> characters (<c>INPUT_TOO_LARGE</c>); no control character, line or
-/// paragraph separator or bidirectional control, which could forge a log line or disguise the text
-/// (<c>INVALID_TEXT</c>); and no words that read as dosing text, judged as a patient id is
+/// paragraph separator or bidirectional control, which could forge a log line or disguise the text, and no lone
+/// surrogate, which no result can echo as given (<c>INVALID_TEXT</c>); and no words that read as dosing text, judged as a patient id is
 /// (<see cref="NoDosePolicy.IsDosingFreeText"/>, <c>POLICY_TEXT_CARRIES_DOSING_TEXT</c>). One truth for the policy
 /// reader and for <see cref="ClinicalRuleSet.Create(RuleSetOptions)"/>, which checks a reference a host made itself.
 /// </summary>
@@ -56,6 +56,15 @@ internal static class PolicyText
                 ErrorCodes.InvalidText,
                 $"{label} holds a control character (U+{((int)text[at]).ToString("X4", CultureInfo.InvariantCulture)} at character {at + 1}); every result, report and log line echoes it verbatim, where a line break, escape or direction mark could forge or disguise an entry, so give it as one line of printable text."));
         }
+        else if (FirstLoneSurrogate(text) is { } lone)
+        {
+            // Stop 29: not text at all. The policy reader refuses it; a reference a host made slipped through, and every
+            // result's JSON then showed U+FFFD in its place: not the name or version given.
+            problems.Add(new ValidationProblem(
+                member,
+                ErrorCodes.InvalidText,
+                $"{label} holds a lone surrogate (U+{((int)text[lone]).ToString("X4", CultureInfo.InvariantCulture)} at character {lone + 1}), which is not valid Unicode text: results would show U+FFFD in its place, not what was given; give it as valid text."));
+        }
         else if (NoDosePolicy.IsDosingFreeText(text))
         {
             problems.Add(new ValidationProblem(
@@ -63,6 +72,24 @@ internal static class PolicyText
                 ErrorCodes.PolicyTextCarriesDosingText,
                 $"{label} reads as dosing text (words with a dose, an amount, a frequency or an instruction); every result echoes it verbatim and must never carry a dose, so give it a name or version without one."));
         }
+    }
+
+    /// <summary>The index of the first high surrogate not followed by a low one, or low surrogate not after a high one; null when there is none.</summary>
+    private static int? FirstLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -115,4 +115,29 @@ public class PolicyNameAndVersionTests
         FluentActions.Invoking(() => policy.Amend(changedBy, new[] { "AZA-INT-003" }, null))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "changedBy" && e.Message.Contains(code) && !e.Message.Contains("ERROR all") && !e.Message.Contains("50 mg"));
     }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("version")]
+    public void Create_PolicyReferenceWithALoneSurrogate_IsRefusedNamingTheOption(string member)
+    {
+        // Stop 29: a lone surrogate is not text. The reader refuses it (below); a reference a host made was accepted, and
+        // every result's JSON showed U+FFFD instead of the name or version given.
+        var broken = "trial\uD800x";
+        var reference = member == "name" ? new PolicyReference(broken, "1", Hash) : new PolicyReference("trial", broken, Hash);
+
+        FluentActions.Invoking(() => ClinicalRuleSet.Create(new RuleSetOptions { Policy = reference }))
+            .Should().Throw<ArgumentException>().WithMessage($"*RuleSetOptions.Policy.{(member == "name" ? "Name" : "Version")}*[INVALID_TEXT]*");
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "st\uD800elsewhere", "version": "1" }""")]
+    [InlineData("""{ "name": "st-elsewhere", "version": "1\uDC00" }""")]
+    public void Read_LoneSurrogateEscapeInNameOrVersion_IsAProblemNotAnException(string json)
+    {
+        var read = FluentActions.Invoking(() => SitePolicyJson.Read(json)).Should().NotThrow().Subject;
+
+        read.Policy.Should().BeNull();
+        read.Problems.Should().NotBeEmpty();
+    }
 }
