@@ -117,6 +117,9 @@ public class CohortCommandTests
     [InlineData("--set", "noSuchThing=0.5")]
     [InlineData("--ancestry", "martian=1")]
     [InlineData("--ancestry", "european=0")]
+    [InlineData("--set", "tpmtPoor=NaN")] // stop 29: NaN passed both bounds (a comparison with NaN is false) and was used
+    [InlineData("--set", "tpmtPoor=-nan")]
+    [InlineData("--ancestry", "european=NaN,african=1")]
     [InlineData("--evaluation-date", "2026-13-01")]
     [InlineData("--evaluation-date", "0001-06-01")] // QA, 2 Dec: "internal error: ArgumentOutOfRangeException", exit 1
     [InlineData("--evaluation-date", "9500-01-01")] // QA, 2 Dec: exit 0 with patients every check refuses (after 9000-12-31)

@@ -25,12 +25,20 @@ public sealed class CohortGenerator
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// The options' <see cref="CohortOptions.EvaluationDate"/> is before 0101-01-01 (the patients' dates, up to 100 years
-    /// before it, would not be calendar dates) or one the rule set refuses (after 9000-12-31).
+    /// before it, would not be calendar dates) or one the rule set refuses (after 9000-12-31); or a prevalence is not a
+    /// probability from 0 to 1 (NaN included), or the ancestry mix is empty, has a negative, NaN or infinite share, a
+    /// NUDT15 allele frequency outside 0 to 1, or shares adding up to zero. The message names each member.
     /// </exception>
     public CohortGenerator(CohortOptions options, int seed)
     {
         _o = options ?? throw new ArgumentNullException(nameof(options));
         Internal.GeneratedDates.Check(options.EvaluationDate, nameof(CohortOptions) + "." + nameof(CohortOptions.EvaluationDate));
+        if (options.Problem() is { } problem)
+        {
+            // Stop 29: checked nowhere: NaN passed every comparison and drew as 0; an empty mix ended in an index error.
+            throw new ArgumentOutOfRangeException(nameof(options), nameof(CohortOptions) + ": " + problem);
+        }
+
         _seed = seed;
         _random = new Random(seed);
         _ancestryCumulative = new double[options.Ancestry.Count];

@@ -244,13 +244,69 @@ public sealed record CohortOptions
         S("thiopurineAllergy", "illustrative", o => o.ThiopurineAllergy, (o, v) => o with { ThiopurineAllergy = v }),
     };
 
+    /// <summary>
+    /// What makes these options unusable, in words naming each member, or null when they are usable: a prevalence that
+    /// is not a probability from 0 to 1 (NaN included), or an ancestry mix that is empty, has a share that is negative,
+    /// NaN or infinite, a NUDT15 allele frequency outside 0 to 1, or shares that add up to zero.
+    /// </summary>
+    internal string? Problem()
+    {
+        var problems = new List<string>();
+        foreach (var s in Settings)
+        {
+            var value = s.Get(this);
+            if (!(value >= 0 && value <= 1))
+            {
+                problems.Add($"{s.Name} is {value.ToString(CultureInfo.InvariantCulture)}; a prevalence is a probability from 0 to 1");
+            }
+        }
+
+        if (Ancestry is null || Ancestry.Count == 0)
+        {
+            problems.Add("the ancestry mix is empty");
+        }
+        else
+        {
+            var total = 0.0;
+            foreach (var g in Ancestry)
+            {
+                if (g is null)
+                {
+                    problems.Add("the ancestry mix holds a null group");
+                    continue;
+                }
+
+                if (!(g.Share >= 0) || double.IsInfinity(g.Share))
+                {
+                    problems.Add($"the ancestry share of '{g.Name}' is {g.Share.ToString(CultureInfo.InvariantCulture)}; a share is 0 or more");
+                }
+                else
+                {
+                    total += g.Share;
+                }
+
+                if (!(g.Nudt15AlleleFrequency >= 0 && g.Nudt15AlleleFrequency <= 1))
+                {
+                    problems.Add($"the NUDT15 allele frequency of '{g.Name}' is {g.Nudt15AlleleFrequency.ToString(CultureInfo.InvariantCulture)}; a frequency is from 0 to 1");
+                }
+            }
+
+            if (!(total > 0) || double.IsInfinity(total))
+            {
+                problems.Add("the ancestry shares do not add up to a positive number");
+            }
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems) + ".";
+    }
+
     /// <summary>Applies <c>NAME=VALUE</c> (a prevalence from 0 to 1); returns null and the reason when it cannot.</summary>
     internal CohortOptions? With(string assignment, out string? error)
     {
         error = null;
         var eq = assignment.IndexOf('=');
         var name = eq < 0 ? assignment : assignment.Substring(0, eq);
-        if (eq < 0 || !double.TryParse(assignment.Substring(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 1)
+        if (eq < 0 || !double.TryParse(assignment.Substring(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= 0 && value <= 1))
         {
             error = $"--set '{assignment}' must be NAME=VALUE with a probability from 0 to 1 (for example tpmtPoor=0.0033).";
             return null;
@@ -292,7 +348,7 @@ public sealed record CohortOptions
                 return null;
             }
 
-            if (eq < 0 || !double.TryParse(part.Substring(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || share < 0 || double.IsInfinity(share))
+            if (eq < 0 || !double.TryParse(part.Substring(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || !(share >= 0) || double.IsInfinity(share))
             {
                 error = $"--ancestry: '{part.Trim()}' must be NAME=SHARE with a share of 0 or more.";
                 return null;

@@ -59,4 +59,33 @@ public sealed class CohortGeneratorTests
         ClinicalRuleSet.Default.Evaluate(patient).IsValid.Should().BeTrue();
         new Facts.ClinicalDate(9001, 1, 1).Should().BeGreaterThan(Facts.PatientFacts.LatestEvaluationDate);
     }
+
+    public static IEnumerable<object[]> UnusableOptions() => new[]
+    {
+        new object[] { CohortOptions.Default with { TpmtPoor = double.NaN }, "tpmtPoor is NaN" },
+        new object[] { CohortOptions.Default with { Allopurinol = 1.5 }, "allopurinol is 1.5" },
+        new object[] { CohortOptions.Default with { Female = -0.1 }, "female is -0.1" },
+        new object[] { CohortOptions.Default with { Ancestry = Array.Empty<AncestryGroup>() }, "the ancestry mix is empty" },
+        new object[] { CohortOptions.Default with { Ancestry = new[] { new AncestryGroup("european", double.NaN, 0.003) } }, "share of 'european' is NaN" },
+        new object[] { CohortOptions.Default with { Ancestry = new[] { new AncestryGroup("european", 0, 0.003) } }, "do not add up to a positive number" },
+        new object[] { CohortOptions.Default with { Ancestry = new[] { new AncestryGroup("european", 1, 2) } }, "NUDT15 allele frequency of 'european' is 2" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusableOptions))]
+    public void Constructor_UnusableOptions_AreRefusedNamingTheMember(CohortOptions options, string named)
+    {
+        // Stop 29: nothing checked them: a NaN prevalence passed every comparison and drew as 0, an empty mix ended in an
+        // index error at the first patient.
+        FluentActions.Invoking(() => new CohortGenerator(options, 1))
+            .Should().Throw<ArgumentOutOfRangeException>().Where(e => e.Message.Contains(named) && e.ParamName == "options");
+    }
+
+    [Fact]
+    public void Constructor_ProbabilitiesAtZeroAndOne_AreAccepted()
+    {
+        var options = CohortOptions.Default with { TpmtPoor = 1, Allopurinol = 0, Ancestry = new[] { new AncestryGroup("eastAsian", 1, 1) } };
+
+        FluentActions.Invoking(() => new CohortGenerator(options, 1).Next()).Should().NotThrow();
+    }
 }
