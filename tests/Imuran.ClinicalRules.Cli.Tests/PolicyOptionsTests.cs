@@ -83,6 +83,7 @@ public class PolicyOptionsTests
     [InlineData("--threshold", "liverWindow=30", "Valid thresholds: egfrThreshold")]
     [InlineData("--threshold", "liverTestWindowDays", "is not name=value")]
     [InlineData("--threshold", "liverTestWindowDays=soon", "'soon' is not a whole number")]
+    [InlineData("--threshold", "liverTestWindowDays=2147483648", "'2147483648' is not a whole number (at most 2,147,483,647)")] // stop 29: said "not a whole number" of a whole number too large
     [InlineData("--threshold", "egfrThreshold=", "has no value")]
     [InlineData("--threshold", "egfrThreshold=  ", "has no value")]
     public void Check_UnknownOrMalformedTrialSetting_Exit2WithTheValidValues(string option, string value, string message)

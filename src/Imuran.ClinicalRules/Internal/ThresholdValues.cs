@@ -109,7 +109,7 @@ internal static class ThresholdValues
         return false;
     }
 
-    private static string Describe(Type t) => t == typeof(int) ? "a whole number" : t == typeof(double) ? "a number" : "true or false";
+    private static string Describe(Type t) => t == typeof(int) ? "a whole number (at most 2,147,483,647)" : t == typeof(double) ? "a finite number" : "true or false";
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 }
