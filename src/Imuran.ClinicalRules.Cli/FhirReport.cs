@@ -18,12 +18,19 @@ internal static class FhirReport
 
         foreach (var u in mapping.Unrecognised)
         {
-            w.WriteLine($"  not recognised: {u.Path} {u.ResourceType}/{u.Id}: {u.Message}");
+            w.WriteLine($"  not recognised: {u.Path}{Reference(u.ResourceType, u.Id)}: {u.Message}");
         }
 
         foreach (var p in mapping.Problems)
         {
-            w.WriteLine($"  problem: {p.Path} {p.ResourceType}/{p.Id}: {p.Message} [{p.ErrorCode}]");
+            w.WriteLine($"  problem: {p.Path}{Reference(p.ResourceType, p.Id)}: {p.Message} [{p.ErrorCode}]");
         }
     }
+
+    /// <summary>
+    /// " Type/id", or " Type (no id)" when the resource has none (stop 29: it read "MedicationRequest/"), or nothing for
+    /// a problem with the document itself.
+    /// </summary>
+    private static string Reference(string? type, string? id) =>
+        string.IsNullOrEmpty(type) ? string.Empty : string.IsNullOrEmpty(id) ? $" {type} (no id)" : $" {type}/{id}";
 }

@@ -97,6 +97,22 @@ public class FhirInputTests
     }
 
     [Fact]
+    public void Check_ProblemWithAResourceWithoutId_ReportSaysSoInsteadOfAnEmptyReference()
+    {
+        // Stop 29: the report wrote "MedicationRequest/:" for a resource without an id.
+        const string bundle = """
+            {"resourceType":"Bundle","type":"collection","entry":[
+              {"resource":{"resourceType":"Patient","id":"p","birthDate":"1970-01-01"}},
+              {"resource":{"resourceType":"MedicationRequest","status":"active","intent":"order","subject":{"reference":"Patient/p"},
+                           "medicationCodeableConcept":{"text":"azathioprine"},"authoredOn":"2026-13-45"}}]}
+            """;
+
+        var (_, _, error) = CliRunner.RunWithInput(bundle, "check", "-", "--evaluation-date", EvaluationDate);
+
+        error.Should().Contain("problem: Bundle.entry[1].resource.authoredOn MedicationRequest (no id): ").And.NotContain("MedicationRequest/:");
+    }
+
+    [Fact]
     public void Check_TruncatedBundle_Exits2WithLineAndPosition()
     {
         var (exit, output, _) = CliRunner.RunWithInput("{\"resourceType\":\"Bundle\",\"entry\":[", "check", "-");
