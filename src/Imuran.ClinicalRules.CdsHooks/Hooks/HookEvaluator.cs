@@ -92,6 +92,19 @@ internal sealed class HookEvaluator
                 .ToList();
 
         var facts = mapping.Facts!;
+        if (service.Kind == HookKind.PatientView && !IsAboutAzathioprine(service.Kind, facts.Therapy.Status)
+            && data.Gaps.Where(IsMedicationGap).ToList() is { Count: > 0 } medicationGaps)
+        {
+            // Stop 29: patient-view speaks only for a patient who takes azathioprine, which only the medication orders
+            // and statements tell; without them "not on it" and "could not tell" both answered 200 with no cards. CDS
+            // Hooks: a service that cannot obtain data it requires answers 412.
+            return HookOutcome.Fail(
+                412,
+                data.FhirServerRefused ? "forbidden" : "not-found",
+                $"Whether the patient takes azathioprine cannot be told without the medication orders and statements ({string.Join("; ", medicationGaps)}). Send them as prefetch or give fhirServer and fhirAuthorization.",
+                data.FhirServerRefused ? "fhirServer" : "prefetch." + medicationGaps[0].Substring(0, medicationGaps[0].IndexOf(':')));
+        }
+
         if (!IsAboutAzathioprine(service.Kind, facts.Therapy.Status))
         {
             return draftsNotChecked.Count == 0
@@ -224,6 +237,10 @@ internal sealed class HookEvaluator
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_payload;
+
+    /// <summary>A prefetch gap (<c>key: why</c>) of the medication orders or statements.</summary>
+    private static bool IsMedicationGap(string gap) =>
+        gap.StartsWith("medicationRequests:", StringComparison.Ordinal) || gap.StartsWith("medicationStatements:", StringComparison.Ordinal);
 
     /// <summary>
     /// Order hooks: azathioprine in the draft or the active orders (considered, newly started or continuing; a stopped or

@@ -80,8 +80,10 @@ public class OfficialExampleTests
     }
 
     [Fact]
-    public async Task SpecExample_PatientView_IsReadWithoutAFhirServerCall_WhenNothingElseIsNeeded()
+    public async Task SpecExample_PatientView_WithoutAFhirServer_Is412_SinceTheMedicationsAreNeeded()
     {
+        // Stop 29: this answered 200 with no cards, as if the patient did not take azathioprine; with only the Patient
+        // and no fhirServer the service cannot tell (CDS Hooks: 412 when required data cannot be obtained).
         using var factory = new CdsHooksFactory();
         var request = Load("spec-2.0.1__01__example.json");
         request.Remove("fhirServer");
@@ -89,8 +91,10 @@ public class OfficialExampleTests
 
         var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", request);
 
-        status.Should().Be(200);
-        Spec.AssertCardsResponse(body).Should().BeEmpty();
+        status.Should().Be(412);
+        Spec.AssertOperationOutcome(body);
+        body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("medicationRequests: not in prefetch").And.Contain("medicationStatements: not in prefetch");
+        factory.Fhir.Calls.Should().Be(0);
     }
 
     [Theory]

@@ -1,0 +1,61 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Imuran.ClinicalRules.CdsHooks.Tests.Support;
+
+namespace Imuran.ClinicalRules.CdsHooks.Tests.Hooks;
+
+/// <summary>patient-view speaks only for a patient who takes azathioprine: the medication orders and statements decide it.</summary>
+public class PatientViewMedicationDataTests
+{
+    private static JsonObject ActiveAzathioprine() => FhirData.MedicationRequest("aza", "active", "1256", "azathioprine", authoredOn: "2025-01-10");
+
+    [Theory]
+    [InlineData("medicationRequests")]
+    [InlineData("medicationStatements")]
+    public async Task PatientView_MedicationsNotPrefetchedAndNoFhirServer_Is412NamingThem(string key)
+    {
+        // Stop 29: patient-view answers only for a patient who takes azathioprine, which only the medication orders and
+        // statements tell. Without them (no prefetch, no fhirServer) it answered 200 with no cards: "not on azathioprine"
+        // and "could not tell" looked the same. CDS Hooks: a service that cannot obtain required data answers 412.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch();
+        prefetch.Remove(key);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), prefetch));
+
+        status.Should().Be(412);
+        Spec.AssertOperationOutcome(body);
+        body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain(key + ": not in prefetch").And.Contain("takes azathioprine");
+    }
+
+    [Fact]
+    public async Task PatientView_MedicationsPrefetchedWithoutAzathioprine_IsStill200WithNoCards()
+    {
+        // Boundary: with both medication searches given, no azathioprine is an answer, not a gap.
+        using var factory = new CdsHooksFactory();
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), FhirData.Prefetch()));
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task PatientView_StatementsMissingButAnActiveAzathioprineOrder_CardsSayTheGap()
+    {
+        // Boundary: the orders already say the patient takes it; the missing statements are a gap the cards name.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(medicationRequests: [ActiveAzathioprine()]);
+        prefetch.Remove("medicationStatements");
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), prefetch));
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().NotBeEmpty().And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("medicationStatements: not in prefetch"));
+    }
+}
