@@ -63,6 +63,9 @@ internal sealed class PrefetchResolver
     {
         var outcome = new PrefetchOutcome();
         var missing = new List<string>();
+
+        // Keys whose prefetch value is neither a resource nor null: said as such, not as "not in prefetch" (stop 29).
+        var notResources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in request.Prefetch)
         {
             if (member.Value.ValueKind == JsonValueKind.Object)
@@ -80,6 +83,7 @@ internal sealed class PrefetchResolver
             else if (ServiceCatalog.PrefetchTemplates.ContainsKey(member.Key))
             {
                 missing.Add(member.Key);
+                notResources[member.Key] = $"the prefetch value is {Kind(member.Value.ValueKind)}, not a FHIR resource";
             }
         }
 
@@ -100,7 +104,7 @@ internal sealed class PrefetchResolver
         {
             foreach (var key in missing)
             {
-                outcome.Gaps.Add($"{key}: not in prefetch, and no fhirServer to fetch it from");
+                outcome.Gaps.Add($"{key}: {Why(key)}, and no fhirServer to fetch it from");
             }
 
             return outcome;
@@ -111,7 +115,7 @@ internal sealed class PrefetchResolver
             outcome.FhirServerRefused = true;
             foreach (var key in missing)
             {
-                outcome.Gaps.Add($"{key}: not in prefetch, and the fhirServer given is not one this service may read");
+                outcome.Gaps.Add($"{key}: {Why(key)}, and the fhirServer given is not one this service may read");
             }
 
             return outcome;
@@ -139,7 +143,19 @@ internal sealed class PrefetchResolver
         }
 
         return outcome;
+
+        string Why(string key) => notResources.TryGetValue(key, out var why) ? why : "not in prefetch";
     }
+
+    /// <summary>A JSON value's kind in words, for a prefetch value that is not a resource.</summary>
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        _ => "not an object",
+    };
 
     /// <summary>
     /// Whether <paramref name="server"/> is on the allow-list: an entry <c>*</c> allows any server; otherwise an entry

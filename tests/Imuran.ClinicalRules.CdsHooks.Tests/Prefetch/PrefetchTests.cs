@@ -43,6 +43,24 @@ public class PrefetchTests
         body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("Patient/" + FhirData.PatientId);
     }
 
+    [Theory]
+    [InlineData("123", "a number")]
+    [InlineData("\"Patient/p1\"", "a string")]
+    [InlineData("[]", "an array")]
+    public async Task PatientPrefetchThatIsNotAResource_Answers412SayingSo(string value, string kind)
+    {
+        // Stop 29: the diagnostics said "not in prefetch" of a value that was there, but not a resource.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch();
+        prefetch["patient"] = JsonNode.Parse(value);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", AzaSignWithout(prefetch));
+
+        status.Should().Be(412);
+        body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should()
+            .Contain($"patient: the prefetch value is {kind}, not a FHIR resource, and no fhirServer to fetch it from").And.NotContain("not in prefetch");
+    }
+
     [Fact]
     public async Task PatientReadFoundNothing_Answers412()
     {
