@@ -93,7 +93,9 @@ internal sealed class HookEvaluator
 
         var facts = mapping.Facts!;
         if (service.Kind == HookKind.PatientView && !IsAboutAzathioprine(service.Kind, facts.Therapy.Status)
-            && data.Gaps.Where(IsMedicationGap).ToList() is { Count: > 0 } medicationGaps)
+            && data.Gaps.Where(IsMedicationGap)
+                .Concat(data.AnsweredWithAnError.Where(IsMedicationKey).Select(key => key + ": answered with an OperationOutcome (an error), not the records asked for"))
+                .ToList() is { Count: > 0 } medicationGaps)
         {
             // Stop 29: patient-view speaks only for a patient who takes azathioprine, which only the medication orders
             // and statements tell; without them "not on it" and "could not tell" both answered 200 with no cards. CDS
@@ -241,6 +243,9 @@ internal sealed class HookEvaluator
     /// <summary>A prefetch gap (<c>key: why</c>) of the medication orders or statements.</summary>
     private static bool IsMedicationGap(string gap) =>
         gap.StartsWith("medicationRequests:", StringComparison.Ordinal) || gap.StartsWith("medicationStatements:", StringComparison.Ordinal);
+
+    /// <summary>The prefetch key of the medication orders or statements.</summary>
+    private static bool IsMedicationKey(string key) => key is "medicationRequests" or "medicationStatements";
 
     /// <summary>
     /// Order hooks: azathioprine in the draft or the active orders (considered, newly started or continuing; a stopped or

@@ -25,6 +25,12 @@ internal sealed class PrefetchOutcome : IDisposable
     /// <summary>Data that could not be had, in words, e.g. <c>labs: not in prefetch and no fhirServer to fetch it from</c>.</summary>
     public List<string> Gaps { get; } = new();
 
+    /// <summary>
+    /// The prefetch keys answered with an OperationOutcome (an error the EHR or its FHIR server reported) instead of the
+    /// data asked for. The reader reports the issue itself; this says which data it stood in for.
+    /// </summary>
+    public List<string> AnsweredWithAnError { get; } = new();
+
     /// <summary>Whether any value is, or holds, a Patient resource.</summary>
     public bool HasPatient { get; set; }
 
@@ -72,6 +78,7 @@ internal sealed class PrefetchResolver
             {
                 outcome.Values.Add(member.Value);
                 NotePatient(outcome, member.Key, member.Value, request.PatientId);
+                NoteError(outcome, member.Key, member.Value);
             }
             else if (member.Value.ValueKind == JsonValueKind.Null)
             {
@@ -135,6 +142,7 @@ internal sealed class PrefetchResolver
                 outcome.Own(document);
                 outcome.Values.Add(document.RootElement);
                 NotePatient(outcome, key, document.RootElement, request.PatientId);
+                NoteError(outcome, key, document.RootElement);
             }
             else if (gap is not null)
             {
@@ -145,6 +153,15 @@ internal sealed class PrefetchResolver
         return outcome;
 
         string Why(string key) => notResources.TryGetValue(key, out var why) ? why : "not in prefetch";
+    }
+
+    /// <summary>Notes <paramref name="key"/> when its value is an OperationOutcome rather than the data asked for.</summary>
+    private static void NoteError(PrefetchOutcome outcome, string key, JsonElement value)
+    {
+        if (value.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals("OperationOutcome"))
+        {
+            outcome.AnsweredWithAnError.Add(key);
+        }
     }
 
     /// <summary>A JSON value's kind in words, for a prefetch value that is not a resource.</summary>

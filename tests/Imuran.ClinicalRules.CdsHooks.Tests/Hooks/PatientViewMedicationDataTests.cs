@@ -34,6 +34,24 @@ public class PatientViewMedicationDataTests
     }
 
     [Fact]
+    public async Task PatientView_MedicationSearchAnsweredWithAnOperationOutcome_Is412NamingIt()
+    {
+        // Stop 29: the EHR's search failed (an OperationOutcome stood in for the orders): still 200 with no cards.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch();
+        prefetch["medicationRequests"] = new JsonObject
+        {
+            ["resourceType"] = "OperationOutcome",
+            ["issue"] = new JsonArray(new JsonObject { ["severity"] = "error", ["code"] = "forbidden", ["diagnostics"] = "MedicationRequest search not permitted" }),
+        };
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), prefetch));
+
+        status.Should().Be(412);
+        body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("medicationRequests: answered with an OperationOutcome");
+    }
+
+    [Fact]
     public async Task PatientView_MedicationsPrefetchedWithoutAzathioprine_IsStill200WithNoCards()
     {
         // Boundary: with both medication searches given, no azathioprine is an answer, not a gap.
