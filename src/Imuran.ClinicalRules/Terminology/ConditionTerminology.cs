@@ -151,6 +151,10 @@ internal static class ConditionTerminology
         Add(ConditionKind.RheumatoidArthritis, "rheumatoid arthritis", "rheumatoid");
         Add(ConditionKind.CrohnsDisease, "Crohn's", "Crohn", "Crohns");
         Add(ConditionKind.UlcerativeColitis, "ulcerative colitis");
+
+        // IBD of unstated type ("inflammatory bowel disease" is matched by its first two words): an indication of the
+        // knowledge base and the population of the hstcl rules. No code: codes.md verifies only Crohn's and UC codes.
+        Add(ConditionKind.InflammatoryBowelDisease, "inflammatory bowel", "IBD");
         Add(ConditionKind.SystemicLupusErythematosus, "lupus", "SLE");
         Add(ConditionKind.Pregnancy, "pregnant", "pregnancy");
         Add(ConditionKind.Breastfeeding, "breastfeeding", "breast feeding", "lactating");

@@ -94,6 +94,30 @@ public class MalignancyRulesTests
         result.ShouldNotRaise("AZA-INT-008");
     }
 
+    [Theory]
+    [InlineData("Inflammatory bowel disease")]
+    [InlineData("IBD, in remission")]
+    [InlineData("Inflammatory bowel disease, type unclassified")]
+    public void AZA_MAL_003_IbdOnTheProblemListByName_Fires(string name)
+    {
+        // knowledge.md: indications include "inflammatory bowel disease (Crohn's, ulcerative colitis)", and the hstcl row is
+        // "inflammatory bowel disease and a TNF blocker". A condition naming IBD without its type was unrecognised, so the
+        // patient was not read as having IBD and got the immunosuppressant-combination rule instead (audit, 3 Dec).
+        var result = Evaluate(Quiet.WithIndications().WithConditions(Patients.Condition(name)).WithMedications(Patients.Med("Remicade", "191831")));
+
+        result.ShouldRaise("AZA-MAL-003");
+        result.ShouldNotRaise("AZA-INT-008");
+        result.Unrecognised.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AZA_MAL_004_YoungMaleWithIbdOnTheProblemListByName_Fires() =>
+        Evaluate(Quiet.Male().Aged(20).WithIndications().WithConditions(Patients.Condition("Inflammatory bowel disease"))).ShouldRaise("AZA-MAL-004");
+
+    [Fact]
+    public void AZA_MAL_003_IbdRuledOut_Boundary_DoesNotFire() =>
+        Evaluate(Quiet.WithIndications().WithConditions(Patients.Condition("IBD ruled out")).WithMedications(Patients.Med("Remicade", "191831"))).ShouldNotRaise("AZA-MAL-003");
+
     [Fact]
     public void AZA_MAL_003_PastTnfBlocker_DoesNotFire()
     {
