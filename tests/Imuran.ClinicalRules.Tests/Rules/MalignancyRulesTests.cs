@@ -63,6 +63,25 @@ public class MalignancyRulesTests
         finding.ShouldHaveBasis("condition", "conditions[0]", "C44.90");
     }
 
+    [Theory]
+    [InlineData("Malignant melanoma")]
+    [InlineData("Malignant melanoma of skin of back")]
+    [InlineData("Cancer: melanoma, excised 2019")]
+    public void AZA_MAL_002_MelanomaNamedWithAGeneralCancerWord_Fires(string name)
+    {
+        // The rule's logic is "a skin cancer (including melanoma)"; knowledge.md gives skin cancer its own caution (UV
+        // exposure, skin surveillance). A name whose first cancer word was general ("Malignant melanoma") was read as a
+        // malignancy of no type, so the skin-cancer caution was lost (audit, 3 Dec): the specific kind now wins.
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition(name)));
+
+        result.ShouldRaise("AZA-MAL-002");
+        result.ShouldNotRaise("AZA-MAL-001");
+    }
+
+    [Fact]
+    public void AZA_MAL_001_MalignantLymphomaByName_IsLymphoma() =>
+        Imuran.ClinicalRules.Terminology.ConditionTerminology.Classify(Patients.Condition("Malignant lymphoma")).Kind.Should().Be(ConditionKind.Lymphoma);
+
     [Fact]
     public void AZA_MAL_002_OtherMalignancy_DoesNotFire()
     {
