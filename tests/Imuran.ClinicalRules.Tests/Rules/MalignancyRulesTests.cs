@@ -176,6 +176,20 @@ public class MalignancyRulesTests
         finding.ShouldHaveBasis("indication", "indications", "inflammatory bowel disease");
     }
 
+    [Theory]
+    [InlineData(TherapyStatus.Stopped, false)] // knowledge.md: "on azathioprine without a TNF blocker"; stopped is not on it
+    [InlineData(TherapyStatus.Continuing, true)]
+    [InlineData(TherapyStatus.NewlyStarted, true)]
+    [InlineData(TherapyStatus.Considering, true)] // the rule's logic: "on or considering azathioprine"
+    [InlineData(TherapyStatus.Unknown, true)] // unknown is not "stopped"
+    public void AZA_MAL_004_TherapyStatus_Boundary(TherapyStatus status, bool fires)
+    {
+        // Before (audit, 3 Dec) it fired whatever the therapy status, also after azathioprine had stopped, although its
+        // logic says "on or considering azathioprine" and the knowledge base's row says "on azathioprine".
+        var start = status is TherapyStatus.Continuing or TherapyStatus.NewlyStarted ? Patients.DaysAgo(10) : (ClinicalDate?)null;
+        Evaluate(Quiet.Male().Aged(25).WithIndications(Indication.UlcerativeColitis).WithTherapy(status, start)).ShouldRaiseIf("AZA-MAL-004", fires);
+    }
+
     [Fact]
     public void AZA_MAL_004_FemaleAged25WithIbd_DoesNotFire()
     {
