@@ -255,7 +255,7 @@ internal sealed class TypicalPatientBaseline
             findings.Add(Raise(R.Rep001, new[] { new BasisFact("sex and age", p.SexText + ", " + p.AgeText, "sex"), new BasisFact("azathioprine therapy", p.TherapyBasis, "therapy") }));
         }
 
-        if (p.HasIbd && p.Sex == Sex.Male && p.Age is >= 12 and <= 35 && !HasActive(p, MedicationClass.TnfBlocker))
+        if (p.HasIbd && p.Sex == Sex.Male && p.Age is >= 12 and <= 35 && !p.Stopped && !HasActive(p, MedicationClass.TnfBlocker))
         {
             findings.Add(Raise(
                 R.Mal004,

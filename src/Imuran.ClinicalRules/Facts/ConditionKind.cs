@@ -65,4 +65,7 @@ public enum ConditionKind
 
     /// <summary>Breastfeeding recorded as a condition.</summary>
     Breastfeeding = 19,
+
+    /// <summary>Inflammatory bowel disease, type not stated (Crohn's disease and ulcerative colitis have their own kinds).</summary>
+    InflammatoryBowelDisease = 20,
 }

@@ -55,10 +55,10 @@ internal static class ContraindicationRules
 
         yield return Rule("AZA-PRG-003")
             .Title("Suspected intrahepatic cholestasis of pregnancy")
-            .Topic(Topics.CholestasisOfPregnancy).Caution(Severity.Critical)
+            .Topic(Topics.CholestasisOfPregnancy).Caution(Severity.Critical).Version(2)
             .Logic("pregnant with pruritus, raised bile acids or suspected intrahepatic cholestasis")
             .Summary("Pregnant with signs of cholestasis: intrahepatic cholestasis of pregnancy is reported with thiopurines.")
-            .Detail("Intrahepatic cholestasis of pregnancy has been reported with thiopurines and improved after withdrawal. The label's instruction on suspicion is an urgent review of the thiopurine.")
+            .Detail("Intrahepatic cholestasis of pregnancy has been reported with thiopurines and improved after withdrawal. On suspicion the label asks for prompt action on the thiopurine; these checks ask for it as an urgent review of the regimen.")
             .Review("Urgent review of the azathioprine regimen, bile acids and liver tests with the obstetric team.")
             .Source(Sources.Label, "WARNINGS: Pregnancy (July 2024)", Confidence.Verified)
             .Source(Sources.FdaIcpAlert, "safety alert", Confidence.VerifiedSecondary)

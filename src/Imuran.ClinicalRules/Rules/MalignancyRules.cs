@@ -54,13 +54,13 @@ internal static class MalignancyRules
 
         yield return Rule("AZA-MAL-004")
             .Title("IBD in a young male: hepatosplenic T-cell lymphoma")
-            .Topic(Topics.Hstcl).Caution(Severity.Info)
-            .Logic("inflammatory bowel disease, male, aged 12 to 35, on or considering azathioprine without a TNF blocker")
+            .Topic(Topics.Hstcl).Caution(Severity.Info).Version(2)
+            .Logic("inflammatory bowel disease, male, aged 12 to 35, on or considering azathioprine (not stopped) without a TNF blocker")
             .Summary("Male aged {age} with IBD: hepatosplenic T-cell lymphoma has been reported with azathioprine alone.")
             .Detail("Most reported cases of hepatosplenic T-cell lymphoma were in adolescent and young adult males with inflammatory bowel disease; some had azathioprine without a TNF blocker. Info is the author's choice: the absolute risk is small.")
             .Review("Inform the patient of the risk and weigh it in the choice of therapy.")
             .Source(Sources.Label, "WARNINGS: Malignancy (2011)", Confidence.VerifiedSecondary, "Severity info and the 12 to 35 age band are the author's choice.")
-            .Match<PatientContext>("male with IBD aged 12 to 35", p => p.HasIbd && p.Sex == Sex.Male && p.Age >= 12 && p.Age <= 35)
+            .Match<PatientContext>("male with IBD aged 12 to 35, and azathioprine has not stopped", p => p.HasIbd && p.Sex == Sex.Male && p.Age >= 12 && p.Age <= 35 && !p.Stopped)
             .Not<MedicationFact>("no active TNF blocker", m => m.Active && m.Class == MedicationClass.TnfBlocker)
             .Then<PatientContext>((f, p) =>
             {

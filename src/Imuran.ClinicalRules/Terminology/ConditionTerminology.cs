@@ -62,6 +62,10 @@ internal static class ConditionTerminology
 
     private static readonly WordIndex<ConditionKind> Names = BuildNames();
 
+    // A name read as a malignancy of no type by its first cancer word ("Malignant melanoma", "Malignant lymphoma") is
+    // read as the type it also names: skin cancer (its own caution, AZA-MAL-002) or lymphoma.
+    private static readonly WordIndex<ConditionKind> MalignancyTypes = BuildMalignancyTypes();
+
     private static readonly WordIndex<bool> Negations = BuildNegations();
 
     private static WordIndex<bool> BuildNegations()
@@ -118,10 +122,35 @@ internal static class ConditionTerminology
         // unrecognised and listed, rather than raising a caution for a disease the patient does not have.
         if (!Negations.TryFind(condition.Name, out _, out _) && Names.TryFind(condition.Name, out var byName, out _))
         {
+            if (byName == ConditionKind.Malignancy && MalignancyTypes.TryFind(condition.Name, out var type, out _))
+            {
+                byName = type;
+            }
+
             return (byName, MatchedBy.Name, false);
         }
 
         return (ConditionKind.Unrecognised, MatchedBy.None, false);
+    }
+
+    private static WordIndex<ConditionKind> BuildMalignancyTypes()
+    {
+        var index = new WordIndex<ConditionKind>();
+        AddMalignancyTypes((kind, names) =>
+        {
+            foreach (var n in names)
+            {
+                index.Add(n, kind);
+            }
+        });
+        return index;
+    }
+
+    /// <summary>The names of the malignancies with a kind of their own (in <see cref="Names"/> and <see cref="MalignancyTypes"/>).</summary>
+    private static void AddMalignancyTypes(System.Action<ConditionKind, string[]> add)
+    {
+        add(ConditionKind.Lymphoma, new[] { "lymphoma", "lymphoproliferative", "PTLD" });
+        add(ConditionKind.SkinCancer, new[] { "skin cancer", "melanoma", "basal cell" });
     }
 
     private static WordIndex<ConditionKind> BuildNames()
@@ -145,12 +174,15 @@ internal static class ConditionTerminology
         Add(ConditionKind.Tuberculosis, "tuberculosis", "TB");
         Add(ConditionKind.KidneyTransplant, "kidney transplant", "renal transplant", "transplanted kidney");
         Add(ConditionKind.OtherOrganTransplant, "liver transplant", "heart transplant", "lung transplant", "pancreas transplant", "organ transplant");
-        Add(ConditionKind.Lymphoma, "lymphoma", "lymphoproliferative", "PTLD");
-        Add(ConditionKind.SkinCancer, "skin cancer", "melanoma", "basal cell");
+        AddMalignancyTypes(Add);
         Add(ConditionKind.Malignancy, "cancer", "carcinoma", "malignancy", "malignant", "leukaemia", "leukemia", "myeloma", "sarcoma");
         Add(ConditionKind.RheumatoidArthritis, "rheumatoid arthritis", "rheumatoid");
         Add(ConditionKind.CrohnsDisease, "Crohn's", "Crohn", "Crohns");
         Add(ConditionKind.UlcerativeColitis, "ulcerative colitis");
+
+        // IBD of unstated type ("inflammatory bowel disease" is matched by its first two words): an indication of the
+        // knowledge base and the population of the hstcl rules. No code: codes.md verifies only Crohn's and UC codes.
+        Add(ConditionKind.InflammatoryBowelDisease, "inflammatory bowel", "IBD");
         Add(ConditionKind.SystemicLupusErythematosus, "lupus", "SLE");
         Add(ConditionKind.Pregnancy, "pregnant", "pregnancy");
         Add(ConditionKind.Breastfeeding, "breastfeeding", "breast feeding", "lactating");

@@ -14,7 +14,16 @@ internal static class VaccineTerminology
 
     private static readonly HashSet<string> NotLiveCvx = new() { "187", "206", "329" };
 
-    private static readonly WordIndex<bool> ByName = BuildNames();
+    // Names are read in three steps, so a non-live product whose own name uses a live vaccine's words is not read as
+    // live: JYNNEOS is licensed as "Smallpox and Monkeypox Vaccine, Live, Non-replicating" (codes.md: CVX 206
+    // JYNNEOS, non-replicating, not live, do not flag). A live product or disease named is live (also beside a non-live
+    // one: the cautious reading); else a non-live product or "non-replicating" is not live; else the generic words
+    // "live", "smallpox" and "vaccinia" (the live ACAM2000 is a smallpox vaccine too) are live.
+    private static readonly WordIndex<bool> LiveNames = Index(true, "MMR", "MMRV", "measles", "mumps", "rubella", "varicella", "Varivax", "ProQuad", "Zostavax", "yellow fever", "YF-Vax", "Stamaril", "BCG", "oral typhoid", "Vivotif", "FluMist", "LAIV", "rotavirus", "RotaTeq", "Rotarix", "ACAM2000", "Dengvaxia", "Ixchiq", "Ervebo", "Vaxchora");
+
+    private static readonly WordIndex<bool> NotLiveNames = Index(false, "Shingrix", "recombinant zoster", "zoster recombinant", "JYNNEOS", "non-replicating", "nonreplicating");
+
+    private static readonly WordIndex<bool> GenericLiveWords = Index(true, "smallpox", "vaccinia", "live");
 
     /// <summary>Live (true), not live (false), or not recognised (null). CVX 188 is ambiguous and unrecognised.</summary>
     public static bool? IsLive(Vaccination vaccination)
@@ -38,20 +47,26 @@ internal static class VaccineTerminology
             }
         }
 
-        return ByName.TryFind(vaccination.Name, out var live, out _) ? live : null;
-    }
-
-    private static WordIndex<bool> BuildNames()
-    {
-        var index = new WordIndex<bool>();
-        foreach (var n in new[] { "MMR", "MMRV", "measles", "mumps", "rubella", "varicella", "Varivax", "ProQuad", "Zostavax", "yellow fever", "YF-Vax", "Stamaril", "BCG", "oral typhoid", "Vivotif", "FluMist", "LAIV", "rotavirus", "RotaTeq", "Rotarix", "smallpox", "vaccinia", "ACAM2000", "Dengvaxia", "Ixchiq", "Ervebo", "Vaxchora", "live" })
+        var name = vaccination.Name;
+        if (LiveNames.TryFind(name, out _, out _))
         {
-            index.Add(n, true);
+            return true;
         }
 
-        foreach (var n in new[] { "Shingrix", "recombinant zoster", "JYNNEOS" })
+        if (NotLiveNames.TryFind(name, out _, out _))
         {
-            index.Add(n, false);
+            return false;
+        }
+
+        return GenericLiveWords.TryFind(name, out _, out _) ? true : null;
+    }
+
+    private static WordIndex<bool> Index(bool live, params string[] names)
+    {
+        var index = new WordIndex<bool>();
+        foreach (var n in names)
+        {
+            index.Add(n, live);
         }
 
         return index;

@@ -173,6 +173,18 @@ public class ContraindicationRulesTests
     }
 
     [Fact]
+    public void AZA_PRG_003_Detail_DoesNotAttributeTheUrgentReviewToTheLabel()
+    {
+        // knowledge.md: "urgent review of the regimen (the label's own instruction is to stop, which our texts phrase as an
+        // urgent review)". The detail said the label's instruction was an urgent review, which misstates the label
+        // (audit, 3 Dec); the urgent review is this library's phrasing, and the detail now says so.
+        var finding = Evaluate(Quiet.Pregnant() with { SuspectedCholestasisOfPregnancy = true }).ShouldRaise("AZA-PRG-003");
+
+        finding.Detail.Should().NotContain("label's instruction on suspicion is an urgent review");
+        finding.Detail.Should().Be("Intrahepatic cholestasis of pregnancy has been reported with thiopurines and improved after withdrawal. On suspicion the label asks for prompt action on the thiopurine; these checks ask for it as an urgent review of the regimen.");
+    }
+
+    [Fact]
     public void AZA_PRG_003_AllThreeSigns_BasisListsEachInOrder()
     {
         var patient = Quiet.Pregnant() with { PruritusInPregnancy = true, RaisedBileAcids = true, SuspectedCholestasisOfPregnancy = true };

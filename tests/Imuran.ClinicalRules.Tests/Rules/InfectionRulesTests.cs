@@ -104,6 +104,28 @@ public class InfectionRulesTests
     }
 
     [Theory]
+    [InlineData("Smallpox and Monkeypox Vaccine, Live, Non-replicating")]
+    [InlineData("Smallpox and Monkeypox Vaccine, Live, Non-replicating (JYNNEOS)")]
+    [InlineData("smallpox vaccine, nonreplicating")]
+    public void AZA_VAC_001_JynneosByItsLicensedNameWithoutCvx_DoesNotFire(string name)
+    {
+        // codes.md: "Not live, do not flag: ... 206 JYNNEOS (non-replicating)". Its licensed name says "Live" and
+        // "Smallpox", words that alone read as live; read by name it was flagged as a live vaccine (audit, 3 Dec).
+        var result = Evaluate(Quiet.WithVaccinations(Patients.Vaccine(name, null, 3)));
+
+        result.ShouldNotRaise("AZA-VAC-001");
+        result.Unrecognised.Should().BeEmpty("a non-live vaccine is recognised as such");
+    }
+
+    [Theory]
+    [InlineData("Smallpox vaccine", true)] // ACAM2000 is live: a bare smallpox vaccine stays live (the cautious reading)
+    [InlineData("Zostavax, then Shingrix", true)] // a live product named beside a non-live one: live
+    [InlineData("Shingrix, not a live vaccine", false)]
+    [InlineData("Zoster recombinant", false)]
+    public void VaccineIsLive_ByName_NonLiveWordsOnlyOverrideGenericOnes(string name, bool live) =>
+        Imuran.ClinicalRules.Terminology.VaccineTerminology.IsLive(new Vaccination { Name = name }).Should().Be(live);
+
+    [Theory]
     [InlineData(0, true)]
     [InlineData(28, true)]
     [InlineData(29, false)]

@@ -63,6 +63,25 @@ public class MalignancyRulesTests
         finding.ShouldHaveBasis("condition", "conditions[0]", "C44.90");
     }
 
+    [Theory]
+    [InlineData("Malignant melanoma")]
+    [InlineData("Malignant melanoma of skin of back")]
+    [InlineData("Cancer: melanoma, excised 2019")]
+    public void AZA_MAL_002_MelanomaNamedWithAGeneralCancerWord_Fires(string name)
+    {
+        // The rule's logic is "a skin cancer (including melanoma)"; knowledge.md gives skin cancer its own caution (UV
+        // exposure, skin surveillance). A name whose first cancer word was general ("Malignant melanoma") was read as a
+        // malignancy of no type, so the skin-cancer caution was lost (audit, 3 Dec): the specific kind now wins.
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition(name)));
+
+        result.ShouldRaise("AZA-MAL-002");
+        result.ShouldNotRaise("AZA-MAL-001");
+    }
+
+    [Fact]
+    public void AZA_MAL_001_MalignantLymphomaByName_IsLymphoma() =>
+        Imuran.ClinicalRules.Terminology.ConditionTerminology.Classify(Patients.Condition("Malignant lymphoma")).Kind.Should().Be(ConditionKind.Lymphoma);
+
     [Fact]
     public void AZA_MAL_002_OtherMalignancy_DoesNotFire()
     {
@@ -93,6 +112,30 @@ public class MalignancyRulesTests
         finding.ShouldHaveBasis("medication", "medications[0]", "infliximab (Remicade; RxNorm 191831) active");
         result.ShouldNotRaise("AZA-INT-008");
     }
+
+    [Theory]
+    [InlineData("Inflammatory bowel disease")]
+    [InlineData("IBD, in remission")]
+    [InlineData("Inflammatory bowel disease, type unclassified")]
+    public void AZA_MAL_003_IbdOnTheProblemListByName_Fires(string name)
+    {
+        // knowledge.md: indications include "inflammatory bowel disease (Crohn's, ulcerative colitis)", and the hstcl row is
+        // "inflammatory bowel disease and a TNF blocker". A condition naming IBD without its type was unrecognised, so the
+        // patient was not read as having IBD and got the immunosuppressant-combination rule instead (audit, 3 Dec).
+        var result = Evaluate(Quiet.WithIndications().WithConditions(Patients.Condition(name)).WithMedications(Patients.Med("Remicade", "191831")));
+
+        result.ShouldRaise("AZA-MAL-003");
+        result.ShouldNotRaise("AZA-INT-008");
+        result.Unrecognised.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AZA_MAL_004_YoungMaleWithIbdOnTheProblemListByName_Fires() =>
+        Evaluate(Quiet.Male().Aged(20).WithIndications().WithConditions(Patients.Condition("Inflammatory bowel disease"))).ShouldRaise("AZA-MAL-004");
+
+    [Fact]
+    public void AZA_MAL_003_IbdRuledOut_Boundary_DoesNotFire() =>
+        Evaluate(Quiet.WithIndications().WithConditions(Patients.Condition("IBD ruled out")).WithMedications(Patients.Med("Remicade", "191831"))).ShouldNotRaise("AZA-MAL-003");
 
     [Fact]
     public void AZA_MAL_003_PastTnfBlocker_DoesNotFire()
@@ -131,6 +174,20 @@ public class MalignancyRulesTests
         finding.Summary.Should().Be("Male aged 25 with IBD: hepatosplenic T-cell lymphoma has been reported with azathioprine alone.");
         finding.ShouldHaveBasis("sex and age", "birthDate", "male, 25 years");
         finding.ShouldHaveBasis("indication", "indications", "inflammatory bowel disease");
+    }
+
+    [Theory]
+    [InlineData(TherapyStatus.Stopped, false)] // knowledge.md: "on azathioprine without a TNF blocker"; stopped is not on it
+    [InlineData(TherapyStatus.Continuing, true)]
+    [InlineData(TherapyStatus.NewlyStarted, true)]
+    [InlineData(TherapyStatus.Considering, true)] // the rule's logic: "on or considering azathioprine"
+    [InlineData(TherapyStatus.Unknown, true)] // unknown is not "stopped"
+    public void AZA_MAL_004_TherapyStatus_Boundary(TherapyStatus status, bool fires)
+    {
+        // Before (audit, 3 Dec) it fired whatever the therapy status, also after azathioprine had stopped, although its
+        // logic says "on or considering azathioprine" and the knowledge base's row says "on azathioprine".
+        var start = status is TherapyStatus.Continuing or TherapyStatus.NewlyStarted ? Patients.DaysAgo(10) : (ClinicalDate?)null;
+        Evaluate(Quiet.Male().Aged(25).WithIndications(Indication.UlcerativeColitis).WithTherapy(status, start)).ShouldRaiseIf("AZA-MAL-004", fires);
     }
 
     [Fact]

@@ -417,6 +417,7 @@ internal static class FactLoader
                 break;
             case ConditionKind.CrohnsDisease:
             case ConditionKind.UlcerativeColitis:
+            case ConditionKind.InflammatoryBowelDisease:
                 ctx.HasIbd = true;
                 break;
             case ConditionKind.KidneyTransplant:
