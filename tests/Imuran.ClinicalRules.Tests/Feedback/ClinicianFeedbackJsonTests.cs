@@ -96,4 +96,14 @@ public class ClinicianFeedbackJsonTests
         read.Succeeded.Should().BeFalse();
         read.Problems.Single().Code.Should().Be(ErrorCodes.MalformedInput);
     }
+
+    [Theory]
+    [InlineData(int.MaxValue, int.MaxValue, 0.5)]
+    [InlineData(int.MaxValue, 1, 1.0 / (int.MaxValue + 1.0))]
+    [InlineData(0, 0, null)]
+    public void OverrideRate_CountsNearTheLimit_DoNotOverflow(int accepted, int overridden, double? rate)
+    {
+        // Stop 29: accepted + overridden was summed in int: two counts of 2,147,483,647 gave "-107374182350.0 %".
+        new RuleFeedbackSummary { RuleId = "AZA-INT-001", Accepted = accepted, Overridden = overridden }.OverrideRate.Should().Be(rate);
+    }
 }
