@@ -18,7 +18,7 @@ namespace Imuran.ClinicalRules.Pharmacogenomics;
 public sealed class CpicTables
 {
     private static readonly Regex DiplotypePattern = new(
-        @"^\s*(\*[0-9]+[A-Z]?)\s*/\s*(\*[0-9]+[A-Z]?)\s*$",
+        @"^\s*(?:(TPMT|NUDT15)\s*)?(\*[0-9]+[A-Z]?)\s*/\s*(?:(TPMT|NUDT15)\s*)?(\*[0-9]+[A-Z]?)\s*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Lazy<CpicTables> LazyDefault = new(Load);
@@ -64,7 +64,10 @@ public sealed class CpicTables
         "CPIC Guideline for Thiopurine Dosing Based on TPMT and NUDT15 Genotypes, 2018 update (Relling et al., "
         + "Clin Pharmacol Ther 2019;105:1095-1105, PMID 30447069); allele functions as published " + AlleleFunctionVersion;
 
-    /// <summary>Whether <paramref name="diplotype"/> has the form <c>*A/*B</c> (e.g. <c>*1/*3A</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="diplotype"/> has the form <c>*A/*B</c> (e.g. <c>*1/*3A</c>), each allele optionally after
+    /// a gene symbol (<c>TPMT*1/TPMT*3A</c>); whether the symbol is the result's gene is checked when it is translated.
+    /// </summary>
     public static bool IsWellFormedDiplotype(string? diplotype)
     {
         if (diplotype is null)
@@ -124,16 +127,22 @@ public sealed class CpicTables
         if (ascii == DiplotypeText.Outcome.NotAscii)
         {
             var m = DiplotypePattern.Match(diplotype);
-            if (!m.Success)
+            if (!m.Success || !IsSymbolOf(gene, m.Groups[1].Value) || !IsSymbolOf(gene, m.Groups[3].Value))
             {
                 return null;
             }
 
-            a1 = m.Groups[1].Value.ToUpperInvariant();
-            a2 = m.Groups[2].Value.ToUpperInvariant();
+            a1 = m.Groups[2].Value.ToUpperInvariant();
+            a2 = m.Groups[4].Value.ToUpperInvariant();
         }
         else if (ascii == DiplotypeText.Outcome.Match)
         {
+            // A gene symbol written before an allele must be the result's own: another gene's alleles are not this one's.
+            if (!IsSymbolOf(gene, alleles.Symbol1) || !IsSymbolOf(gene, alleles.Symbol2))
+            {
+                return null;
+            }
+
             a1 = diplotype.Substring(alleles.Start1, alleles.Length1).ToUpperInvariant();
             a2 = diplotype.Substring(alleles.Start2, alleles.Length2).ToUpperInvariant();
         }
@@ -152,6 +161,12 @@ public sealed class CpicTables
 
     /// <summary>The CPIC category for a combined phenotype; <see langword="null"/> stands for "no result".</summary>
     public CpicCategory CategoryFor(MetabolizerPhenotype? tpmt, MetabolizerPhenotype? nudt15) => _combined[(tpmt, nudt15)];
+
+    private static bool IsSymbolOf(Gene gene, DiplotypeText.Symbol symbol) =>
+        symbol == DiplotypeText.Symbol.None || symbol == (gene == Gene.Tpmt ? DiplotypeText.Symbol.Tpmt : DiplotypeText.Symbol.Nudt15);
+
+    private static bool IsSymbolOf(Gene gene, string symbol) =>
+        symbol.Length == 0 || string.Equals(symbol, gene == Gene.Tpmt ? "TPMT" : "NUDT15", StringComparison.OrdinalIgnoreCase);
 
     private static AlleleFunction Effective(AlleleFunction f) => f == AlleleFunction.NotInTable ? AlleleFunction.Unknown : f;
 

@@ -92,6 +92,29 @@ public class CpicTablesTests
         CpicTables.Default.Translate(Gene.Nudt15, "*3/*10")!.Phenotype.Should().Be(MetabolizerPhenotype.PossibleIntermediate);
 
     [Theory]
+    [InlineData(Gene.Tpmt, "TPMT*3A/TPMT*3A", "*3A/*3A", MetabolizerPhenotype.Poor)]
+    [InlineData(Gene.Tpmt, "TPMT *1/*3A", "*1/*3A", MetabolizerPhenotype.Intermediate)]
+    [InlineData(Gene.Tpmt, " tpmt *1 / tpmt *3a ", "*1/*3A", MetabolizerPhenotype.Intermediate)]
+    [InlineData(Gene.Nudt15, "NUDT15*1/NUDT15*3", "*1/*3", MetabolizerPhenotype.Intermediate)]
+    public void Translate_AllelesWithTheirGeneSymbol_AreRead(Gene gene, string text, string diplotype, MetabolizerPhenotype phenotype)
+    {
+        var t = CpicTables.Default.Translate(gene, text)!;
+
+        t.Diplotype.Should().Be(diplotype);
+        t.Phenotype.Should().Be(phenotype);
+        CpicTables.IsWellFormedDiplotype(text).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(Gene.Tpmt, "NUDT15*3/NUDT15*3")]
+    [InlineData(Gene.Tpmt, "TPMT*1/NUDT15*3")]
+    [InlineData(Gene.Nudt15, "TPMT*1/*3")]
+    [InlineData(Gene.Tpmt, "TPMT1*1/*3A")]
+    [InlineData(Gene.Tpmt, "TPM*1/*3A")]
+    public void Translate_AnotherGenesSymbolOrAMisspeltOne_ReturnsNull(Gene gene, string text) =>
+        CpicTables.Default.Translate(gene, text).Should().BeNull();
+
+    [Theory]
     [InlineData("*1-*3A")]
     [InlineData("1/3A")]
     [InlineData("*1/*3A/*2")]

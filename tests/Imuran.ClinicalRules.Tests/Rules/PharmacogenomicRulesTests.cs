@@ -25,6 +25,32 @@ public class PharmacogenomicRulesTests
         result.ShouldNotRaise("AZA-PGX-003");
     }
 
+    [Theory]
+    [InlineData("TPMT*3A/TPMT*3A")]
+    [InlineData("TPMT *3A/*3A")]
+    [InlineData("tpmt*3a/tpmt*3c")]
+    public void AZA_PGX_001_TpmtPoorWrittenWithTheGeneSymbol_Fires(string diplotype)
+    {
+        // Stop 29: a diplotype written with its gene symbol, as many laboratory reports do, was unreadable: the poor
+        // metabolizer got no AZA-PGX-001, and AZA-PGX-008 said no result was on file.
+        var result = WithGenotypes(diplotype, "*1/*1");
+
+        result.ShouldRaise("AZA-PGX-001");
+        result.ShouldNotRaise("AZA-PGX-008");
+    }
+
+    [Theory]
+    [InlineData("NUDT15*3/NUDT15*3")]
+    [InlineData("TPMT*3A/NUDT15*3")]
+    public void AZA_PGX_001_TpmtResultNamingAnotherGene_IsUnreadable_Boundary(string diplotype)
+    {
+        var result = WithGenotypes(diplotype, "*1/*1");
+
+        // Unreadable, as any malformed diplotype: a data-quality finding, never a phenotype read from another gene.
+        result.ShouldNotRaise("AZA-PGX-001");
+        result.ShouldRaise("AZA-DQ-001");
+    }
+
     [Fact]
     public void AZA_PGX_001_TpmtIntermediate_DoesNotFire()
     {
