@@ -63,6 +63,28 @@ public class PharmacogenomicsMapperTests
     }
 
     [Theory]
+    [InlineData("TPMT *3A/TPMT *3A", "*3A/*3A")]
+    [InlineData("TPMT*1/tpmt*3A", "*1/*3A")]
+    public void Read_GeneSymbolBeforeBothAlleles_IsRead(string text, string diplotype)
+    {
+        var observation = $$$"""{"resourceType":"Observation","id":"g","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"93193-1"}]},"effectiveDateTime":"2024-11-05","valueString":"{{{text}}}"}""";
+
+        ReadWithPatient(observation).Facts!.Pharmacogenomics.Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { Gene = Gene.Tpmt, Diplotype = diplotype });
+    }
+
+    [Fact]
+    public void Read_SecondAlleleNamingTheOtherGene_IsNotReadAsThisGenesDiplotype()
+    {
+        // Stop 29: "TPMT *1/NUDT15 *3" was read as TPMT *1/*3: the second symbol was accepted whatever gene it named.
+        var observation = """{"resourceType":"Observation","id":"g","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"93193-1"}]},"effectiveDateTime":"2024-11-05","valueString":"TPMT *1/NUDT15 *3"}""";
+
+        var facts = ReadWithPatient(observation).Facts!;
+
+        facts.Pharmacogenomics.Should().NotContain(r => r.Gene == Gene.Tpmt && r.Diplotype == "*1/*3");
+    }
+
+    [Theory]
     [InlineData("36922-3")]
     [InlineData("41048-0")]
     [InlineData("80738-8")]
