@@ -68,6 +68,20 @@ internal static class ConditionTerminology
 
     // Cues that negate a condition wherever they stand in its name: a vaccination or immunisation record ("hepatitis B
     // vaccination series completed") or immunity ("hepatitis B immune") is not the infection.
+    // A malignancy of no named type whose name places it in the skin ("Squamous cell carcinoma of skin", "Cutaneous squamous
+    // cell carcinoma", "Malignant neoplasm of skin of face"): codes.md's "Malignant neoplasm of skin" (372130007) and
+    // knowledge.md's "history of skin cancer". Local choice: only these site words, matched only after a cancer word (so
+    // "Eczema of skin" is no cancer), and not when the name says the skin holds a spread from elsewhere.
+    private static readonly WordIndex<bool> SkinSites = Cues("of skin", "cutaneous squamous", "skin squamous");
+
+    private static readonly WordIndex<bool> Secondary = Cues("secondary", "metastasis", "metastases", "metastatic");
+
+    // "Transplant of kidney" (codes.md: "Transplant of kidney (procedure)", 70536003): three words, so found as the pair
+    // "transplant of" followed by the word "kidney".
+    private static readonly WordIndex<bool> TransplantOf = Cues("transplant of", "transplantation of");
+
+    private static readonly WordIndex<bool> Kidney = Cues("kidney");
+
     private static readonly WordIndex<bool> AnywhereNegations = Cues(
         "immune", "vaccination", "vaccinations", "vaccinated", "vaccine", "vaccines", "immunization", "immunisation", "immunized", "immunised");
 
@@ -129,19 +143,61 @@ internal static class ConditionTerminology
         // does not have. A negation elsewhere in the name ("History of tuberculosis, no recurrence", "Hepatitis B, not
         // active") does not drop the disease: inactive hepatitis B is the reactivation risk.
         var name = condition.Name;
-        if (Names.TryFind(name, 0, name?.Length ?? 0, out var byName, out _, out var termStart, out var termEnd)
+        ConditionKind byName;
+        bool found;
+        if (TryFindTransplantOfKidney(name, out var termStart, out var termEnd))
+        {
+            // A three-word name, before any pair or word (as a pair is before a word).
+            byName = ConditionKind.KidneyTransplant;
+            found = true;
+        }
+        else
+        {
+            found = Names.TryFind(name, 0, name?.Length ?? 0, out byName, out _, out termStart, out termEnd);
+        }
+
+        if (found
             && !AnywhereNegations.TryFind(name, out _, out _)
             && !IsNegated(name!, termStart, termEnd))
         {
-            if (byName == ConditionKind.Malignancy && MalignancyTypes.TryFind(condition.Name, out var type, out _))
+            if (byName == ConditionKind.Malignancy)
             {
-                byName = type;
+                if (MalignancyTypes.TryFind(name, out var type, out _))
+                {
+                    byName = type;
+                }
+                else if (SkinSites.TryFind(name, out _, out _) && !Secondary.TryFind(name, out _, out _))
+                {
+                    byName = ConditionKind.SkinCancer;
+                }
             }
 
             return (byName, MatchedBy.Name, false);
         }
 
         return (ConditionKind.Unrecognised, MatchedBy.None, false);
+    }
+
+    /// <summary>"Transplant of kidney" (or "transplantation of kidney") in <paramref name="text"/>, and where it stands.</summary>
+    private static bool TryFindTransplantOfKidney(string? text, out int start, out int end)
+    {
+        end = -1;
+        if (!TransplantOf.TryFind(text, 0, text?.Length ?? 0, out _, out _, out start, out var ofEnd)
+            || !Kidney.TryFind(text, ofEnd, text!.Length, out _, out _, out var kidneyStart, out end))
+        {
+            return false;
+        }
+
+        // "kidney" must be the next word.
+        for (var i = ofEnd; i < kidneyStart; i++)
+        {
+            if (IsWordChar(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -274,7 +330,7 @@ internal static class ConditionTerminology
         Add(ConditionKind.SeriousInfection, "sepsis", "septicaemia", "septicemia", "bacteraemia", "bacteremia", "pneumonia", "serious infection");
         Add(ConditionKind.HepatitisB, "hepatitis B", "HBV", "HBsAg");
         Add(ConditionKind.Tuberculosis, "tuberculosis", "TB");
-        Add(ConditionKind.KidneyTransplant, "kidney transplant", "renal transplant", "transplanted kidney");
+        Add(ConditionKind.KidneyTransplant, "kidney transplant", "renal transplant", "transplanted kidney", "kidney transplantation", "renal transplantation");
         Add(ConditionKind.OtherOrganTransplant, "liver transplant", "heart transplant", "lung transplant", "pancreas transplant", "organ transplant");
         AddMalignancyTypes(Add);
         Add(ConditionKind.Malignancy, "cancer", "carcinoma", "malignancy", "malignant", "leukaemia", "leukemia", "myeloma", "sarcoma");
