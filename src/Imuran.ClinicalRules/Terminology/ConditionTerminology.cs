@@ -66,17 +66,37 @@ internal static class ConditionTerminology
     // read as the type it also names: skin cancer (its own caution, AZA-MAL-002) or lymphoma.
     private static readonly WordIndex<ConditionKind> MalignancyTypes = BuildMalignancyTypes();
 
-    private static readonly WordIndex<bool> Negations = BuildNegations();
+    // Cues that negate a condition wherever they stand in its name: a vaccination or immunisation record ("hepatitis B
+    // vaccination series completed") or immunity ("hepatitis B immune") is not the infection.
+    // A malignancy of no named type whose name places it in the skin ("Squamous cell carcinoma of skin", "Cutaneous squamous
+    // cell carcinoma", "Malignant neoplasm of skin of face"): codes.md's "Malignant neoplasm of skin" (372130007) and
+    // knowledge.md's "history of skin cancer". Local choice: only these site words, matched only after a cancer word (so
+    // "Eczema of skin" is no cancer), and not when the name says the skin holds a spread from elsewhere.
+    private static readonly WordIndex<bool> SkinSites = Cues("of skin", "cutaneous squamous", "skin squamous");
 
-    private static WordIndex<bool> BuildNegations()
+    private static readonly WordIndex<bool> Secondary = Cues("secondary", "metastasis", "metastases", "metastatic");
+
+    // "Transplant of kidney" (codes.md: "Transplant of kidney (procedure)", 70536003): three words, so found as the pair
+    // "transplant of" followed by the word "kidney".
+    private static readonly WordIndex<bool> TransplantOf = Cues("transplant of", "transplantation of");
+
+    private static readonly WordIndex<bool> Kidney = Cues("kidney");
+
+    private static readonly WordIndex<bool> AnywhereNegations = Cues(
+        "immune", "vaccination", "vaccinations", "vaccinated", "vaccine", "vaccines", "immunization", "immunisation", "immunized", "immunised");
+
+    // Cues that negate the disease term they precede in its clause: "no tuberculosis", "ruled out TB", "denies hepatitis B",
+    // "negative for hepatitis B". After the term they do not: "no recurrence", "not active", "not on treatment".
+    private static readonly WordIndex<bool> LeadingNegations = Cues("negative", "not", "no", "ruled out", "excluded", "denies", "absent");
+
+    // Cues that negate the disease term when they follow it and end its clause: "TB ruled out", "tuberculosis excluded",
+    // "hepatitis B negative", "hepatitis B: not detected", "TB absent".
+    private static readonly WordIndex<bool> ClosingNegations = Cues("negative", "ruled out", "excluded", "absent", "not detected");
+
+    private static WordIndex<bool> Cues(params string[] cues)
     {
         var index = new WordIndex<bool>();
-        // A vaccination or immunisation record ("hepatitis B vaccination series completed") is not the infection.
-        foreach (var cue in new[]
-        {
-            "negative", "not", "no", "ruled out", "excluded", "immune", "denies", "absent",
-            "vaccination", "vaccinations", "vaccinated", "vaccine", "vaccines", "immunization", "immunisation", "immunized", "immunised",
-        })
+        foreach (var cue in cues)
         {
             index.Add(cue, true);
         }
@@ -118,19 +138,157 @@ internal static class ConditionTerminology
             }
         }
 
-        // A name that negates itself ("HBsAg negative", "TB ruled out", "hepatitis B vaccination") is not matched by name: it stays
-        // unrecognised and listed, rather than raising a caution for a disease the patient does not have.
-        if (!Negations.TryFind(condition.Name, out _, out _) && Names.TryFind(condition.Name, out var byName, out _))
+        // A name that negates its disease ("HBsAg negative", "TB ruled out", "no tuberculosis", "hepatitis B vaccination") is
+        // not matched by name: it stays unrecognised and listed, rather than raising a caution for a disease the patient
+        // does not have. A negation elsewhere in the name ("History of tuberculosis, no recurrence", "Hepatitis B, not
+        // active") does not drop the disease: inactive hepatitis B is the reactivation risk.
+        var name = condition.Name;
+        ConditionKind byName;
+        bool found;
+        if (TryFindTransplantOfKidney(name, out var termStart, out var termEnd))
         {
-            if (byName == ConditionKind.Malignancy && MalignancyTypes.TryFind(condition.Name, out var type, out _))
+            // A three-word name, before any pair or word (as a pair is before a word).
+            byName = ConditionKind.KidneyTransplant;
+            found = true;
+        }
+        else
+        {
+            found = Names.TryFind(name, 0, name?.Length ?? 0, out byName, out _, out termStart, out termEnd);
+        }
+
+        if (found
+            && !AnywhereNegations.TryFind(name, out _, out _)
+            && !IsNegated(name!, termStart, termEnd))
+        {
+            if (byName == ConditionKind.Malignancy)
             {
-                byName = type;
+                if (MalignancyTypes.TryFind(name, out var type, out _))
+                {
+                    byName = type;
+                }
+                else if (SkinSites.TryFind(name, out _, out _) && !Secondary.TryFind(name, out _, out _))
+                {
+                    byName = ConditionKind.SkinCancer;
+                }
             }
 
             return (byName, MatchedBy.Name, false);
         }
 
         return (ConditionKind.Unrecognised, MatchedBy.None, false);
+    }
+
+    /// <summary>"Transplant of kidney" (or "transplantation of kidney") in <paramref name="text"/>, and where it stands.</summary>
+    private static bool TryFindTransplantOfKidney(string? text, out int start, out int end)
+    {
+        end = -1;
+        if (!TransplantOf.TryFind(text, 0, text?.Length ?? 0, out _, out _, out start, out var ofEnd)
+            || !Kidney.TryFind(text, ofEnd, text!.Length, out _, out _, out var kidneyStart, out end))
+        {
+            return false;
+        }
+
+        // "kidney" must be the next word.
+        for (var i = ofEnd; i < kidneyStart; i++)
+        {
+            if (IsWordChar(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a negation cue scopes over the disease term at <c>[start, end)</c>: a leading cue before it in its clause,
+    /// or a closing cue that ends its clause. A clause ends at a comma, semicolon, full stop or dash. Allocation-free.
+    /// </summary>
+    private static bool IsNegated(string text, int start, int end)
+    {
+        var clauseStart = start;
+        while (clauseStart > 0 && !IsClauseBreak(text, clauseStart - 1))
+        {
+            clauseStart--;
+        }
+
+        var clauseEnd = end;
+        while (clauseEnd < text.Length && !IsClauseBreak(text, clauseEnd))
+        {
+            clauseEnd++;
+        }
+
+        return LeadingNegations.TryFind(text, clauseStart, start, out _, out _, out _, out _) || EndsWithClosingCue(text, end, clauseEnd);
+    }
+
+    // Local choice (the reference is silent): a hyphen joins words ("Hepatitis-B", "non-melanoma") and breaks the clause
+    // only with a space on either side ("melanoma 2015 - no recurrence"); an en or em dash always breaks it.
+    private static bool IsClauseBreak(string text, int i) => text[i] switch
+    {
+        ',' or ';' or '.' or '\u2013' or '\u2014' => true,
+        '-' => i == 0 || i + 1 == text.Length || char.IsWhiteSpace(text[i - 1]) || char.IsWhiteSpace(text[i + 1]),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether the last word, or two words, of <c>[from, to)</c> are a closing cue. Local choice: words of digits only
+    /// after the cue (a year: "TB screening negative 2024") do not stop it closing the clause.
+    /// </summary>
+    private static bool EndsWithClosingCue(string text, int from, int to)
+    {
+        var i = to;
+        int lastStart, lastEnd;
+        do
+        {
+            lastEnd = PreviousWord(text, from, ref i, out lastStart);
+            if (lastEnd < 0)
+            {
+                return false;
+            }
+        }
+        while (IsDigits(text, lastStart, lastEnd));
+
+        if (ClosingNegations.TryFind(text, lastStart, lastEnd, out _, out _, out _, out _))
+        {
+            return true;
+        }
+
+        return PreviousWord(text, from, ref i, out var pairStart) >= 0
+            && ClosingNegations.TryFind(text, pairStart, lastEnd, out _, out _, out var cueStart, out var cueEnd)
+            && cueStart == pairStart && cueEnd == lastEnd;
+    }
+
+    /// <summary>The word ending at or before <paramref name="i"/> and not before <paramref name="from"/>: its end, or -1.</summary>
+    private static int PreviousWord(string text, int from, ref int i, out int start)
+    {
+        while (i > from && !IsWordChar(text[i - 1]))
+        {
+            i--;
+        }
+
+        var end = i;
+        while (i > from && IsWordChar(text[i - 1]))
+        {
+            i--;
+        }
+
+        start = i;
+        return end > start ? end : -1;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '\'';
+
+    private static bool IsDigits(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static WordIndex<ConditionKind> BuildMalignancyTypes()
@@ -172,7 +330,7 @@ internal static class ConditionTerminology
         Add(ConditionKind.SeriousInfection, "sepsis", "septicaemia", "septicemia", "bacteraemia", "bacteremia", "pneumonia", "serious infection");
         Add(ConditionKind.HepatitisB, "hepatitis B", "HBV", "HBsAg");
         Add(ConditionKind.Tuberculosis, "tuberculosis", "TB");
-        Add(ConditionKind.KidneyTransplant, "kidney transplant", "renal transplant", "transplanted kidney");
+        Add(ConditionKind.KidneyTransplant, "kidney transplant", "renal transplant", "transplanted kidney", "kidney transplantation", "renal transplantation");
         Add(ConditionKind.OtherOrganTransplant, "liver transplant", "heart transplant", "lung transplant", "pancreas transplant", "organ transplant");
         AddMalignancyTypes(Add);
         Add(ConditionKind.Malignancy, "cancer", "carcinoma", "malignancy", "malignant", "leukaemia", "leukemia", "myeloma", "sarcoma");

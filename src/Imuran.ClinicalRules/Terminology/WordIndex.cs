@@ -28,46 +28,60 @@ internal sealed class WordIndex<T>
     }
 
     /// <summary>Finds the first term in <paramref name="text"/>, two-word terms before one-word ones.</summary>
-    public bool TryFind(string? text, out T value, out string term)
+    public bool TryFind(string? text, out T value, out string term) =>
+        TryFind(text, 0, text?.Length ?? 0, out value, out term, out _, out _);
+
+    /// <summary>
+    /// Finds the first term whose words lie in <c>[from, to)</c> of <paramref name="text"/>, two-word terms before
+    /// one-word ones, and where it stands: <c>[start, end)</c>, from its first word's first character to its last
+    /// word's end. <paramref name="from"/> and <paramref name="to"/> are taken to fall between words. ASCII text is
+    /// matched without allocating.
+    /// </summary>
+    public bool TryFind(string? text, int from, int to, out T value, out string term, out int start, out int end)
     {
         value = default!;
         term = string.Empty;
-        if (string.IsNullOrEmpty(text))
+        start = end = -1;
+        if (string.IsNullOrEmpty(text) || from >= to)
         {
             return false;
         }
 
-        foreach (var c in text!)
+        for (var i = from; i < to; i++)
         {
-            if (c > '\u007f')
+            if (text![i] > '\u007f')
             {
-                return TryFindSplitting(text, out value, out term);
+                return TryFindSplitting(text, from, to, out value, out term, out start, out end);
             }
         }
 
         // Pairs of neighbouring words first, in order.
-        var position = 0;
+        var position = from;
         int previousStart = -1, previousEnd = -1;
-        while (NextWord(text, ref position, out var start, out var end))
+        while (NextWord(text!, ref position, to, out var wordStart, out var wordEnd))
         {
-            if (previousStart >= 0 && TryGet(text, previousStart, previousEnd, start, end, out var entry))
+            if (previousStart >= 0 && TryGet(text!, previousStart, previousEnd, wordStart, wordEnd, out var entry))
             {
                 value = entry.Value;
                 term = entry.Key;
+                start = previousStart;
+                end = wordEnd;
                 return true;
             }
 
-            previousStart = start;
-            previousEnd = end;
+            previousStart = wordStart;
+            previousEnd = wordEnd;
         }
 
-        position = 0;
-        while (NextWord(text, ref position, out var start, out var end))
+        position = from;
+        while (NextWord(text!, ref position, to, out var wordStart, out var wordEnd))
         {
-            if (TryGet(text, start, end, -1, -1, out var entry))
+            if (TryGet(text!, wordStart, wordEnd, -1, -1, out var entry))
             {
                 value = entry.Value;
                 term = entry.Key;
+                start = wordStart;
+                end = wordEnd;
                 return true;
             }
         }
@@ -76,30 +90,38 @@ internal sealed class WordIndex<T>
     }
 
     /// <summary>The general path: split into normalised words, then look pairs and words up.</summary>
-    internal bool TryFindSplitting(string text, out T value, out string term)
+    internal bool TryFindSplitting(string text, out T value, out string term) =>
+        TryFindSplitting(text, 0, text.Length, out value, out term, out _, out _);
+
+    private bool TryFindSplitting(string text, int from, int to, out T value, out string term, out int start, out int end)
     {
         term = string.Empty;
-        var words = Words(text);
+        var words = Words(text, from, to);
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            var pair = words[i] + " " + words[i + 1];
+            var pair = words[i].Word + " " + words[i + 1].Word;
             if (_terms.TryGetValue(pair, out value!))
             {
                 term = pair;
+                start = words[i].Start;
+                end = words[i + 1].End;
                 return true;
             }
         }
 
         foreach (var w in words)
         {
-            if (_terms.TryGetValue(w, out value!))
+            if (_terms.TryGetValue(w.Word, out value!))
             {
-                term = w;
+                term = w.Word;
+                start = w.Start;
+                end = w.End;
                 return true;
             }
         }
 
         value = default!;
+        start = end = -1;
         return false;
     }
 
@@ -115,15 +137,15 @@ internal sealed class WordIndex<T>
             return found;
         }
 
-        var words = Words(text!);
+        var words = Words(text!, 0, text!.Length);
         for (var i = 0; i < words.Count; i++)
         {
-            if (i + 1 < words.Count && _terms.TryGetValue(words[i] + " " + words[i + 1], out var pair) && !found.Contains(pair))
+            if (i + 1 < words.Count && _terms.TryGetValue(words[i].Word + " " + words[i + 1].Word, out var pair) && !found.Contains(pair))
             {
                 found.Add(pair);
             }
 
-            if (_terms.TryGetValue(words[i], out var word) && !found.Contains(word))
+            if (_terms.TryGetValue(words[i].Word, out var word) && !found.Contains(word))
             {
                 found.Add(word);
             }
@@ -132,22 +154,23 @@ internal sealed class WordIndex<T>
         return found;
     }
 
-    private static string Normalise(string term) => string.Join(" ", Words(term));
+    private static string Normalise(string term) => string.Join(" ", Words(term, 0, term.Length).ConvertAll(w => w.Word));
 
-    private static List<string> Words(string text)
+    /// <summary>The words of <c>[from, to)</c>, normalised, with where each stands in the text.</summary>
+    private static List<(string Word, int Start, int End)> Words(string text, int from, int to)
     {
-        var words = new List<string>(8);
+        var words = new List<(string Word, int Start, int End)>(8);
         var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        for (var i = from; i <= to; i++)
         {
-            var isWordChar = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\'');
+            var isWordChar = i < to && (char.IsLetterOrDigit(text[i]) || text[i] == '\'');
             if (isWordChar && start < 0)
             {
                 start = i;
             }
             else if (!isWordChar && start >= 0)
             {
-                words.Add(text.Substring(start, i - start).Replace("'", string.Empty).ToLowerInvariant());
+                words.Add((text.Substring(start, i - start).Replace("'", string.Empty).ToLowerInvariant(), start, i));
                 start = -1;
             }
         }
@@ -155,17 +178,17 @@ internal sealed class WordIndex<T>
         return words;
     }
 
-    /// <summary>The next word of ASCII <paramref name="text"/> at or after <paramref name="position"/>.</summary>
-    private static bool NextWord(string text, ref int position, out int start, out int end)
+    /// <summary>The next word of ASCII <paramref name="text"/> at or after <paramref name="position"/>, before <paramref name="to"/>.</summary>
+    private static bool NextWord(string text, ref int position, int to, out int start, out int end)
     {
         var i = position;
-        while (i < text.Length && !IsAsciiWordChar(text[i]))
+        while (i < to && !IsAsciiWordChar(text[i]))
         {
             i++;
         }
 
         start = i;
-        while (i < text.Length && IsAsciiWordChar(text[i]))
+        while (i < to && IsAsciiWordChar(text[i]))
         {
             i++;
         }

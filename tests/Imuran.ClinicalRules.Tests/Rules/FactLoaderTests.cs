@@ -70,9 +70,12 @@ public class FactLoaderTests
         result.Unrecognised.Should().ContainSingle().Which.Field.Should().Be("conditions[0]");
     }
 
-    [Fact]
-    public void ConditionNameWithoutNegation_IsMatched() =>
-        Ids(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = "Chronic hepatitis B" } } }).Should().Contain("AZA-INF-002");
+    [Theory]
+    [InlineData("Chronic hepatitis B")]
+    [InlineData("Hepatitis B, not active")]
+    [InlineData("History of tuberculosis, no recurrence")]
+    public void ConditionNameWithoutNegationOfTheDisease_IsMatched(string name) =>
+        Ids(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = name } } }).Should().Contain("AZA-INF-002");
 
     [Theory]
     [InlineData(90, true)]

@@ -20,6 +20,17 @@ public class HandlingRulesTests
         finding.ShouldHaveBasis("setting", "setting", "dispensing");
     }
 
+    // knowledge.md, handling row: "cytotoxic: handle and dispose of as hazardous; do not crush or split; carers avoid
+    // contact with broken product". "Crush" and "split" stay out of every rule text (TextPolicyTests).
+    [Fact]
+    public void AZA_HND_001_Texts_CarryTheReferenceHandlingAdvice()
+    {
+        var finding = Evaluate(Quiet.WithSetting(CareSetting.Dispensing)).ShouldRaise("AZA-HND-001");
+
+        finding.Detail.Should().Contain("hazardous (cytotoxic) drugs").And.Contain("carers avoid contact with broken product");
+        finding.Review.Should().Contain("carers avoid contact with broken product");
+    }
+
     [Fact]
     public void AZA_HND_001_Prescribing_DoesNotFire()
     {

@@ -1,5 +1,6 @@
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Findings;
+using Imuran.ClinicalRules.Terminology;
 using static Imuran.ClinicalRules.Tests.Rules.RuleAssertions;
 
 namespace Imuran.ClinicalRules.Tests.Rules;
@@ -78,9 +79,39 @@ public class MalignancyRulesTests
         result.ShouldNotRaise("AZA-MAL-001");
     }
 
+    // codes.md: "Malignant neoplasm of skin" (372130007), "Personal history of other malignant neoplasm of skin" (Z85.828);
+    // knowledge.md: "history of skin cancer". A cutaneous squamous cell carcinoma is a malignant neoplasm of skin.
+    [Theory]
+    [InlineData("Squamous cell carcinoma of skin")]
+    [InlineData("Cutaneous squamous cell carcinoma")]
+    [InlineData("Non-melanoma skin cancer")]
+    [InlineData("Malignant neoplasm of skin of face")]
+    [InlineData("Skin squamous cell carcinoma, excised 2021")]
+    public void AZA_MAL_002_SkinCancerNameVariants_Fire(string name)
+    {
+        ConditionTerminology.Classify(Patients.Condition(name)).Kind.Should().Be(ConditionKind.SkinCancer);
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition(name)));
+
+        result.ShouldRaise("AZA-MAL-002");
+        result.ShouldNotRaise("AZA-MAL-001");
+    }
+
+    [Theory]
+    [InlineData("Squamous cell carcinoma of lung", ConditionKind.Malignancy)]
+    [InlineData("Squamous cell carcinoma of cervix", ConditionKind.Malignancy)]
+    [InlineData("Secondary malignant neoplasm of skin", ConditionKind.Malignancy)] // a metastasis in the skin: the general caution
+    [InlineData("Breast carcinoma with cutaneous metastases", ConditionKind.Malignancy)]
+    [InlineData("Malignant lymphoma of skin", ConditionKind.Lymphoma)]
+    [InlineData("Eczema of skin", ConditionKind.Unrecognised)]
+    public void AZA_MAL_002_OtherSquamousOrSecondaryInSkin_IsNotSkinCancer(string name, ConditionKind expected)
+    {
+        ConditionTerminology.Classify(Patients.Condition(name)).Kind.Should().Be(expected);
+        Evaluate(Quiet.WithConditions(Patients.Condition(name))).ShouldNotRaise("AZA-MAL-002");
+    }
+
     [Fact]
     public void AZA_MAL_001_MalignantLymphomaByName_IsLymphoma() =>
-        Imuran.ClinicalRules.Terminology.ConditionTerminology.Classify(Patients.Condition("Malignant lymphoma")).Kind.Should().Be(ConditionKind.Lymphoma);
+        ConditionTerminology.Classify(Patients.Condition("Malignant lymphoma")).Kind.Should().Be(ConditionKind.Lymphoma);
 
     [Fact]
     public void AZA_MAL_002_OtherMalignancy_DoesNotFire()
@@ -270,6 +301,30 @@ public class MalignancyRulesTests
             : Quiet.WithConditions(Patients.Condition("Kidney transplant status", "Z94.0", "icd-10-cm", ConditionStatus.History));
 
         Evaluate(patient).ShouldRaise("AZA-MAL-005");
+    }
+
+    // codes.md names "Transplant of kidney (procedure)" (70536003) and "Kidney transplant status" (Z94.0).
+    [Theory]
+    [InlineData("Kidney transplantation")]
+    [InlineData("Renal transplantation")]
+    [InlineData("Transplant of kidney")]
+    [InlineData("Status post transplant of kidney, 2019")]
+    [InlineData("Deceased-donor renal transplantation, no rejection")]
+    public void AZA_MAL_005_KidneyTransplantNameVariants_Fire(string name)
+    {
+        ConditionTerminology.Classify(Patients.Condition(name)).Kind.Should().Be(ConditionKind.KidneyTransplant);
+        Evaluate(Quiet.WithConditions(Patients.Condition(name))).ShouldRaise("AZA-MAL-005");
+    }
+
+    [Theory]
+    [InlineData("Kidney transplantation ruled out")]
+    [InlineData("No renal transplantation")]
+    [InlineData("Transplant of cornea")]
+    [InlineData("Cyst of kidney")]
+    public void AZA_MAL_005_NotAKidneyTransplant_DoesNotFire(string name)
+    {
+        ConditionTerminology.Classify(Patients.Condition(name)).Kind.Should().NotBe(ConditionKind.KidneyTransplant);
+        Evaluate(Quiet.WithConditions(Patients.Condition(name))).ShouldNotRaise("AZA-MAL-005");
     }
 
     // AZA-MAL-006 boxed warning at a new start

@@ -51,6 +51,52 @@ public class TerminologyTests
     public void ConditionClassify_Codes_AreRecognised(string code, string system, ConditionKind expected) =>
         ConditionTerminology.Classify(new Condition { Code = code, CodeSystem = system }).Kind.Should().Be(expected);
 
+    // A negation cue negates the condition only in its scope: before the disease term in the same clause, or closing
+    // the clause after it. Vaccination and immunity words negate it anywhere in the name.
+    [Theory]
+    [InlineData("No tuberculosis")]
+    [InlineData("Ruled out TB")]
+    [InlineData("Denies hepatitis B")]
+    [InlineData("Negative for hepatitis B")]
+    [InlineData("No history of tuberculosis")]
+    [InlineData("TB ruled out")]
+    [InlineData("Latent TB ruled out")]
+    [InlineData("Tuberculosis excluded")]
+    [InlineData("Hepatitis B negative")]
+    [InlineData("HBsAg negative")]
+    [InlineData("Hepatitis B: not detected")]
+    [InlineData("TB absent")]
+    [InlineData("Tuberculosis (ruled out)")]
+    [InlineData("Hepatitis B screening negative 2024")]
+    [InlineData("Hepatitis B immune")]
+    [InlineData("Hepatitis B immune by vaccination")]
+    [InlineData("Hepatitis B vaccination series completed")]
+    [InlineData("TB, immunised as a child")]
+    [InlineData("Not pregnant")]
+    [InlineData("No evidence of malignancy")]
+    public void ConditionClassify_NameNegatedInScope_IsUnrecognised(string name) =>
+        ConditionTerminology.Classify(new Condition { Name = name }).Kind.Should().Be(ConditionKind.Unrecognised);
+
+    [Theory]
+    [InlineData("History of tuberculosis, no recurrence", ConditionKind.Tuberculosis)]
+    [InlineData("Hepatitis B, not active", ConditionKind.HepatitisB)]
+    [InlineData("Hepatitis B not active", ConditionKind.HepatitisB)]
+    [InlineData("Malignant melanoma 2015 - no recurrence", ConditionKind.SkinCancer)]
+    [InlineData("Lymphoma in remission", ConditionKind.Lymphoma)]
+    [InlineData("Latent TB, not on treatment", ConditionKind.Tuberculosis)]
+    [InlineData("Latent tuberculosis not on treatment", ConditionKind.Tuberculosis)]
+    [InlineData("Hepatitis B core antibody positive, surface antigen negative", ConditionKind.HepatitisB)]
+    [InlineData("Chronic hepatitis B; HBV DNA not detected", ConditionKind.HepatitisB)]
+    [InlineData("Breast cancer 2010 - no evidence of recurrence", ConditionKind.Malignancy)]
+    [InlineData("Hepatitis B carrier. No treatment", ConditionKind.HepatitisB)]
+    [InlineData("Crohn's disease, not in remission", ConditionKind.CrohnsDisease)]
+    [InlineData("Kidney transplant, no rejection", ConditionKind.KidneyTransplant)]
+    [InlineData("Past TB; ruled out reinfection", ConditionKind.Tuberculosis)]
+    [InlineData("Non-melanoma skin cancer, not recurred", ConditionKind.SkinCancer)]
+    [InlineData("Tuberculosis – no relapse", ConditionKind.Tuberculosis)]
+    public void ConditionClassify_NegationOutsideScope_KeepsTheKind(string name, ConditionKind expected) =>
+        ConditionTerminology.Classify(new Condition { Name = name }).Kind.Should().Be(expected);
+
     [Fact]
     public void ConditionClassify_PersonalHistoryCode_IsHistory() =>
         ConditionTerminology.Classify(new Condition { Code = "Z85.72", CodeSystem = "icd-10-cm" }).IsHistoryCode.Should().BeTrue();

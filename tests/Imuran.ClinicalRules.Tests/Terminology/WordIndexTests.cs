@@ -41,6 +41,21 @@ public sealed class WordIndexTests
     }
 
     [Theory]
+    [InlineData("No chronic hepatitis B", 0, 22, 5, 11, 22)]
+    [InlineData("No chronic hepatitis B", 0, 10, -1, -1, -1)]
+    [InlineData("TB, hepatitis B", 3, 15, 5, 4, 15)]
+    [InlineData("Crohn's, TB", 8, 11, 7, 9, 11)]
+    [InlineData("Crohn's – TB", 7, 12, 7, 10, 12)]
+    [InlineData("Crohn's – TB", 0, 12, 3, 0, 7)]
+    public void TryFind_InARange_SaysWhereTheTermStands(string text, int from, int to, int expected, int start, int end)
+    {
+        var found = Index().TryFind(text, from, to, out var value, out _, out var foundStart, out var foundEnd);
+
+        found.Should().Be(expected >= 0);
+        (found ? value : -1, foundStart, foundEnd).Should().Be((expected, start, end));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("atorvastatin")]
