@@ -89,6 +89,11 @@ internal static class ConditionTerminology
     // "negative for hepatitis B". After the term they do not: "no recurrence", "not active", "not on treatment".
     private static readonly WordIndex<bool> LeadingNegations = Cues("negative", "not", "no", "ruled out", "excluded", "denies", "absent");
 
+    // Words between a leading cue and the disease term that show the cue denies a return of the disease, not the disease:
+    // "no recurrence of tuberculosis", "no reactivation of hepatitis B" (stop 29, local choice). "No active TB" is not
+    // among them: it stays negated.
+    private static readonly WordIndex<bool> ReturnWords = Cues("recurrence", "recurrent", "relapse", "reactivation", "reinfection", "flare");
+
     // Cues that negate the disease term when they follow it and end its clause: "TB ruled out", "tuberculosis excluded",
     // "hepatitis B negative", "hepatitis B: not detected", "TB absent".
     private static readonly WordIndex<bool> ClosingNegations = Cues("negative", "ruled out", "excluded", "absent", "not detected");
@@ -218,7 +223,9 @@ internal static class ConditionTerminology
             clauseEnd++;
         }
 
-        return LeadingNegations.TryFind(text, clauseStart, start, out _, out _, out _, out _) || EndsWithClosingCue(text, end, clauseEnd);
+        return (LeadingNegations.TryFind(text, clauseStart, start, out _, out _, out _, out var cueEnd)
+                && !ReturnWords.TryFind(text, cueEnd, start, out _, out _, out _, out _))
+            || EndsWithClosingCue(text, end, clauseEnd);
     }
 
     // Local choice (the reference is silent): a hyphen joins words ("Hepatitis-B", "non-melanoma") and breaks the clause

@@ -74,6 +74,7 @@ public class TerminologyTests
     [InlineData("TB, immunised as a child")]
     [InlineData("Not pregnant")]
     [InlineData("No evidence of malignancy")]
+    [InlineData("No active TB")]
     public void ConditionClassify_NameNegatedInScope_IsUnrecognised(string name) =>
         ConditionTerminology.Classify(new Condition { Name = name }).Kind.Should().Be(ConditionKind.Unrecognised);
 
@@ -94,6 +95,9 @@ public class TerminologyTests
     [InlineData("Past TB; ruled out reinfection", ConditionKind.Tuberculosis)]
     [InlineData("Non-melanoma skin cancer, not recurred", ConditionKind.SkinCancer)]
     [InlineData("Tuberculosis – no relapse", ConditionKind.Tuberculosis)]
+    [InlineData("No recurrence of tuberculosis", ConditionKind.Tuberculosis)] // stop 29: the cue denies a return, not the disease
+    [InlineData("No reactivation of hepatitis B", ConditionKind.HepatitisB)]
+    [InlineData("Not a relapse of Crohn's disease", ConditionKind.CrohnsDisease)]
     public void ConditionClassify_NegationOutsideScope_KeepsTheKind(string name, ConditionKind expected) =>
         ConditionTerminology.Classify(new Condition { Name = name }).Kind.Should().Be(expected);
 
