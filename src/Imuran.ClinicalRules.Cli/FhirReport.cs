@@ -28,7 +28,7 @@ internal static class FhirReport
     }
 
     /// <summary>
-    /// " Type/id", or " Type (no id)" when the resource has none (stop 29: it read "MedicationRequest/"), or nothing for
+    /// " Type/id", or " Type (no id)" when the resource has none (stop 28: it read "MedicationRequest/"), or nothing for
     /// a problem with the document itself.
     /// </summary>
     private static string Reference(string? type, string? id) =>

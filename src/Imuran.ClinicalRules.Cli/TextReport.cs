@@ -94,7 +94,7 @@ internal static class TextReport
 
         if (result.Thresholds.DescribeChanges() is { } changed)
         {
-            // Each finding's logic names the default ("default 90 days"): the values used are said beside it (stop 29).
+            // Each finding's logic names the default ("default 90 days"): the values used are said beside it (stop 28).
             if (result.Policy is null)
             {
                 w.WriteLine();

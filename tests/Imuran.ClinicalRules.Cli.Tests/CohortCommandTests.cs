@@ -117,7 +117,7 @@ public class CohortCommandTests
     [InlineData("--set", "noSuchThing=0.5")]
     [InlineData("--ancestry", "martian=1")]
     [InlineData("--ancestry", "european=0")]
-    [InlineData("--set", "tpmtPoor=NaN")] // stop 29: NaN passed both bounds (a comparison with NaN is false) and was used
+    [InlineData("--set", "tpmtPoor=NaN")] // stop 28: NaN passed both bounds (a comparison with NaN is false) and was used
     [InlineData("--set", "tpmtPoor=-nan")]
     [InlineData("--ancestry", "european=NaN,african=1")]
     [InlineData("--evaluation-date", "2026-13-01")]

@@ -99,7 +99,7 @@ public class FhirInputTests
     [Fact]
     public void Check_ProblemWithAResourceWithoutId_ReportSaysSoInsteadOfAnEmptyReference()
     {
-        // Stop 29: the report wrote "MedicationRequest/:" for a resource without an id.
+        // Stop 28: the report wrote "MedicationRequest/:" for a resource without an id.
         const string bundle = """
             {"resourceType":"Bundle","type":"collection","entry":[
               {"resource":{"resourceType":"Patient","id":"p","birthDate":"1970-01-01"}},

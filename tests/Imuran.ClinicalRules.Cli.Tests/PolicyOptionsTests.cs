@@ -39,7 +39,7 @@ public class PolicyOptionsTests
     [Fact]
     public void Check_WithPolicy_TextReportNamesTheThresholdsItChanged()
     {
-        // Stop 29: the report named the policy and the rules left out, but not the thresholds it changed, while each
+        // Stop 28: the report named the policy and the rules left out, but not the thresholds it changed, while each
         // finding's logic names the default (AZA-LFT-001: "the host's liver-test window (default 90 days ...)").
         var output = CliRunner.Run("check", Mesalamine, "--policy", Policy).Out;
 
@@ -83,7 +83,7 @@ public class PolicyOptionsTests
     [InlineData("--threshold", "liverWindow=30", "Valid thresholds: egfrThreshold")]
     [InlineData("--threshold", "liverTestWindowDays", "is not name=value")]
     [InlineData("--threshold", "liverTestWindowDays=soon", "'soon' is not a whole number")]
-    [InlineData("--threshold", "liverTestWindowDays=2147483648", "'2147483648' is not a whole number (at most 2,147,483,647)")] // stop 29: said "not a whole number" of a whole number too large
+    [InlineData("--threshold", "liverTestWindowDays=2147483648", "'2147483648' is not a whole number (at most 2,147,483,647)")] // stop 28: said "not a whole number" of a whole number too large
     [InlineData("--threshold", "egfrThreshold=", "has no value")]
     [InlineData("--threshold", "egfrThreshold=  ", "has no value")]
     public void Check_UnknownOrMalformedTrialSetting_Exit2WithTheValidValues(string option, string value, string message)
@@ -97,7 +97,7 @@ public class PolicyOptionsTests
     [Theory]
     [InlineData("AZA-DQ-001")]
     [InlineData("data-quality")]
-    [InlineData("AZA-CBC-001")] // stop 29: "blood count overdue" reports stale data; no trial may silence it either
+    [InlineData("AZA-CBC-001")] // stop 28: "blood count overdue" reports stale data; no trial may silence it either
     [InlineData("pgx-testing")]
     public void Check_DisableDataQuality_Exit2NamingItAndTheCode(string value)
     {

@@ -76,7 +76,7 @@ public class ServiceCollectionExtensionsTests
     [InlineData("range", "LiverTestWindowDays", "cannot be negative")]
     [InlineData("rule", "AZA-DQ-001", "POLICY_DISABLES_DATA_QUALITY")] // stop 25: unknown is not normal, no configuration may silence it
     [InlineData("topic", "data-quality", "POLICY_DISABLES_DATA_QUALITY")]
-    [InlineData("rule", "AZA-PGX-009", "POLICY_DISABLES_DATA_QUALITY")] // stop 29: rules reporting missing data outside that topic too
+    [InlineData("rule", "AZA-PGX-009", "POLICY_DISABLES_DATA_QUALITY")] // stop 28: rules reporting missing data outside that topic too
     [InlineData("topic", "lft-monitoring", "POLICY_DISABLES_DATA_QUALITY")]
     public async Task HostStart_WrongOptions_FailsWithTheValidValues(string kind, string value, string listed)
     {

@@ -108,7 +108,7 @@ internal sealed class CardFactory
     /// <summary>
     /// The basis line that says how the service's rule set differs from the shipped one (site policy, thresholds changed
     /// from the defaults, rules left out), or null when it does not: a card's logic names the default values ("default
-    /// 90 days"), and rules left out would otherwise disappear unseen (stop 29). The policy's name and version were
+    /// 90 days"), and rules left out would otherwise disappear unseen (stop 28). The policy's name and version were
     /// checked fit to echo when the rule set was built.
     /// </summary>
     private static string? Configuration(IClinicalRuleEvaluator ruleSet)

@@ -97,7 +97,7 @@ internal sealed class HookEvaluator
                 .Concat(data.AnsweredWithAnError.Where(IsMedicationKey).Select(key => key + ": answered with an OperationOutcome (an error), not the records asked for"))
                 .ToList() is { Count: > 0 } medicationGaps)
         {
-            // Stop 29: patient-view speaks only for a patient who takes azathioprine, which only the medication orders
+            // Stop 28: patient-view speaks only for a patient who takes azathioprine, which only the medication orders
             // and statements tell; without them "not on it" and "could not tell" both answered 200 with no cards. CDS
             // Hooks: a service that cannot obtain data it requires answers 412.
             return HookOutcome.Fail(

@@ -70,7 +70,7 @@ internal sealed class PrefetchResolver
         var outcome = new PrefetchOutcome();
         var missing = new List<string>();
 
-        // Keys whose prefetch value is neither a resource nor null: said as such, not as "not in prefetch" (stop 29).
+        // Keys whose prefetch value is neither a resource nor null: said as such, not as "not in prefetch" (stop 28).
         var notResources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in request.Prefetch)
         {

@@ -26,7 +26,7 @@ internal static class PharmacogenomicsMapper
     private const string Allele = @"\*[0-9A-Za-z]+(?:\.[0-9]+)?";
     /// <summary>No match timeout, as in <see cref="Internal.TextMatch"/>: the patterns are linear, and a timeout would make the facts depend on load.</summary>
     private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
-    // The second allele may repeat the gene symbol, the same gene only (\1; stop 29: "TPMT *1/NUDT15 *3" was read as TPMT *1/*3).
+    // The second allele may repeat the gene symbol, the same gene only (\1; stop 28: "TPMT *1/NUDT15 *3" was read as TPMT *1/*3).
     private static readonly Regex GeneDiplotype = new($@"\b(TPMT|NUDT15)\s*({Allele})\s*/\s*(?:\1\s*)?({Allele})", Options, Timeout);
     private static readonly Regex BareDiplotype = new($@"^\s*({Allele})\s*/\s*({Allele})\s*$", Options, Timeout);
     private static readonly Regex GeneName = new(@"\b(TPMT|NUDT15)\b", Options, Timeout);

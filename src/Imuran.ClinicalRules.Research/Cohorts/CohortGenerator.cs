@@ -35,7 +35,7 @@ public sealed class CohortGenerator
         Internal.GeneratedDates.Check(options.EvaluationDate, nameof(CohortOptions) + "." + nameof(CohortOptions.EvaluationDate));
         if (options.Problem() is { } problem)
         {
-            // Stop 29: checked nowhere: NaN passed every comparison and drew as 0; an empty mix ended in an index error.
+            // Stop 28: checked nowhere: NaN passed every comparison and drew as 0; an empty mix ended in an index error.
             throw new ArgumentOutOfRangeException(nameof(options), nameof(CohortOptions) + ": " + problem);
         }
 

@@ -21,6 +21,6 @@ public sealed record RuleFeedbackSummary
     public IReadOnlyList<OverrideReasonCount> OverrideReasons { get => _reasons; init => _reasons = ReadOnly.Copy(value); }
 
     /// <summary>Overridden cards as a share of all cards with feedback, 0 to 1; null when there is no feedback.</summary>
-    /// <remarks>Summed as 64-bit numbers: two counts near <see cref="int.MaxValue"/> overflowed (stop 29: "-107374182350.0 %").</remarks>
+    /// <remarks>Summed as 64-bit numbers: two counts near <see cref="int.MaxValue"/> overflowed (stop 28: "-107374182350.0 %").</remarks>
     public double? OverrideRate => (long)Accepted + Overridden == 0 ? null : (double)Overridden / ((long)Accepted + Overridden);
 }

@@ -58,7 +58,7 @@ internal static class PolicyText
         }
         else if (FirstLoneSurrogate(text) is { } lone)
         {
-            // Stop 29: not text at all. The policy reader refuses it; a reference a host made slipped through, and every
+            // Stop 28: not text at all. The policy reader refuses it; a reference a host made slipped through, and every
             // result's JSON then showed U+FFFD in its place: not the name or version given.
             problems.Add(new ValidationProblem(
                 member,

@@ -90,7 +90,7 @@ internal static class ConditionTerminology
     private static readonly WordIndex<bool> LeadingNegations = Cues("negative", "not", "no", "ruled out", "excluded", "denies", "absent");
 
     // Words between a leading cue and the disease term that show the cue denies a return of the disease, not the disease:
-    // "no recurrence of tuberculosis", "no reactivation of hepatitis B" (stop 29, local choice). "No active TB" is not
+    // "no recurrence of tuberculosis", "no reactivation of hepatitis B" (stop 28, local choice). "No active TB" is not
     // among them: it stays negated.
     private static readonly WordIndex<bool> ReturnWords = Cues("recurrence", "recurrent", "relapse", "reactivation", "reinfection", "flare");
 

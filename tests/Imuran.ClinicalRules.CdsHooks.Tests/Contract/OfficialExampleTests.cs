@@ -82,7 +82,7 @@ public class OfficialExampleTests
     [Fact]
     public async Task SpecExample_PatientView_WithoutAFhirServer_Is412_SinceTheMedicationsAreNeeded()
     {
-        // Stop 29: this answered 200 with no cards, as if the patient did not take azathioprine; with only the Patient
+        // Stop 28: this answered 200 with no cards, as if the patient did not take azathioprine; with only the Patient
         // and no fhirServer the service cannot tell (CDS Hooks: 412 when required data cannot be obtained).
         using var factory = new CdsHooksFactory();
         var request = Load("spec-2.0.1__01__example.json");

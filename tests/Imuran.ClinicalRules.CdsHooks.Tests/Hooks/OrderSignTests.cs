@@ -190,7 +190,7 @@ public class ServiceConfigurationOnCardsTests
     [Fact]
     public async Task RuleSetWithAPolicy_EveryCardNamesThePolicyTheThresholdsAndTheRulesLeftOut()
     {
-        // Stop 29: a service run under a site policy showed none of it: a card's logic named the default window
+        // Stop 28: a service run under a site policy showed none of it: a card's logic named the default window
         // ("default 90 days") while the service used another, and rules left out disappeared unseen.
         var ruleSet = ClinicalRuleSet.Create(new RuleSetOptions
         {

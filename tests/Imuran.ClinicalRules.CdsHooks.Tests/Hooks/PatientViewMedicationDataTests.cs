@@ -19,7 +19,7 @@ public class PatientViewMedicationDataTests
     [InlineData("medicationStatements")]
     public async Task PatientView_MedicationsNotPrefetchedAndNoFhirServer_Is412NamingThem(string key)
     {
-        // Stop 29: patient-view answers only for a patient who takes azathioprine, which only the medication orders and
+        // Stop 28: patient-view answers only for a patient who takes azathioprine, which only the medication orders and
         // statements tell. Without them (no prefetch, no fhirServer) it answered 200 with no cards: "not on azathioprine"
         // and "could not tell" looked the same. CDS Hooks: a service that cannot obtain required data answers 412.
         using var factory = new CdsHooksFactory();
@@ -36,7 +36,7 @@ public class PatientViewMedicationDataTests
     [Fact]
     public async Task PatientView_MedicationSearchAnsweredWithAnOperationOutcome_Is412NamingIt()
     {
-        // Stop 29: the EHR's search failed (an OperationOutcome stood in for the orders): still 200 with no cards.
+        // Stop 28: the EHR's search failed (an OperationOutcome stood in for the orders): still 200 with no cards.
         using var factory = new CdsHooksFactory();
         var prefetch = FhirData.Prefetch();
         prefetch["medicationRequests"] = new JsonObject

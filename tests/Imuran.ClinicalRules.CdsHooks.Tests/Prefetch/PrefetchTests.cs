@@ -49,7 +49,7 @@ public class PrefetchTests
     [InlineData("[]", "an array")]
     public async Task PatientPrefetchThatIsNotAResource_Answers412SayingSo(string value, string kind)
     {
-        // Stop 29: the diagnostics said "not in prefetch" of a value that was there, but not a resource.
+        // Stop 28: the diagnostics said "not in prefetch" of a value that was there, but not a resource.
         using var factory = new CdsHooksFactory();
         var prefetch = FhirData.Prefetch();
         prefetch["patient"] = JsonNode.Parse(value);

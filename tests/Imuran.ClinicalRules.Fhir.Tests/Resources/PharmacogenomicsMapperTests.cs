@@ -76,7 +76,7 @@ public class PharmacogenomicsMapperTests
     [Fact]
     public void Read_SecondAlleleNamingTheOtherGene_IsNotReadAsThisGenesDiplotype()
     {
-        // Stop 29: "TPMT *1/NUDT15 *3" was read as TPMT *1/*3: the second symbol was accepted whatever gene it named.
+        // Stop 28: "TPMT *1/NUDT15 *3" was read as TPMT *1/*3: the second symbol was accepted whatever gene it named.
         var observation = """{"resourceType":"Observation","id":"g","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"93193-1"}]},"effectiveDateTime":"2024-11-05","valueString":"TPMT *1/NUDT15 *3"}""";
 
         var facts = ReadWithPatient(observation).Facts!;

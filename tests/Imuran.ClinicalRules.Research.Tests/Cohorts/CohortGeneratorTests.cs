@@ -75,7 +75,7 @@ public sealed class CohortGeneratorTests
     [MemberData(nameof(UnusableOptions))]
     public void Constructor_UnusableOptions_AreRefusedNamingTheMember(CohortOptions options, string named)
     {
-        // Stop 29: nothing checked them: a NaN prevalence passed every comparison and drew as 0, an empty mix ended in an
+        // Stop 28: nothing checked them: a NaN prevalence passed every comparison and drew as 0, an empty mix ended in an
         // index error at the first patient.
         FluentActions.Invoking(() => new CohortGenerator(options, 1))
             .Should().Throw<ArgumentOutOfRangeException>().Where(e => e.Message.Contains(named) && e.ParamName == "options");

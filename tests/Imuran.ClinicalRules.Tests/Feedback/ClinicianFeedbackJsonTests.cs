@@ -103,7 +103,7 @@ public class ClinicianFeedbackJsonTests
     [InlineData(0, 0, null)]
     public void OverrideRate_CountsNearTheLimit_DoNotOverflow(int accepted, int overridden, double? rate)
     {
-        // Stop 29: accepted + overridden was summed in int: two counts of 2,147,483,647 gave "-107374182350.0 %".
+        // Stop 28: accepted + overridden was summed in int: two counts of 2,147,483,647 gave "-107374182350.0 %".
         new RuleFeedbackSummary { RuleId = "AZA-INT-001", Accepted = accepted, Overridden = overridden }.OverrideRate.Should().Be(rate);
     }
 }

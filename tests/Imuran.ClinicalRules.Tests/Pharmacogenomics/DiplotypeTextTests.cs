@@ -9,7 +9,7 @@ namespace Imuran.ClinicalRules.Tests.Pharmacogenomics;
 public sealed class DiplotypeTextTests
 {
     // The pattern CpicTables used before the hand-written reader, kept here as the reference.
-    // Stop 29: each allele may follow its gene symbol (TPMT*1/TPMT*3A); groups 2 and 4 are the alleles.
+    // Stop 28: each allele may follow its gene symbol (TPMT*1/TPMT*3A); groups 2 and 4 are the alleles.
     private static readonly Regex Reference = new(@"^\s*(?:(TPMT|NUDT15)\s*)?(\*[0-9]+[A-Z]?)\s*/\s*(?:(TPMT|NUDT15)\s*)?(\*[0-9]+[A-Z]?)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     [Theory]

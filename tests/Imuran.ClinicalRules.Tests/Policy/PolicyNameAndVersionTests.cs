@@ -121,7 +121,7 @@ public class PolicyNameAndVersionTests
     [InlineData("version")]
     public void Create_PolicyReferenceWithALoneSurrogate_IsRefusedNamingTheOption(string member)
     {
-        // Stop 29: a lone surrogate is not text. The reader refuses it (below); a reference a host made was accepted, and
+        // Stop 28: a lone surrogate is not text. The reader refuses it (below); a reference a host made was accepted, and
         // every result's JSON showed U+FFFD instead of the name or version given.
         var broken = "trial\uD800x";
         var reference = member == "name" ? new PolicyReference(broken, "1", Hash) : new PolicyReference("trial", broken, Hash);

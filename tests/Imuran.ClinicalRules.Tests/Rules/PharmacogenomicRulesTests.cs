@@ -31,7 +31,7 @@ public class PharmacogenomicRulesTests
     [InlineData("tpmt*3a/tpmt*3c")]
     public void AZA_PGX_001_TpmtPoorWrittenWithTheGeneSymbol_Fires(string diplotype)
     {
-        // Stop 29: a diplotype written with its gene symbol, as many laboratory reports do, was unreadable: the poor
+        // Stop 28: a diplotype written with its gene symbol, as many laboratory reports do, was unreadable: the poor
         // metabolizer got no AZA-PGX-001, and AZA-PGX-008 said no result was on file.
         var result = WithGenotypes(diplotype, "*1/*1");
 

@@ -95,7 +95,7 @@ public class TerminologyTests
     [InlineData("Past TB; ruled out reinfection", ConditionKind.Tuberculosis)]
     [InlineData("Non-melanoma skin cancer, not recurred", ConditionKind.SkinCancer)]
     [InlineData("Tuberculosis – no relapse", ConditionKind.Tuberculosis)]
-    [InlineData("No recurrence of tuberculosis", ConditionKind.Tuberculosis)] // stop 29: the cue denies a return, not the disease
+    [InlineData("No recurrence of tuberculosis", ConditionKind.Tuberculosis)] // stop 28: the cue denies a return, not the disease
     [InlineData("No reactivation of hepatitis B", ConditionKind.HepatitisB)]
     [InlineData("Not a relapse of Crohn's disease", ConditionKind.CrohnsDisease)]
     public void ConditionClassify_NegationOutsideScope_KeepsTheKind(string name, ConditionKind expected) =>
