@@ -21,8 +21,10 @@ internal sealed class ServiceCatalog
     public static readonly IReadOnlyDictionary<string, string> PrefetchTemplates = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         [PatientKey] = "Patient/{{context.patientId}}",
-        ["medicationRequests"] = "MedicationRequest?patient={{context.patientId}}&status=active,on-hold,draft",
-        ["medicationStatements"] = "MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold",
+        // _include brings the Medication a medicationReference names (stop 28: without it an order by reference could
+        // not be identified, and patient-view could not tell whether the patient takes azathioprine).
+        ["medicationRequests"] = "MedicationRequest?patient={{context.patientId}}&status=active,on-hold,draft&_include=MedicationRequest:medication",
+        ["medicationStatements"] = "MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold&_include=MedicationStatement:medication",
         ["conditions"] = "Condition?patient={{context.patientId}}",
         ["allergies"] = "AllergyIntolerance?patient={{context.patientId}}",
         ["labs"] = "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=200",

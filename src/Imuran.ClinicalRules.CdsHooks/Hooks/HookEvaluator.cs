@@ -95,16 +95,18 @@ internal sealed class HookEvaluator
         if (service.Kind == HookKind.PatientView && !IsAboutAzathioprine(service.Kind, facts.Therapy.Status)
             && data.Gaps.Where(IsMedicationGap)
                 .Concat(data.AnsweredWithAnError.Where(IsMedicationKey).Select(key => key + ": answered with an OperationOutcome (an error), not the records asked for"))
+                .Concat(mapping.Problems.Where(p => p.Code == MappingProblemCode.MedicineNotIdentified).Select(p => "medication: " + p.Message))
                 .ToList() is { Count: > 0 } medicationGaps)
         {
             // Stop 28: patient-view speaks only for a patient who takes azathioprine, which only the medication orders
-            // and statements tell; without them "not on it" and "could not tell" both answered 200 with no cards. CDS
-            // Hooks: a service that cannot obtain data it requires answers 412.
+            // and statements tell; without them, or with a current order whose medicine could not be identified (a
+            // medicationReference to a Medication not sent), "not on it" and "could not tell" both answered 200 with no
+            // cards. CDS Hooks: a service that cannot obtain data it requires answers 412.
             return HookOutcome.Fail(
                 412,
                 data.FhirServerRefused ? "forbidden" : "not-found",
                 $"Whether the patient takes azathioprine cannot be told without the medication orders and statements ({string.Join("; ", medicationGaps)}). Send them as prefetch or give fhirServer and fhirAuthorization.",
-                data.FhirServerRefused ? "fhirServer" : "prefetch." + medicationGaps[0].Substring(0, medicationGaps[0].IndexOf(':')));
+                data.FhirServerRefused ? "fhirServer" : medicationGaps[0].StartsWith("medication:", StringComparison.Ordinal) ? "prefetch" : "prefetch." + medicationGaps[0].Substring(0, medicationGaps[0].IndexOf(':')));
         }
 
         if (!IsAboutAzathioprine(service.Kind, facts.Therapy.Status))

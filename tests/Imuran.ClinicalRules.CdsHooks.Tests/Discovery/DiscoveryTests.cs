@@ -33,6 +33,10 @@ public class DiscoveryTests
                 "patient", "medicationRequests", "medicationStatements", "conditions", "allergies", "labs", "pgx", "immunizations");
             prefetch.GetProperty("patient").GetString().Should().Be("Patient/{{context.patientId}}");
             prefetch.GetProperty("immunizations").GetString().Should().Be("Immunization?patient={{context.patientId}}");
+
+            // Stop 28: an order by medicationReference needs the Medication it names, or its medicine is unknown.
+            prefetch.GetProperty("medicationRequests").GetString().Should().EndWith("&_include=MedicationRequest:medication");
+            prefetch.GetProperty("medicationStatements").GetString().Should().EndWith("&_include=MedicationStatement:medication");
             prefetch.EnumerateObject().Should().OnlyContain(p => p.Value.GetString()!.Contains("{{context.patientId}}"));
             service.GetProperty("usageRequirements").GetString().Should().Contain("immunizations");
         }

@@ -51,6 +51,48 @@ public class PatientViewMedicationDataTests
         body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("medicationRequests: answered with an OperationOutcome");
     }
 
+    private static JsonObject AzathioprineByReference()
+    {
+        var order = ActiveAzathioprine();
+        order.Remove("medicationCodeableConcept");
+        order["medicationReference"] = new JsonObject { ["reference"] = "Medication/aza-med" };
+        return order;
+    }
+
+    [Fact]
+    public async Task PatientView_ActiveOrderWhoseMedicineCannotBeIdentified_Is412NamingIt()
+    {
+        // Stop 28: an azathioprine order by medicationReference, its Medication not sent: the medicine could not be
+        // identified, the therapy read as not recorded, and patient-view answered 200 with no cards.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(medicationRequests: [AzathioprineByReference()]);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), prefetch));
+
+        status.Should().Be(412);
+        body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("MedicationRequest/aza").And.Contain("could not be identified");
+    }
+
+    [Fact]
+    public async Task PatientView_OrderByReferenceWithItsMedicationIncluded_IsReadAndAnswered()
+    {
+        // Boundary: with the Medication in the search result (what the prefetch's _include asks for), the order is read.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(medicationRequests: [AzathioprineByReference()]);
+        var medication = new JsonObject
+        {
+            ["resourceType"] = "Medication",
+            ["id"] = "aza-med",
+            ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://www.nlm.nih.gov/research/umls/rxnorm", ["code"] = "1256", ["display"] = "azathioprine" }) },
+        };
+        prefetch["medicationRequests"]!["entry"]!.AsArray().Add(new JsonObject { ["resource"] = medication, ["search"] = new JsonObject { ["mode"] = "include" } });
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), prefetch));
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().NotBeEmpty();
+    }
+
     [Fact]
     public async Task PatientView_MedicationsPrefetchedWithoutAzathioprine_IsStill200WithNoCards()
     {
