@@ -66,8 +66,6 @@ internal static class ConditionTerminology
     // read as the type it also names: skin cancer (its own caution, AZA-MAL-002) or lymphoma.
     private static readonly WordIndex<ConditionKind> MalignancyTypes = BuildMalignancyTypes();
 
-    // Cues that negate a condition wherever they stand in its name: a vaccination or immunisation record ("hepatitis B
-    // vaccination series completed") or immunity ("hepatitis B immune") is not the infection.
     // A malignancy of no named type whose name places it in the skin ("Squamous cell carcinoma of skin", "Cutaneous squamous
     // cell carcinoma", "Malignant neoplasm of skin of face"): codes.md's "Malignant neoplasm of skin" (372130007) and
     // knowledge.md's "history of skin cancer". Local choice: only these site words, matched only after a cancer word (so
@@ -76,12 +74,8 @@ internal static class ConditionTerminology
 
     private static readonly WordIndex<bool> Secondary = Cues("secondary", "metastasis", "metastases", "metastatic");
 
-    // "Transplant of kidney" (codes.md: "Transplant of kidney (procedure)", 70536003): three words, so found as the pair
-    // "transplant of" followed by the word "kidney".
-    private static readonly WordIndex<bool> TransplantOf = Cues("transplant of", "transplantation of");
-
-    private static readonly WordIndex<bool> Kidney = Cues("kidney");
-
+    // Cues that negate a condition wherever they stand in its name: a vaccination or immunisation record ("hepatitis B
+    // vaccination series completed") or immunity ("hepatitis B immune") is not the infection.
     private static readonly WordIndex<bool> AnywhereNegations = Cues(
         "immune", "vaccination", "vaccinations", "vaccinated", "vaccine", "vaccines", "immunization", "immunisation", "immunized", "immunised");
 
@@ -148,20 +142,7 @@ internal static class ConditionTerminology
         // does not have. A negation elsewhere in the name ("History of tuberculosis, no recurrence", "Hepatitis B, not
         // active") does not drop the disease: inactive hepatitis B is the reactivation risk.
         var name = condition.Name;
-        ConditionKind byName;
-        bool found;
-        if (TryFindTransplantOfKidney(name, out var termStart, out var termEnd))
-        {
-            // A three-word name, before any pair or word (as a pair is before a word).
-            byName = ConditionKind.KidneyTransplant;
-            found = true;
-        }
-        else
-        {
-            found = Names.TryFind(name, 0, name?.Length ?? 0, out byName, out _, out termStart, out termEnd);
-        }
-
-        if (found
+        if (Names.TryFind(name, 0, name?.Length ?? 0, out var byName, out _, out var termStart, out var termEnd)
             && !AnywhereNegations.TryFind(name, out _, out _)
             && !IsNegated(name!, termStart, termEnd))
         {
@@ -181,28 +162,6 @@ internal static class ConditionTerminology
         }
 
         return (ConditionKind.Unrecognised, MatchedBy.None, false);
-    }
-
-    /// <summary>"Transplant of kidney" (or "transplantation of kidney") in <paramref name="text"/>, and where it stands.</summary>
-    private static bool TryFindTransplantOfKidney(string? text, out int start, out int end)
-    {
-        end = -1;
-        if (!TransplantOf.TryFind(text, 0, text?.Length ?? 0, out _, out _, out start, out var ofEnd)
-            || !Kidney.TryFind(text, ofEnd, text!.Length, out _, out _, out var kidneyStart, out end))
-        {
-            return false;
-        }
-
-        // "kidney" must be the next word.
-        for (var i = ofEnd; i < kidneyStart; i++)
-        {
-            if (IsWordChar(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
@@ -337,7 +296,8 @@ internal static class ConditionTerminology
         Add(ConditionKind.SeriousInfection, "sepsis", "septicaemia", "septicemia", "bacteraemia", "bacteremia", "pneumonia", "serious infection");
         Add(ConditionKind.HepatitisB, "hepatitis B", "HBV", "HBsAg");
         Add(ConditionKind.Tuberculosis, "tuberculosis", "TB");
-        Add(ConditionKind.KidneyTransplant, "kidney transplant", "renal transplant", "transplanted kidney", "kidney transplantation", "renal transplantation");
+        // "Transplant of kidney": codes.md's "Transplant of kidney (procedure)", 70536003.
+        Add(ConditionKind.KidneyTransplant, "kidney transplant", "renal transplant", "transplanted kidney", "kidney transplantation", "renal transplantation", "transplant of kidney", "transplantation of kidney");
         Add(ConditionKind.OtherOrganTransplant, "liver transplant", "heart transplant", "lung transplant", "pancreas transplant", "organ transplant");
         AddMalignancyTypes(Add);
         Add(ConditionKind.Malignancy, "cancer", "carcinoma", "malignancy", "malignant", "leukaemia", "leukemia", "myeloma", "sarcoma");

@@ -4,8 +4,9 @@ using System.Collections.Generic;
 namespace Imuran.ClinicalRules.Terminology;
 
 /// <summary>
-/// Finds whole-word terms (one or two words, any case) in free text by looking each word and each pair of
-/// neighbouring words up in a dictionary, so matching costs a few lookups, not a scan per term.
+/// Finds whole-word terms (one to three words, any case) in free text by looking each word, each pair and each triple
+/// of neighbouring words up in a dictionary, so matching costs a few lookups, not a scan per term. Longer terms are
+/// found before shorter ones.
 /// </summary>
 /// <remarks>
 /// A word is a run of letters, digits and apostrophes; it is compared without its apostrophes and in lower case.
@@ -17,23 +18,35 @@ internal sealed class WordIndex<T>
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
 
+    /// <summary>The most words a term may have.</summary>
+    public const int MaxWords = 3;
+
     private readonly Dictionary<string, T> _terms = new(StringComparer.Ordinal);
+    private int _longest;
     private int[] _buckets = Array.Empty<int>();
     private Entry[] _entries = Array.Empty<Entry>();
 
+    /// <exception cref="ArgumentException">The term has no word, or more than <see cref="MaxWords"/>.</exception>
     public void Add(string term, T value)
     {
-        _terms[Normalise(term)] = value;
+        var words = Words(term, 0, term.Length);
+        if (words.Count is 0 or > MaxWords)
+        {
+            throw new ArgumentException($"A term has one to {MaxWords} words: '{term}'.", nameof(term));
+        }
+
+        _terms[string.Join(" ", words.ConvertAll(w => w.Word))] = value;
+        _longest = Math.Max(_longest, words.Count);
         Rebuild();
     }
 
-    /// <summary>Finds the first term in <paramref name="text"/>, two-word terms before one-word ones.</summary>
+    /// <summary>Finds the first term in <paramref name="text"/>, longer terms before shorter ones.</summary>
     public bool TryFind(string? text, out T value, out string term) =>
         TryFind(text, 0, text?.Length ?? 0, out value, out term, out _, out _);
 
     /// <summary>
-    /// Finds the first term whose words lie in <c>[from, to)</c> of <paramref name="text"/>, two-word terms before
-    /// one-word ones, and where it stands: <c>[start, end)</c>, from its first word's first character to its last
+    /// Finds the first term whose words lie in <c>[from, to)</c> of <paramref name="text"/>, longer terms before
+    /// shorter ones, and where it stands: <c>[start, end)</c>, from its first word's first character to its last
     /// word's end. <paramref name="from"/> and <paramref name="to"/> are taken to fall between words. ASCII text is
     /// matched without allocating.
     /// </summary>
@@ -55,41 +68,50 @@ internal sealed class WordIndex<T>
             }
         }
 
-        // Pairs of neighbouring words first, in order.
-        var position = from;
-        int previousStart = -1, previousEnd = -1;
-        while (NextWord(text!, ref position, to, out var wordStart, out var wordEnd))
+        // The longest terms first: runs of three neighbouring words, then pairs, then words, each in order.
+        for (var length = _longest; length >= 1; length--)
         {
-            if (previousStart >= 0 && TryGet(text!, previousStart, previousEnd, wordStart, wordEnd, out var entry))
+            if (TryFindRuns(text!, from, to, length, out var entry, out start, out end))
             {
                 value = entry.Value;
                 term = entry.Key;
-                start = previousStart;
-                end = wordEnd;
-                return true;
-            }
-
-            previousStart = wordStart;
-            previousEnd = wordEnd;
-        }
-
-        position = from;
-        while (NextWord(text!, ref position, to, out var wordStart, out var wordEnd))
-        {
-            if (TryGet(text!, wordStart, wordEnd, -1, -1, out var entry))
-            {
-                value = entry.Value;
-                term = entry.Key;
-                start = wordStart;
-                end = wordEnd;
                 return true;
             }
         }
 
+        start = end = -1;
         return false;
     }
 
-    /// <summary>The general path: split into normalised words, then look pairs and words up.</summary>
+    /// <summary>The first run of <paramref name="length"/> neighbouring words of ASCII text that is a term, in place.</summary>
+    private bool TryFindRuns(string text, int from, int to, int length, out Entry entry, out int start, out int end)
+    {
+        // The last words read: [0] the oldest of the window, [length - 1] the newest.
+        int s1 = -1, e1 = -1, s2 = -1, e2 = -1, s3 = -1, e3 = -1;
+        var read = 0;
+        var position = from;
+        while (NextWord(text, ref position, to, out var wordStart, out var wordEnd))
+        {
+            (s1, e1, s2, e2, s3, e3) = length switch
+            {
+                1 => (wordStart, wordEnd, -1, -1, -1, -1),
+                2 => (s2, e2, wordStart, wordEnd, -1, -1),
+                _ => (s2, e2, s3, e3, wordStart, wordEnd),
+            };
+            if (++read >= length && TryGet(text, s1, e1, s2, e2, s3, e3, out entry))
+            {
+                start = s1;
+                end = wordEnd;
+                return true;
+            }
+        }
+
+        entry = default;
+        start = end = -1;
+        return false;
+    }
+
+    /// <summary>The general path: split into normalised words, then look runs of words up, the longest first.</summary>
     internal bool TryFindSplitting(string text, out T value, out string term) =>
         TryFindSplitting(text, 0, text.Length, out value, out term, out _, out _);
 
@@ -97,26 +119,18 @@ internal sealed class WordIndex<T>
     {
         term = string.Empty;
         var words = Words(text, from, to);
-        for (var i = 0; i + 1 < words.Count; i++)
+        for (var length = _longest; length >= 1; length--)
         {
-            var pair = words[i].Word + " " + words[i + 1].Word;
-            if (_terms.TryGetValue(pair, out value!))
+            for (var i = 0; i + length <= words.Count; i++)
             {
-                term = pair;
-                start = words[i].Start;
-                end = words[i + 1].End;
-                return true;
-            }
-        }
-
-        foreach (var w in words)
-        {
-            if (_terms.TryGetValue(w.Word, out value!))
-            {
-                term = w.Word;
-                start = w.Start;
-                end = w.End;
-                return true;
+                var run = Run(words, i, length);
+                if (_terms.TryGetValue(run, out value!))
+                {
+                    term = run;
+                    start = words[i].Start;
+                    end = words[i + length - 1].End;
+                    return true;
+                }
             }
         }
 
@@ -126,8 +140,8 @@ internal sealed class WordIndex<T>
     }
 
     /// <summary>
-    /// Every term in <paramref name="text"/>, each value once, in the order its words appear (a pair of words before
-    /// the single word it begins with). For reports about a text, not for the hot path: it splits the text.
+    /// Every term in <paramref name="text"/>, each value once, in the order its words appear (a longer run of words
+    /// before a shorter one it begins with). For reports about a text, not for the hot path: it splits the text.
     /// </summary>
     public List<T> FindAll(string? text)
     {
@@ -140,21 +154,21 @@ internal sealed class WordIndex<T>
         var words = Words(text!, 0, text!.Length);
         for (var i = 0; i < words.Count; i++)
         {
-            if (i + 1 < words.Count && _terms.TryGetValue(words[i].Word + " " + words[i + 1].Word, out var pair) && !found.Contains(pair))
+            for (var length = Math.Min(_longest, words.Count - i); length >= 1; length--)
             {
-                found.Add(pair);
-            }
-
-            if (_terms.TryGetValue(words[i].Word, out var word) && !found.Contains(word))
-            {
-                found.Add(word);
+                if (_terms.TryGetValue(Run(words, i, length), out var value) && !found.Contains(value))
+                {
+                    found.Add(value);
+                }
             }
         }
 
         return found;
     }
 
-    private static string Normalise(string term) => string.Join(" ", Words(term, 0, term.Length).ConvertAll(w => w.Word));
+    /// <summary>The normalised words <c>i</c> to <c>i + length - 1</c>, joined by single spaces.</summary>
+    private static string Run(List<(string Word, int Start, int End)> words, int i, int length) =>
+        length == 1 ? words[i].Word : length == 2 ? words[i].Word + " " + words[i + 1].Word : words[i].Word + " " + words[i + 1].Word + " " + words[i + 2].Word;
 
     /// <summary>The words of <c>[from, to)</c>, normalised, with where each stands in the text.</summary>
     private static List<(string Word, int Start, int End)> Words(string text, int from, int to)
@@ -203,8 +217,11 @@ internal sealed class WordIndex<T>
 
     private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 
-    /// <summary>Looks up the word <c>[start1, end1)</c>, or the pair with <c>[start2, end2)</c>, normalised in place.</summary>
-    private bool TryGet(string text, int start1, int end1, int start2, int end2, out Entry entry)
+    /// <summary>
+    /// Looks up the word <c>[start1, end1)</c>, with <c>[start2, end2)</c> and <c>[start3, end3)</c> after it when given
+    /// (not -1), normalised in place.
+    /// </summary>
+    private bool TryGet(string text, int start1, int end1, int start2, int end2, int start3, int end3, out Entry entry)
     {
         entry = default;
         if (_buckets.Length == 0)
@@ -220,9 +237,15 @@ internal sealed class WordIndex<T>
             hash = HashWord(text, start2, end2, hash);
         }
 
+        if (start3 >= 0)
+        {
+            hash = (hash ^ ' ') * FnvPrime;
+            hash = HashWord(text, start3, end3, hash);
+        }
+
         for (var i = _buckets[hash & (uint)(_buckets.Length - 1)]; i >= 0; i = _entries[i].Next)
         {
-            if (_entries[i].Hash == hash && Equals(_entries[i].Key, text, start1, end1, start2, end2))
+            if (_entries[i].Hash == hash && Equals(_entries[i].Key, text, start1, end1, start2, end2, start3, end3))
             {
                 entry = _entries[i];
                 return true;
@@ -245,30 +268,26 @@ internal sealed class WordIndex<T>
         return hash;
     }
 
-    /// <summary>Whether <paramref name="key"/> is the normalised word, or pair of words, of the text.</summary>
-    private static bool Equals(string key, string text, int start1, int end1, int start2, int end2)
+    /// <summary>Whether <paramref name="key"/> is the normalised word, or run of two or three words, of the text.</summary>
+    private static bool Equals(string key, string text, int start1, int end1, int start2, int end2, int start3, int end3)
     {
         var k = 0;
-        if (!MatchWord(key, ref k, text, start1, end1))
+        return MatchWord(key, ref k, text, start1, end1)
+            && (start2 < 0 || MatchNextWord(key, ref k, text, start2, end2))
+            && (start3 < 0 || MatchNextWord(key, ref k, text, start3, end3))
+            && k == key.Length;
+    }
+
+    /// <summary>Matches a space and then the word <c>[start, end)</c> at <paramref name="k"/> of <paramref name="key"/>.</summary>
+    private static bool MatchNextWord(string key, ref int k, string text, int start, int end)
+    {
+        if (k >= key.Length || key[k] != ' ')
         {
             return false;
         }
 
-        if (start2 >= 0)
-        {
-            if (k >= key.Length || key[k] != ' ')
-            {
-                return false;
-            }
-
-            k++;
-            if (!MatchWord(key, ref k, text, start2, end2))
-            {
-                return false;
-            }
-        }
-
-        return k == key.Length;
+        k++;
+        return MatchWord(key, ref k, text, start, end);
     }
 
     private static bool MatchWord(string key, ref int k, string text, int start, int end)

@@ -8,7 +8,7 @@ public sealed class WordIndexTests
     private static readonly string[] Terms =
     {
         "azathioprine", "Imuran", "Crohn's", "Crohns", "ulcerative colitis", "hepatitis B", "HBV", "TB", "co-trimoxazole",
-        "sulfamethoxazole trimethoprim", "white blood", "WBC", "live", "yellow fever", "B", "5",
+        "sulfamethoxazole trimethoprim", "white blood", "WBC", "live", "yellow fever", "B", "5", "transplant of kidney", "kidney",
     };
 
     private static WordIndex<int> Index()
@@ -33,6 +33,9 @@ public sealed class WordIndexTests
     [InlineData("Sulfamethoxazole/Trimethoprim", 9)]
     [InlineData("White blood cell count", 10)]
     [InlineData("Yellow  fever", 13)]
+    [InlineData("Transplant of kidney (procedure)", 16)] // three words, before the single word "kidney"
+    [InlineData("Transplant of the kidney", 17)]
+    [InlineData("Kidney", 17)]
     public void TryFind_Examples_FindTheTerm(string text, int expected)
     {
         Index().TryFind(text, out var value, out _).Should().BeTrue();
@@ -70,7 +73,7 @@ public sealed class WordIndexTests
     public void TryFind_RandomAsciiText_AgreesWithSplitting()
     {
         var index = Index();
-        var words = new[] { "azathioprine", "IMURAN", "crohn's", "Crohn", "s", "ulcerative", "Colitis", "hepatitis", "b", "TB", "tb's", "co", "trimoxazole", "live", "yellow", "Fever", "5", "'", "x" };
+        var words = new[] { "azathioprine", "IMURAN", "crohn's", "Crohn", "s", "ulcerative", "Colitis", "hepatitis", "b", "TB", "tb's", "co", "trimoxazole", "live", "yellow", "Fever", "5", "'", "x", "transplant", "of", "Kidney" };
         const string separators = " -/,.()'\t";
         var random = new Random(9);
         var found = 0;
@@ -103,5 +106,14 @@ public sealed class WordIndexTests
         index.TryFind("Azathioprine\u00a0comprimé", out var value, out _).Should().BeTrue();
         value.Should().Be(0);
         index.TryFind("ÍMURAN", out _, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Add_TermOfMoreThanThreeWords_IsRefused()
+    {
+        var index = new WordIndex<int>();
+
+        FluentActions.Invoking(() => index.Add("transplant of the kidney", 1)).Should().Throw<ArgumentException>().WithMessage("*one to 3 words*");
+        FluentActions.Invoking(() => index.Add("--", 1)).Should().Throw<ArgumentException>();
     }
 }
