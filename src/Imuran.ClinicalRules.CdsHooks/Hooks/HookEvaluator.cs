@@ -60,7 +60,7 @@ internal sealed class HookEvaluator
         using var data = await _prefetch.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
         if (!data.HasPatient)
         {
-            var why = data.Gaps.FirstOrDefault(g => g.StartsWith(ServiceCatalog.PatientKey + ":", StringComparison.Ordinal))
+            var why = data.Gaps.FirstOrDefault(g => g.Key == ServiceCatalog.PatientKey)?.ToString()
                 ?? "patient: no Patient resource in the prefetch";
             return data.FhirServerRefused
                 ? HookOutcome.Fail(
@@ -93,10 +93,7 @@ internal sealed class HookEvaluator
 
         var facts = mapping.Facts!;
         if (service.Kind == HookKind.PatientView && !IsAboutAzathioprine(service.Kind, facts.Therapy.Status)
-            && data.Gaps.Where(IsMedicationGap)
-                .Concat(data.AnsweredWithAnError.Where(IsMedicationKey).Select(key => key + ": answered with an OperationOutcome (an error), not the records asked for"))
-                .Concat(mapping.Problems.Where(p => p.Code == MappingProblemCode.MedicineNotIdentified).Select(p => "medication: " + p.Message))
-                .ToList() is { Count: > 0 } medicationGaps)
+            && MedicationDataNotHad(data, mapping) is { Count: > 0 } notHad)
         {
             // Stop 28: patient-view speaks only for a patient who takes azathioprine, which only the medication orders
             // and statements tell; without them, or with a current order whose medicine could not be identified (a
@@ -105,8 +102,8 @@ internal sealed class HookEvaluator
             return HookOutcome.Fail(
                 412,
                 data.FhirServerRefused ? "forbidden" : "not-found",
-                $"Whether the patient takes azathioprine cannot be told without the medication orders and statements ({string.Join("; ", medicationGaps)}). Send them as prefetch or give fhirServer and fhirAuthorization.",
-                data.FhirServerRefused ? "fhirServer" : medicationGaps[0].StartsWith("medication:", StringComparison.Ordinal) ? "prefetch" : "prefetch." + medicationGaps[0].Substring(0, medicationGaps[0].IndexOf(':')));
+                $"Whether the patient takes azathioprine cannot be told without the medication orders and statements ({string.Join("; ", notHad.Select(n => n.Text))}). Send them as prefetch or give fhirServer and fhirAuthorization.",
+                data.FhirServerRefused ? "fhirServer" : notHad[0].Expression);
         }
 
         if (!IsAboutAzathioprine(service.Kind, facts.Therapy.Status))
@@ -129,7 +126,7 @@ internal sealed class HookEvaluator
         };
 
         var result = _ruleSet.Evaluate(facts);
-        var missing = data.Gaps
+        var missing = data.Gaps.Select(g => g.ToString())
             .Concat(mapping.Problems.Where(p => p.MeansIncompleteData).Select(p => p.Message))
             .ToList();
         var notRecognised = result.Unrecognised.Select(u => $"{u.Category} '{u.Text}'").ToList();
@@ -242,9 +239,40 @@ internal sealed class HookEvaluator
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_payload;
 
-    /// <summary>A prefetch gap (<c>key: why</c>) of the medication orders or statements.</summary>
-    private static bool IsMedicationGap(string gap) =>
-        gap.StartsWith("medicationRequests:", StringComparison.Ordinal) || gap.StartsWith("medicationStatements:", StringComparison.Ordinal);
+    /// <summary>
+    /// The medication data that could not be had or read, each with the request member concerned and in words: a
+    /// medication prefetch key missing or answered with an OperationOutcome, or an order whose medicine could not be
+    /// identified. Empty when every medication order and statement was read.
+    /// </summary>
+    private static List<(string Expression, string Text)> MedicationDataNotHad(PrefetchOutcome data, FhirMappingResult mapping)
+    {
+        var notHad = new List<(string Expression, string Text)>();
+        foreach (var gap in data.Gaps)
+        {
+            if (IsMedicationKey(gap.Key))
+            {
+                notHad.Add(("prefetch." + gap.Key, gap.ToString()));
+            }
+        }
+
+        foreach (var key in data.AnsweredWithAnError)
+        {
+            if (IsMedicationKey(key))
+            {
+                notHad.Add(("prefetch." + key, key + ": answered with an OperationOutcome (an error), not the records asked for"));
+            }
+        }
+
+        foreach (var problem in mapping.Problems)
+        {
+            if (problem.Code == MappingProblemCode.MedicineNotIdentified)
+            {
+                notHad.Add(("prefetch", "medication: " + problem.Message));
+            }
+        }
+
+        return notHad;
+    }
 
     /// <summary>The prefetch key of the medication orders or statements.</summary>
     private static bool IsMedicationKey(string key) => key is "medicationRequests" or "medicationStatements";

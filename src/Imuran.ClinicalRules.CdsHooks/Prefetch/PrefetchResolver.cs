@@ -14,6 +14,12 @@ using Imuran.ClinicalRules.CdsHooks.Internal;
 
 namespace Imuran.ClinicalRules.CdsHooks.Prefetch;
 
+/// <summary>Data of one prefetch key that could not be had, and why; written <c>key: why</c>.</summary>
+internal sealed record PrefetchGap(string Key, string Why)
+{
+    public override string ToString() => Key + ": " + Why;
+}
+
 /// <summary>The FHIR data for one call: what came as prefetch, what was fetched, and what could be had neither way.</summary>
 internal sealed class PrefetchOutcome : IDisposable
 {
@@ -22,8 +28,8 @@ internal sealed class PrefetchOutcome : IDisposable
     /// <summary>Every FHIR value to read: prefetch values and fetched responses (resources or Bundles).</summary>
     public List<JsonElement> Values { get; } = new();
 
-    /// <summary>Data that could not be had, in words, e.g. <c>labs: not in prefetch and no fhirServer to fetch it from</c>.</summary>
-    public List<string> Gaps { get; } = new();
+    /// <summary>Data that could not be had, by prefetch key, e.g. <c>labs: not in prefetch and no fhirServer to fetch it from</c>.</summary>
+    public List<PrefetchGap> Gaps { get; } = new();
 
     /// <summary>
     /// The prefetch keys answered with an OperationOutcome (an error the EHR or its FHIR server reported) instead of the
@@ -84,7 +90,7 @@ internal sealed class PrefetchResolver
             {
                 if (member.Key == ServiceCatalog.PatientKey)
                 {
-                    outcome.Gaps.Add($"{member.Key}: the EHR found no Patient/{request.PatientId}");
+                    outcome.Gaps.Add(new PrefetchGap(member.Key, $"the EHR found no Patient/{request.PatientId}"));
                 }
             }
             else if (ServiceCatalog.PrefetchTemplates.ContainsKey(member.Key))
@@ -111,7 +117,7 @@ internal sealed class PrefetchResolver
         {
             foreach (var key in missing)
             {
-                outcome.Gaps.Add($"{key}: {Why(key)}, and no fhirServer to fetch it from");
+                outcome.Gaps.Add(new PrefetchGap(key, Why(key) + ", and no fhirServer to fetch it from"));
             }
 
             return outcome;
@@ -122,7 +128,7 @@ internal sealed class PrefetchResolver
             outcome.FhirServerRefused = true;
             foreach (var key in missing)
             {
-                outcome.Gaps.Add($"{key}: {Why(key)}, and the fhirServer given is not one this service may read");
+                outcome.Gaps.Add(new PrefetchGap(key, Why(key) + ", and the fhirServer given is not one this service may read"));
             }
 
             return outcome;
@@ -146,7 +152,7 @@ internal sealed class PrefetchResolver
             }
             else if (gap is not null)
             {
-                outcome.Gaps.Add($"{key}: {gap}");
+                outcome.Gaps.Add(new PrefetchGap(key, gap));
             }
         }
 
@@ -305,7 +311,7 @@ internal sealed class PrefetchResolver
         }
         else if (otherId is not null)
         {
-            outcome.Gaps.Add($"{ServiceCatalog.PatientKey}: prefetch '{key}' holds Patient/{otherId}, not the patient in context (context.patientId '{patientId}')");
+            outcome.Gaps.Add(new PrefetchGap(ServiceCatalog.PatientKey, $"prefetch '{key}' holds Patient/{otherId}, not the patient in context (context.patientId '{patientId}')"));
         }
     }
 
