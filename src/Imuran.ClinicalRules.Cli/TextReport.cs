@@ -92,9 +92,10 @@ internal static class TextReport
             w.WriteLine($"Site policy: {policy.Name} {policy.Version} ({policy.ContentHash})");
         }
 
-        if (result.Thresholds.DescribeChanges() is { } changed)
+        // Each finding's logic names the default ("default 90 days"): the values used are said beside it (stop 28).
+        var changed = result.Thresholds.DescribeChanges();
+        if (changed is not null)
         {
-            // Each finding's logic names the default ("default 90 days"): the values used are said beside it (stop 28).
             if (result.Policy is null)
             {
                 w.WriteLine();
@@ -105,7 +106,7 @@ internal static class TextReport
 
         if (result.DisabledRules.Count > 0)
         {
-            if (result.Policy is null && result.Thresholds.DescribeChanges() is null)
+            if (result.Policy is null && changed is null)
             {
                 w.WriteLine();
             }
