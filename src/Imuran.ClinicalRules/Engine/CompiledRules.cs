@@ -25,8 +25,8 @@ internal sealed class CompiledRules
         RulesByType = rulesByType;
     }
 
-    /// <summary>Rules in agenda order: priority (high first), then id.</summary>
-    public IReadOnlyList<CompiledRule> Rules { get; }
+    /// <summary>Rules in agenda order: priority (high first), then id. An array: the session's agenda loop indexes it for every rule.</summary>
+    public CompiledRule[] Rules { get; }
 
     /// <summary>For each fact-store index, the agenda positions of the rules that read that type.</summary>
     public int[][] RulesByType { get; }
@@ -101,7 +101,8 @@ internal sealed class CompiledRule
 
     public RuleMetadata Metadata { get; }
 
-    public IReadOnlyList<Pattern> Patterns { get; }
+    /// <summary>The rule's patterns in order. An array: the session indexes it for every fact it tests.</summary>
+    public Pattern[] Patterns { get; }
 
     public RuleAction Action { get; }
 

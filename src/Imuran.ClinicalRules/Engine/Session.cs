@@ -55,7 +55,7 @@ internal sealed class Session : IFiringHost
     public Session(CompiledRules rules, IRuleEventListener? listener = null, int maxFirings = 1000)
     {
         _rules = rules;
-        var n = rules.Rules.Count;
+        var n = rules.Rules.Length;
         _facts = new List<object>?[rules.TypeCount];
         _pending = new List<object?[]>?[n];
         _fired = new List<object?[]>?[n];
@@ -70,7 +70,7 @@ internal sealed class Session : IFiringHost
         for (var i = 0; i < n; i++)
         {
             _dirty[i] = true;
-            widest = Math.Max(widest, rules.Rules[i].Patterns.Count);
+            widest = Math.Max(widest, rules.Rules[i].Patterns.Length);
         }
 
         _scratch = new object?[widest + 1][];
@@ -174,7 +174,7 @@ internal sealed class Session : IFiringHost
     {
         var rules = _rules.Rules;
         var r = 0;
-        while (r < rules.Count)
+        while (r < rules.Length)
         {
             _earliestDirty = int.MaxValue;
             if (_faulted[r])
@@ -275,13 +275,14 @@ internal sealed class Session : IFiringHost
                 GiveBack(pending);
             }
 
-            var slots = _scratch[rule.Patterns.Count];
-            Array.Clear(slots, 0, slots.Length);
-            Enumerate(r, rule, 0, slots);
+            // The scratch bindings are empty here: Enumerate unbinds each slot after it, and a condition that throws
+            // leaves them to the catch below.
+            Enumerate(r, rule, 0, _scratch[rule.Patterns.Length]);
             return true;
         }
         catch (Exception ex)
         {
+            Empty(_scratch[rule.Patterns.Length]);
             Fault(r, rule, ex);
             return false;
         }
@@ -290,7 +291,7 @@ internal sealed class Session : IFiringHost
     private void Enumerate(int r, CompiledRule rule, int p, object?[] slots)
     {
         var patterns = rule.Patterns;
-        if (p == patterns.Count)
+        if (p == patterns.Length)
         {
             if (AlreadyFired(r, rule, slots))
             {
@@ -298,7 +299,10 @@ internal sealed class Session : IFiringHost
             }
 
             var copy = RentSlots(slots.Length);
-            Array.Copy(slots, copy, slots.Length);
+            for (var i = 0; i < slots.Length; i++)
+            {
+                copy[i] = slots[i];
+            }
             (_pending[r] ??= new List<object?[]>()).Add(copy);
             return;
         }
@@ -459,12 +463,12 @@ internal sealed class Session : IFiringHost
 
         foreach (var scratch in _scratch)
         {
-            Array.Clear(scratch, 0, scratch.Length);
+            Empty(scratch);
         }
 
         foreach (var scratch in _factsScratch)
         {
-            Array.Clear(scratch, 0, scratch.Length);
+            Empty(scratch);
         }
 
         foreach (var (ti, list) in _rentedLists)
@@ -526,11 +530,20 @@ internal sealed class Session : IFiringHost
         for (var i = 0; i < matches.Count; i++)
         {
             var slots = matches[i];
-            Array.Clear(slots, 0, slots.Length);
+            Empty(slots);
             _spareSlots[slots.Length].Add(slots);
         }
 
         matches.Clear();
+    }
+
+    /// <summary>Clears a binding array (a few slots: a loop, where <see cref="Array.Clear(Array, int, int)"/> is a call per array).</summary>
+    private static void Empty(object?[] slots)
+    {
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = null;
+        }
     }
 
     private static IReadOnlyList<object> BoundFacts(object?[] slots)
