@@ -141,27 +141,76 @@ internal static class ConditionTerminology
         // not matched by name: it stays unrecognised and listed, rather than raising a caution for a disease the patient
         // does not have. A negation elsewhere in the name ("History of tuberculosis, no recurrence", "Hepatitis B, not
         // active") does not drop the disease: inactive hepatitis B is the reactivation risk.
+        // The term read first is the longest in the name (its leftmost if several are as long); when a cue negates it,
+        // the name's other diseases are read in order ("Hepatitis B ruled out; latent TB" is tuberculosis).
         var name = condition.Name;
         if (Names.TryFind(name, 0, name?.Length ?? 0, out var byName, out _, out var termStart, out var termEnd)
-            && !AnywhereNegations.TryFind(name, out _, out _)
-            && !IsNegated(name!, termStart, termEnd))
+            && !AnywhereNegations.TryFind(name, out _, out _))
         {
-            if (byName == ConditionKind.Malignancy)
+            if (!IsNegated(name!, termStart, termEnd))
             {
-                if (MalignancyTypes.TryFind(name, out var type, out _))
-                {
-                    byName = type;
-                }
-                else if (SkinSites.TryFind(name, out _, out _) && !Secondary.TryFind(name, out _, out _))
-                {
-                    byName = ConditionKind.SkinCancer;
-                }
+                return (Refined(name!, byName), MatchedBy.Name, false);
             }
 
-            return (byName, MatchedBy.Name, false);
+            var position = 0;
+            if (NextNamedKind(name, ref position, out var next))
+            {
+                return (next, MatchedBy.Name, false);
+            }
         }
 
         return (ConditionKind.Unrecognised, MatchedBy.None, false);
+    }
+
+    /// <summary>
+    /// The next disease <paramref name="name"/> names at or after <paramref name="from"/>, in the order the name gives
+    /// them, that no cue negates (see <see cref="Classify"/>), with <paramref name="from"/> moved past its term;
+    /// <see langword="false"/> when there is none. A name that names several diseases ("Crohn's disease and chronic
+    /// hepatitis B") gives each in turn, so none is dropped for not being read first; a negated term is passed over
+    /// ("No tuberculosis; Crohn's disease"). Allocation-free.
+    /// </summary>
+    internal static bool NextNamedKind(string? name, ref int from, out ConditionKind kind)
+    {
+        kind = ConditionKind.Unrecognised;
+        if (name is null || AnywhereNegations.TryFind(name, out _, out _))
+        {
+            return false;
+        }
+
+        while (from < name.Length && Names.TryFind(name, from, name.Length, out var byName, out _, out var termStart, out var termEnd))
+        {
+            // The index gives the longest term first; a term that ends before it starts comes earlier in the name.
+            while (Names.TryFind(name, from, termStart, out var earlier, out _, out var earlierStart, out var earlierEnd))
+            {
+                (byName, termStart, termEnd) = (earlier, earlierStart, earlierEnd);
+            }
+
+            from = termEnd;
+            if (!IsNegated(name, termStart, termEnd))
+            {
+                kind = Refined(name, byName);
+                return true;
+            }
+        }
+
+        from = name.Length;
+        return false;
+    }
+
+    /// <summary>A malignancy of no type made a named type when the name gives one, or skin cancer when it places it in the skin.</summary>
+    private static ConditionKind Refined(string name, ConditionKind kind)
+    {
+        if (kind != ConditionKind.Malignancy)
+        {
+            return kind;
+        }
+
+        if (MalignancyTypes.TryFind(name, out var type, out _))
+        {
+            return type;
+        }
+
+        return SkinSites.TryFind(name, out _, out _) && !Secondary.TryFind(name, out _, out _) ? ConditionKind.SkinCancer : kind;
     }
 
     /// <summary>

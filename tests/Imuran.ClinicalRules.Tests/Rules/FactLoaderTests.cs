@@ -78,6 +78,36 @@ public class FactLoaderTests
         Ids(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = name } } }).Should().Contain("AZA-INF-002");
 
     [Theory]
+    [InlineData("Crohn's disease and chronic hepatitis B")]
+    [InlineData("Rheumatoid arthritis with latent tuberculosis")]
+    [InlineData("No tuberculosis; chronic hepatitis B")]
+    [InlineData("Hepatitis B ruled out; latent TB")]
+    [InlineData("Ulcerative colitis, HBsAg positive")]
+    public void ConditionNameNamingSeveralDiseases_MatchesEach(string name)
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = name } } });
+
+        result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-INF-002").Which.Basis.Facts.Should().Contain(b => b.Path == "conditions[0]");
+        result.Unrecognised.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Crohn's disease, no tuberculosis")]
+    [InlineData("Crohn's disease; hepatitis B negative")]
+    [InlineData("Rheumatoid arthritis, negative for hepatitis B")]
+    public void ConditionNameNamingAFurtherDiseaseNegated_DoesNotMatchIt(string name) =>
+        Ids(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = name } } }).Should().NotContain("AZA-INF-002");
+
+    [Fact]
+    public void ConditionNameMentioningPregnancyAfterADisease_DoesNotMakeThePatientPregnant()
+    {
+        var result = ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = "Crohn's disease diagnosed in pregnancy 2015" } } });
+
+        result.Findings.Select(f => f.RuleId).Should().NotContain(id => id.StartsWith("AZA-PRG-", StringComparison.Ordinal));
+        result.Findings.Select(f => f.RuleId).Should().NotContain("AZA-DQ-002");
+    }
+
+    [Theory]
     [InlineData(90, true)]
     [InlineData(91, false)]
     public void ActivityResultSoonAfterTransfusion_IsNotUsedForThePhenotype(int daysAfter, bool excluded)

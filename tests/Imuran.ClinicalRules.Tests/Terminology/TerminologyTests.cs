@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Imuran.ClinicalRules.Facts;
 using Imuran.ClinicalRules.Rules;
 using Imuran.ClinicalRules.Terminology;
@@ -100,6 +101,29 @@ public class TerminologyTests
     [InlineData("Not a relapse of Crohn's disease", ConditionKind.CrohnsDisease)]
     public void ConditionClassify_NegationOutsideScope_KeepsTheKind(string name, ConditionKind expected) =>
         ConditionTerminology.Classify(new Condition { Name = name }).Kind.Should().Be(expected);
+
+    [Theory]
+    [InlineData("Crohn's disease and chronic hepatitis B", new[] { ConditionKind.CrohnsDisease, ConditionKind.HepatitisB })]
+    [InlineData("No tuberculosis; chronic hepatitis B", new[] { ConditionKind.HepatitisB })]
+    [InlineData("Kidney disease after kidney transplant", new[] { ConditionKind.ChronicKidneyDisease, ConditionKind.KidneyTransplant })]
+    [InlineData("Crohn's disease, TB ruled out", new[] { ConditionKind.CrohnsDisease })]
+    [InlineData("No tuberculosis or hepatitis B", new ConditionKind[0])]
+    [InlineData("Crohn's disease; hepatitis B vaccination", new ConditionKind[0])]
+    public void NextNamedKind_GivesEachDiseaseTheNameNames_SkippingNegatedOnes(string name, ConditionKind[] expected)
+    {
+        var found = new List<ConditionKind>();
+        var position = 0;
+        while (ConditionTerminology.NextNamedKind(name, ref position, out var kind))
+        {
+            found.Add(kind);
+        }
+
+        found.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void ConditionClassify_FirstTermNegated_ReadsTheNextDisease() =>
+        ConditionTerminology.Classify(new Condition { Name = "Hepatitis B ruled out; latent TB" }).Kind.Should().Be(ConditionKind.Tuberculosis);
 
     [Fact]
     public void ConditionClassify_PersonalHistoryCode_IsHistory() =>

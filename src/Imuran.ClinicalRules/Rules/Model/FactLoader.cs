@@ -120,7 +120,7 @@ internal static class FactLoader
         for (var i = 0; i < conditions.Count; i++)
         {
             var c = conditions[i];
-            var (kind, _, isHistoryCode) = ConditionTerminology.Classify(c);
+            var (kind, matchedBy, isHistoryCode) = ConditionTerminology.Classify(c);
             if (kind == ConditionKind.Unrecognised)
             {
                 unrecognised.Add(new UnrecognisedInput(IndexedPaths.Condition(i), "condition", Text(c.Name, c.CodeSystem ?? "code", c.Code)));
@@ -128,6 +128,33 @@ internal static class FactLoader
             }
 
             var active = c.Status == ConditionStatus.Active && !isHistoryCode;
+            AddCondition(c, i, kind, active);
+            if (matchedBy != MatchedBy.Name)
+            {
+                continue;
+            }
+
+            // A name naming more than one disease ("Crohn's disease and chronic hepatitis B") gives a fact for each: the
+            // second is not dropped for standing second. A code names one condition, so only names are read further.
+            // Local choice: pregnancy and breastfeeding are read only as a name's first term; a disease's name that
+            // mentions them later ("Crohn's disease diagnosed in pregnancy 2015") dates it and does not say the
+            // patient is pregnant now.
+            var position = 0;
+            List<ConditionKind>? seen = null;
+            while (ConditionTerminology.NextNamedKind(c.Name, ref position, out var further))
+            {
+                if (further == kind || further is ConditionKind.Pregnancy or ConditionKind.Breastfeeding || (seen?.Contains(further) ?? false))
+                {
+                    continue;
+                }
+
+                (seen ??= new List<ConditionKind>()).Add(further);
+                AddCondition(c, i, further, active);
+            }
+        }
+
+        void AddCondition(Condition c, int i, ConditionKind kind, bool active)
+        {
             var condition = pool is null ? new ConditionFact(c, i, kind, active) : pool.Condition(c, i, kind, active);
             if (Grouped(working, conditionStart, ref conditionIndex, (kind, active, ConditionText(c)), condition, ConditionKey) is { } conditionFact)
             {
