@@ -35,7 +35,8 @@ public sealed class CdsHooksOptions
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How long fetching missing prefetch from the FHIR server may take in all (default 2 seconds); what is not
-    /// back by then is treated as unavailable and the cards say so.</summary>
+    /// back by then is treated as unavailable and the cards say so. More than zero and at most 10 seconds (checked when
+    /// the host starts): the EHR waits for the cards while the fetches run.</summary>
     public TimeSpan FhirFetchTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The largest FHIR response read from the FHIR server, in bytes (default 4 MiB); a larger one counts as unavailable.</summary>

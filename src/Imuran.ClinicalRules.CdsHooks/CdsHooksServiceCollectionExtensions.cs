@@ -1,7 +1,9 @@
 using System;
 using Imuran.ClinicalRules.CdsHooks;
 using Imuran.ClinicalRules.CdsHooks.Feedback;
+using Imuran.ClinicalRules.CdsHooks.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +16,9 @@ public static class CdsHooksServiceCollectionExtensions
     /// (configure its handler with <c>AddHttpClient(CdsHooksOptions.FhirHttpClientName)</c>), an in-memory
     /// <see cref="ICdsFeedbackStore"/> unless one is registered, the <see cref="CdsFeedbackExporter"/> that exports it, and <see cref="TimeProvider.System"/> unless a
     /// <see cref="TimeProvider"/> is registered (the evaluation date is its date in <see cref="CdsHooksOptions.TimeZone"/>, else in its own
-    /// <see cref="TimeProvider.LocalTimeZone"/>).
+    /// <see cref="TimeProvider.LocalTimeZone"/>). The options are validated when the host starts (<c>ValidateOnStart</c>):
+    /// a <see cref="CdsHooksOptions.FhirFetchTimeout"/> of zero or less, or more than 10 seconds, stops it with an
+    /// <see cref="OptionsValidationException"/> naming the option.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
@@ -27,6 +31,9 @@ public static class CdsHooksServiceCollectionExtensions
         {
             options.Configure(configure);
         }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>());
 
         services.AddHttpClient(CdsHooksOptions.FhirHttpClientName);
         services.TryAddSingleton(TimeProvider.System);

@@ -95,7 +95,7 @@ internal static class BatchCommand
                 }
 
                 using var whole = new PrefixedStream(head, n, stdin);
-                return RunUtf8(io, whole, null, date, expectedLines, chunkSize, rules);
+                return RunUtf8(io, whole, "standard input", null, date, expectedLines, chunkSize, rules);
             }
         }
 
@@ -124,7 +124,7 @@ internal static class BatchCommand
             {
                 using (stream)
                 {
-                    return RunUtf8(io, stream, fileLength, date, expectedLines, chunkSize, rules);
+                    return RunUtf8(io, stream, "'" + source + "'", fileLength, date, expectedLines, chunkSize, rules);
                 }
             }
         }
@@ -140,7 +140,7 @@ internal static class BatchCommand
         try
         {
             using var utf8 = new Utf8TextStream(reader);
-            return RunUtf8(io, utf8, length, date, expectedLines, chunkSize, rules);
+            return RunUtf8(io, utf8, source == "-" ? "standard input" : "'" + source + "'", length, date, expectedLines, chunkSize, rules);
         }
         finally
         {
@@ -156,7 +156,7 @@ internal static class BatchCommand
     /// while each chunk is evaluated in parallel slices, every slice writing its records as UTF-8 into its own reused
     /// buffer; the buffers go to the output in input order.
     /// </summary>
-    private static int RunUtf8(CliIO io, Stream input, long? length, ClinicalDate? date, int? expectedLines, int chunkSize, ClinicalRuleSet rules)
+    private static int RunUtf8(CliIO io, Stream input, string inputName, long? length, ClinicalDate? date, int? expectedLines, int chunkSize, ClinicalRuleSet rules)
     {
         var today = CheckCommand.Today();
         var summary = new BatchSummary();
@@ -218,8 +218,24 @@ internal static class BatchCommand
         }
 
         summary.Write(io.Error, lines, clock.Elapsed.TotalSeconds);
+        if (summary.Records == 0)
+        {
+            // An upstream extract that produced nothing must not look like a run that checked every patient.
+            io.Error.WriteLine(NoPatients(inputName, lines));
+            return ExitCodes.InvalidInput;
+        }
+
         return summary.ExitCode;
     }
+
+    /// <summary>
+    /// The error for input with no patient line (no lines, or only blank ones): exit 2, as <c>check</c> refuses an empty
+    /// document, a local choice [L] shared with <c>coverage</c>.
+    /// </summary>
+    internal static string NoPatients(string inputName, long lines) =>
+        lines == 0
+            ? $"error: no patients in {inputName}: it is empty."
+            : $"error: no patients in {inputName}: its {lines} line{(lines == 1 ? " is" : "s are")} blank.";
 
     private static string PrettyPrinted(string what) =>
         $"error: {what} looks like one JSON document spread over several lines; batch wants one document per line (NDJSON). Use 'check' for a single document, or write each patient on one line.";
@@ -395,6 +411,9 @@ internal sealed class BatchSummary
     public long Incomplete { get; private set; }
 
     public long InternalErrors { get; private set; }
+
+    /// <summary>Non-blank lines seen: patients evaluated, invalid lines and internal errors.</summary>
+    public long Records => Patients + Invalid + InternalErrors;
 
     /// <summary>Records that reached standard output.</summary>
     public long Written { get; set; }

@@ -119,6 +119,13 @@ internal static class CoverageCommand
             }
         }
 
+        if (totals.Patients + totals.Invalid + totals.InternalErrors == 0)
+        {
+            // No patient line: no report (a coverage of nobody would read as a measurement) and no gate judged [L].
+            io.Error.WriteLine(BatchCommand.NoPatients(source == "-" ? "standard input" : "'" + source + "'", totals.Lines));
+            return ExitCodes.InvalidInput;
+        }
+
         var report = CoverageReport.From(totals, rules);
         var feedbackCoverage = feedback is null ? null : FeedbackCoverage.Join(report, feedback);
         if (feedbackCoverage is { RuleSetVersionMatches: false })

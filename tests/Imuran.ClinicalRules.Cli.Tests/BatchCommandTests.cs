@@ -140,13 +140,14 @@ public class BatchCommandTests
     }
 
     [Fact]
-    public void Batch_EmptyInput_WritesNothingAndExits0()
+    public void Batch_EmptyInput_WritesNothingAndExits2()
     {
+        // An extract that produced nothing is not a run that checked every patient (EmptyInputTests).
         var run = ResearchCliRunner.Run(string.Empty, "batch");
 
-        run.ExitCode.Should().Be(ExitCodes.Ok);
+        run.ExitCode.Should().Be(ExitCodes.InvalidInput);
         run.Out.Should().BeEmpty();
-        run.Error.Should().StartWith("batch: 0 lines read; 0 patients evaluated");
+        run.Error.Should().StartWith("batch: 0 lines read; 0 patients evaluated").And.Contain("error: no patients in standard input: it is empty.");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Rules;
 using Imuran.ClinicalRules.Validation;
 
@@ -56,7 +57,7 @@ internal static class PolicyText
                 ErrorCodes.InvalidText,
                 $"{label} holds a control character (U+{((int)text[at]).ToString("X4", CultureInfo.InvariantCulture)} at character {at + 1}); every result, report and log line echoes it verbatim, where a line break, escape or direction mark could forge or disguise an entry, so give it as one line of printable text."));
         }
-        else if (FirstLoneSurrogate(text) is { } lone)
+        else if (UnicodeText.FirstLoneSurrogate(text) is var lone and >= 0)
         {
             // Stop 28: not text at all. The policy reader refuses it; a reference a host made slipped through, and every
             // result's JSON then showed U+FFFD in its place: not the name or version given.
@@ -72,24 +73,6 @@ internal static class PolicyText
                 ErrorCodes.PolicyTextCarriesDosingText,
                 $"{label} reads as dosing text (words with a dose, an amount, a frequency or an instruction); every result echoes it verbatim and must never carry a dose, so give it a name or version without one."));
         }
-    }
-
-    /// <summary>The index of the first high surrogate not followed by a low one, or low surrogate not after a high one; null when there is none.</summary>
-    private static int? FirstLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

@@ -92,7 +92,7 @@ public static class ErrorCodes
     /// <summary>The input is not well-formed JSON or not of the expected shape.</summary>
     public const string MalformedInput = "MALFORMED_INPUT";
 
-    /// <summary>A text is not valid Unicode: it holds a lone UTF-16 surrogate (often a broken emoji escape such as <c>\ud800</c>).</summary>
+    /// <summary>A text is not valid Unicode: it holds a lone UTF-16 surrogate (often a broken emoji escape such as <c>\ud800</c>), in JSON or in facts built in code.</summary>
     public const string InvalidText = "INVALID_TEXT";
 
     /// <summary>A JSON member is given more than once in the same object; the contract never lets the last one silently win.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq.Expressions;
 using Imuran.ClinicalRules.Facts;
+using Imuran.ClinicalRules.Internal;
 using Imuran.ClinicalRules.Rules;
 
 namespace Imuran.ClinicalRules.Validation;
@@ -41,6 +42,7 @@ internal static class PatientFactsRules
             ErrorCodes.PatientIdCarriesDosingText,
             (p, _) => p.PatientId != null && NoDosePolicy.IsDosingFreeText(p.PatientId),
             "The patient id reads as dosing text (words with a dose, an amount, a frequency or an instruction); every output echoes it verbatim and must never carry a dose, so give the record's identifier instead."),
+        ValidText<PatientFacts>(nameof(PatientFacts.PatientId), p => p.PatientId),
     };
 
     /// <summary>Rules on <c>therapy</c>.</summary>
@@ -63,6 +65,7 @@ internal static class PatientFactsRules
         new DefinedRule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Method), typeof(TestMethod), r => (int)r.Method, "The test method is not a known value."),
         Rule<PharmacogenomicResult>(nameof(PharmacogenomicResult.Phenotype), ErrorCodes.PharmacogenomicResultEmpty, (r, _) => r.Phenotype == null && string.IsNullOrWhiteSpace(r.Diplotype), "The result has neither a phenotype nor a diplotype."),
         NotAfter<PharmacogenomicResult>(nameof(PharmacogenomicResult.Date), r => r.Date, "result date"),
+        ValidText<PharmacogenomicResult>(nameof(PharmacogenomicResult.Diplotype), r => r.Diplotype),
     };
 
     /// <summary>Rules on each item of <c>medications</c>.</summary>
@@ -72,12 +75,16 @@ internal static class PatientFactsRules
         NotAfter<Medication>(nameof(Facts.Medication.StartDate), m => m.StartDate, "medication start date"),
         new(nameof(Facts.Medication.EndDate), ErrorCodes.EndBeforeStart, (m, _) => After(m.StartDate, m.EndDate), (m, _) => $"The medication end date {m.EndDate} is before its start date {m.StartDate}."),
         new(nameof(Facts.Medication.Active), ErrorCodes.Contradictory, (m, e) => m.Active && After(e, m.EndDate), (m, _) => $"The medication is marked active but ended on {m.EndDate}, before the evaluation date."),
+        ValidText<Medication>(nameof(Facts.Medication.Name), m => m.Name),
+        ValidText<Medication>(nameof(Facts.Medication.RxNormCode), m => m.RxNormCode),
     };
 
     /// <summary>Rules on each item of <c>allergies</c>.</summary>
     public static readonly FactRule<Allergy>[] Allergy =
     {
         Rule<Allergy>(nameof(Facts.Allergy.Substance), ErrorCodes.Unidentified, (a, _) => string.IsNullOrWhiteSpace(a.Substance) && string.IsNullOrWhiteSpace(a.RxNormCode), "The allergy has neither a substance nor an RxNorm code."),
+        ValidText<Allergy>(nameof(Facts.Allergy.Substance), a => a.Substance),
+        ValidText<Allergy>(nameof(Facts.Allergy.RxNormCode), a => a.RxNormCode),
     };
 
     /// <summary>Rules on each item of <c>conditions</c>.</summary>
@@ -87,6 +94,9 @@ internal static class PatientFactsRules
         new DefinedRule<Condition>(nameof(Facts.Condition.Kind), typeof(ConditionKind), c => c.Kind != null ? (int)c.Kind.Value : DefinedRule<Condition>.Absent, "The condition kind is not a known value."),
         new DefinedRule<Condition>(nameof(Facts.Condition.Status), typeof(ConditionStatus), c => (int)c.Status, "The condition status is not a known value."),
         NotAfter<Condition>(nameof(Facts.Condition.Onset), c => c.Onset, "condition onset date"),
+        ValidText<Condition>(nameof(Facts.Condition.Name), c => c.Name),
+        ValidText<Condition>(nameof(Facts.Condition.Code), c => c.Code),
+        ValidText<Condition>(nameof(Facts.Condition.CodeSystem), c => c.CodeSystem),
     };
 
     /// <summary>Rules on each item of <c>labResults</c>.</summary>
@@ -101,6 +111,9 @@ internal static class PatientFactsRules
         new DefinedRule<LabResult>(nameof(Facts.LabResult.Flag), typeof(LabFlag), l => (int)l.Flag, "The lab flag is not a known value."),
         Rule<LabResult>(nameof(Facts.LabResult.UpperReferenceLimit), ErrorCodes.LabValueNotANumber, (l, _) => l.UpperReferenceLimit != null && (double.IsNaN(l.UpperReferenceLimit.Value) || double.IsInfinity(l.UpperReferenceLimit.Value) || l.UpperReferenceLimit.Value <= 0), "The upper reference limit must be a positive number."),
         new DefinedRule<LabResult>(nameof(Facts.LabResult.Kind), typeof(LabKind), l => l.Kind != null ? (int)l.Kind.Value : DefinedRule<LabResult>.Absent, "The lab kind is not a known value."),
+        ValidText<LabResult>(nameof(Facts.LabResult.Name), l => l.Name),
+        ValidText<LabResult>(nameof(Facts.LabResult.LoincCode), l => l.LoincCode),
+        ValidText<LabResult>(nameof(Facts.LabResult.Unit), l => l.Unit),
     };
 
     /// <summary>Rules on each item of <c>vaccinations</c>.</summary>
@@ -109,6 +122,8 @@ internal static class PatientFactsRules
         Rule<Vaccination>(nameof(Facts.Vaccination.Name), ErrorCodes.Unidentified, (v, _) => string.IsNullOrWhiteSpace(v.Name) && string.IsNullOrWhiteSpace(v.CvxCode), "The vaccination has neither a name nor a CVX code."),
         new DefinedRule<Vaccination>(nameof(Facts.Vaccination.Status), typeof(VaccinationStatus), v => (int)v.Status, "The vaccination status is not a known value."),
         new(nameof(Facts.Vaccination.Date), ErrorCodes.DateInFuture, (v, e) => v.Status == VaccinationStatus.Given && AfterEvaluation(v.Date, e), (v, e) => $"The vaccine is recorded as given on {v.Date}, after the evaluation date {e}; record it as planned."),
+        ValidText<Vaccination>(nameof(Facts.Vaccination.Name), v => v.Name),
+        ValidText<Vaccination>(nameof(Facts.Vaccination.CvxCode), v => v.CvxCode),
     };
 
     /// <summary>
@@ -134,4 +149,27 @@ internal static class PatientFactsRules
 
     /// <summary>The date, when given, must not be after the evaluation date.</summary>
     private static FactRule<T> NotAfter<T>(string member, Expression<Func<T, ClinicalDate?>> date, string what) => new NotAfterRule<T>(member, date, what);
+
+    /// <summary>
+    /// The text, when given, must be valid Unicode: no lone UTF-16 surrogate (<c>INVALID_TEXT</c>). The JSON reader
+    /// refuses one as it reads; facts a host built in code are checked here, since every output echoes the text and a
+    /// lone surrogate would be written as U+FFFD, not as given. One pass over the text's characters, allocation-free.
+    /// </summary>
+    private static FactRule<T> ValidText<T>(string member, Expression<Func<T, string?>> text)
+    {
+        var read = text.Compile();
+        var value = text.Parameters[0];
+        var fails = Expression.Lambda<Func<T, ClinicalDate, bool>>(
+            Expression.Call(typeof(UnicodeText), nameof(UnicodeText.HasLoneSurrogate), null, text.Body),
+            value,
+            Expression.Parameter(typeof(ClinicalDate), "_"));
+        return new FactRule<T>(member, ErrorCodes.InvalidText, fails, (v, _) => LoneSurrogateMessage(read(v)));
+    }
+
+    /// <summary>The message of a text that holds a lone surrogate, naming it and where it is.</summary>
+    internal static string LoneSurrogateMessage(string? text)
+    {
+        var at = UnicodeText.FirstLoneSurrogate(text);
+        return $"The text holds a lone surrogate (U+{((int)text![at]).ToString("X4", CultureInfo.InvariantCulture)} at character {at + 1}), half of a UTF-16 pair such as a broken emoji, which is not valid Unicode text: results would show U+FFFD in its place, not what was given; give it as valid text.";
+    }
 }

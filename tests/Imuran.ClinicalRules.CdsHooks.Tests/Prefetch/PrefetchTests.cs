@@ -128,19 +128,26 @@ public class PrefetchTests
         Spec.AssertCardsResponse(body).Should().OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("labs: the FHIR server answered HTTP 500"));
     }
 
-    // No clock in the assertions: the server never answers, so only the service's own fetch timeout can end the call.
-    // The server then saw its request cancelled, and the cards name the missing data with the configured time.
+    // No clock in the assertions and no wall-clock wait: the server never answers, and the service's clock is a fake
+    // one, so only the service's own fetch timeout, reached by advancing that clock, can end the call. The server then
+    // saw its request cancelled, and the cards name the missing data with the configured time. (Without the timeout the
+    // held request is answered after FakeFhirServer's hold limit, and AnsweredAfterHolding fails the test.)
     [Fact]
     public async Task FhirServerThatNeverAnswers_IsCutOffByTheFetchTimeoutAndTheCardsSaySo()
     {
+        var time = new FakeTimeProvider(CdsHooksFactory.Now);
         var fhir = new FakeFhirServer { Respond = Serve, NeverAnswers = true };
-        using var factory = new CdsHooksFactory(o => { AllowEhr(o); o.FhirFetchTimeout = TimeSpan.FromMilliseconds(300); }, fhir);
+        using var factory = new CdsHooksFactory(o => { AllowEhr(o); o.FhirFetchTimeout = TimeSpan.FromMilliseconds(300); }, fhir, time);
         var prefetch = FhirData.Prefetch();
         prefetch.Remove("pgx");
         var request = AzaSignWithout(prefetch);
         request["fhirServer"] = "https://ehr.example.org/fhir";
+        var client = factory.CreateClient();
 
-        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+        var call = Spec.PostAsync(client, Spec.Prefix + "order-sign", request);
+        await fhir.Holding.WaitAsync(TimeSpan.FromSeconds(30)); // a bound on a hang only: the request reached the server
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        var (status, body, _) = await call;
 
         status.Should().Be(200);
         fhir.Calls.Should().Be(1, "only pgx was missing from the prefetch");
@@ -151,13 +158,14 @@ public class PrefetchTests
     }
 
     // Brief e, item 4: the fetch timeout ran on the wall clock (CancelAfter), while the service takes time from its
-    // TimeProvider. With a fake one, only advancing it can end the call: a minute's timeout fires at once, and not before.
+    // TimeProvider. With a fake one, only advancing it can end the call: a 10-second timeout (the longest accepted) fires at
+    // once, and not before.
     [Fact]
     public async Task FhirServerThatNeverAnswers_IsCutOffWhenTheServicesTimeProviderReachesTheFetchTimeout()
     {
         var time = new FakeTimeProvider(CdsHooksFactory.Now);
         var fhir = new FakeFhirServer { Respond = Serve, NeverAnswers = true };
-        using var factory = new CdsHooksFactory(o => { AllowEhr(o); o.FhirFetchTimeout = TimeSpan.FromMinutes(1); }, fhir, time);
+        using var factory = new CdsHooksFactory(o => { AllowEhr(o); o.FhirFetchTimeout = TimeSpan.FromSeconds(10); }, fhir, time);
         var prefetch = FhirData.Prefetch();
         prefetch.Remove("pgx");
         var request = AzaSignWithout(prefetch);
@@ -166,7 +174,7 @@ public class PrefetchTests
 
         var call = Spec.PostAsync(client, Spec.Prefix + "order-sign", request);
         await fhir.Holding.WaitAsync(TimeSpan.FromSeconds(30)); // a bound on a hang only: the request reached the server
-        time.Advance(TimeSpan.FromSeconds(59));
+        time.Advance(TimeSpan.FromSeconds(9));
         call.IsCompleted.Should().BeFalse("the fake clock has not reached the fetch timeout");
         fhir.Cancelled.Should().Be(0);
         time.Advance(TimeSpan.FromSeconds(1));
@@ -176,7 +184,7 @@ public class PrefetchTests
         fhir.Cancelled.Should().Be(1, "the service gave up on the request when its clock reached the timeout");
         fhir.AnsweredAfterHolding.Should().Be(0, "no request waited for the server (the wall clock did not end it)");
         Spec.AssertCardsResponse(body).Should().NotBeEmpty()
-            .And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("pgx: the FHIR server did not answer within 60000 ms"));
+            .And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("pgx: the FHIR server did not answer within 10000 ms"));
     }
 
     [Fact]
