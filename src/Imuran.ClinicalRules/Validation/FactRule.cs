@@ -211,6 +211,33 @@ internal sealed class NotAfterRule<T> : FactRule<T>
         Expression.Call(AfterMethod, Bind(_date, value), evaluation);
 }
 
+/// <summary>
+/// A text that, when given, must be valid Unicode: no lone UTF-16 surrogate (<c>INVALID_TEXT</c>). The JSON reader
+/// refuses one as it reads; facts a host built in code are checked here, since every output echoes the text and a lone
+/// surrogate would be written as U+FFFD, not as given. One pass over the text's characters, allocation-free.
+/// </summary>
+internal sealed class ValidTextRule<T> : FactRule<T>
+{
+    private static readonly System.Reflection.MethodInfo HasLoneSurrogateMethod = typeof(Internal.UnicodeText).GetMethod(nameof(Internal.UnicodeText.HasLoneSurrogate))!;
+
+    private readonly Expression<Func<T, string?>> _text;
+    private Func<T, string?>? _textOf;
+
+    public ValidTextRule(string member, Expression<Func<T, string?>> text)
+        : base(member, ErrorCodes.InvalidText, null, null)
+    {
+        _text = text;
+    }
+
+    /// <inheritdoc />
+    protected override string Message(T value, ClinicalDate evaluation) =>
+        PatientFactsRules.LoneSurrogateMessage((_textOf ??= CompileLambda(_text))(value));
+
+    /// <inheritdoc />
+    public override Expression Fails(ParameterExpression value, ParameterExpression evaluation) =>
+        Expression.Call(HasLoneSurrogateMethod, Bind(_text, value));
+}
+
 /// <summary>A value that must be a defined value of its enum (as FluentValidation's <c>IsInEnum</c>), tested by an array lookup.</summary>
 internal sealed class DefinedRule<T> : FactRule<T>
 {

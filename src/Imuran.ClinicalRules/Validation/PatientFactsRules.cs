@@ -150,21 +150,8 @@ internal static class PatientFactsRules
     /// <summary>The date, when given, must not be after the evaluation date.</summary>
     private static FactRule<T> NotAfter<T>(string member, Expression<Func<T, ClinicalDate?>> date, string what) => new NotAfterRule<T>(member, date, what);
 
-    /// <summary>
-    /// The text, when given, must be valid Unicode: no lone UTF-16 surrogate (<c>INVALID_TEXT</c>). The JSON reader
-    /// refuses one as it reads; facts a host built in code are checked here, since every output echoes the text and a
-    /// lone surrogate would be written as U+FFFD, not as given. One pass over the text's characters, allocation-free.
-    /// </summary>
-    private static FactRule<T> ValidText<T>(string member, Expression<Func<T, string?>> text)
-    {
-        var read = text.Compile();
-        var value = text.Parameters[0];
-        var fails = Expression.Lambda<Func<T, ClinicalDate, bool>>(
-            Expression.Call(typeof(UnicodeText), nameof(UnicodeText.HasLoneSurrogate), null, text.Body),
-            value,
-            Expression.Parameter(typeof(ClinicalDate), "_"));
-        return new FactRule<T>(member, ErrorCodes.InvalidText, fails, (v, _) => LoneSurrogateMessage(read(v)));
-    }
+    /// <summary>The text, when given, must be valid Unicode: no lone UTF-16 surrogate (<c>INVALID_TEXT</c>; see <see cref="ValidTextRule{T}"/>).</summary>
+    private static FactRule<T> ValidText<T>(string member, Expression<Func<T, string?>> text) => new ValidTextRule<T>(member, text);
 
     /// <summary>The message of a text that holds a lone surrogate, naming it and where it is.</summary>
     internal static string LoneSurrogateMessage(string? text)
