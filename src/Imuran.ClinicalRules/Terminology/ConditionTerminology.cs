@@ -70,38 +70,27 @@ internal static class ConditionTerminology
     // cell carcinoma", "Malignant neoplasm of skin of face"): codes.md's "Malignant neoplasm of skin" (372130007) and
     // knowledge.md's "history of skin cancer". Local choice: only these site words, matched only after a cancer word (so
     // "Eczema of skin" is no cancer), and not when the name says the skin holds a spread from elsewhere.
-    private static readonly WordIndex<bool> SkinSites = Cues("of skin", "cutaneous squamous", "skin squamous");
+    private static readonly WordIndex<bool> SkinSites = WordIndex<bool>.Of(true, "of skin", "cutaneous squamous", "skin squamous");
 
-    private static readonly WordIndex<bool> Secondary = Cues("secondary", "metastasis", "metastases", "metastatic");
+    private static readonly WordIndex<bool> Secondary = WordIndex<bool>.Of(true, "secondary", "metastasis", "metastases", "metastatic");
 
     // Cues that negate a condition wherever they stand in its name: a vaccination or immunisation record ("hepatitis B
     // vaccination series completed") or immunity ("hepatitis B immune") is not the infection.
-    private static readonly WordIndex<bool> AnywhereNegations = Cues(
+    private static readonly WordIndex<bool> AnywhereNegations = WordIndex<bool>.Of(true, 
         "immune", "vaccination", "vaccinations", "vaccinated", "vaccine", "vaccines", "immunization", "immunisation", "immunized", "immunised");
 
     // Cues that negate the disease term they precede in its clause: "no tuberculosis", "ruled out TB", "denies hepatitis B",
     // "negative for hepatitis B". After the term they do not: "no recurrence", "not active", "not on treatment".
-    private static readonly WordIndex<bool> LeadingNegations = Cues("negative", "not", "no", "ruled out", "excluded", "denies", "absent");
+    private static readonly WordIndex<bool> LeadingNegations = WordIndex<bool>.Of(true, "negative", "not", "no", "ruled out", "excluded", "denies", "absent");
 
     // Words between a leading cue and the disease term that show the cue denies a return of the disease, not the disease:
     // "no recurrence of tuberculosis", "no reactivation of hepatitis B" (stop 28, local choice). "No active TB" is not
     // among them: it stays negated.
-    private static readonly WordIndex<bool> ReturnWords = Cues("recurrence", "recurrent", "relapse", "reactivation", "reinfection", "flare");
+    private static readonly WordIndex<bool> ReturnWords = WordIndex<bool>.Of(true, "recurrence", "recurrent", "relapse", "reactivation", "reinfection", "flare");
 
     // Cues that negate the disease term when they follow it and end its clause: "TB ruled out", "tuberculosis excluded",
     // "hepatitis B negative", "hepatitis B: not detected", "TB absent".
-    private static readonly WordIndex<bool> ClosingNegations = Cues("negative", "ruled out", "excluded", "absent", "not detected");
-
-    private static WordIndex<bool> Cues(params string[] cues)
-    {
-        var index = new WordIndex<bool>();
-        foreach (var cue in cues)
-        {
-            index.Add(cue, true);
-        }
-
-        return index;
-    }
+    private static readonly WordIndex<bool> ClosingNegations = WordIndex<bool>.Of(true, "negative", "ruled out", "excluded", "absent", "not detected");
 
     /// <summary>The kind, how it was matched, and whether the code itself says "personal history of".</summary>
     public static (ConditionKind Kind, MatchedBy MatchedBy, bool IsHistoryCode) Classify(Condition condition)
@@ -167,13 +156,15 @@ internal static class ConditionTerminology
     /// them, that no cue negates (see <see cref="Classify"/>), with <paramref name="from"/> moved past its term;
     /// <see langword="false"/> when there is none. A name that names several diseases ("Crohn's disease and chronic
     /// hepatitis B") gives each in turn, so none is dropped for not being read first; a negated term is passed over
-    /// ("No tuberculosis; Crohn's disease"). Allocation-free.
+    /// ("No tuberculosis; Crohn's disease"). A walk starts at 0, where the cues that negate the whole name (a
+    /// vaccination or immunity) are read once; later steps do not read them again. Allocation-free.
     /// </summary>
     internal static bool NextNamedKind(string? name, ref int from, out ConditionKind kind)
     {
         kind = ConditionKind.Unrecognised;
-        if (name is null || AnywhereNegations.TryFind(name, out _, out _))
+        if (name is null || (from == 0 && AnywhereNegations.TryFind(name, out _, out _)))
         {
+            from = name?.Length ?? 0;
             return false;
         }
 
