@@ -19,11 +19,11 @@ internal static class VaccineTerminology
     // JYNNEOS, non-replicating, not live, do not flag). A live product or disease named is live (also beside a non-live
     // one: the cautious reading); else a non-live product or "non-replicating" is not live; else the generic words
     // "live", "smallpox" and "vaccinia" (the live ACAM2000 is a smallpox vaccine too) are live.
-    private static readonly WordIndex<bool> LiveNames = Index(true, "MMR", "MMRV", "measles", "mumps", "rubella", "varicella", "Varivax", "ProQuad", "Zostavax", "yellow fever", "YF-Vax", "Stamaril", "BCG", "oral typhoid", "Vivotif", "FluMist", "LAIV", "rotavirus", "RotaTeq", "Rotarix", "ACAM2000", "Dengvaxia", "Ixchiq", "Ervebo", "Vaxchora");
+    private static readonly WordIndex<bool> LiveNames = WordIndex<bool>.Of(true, "MMR", "MMRV", "measles", "mumps", "rubella", "varicella", "Varivax", "ProQuad", "Zostavax", "yellow fever", "YF-Vax", "Stamaril", "BCG", "oral typhoid", "Vivotif", "FluMist", "LAIV", "rotavirus", "RotaTeq", "Rotarix", "ACAM2000", "Dengvaxia", "Ixchiq", "Ervebo", "Vaxchora");
 
-    private static readonly WordIndex<bool> NotLiveNames = Index(false, "Shingrix", "recombinant zoster", "zoster recombinant", "JYNNEOS", "non-replicating", "nonreplicating");
+    private static readonly WordIndex<bool> NotLiveNames = WordIndex<bool>.Of(false, "Shingrix", "recombinant zoster", "zoster recombinant", "JYNNEOS", "non-replicating", "nonreplicating");
 
-    private static readonly WordIndex<bool> GenericLiveWords = Index(true, "smallpox", "vaccinia", "live");
+    private static readonly WordIndex<bool> GenericLiveWords = WordIndex<bool>.Of(true, "smallpox", "vaccinia", "live");
 
     /// <summary>Live (true), not live (false), or not recognised (null). CVX 188 is ambiguous and unrecognised.</summary>
     public static bool? IsLive(Vaccination vaccination)
@@ -59,16 +59,5 @@ internal static class VaccineTerminology
         }
 
         return GenericLiveWords.TryFind(name, out _, out _) ? true : null;
-    }
-
-    private static WordIndex<bool> Index(bool live, params string[] names)
-    {
-        var index = new WordIndex<bool>();
-        foreach (var n in names)
-        {
-            index.Add(n, live);
-        }
-
-        return index;
     }
 }

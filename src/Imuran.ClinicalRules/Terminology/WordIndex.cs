@@ -26,6 +26,19 @@ internal sealed class WordIndex<T>
     private int[] _buckets = Array.Empty<int>();
     private Entry[] _entries = Array.Empty<Entry>();
 
+    /// <summary>An index of <paramref name="terms"/>, each standing for <paramref name="value"/> (a list of cues or names of one meaning).</summary>
+    /// <exception cref="ArgumentException">A term has no word, or more than <see cref="MaxWords"/>.</exception>
+    public static WordIndex<T> Of(T value, params string[] terms)
+    {
+        var index = new WordIndex<T>();
+        foreach (var term in terms)
+        {
+            index.Add(term, value);
+        }
+
+        return index;
+    }
+
     /// <exception cref="ArgumentException">The term has no word, or more than <see cref="MaxWords"/>.</exception>
     public void Add(string term, T value)
     {
