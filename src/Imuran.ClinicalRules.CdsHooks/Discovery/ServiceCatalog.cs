@@ -14,6 +14,12 @@ internal sealed class ServiceCatalog
     /// <summary>The prefetch key of the Patient read; without it no evaluation is possible.</summary>
     public const string PatientKey = "patient";
 
+    /// <summary>The prefetch key of the medication orders; with <see cref="MedicationStatementsKey"/>, what tells patient-view whether the patient takes azathioprine.</summary>
+    public const string MedicationRequestsKey = "medicationRequests";
+
+    /// <summary>The prefetch key of the medication statements.</summary>
+    public const string MedicationStatementsKey = "medicationStatements";
+
     /// <summary>
     /// What every service asks the EHR to prefetch. The same keys are fetched from <c>fhirServer</c> when missing.
     /// Searches are for this patient only; the reader judges status and dates itself.
@@ -23,8 +29,8 @@ internal sealed class ServiceCatalog
         [PatientKey] = "Patient/{{context.patientId}}",
         // _include brings the Medication a medicationReference names (stop 28: without it an order by reference could
         // not be identified, and patient-view could not tell whether the patient takes azathioprine).
-        ["medicationRequests"] = "MedicationRequest?patient={{context.patientId}}&status=active,on-hold,draft&_include=MedicationRequest:medication",
-        ["medicationStatements"] = "MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold&_include=MedicationStatement:medication",
+        [MedicationRequestsKey] = "MedicationRequest?patient={{context.patientId}}&status=active,on-hold,draft&_include=MedicationRequest:medication",
+        [MedicationStatementsKey] = "MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold&_include=MedicationStatement:medication",
         ["conditions"] = "Condition?patient={{context.patientId}}",
         ["allergies"] = "AllergyIntolerance?patient={{context.patientId}}",
         ["labs"] = "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=200",

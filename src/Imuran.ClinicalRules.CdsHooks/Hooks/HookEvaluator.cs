@@ -275,7 +275,7 @@ internal sealed class HookEvaluator
     }
 
     /// <summary>The prefetch key of the medication orders or statements.</summary>
-    private static bool IsMedicationKey(string key) => key is "medicationRequests" or "medicationStatements";
+    private static bool IsMedicationKey(string key) => key is ServiceCatalog.MedicationRequestsKey or ServiceCatalog.MedicationStatementsKey;
 
     /// <summary>
     /// Order hooks: azathioprine in the draft or the active orders (considered, newly started or continuing; a stopped or
