@@ -63,7 +63,8 @@ internal static class ConditionTerminology
     private static readonly WordIndex<ConditionKind> Names = BuildNames();
 
     // A name read as a malignancy of no type by its first cancer word ("Malignant melanoma", "Malignant lymphoma") is
-    // read as the type it also names: skin cancer (its own caution, AZA-MAL-002) or lymphoma.
+    // read as the type it also names: skin cancer (its own caution, AZA-MAL-002) or lymphoma. Only a type named with it
+    // refines it (see Refined): in "Breast cancer, history of melanoma" the breast cancer stays a malignancy.
     private static readonly WordIndex<ConditionKind> MalignancyTypes = BuildMalignancyTypes();
 
     // A malignancy of no named type whose name places it in the skin ("Squamous cell carcinoma of skin", "Cutaneous squamous
@@ -73,6 +74,10 @@ internal static class ConditionTerminology
     private static readonly WordIndex<bool> SkinSites = WordIndex<bool>.Of(true, "of skin", "cutaneous squamous", "skin squamous");
 
     private static readonly WordIndex<bool> Secondary = WordIndex<bool>.Of(true, "secondary", "metastasis", "metastases", "metastatic");
+
+    // Words that join two diseases in one clause ("Breast cancer and melanoma"): a type named across them does not refine
+    // the cancer word on the other side (stop 30, local choice).
+    private static readonly WordIndex<bool> Conjunctions = WordIndex<bool>.Of(true, "and", "plus", "with");
 
     // Cues that negate a condition wherever they stand in its name: a vaccination or immunisation record ("hepatitis B
     // vaccination series completed") or immunity ("hepatitis B immune") is not the infection.
@@ -138,7 +143,7 @@ internal static class ConditionTerminology
         {
             if (!IsNegated(name!, termStart, termEnd))
             {
-                return (Refined(name!, byName), MatchedBy.Name, false);
+                return (Refined(name!, byName, termStart, termEnd), MatchedBy.Name, false);
             }
 
             var position = 0;
@@ -179,7 +184,7 @@ internal static class ConditionTerminology
             from = termEnd;
             if (!IsNegated(name, termStart, termEnd))
             {
-                kind = Refined(name, byName);
+                kind = Refined(name, byName, termStart, termEnd);
                 return true;
             }
         }
@@ -188,20 +193,76 @@ internal static class ConditionTerminology
         return false;
     }
 
-    /// <summary>A malignancy of no type made a named type when the name gives one, or skin cancer when it places it in the skin.</summary>
-    private static ConditionKind Refined(string name, ConditionKind kind)
+    /// <summary>
+    /// A malignancy of no type (the term at <c>[start, end)</c>) made the type named with it, or skin cancer when the words
+    /// with it place it in the skin. "With it" is its clause, cut at a conjunction ("Breast cancer and melanoma" names two
+    /// diseases): a type named in another clause is a disease of its own, which the name's walk gives in turn ("Breast
+    /// cancer, history of melanoma" is a malignancy and a skin cancer; stop 30: the breast cancer was read as melanoma,
+    /// so AZA-MAL-001 was lost). A cancer word alone in its clause qualifies the whole name ("Melanoma, malignant").
+    /// Local choice. A spread from elsewhere ("Breast carcinoma with cutaneous metastases") is read anywhere in the name.
+    /// </summary>
+    private static ConditionKind Refined(string name, ConditionKind kind, int start, int end)
     {
         if (kind != ConditionKind.Malignancy)
         {
             return kind;
         }
 
-        if (MalignancyTypes.TryFind(name, out var type, out _))
+        var (from, to) = Clause(name, start, end);
+        if (HasWord(name, from, start) || HasWord(name, end, to))
+        {
+            // The rightmost conjunction before the term, and the leftmost after it, bound the words read with it.
+            while (Conjunctions.TryFind(name, from, start, out _, out _, out _, out var joinEnd))
+            {
+                from = joinEnd;
+            }
+
+            while (Conjunctions.TryFind(name, end, to, out _, out _, out var joinStart, out _))
+            {
+                to = joinStart;
+            }
+        }
+        else
+        {
+            (from, to) = (0, name.Length);
+        }
+
+        if (MalignancyTypes.TryFind(name, from, to, out var type, out _, out _, out _))
         {
             return type;
         }
 
-        return SkinSites.TryFind(name, out _, out _) && !Secondary.TryFind(name, out _, out _) ? ConditionKind.SkinCancer : kind;
+        return SkinSites.TryFind(name, from, to, out _, out _, out _, out _) && !Secondary.TryFind(name, out _, out _) ? ConditionKind.SkinCancer : kind;
+    }
+
+    /// <summary>The clause holding <c>[start, end)</c>: from the break before it to the break after it (see <see cref="IsClauseBreak"/>).</summary>
+    private static (int Start, int End) Clause(string text, int start, int end)
+    {
+        while (start > 0 && !IsClauseBreak(text, start - 1))
+        {
+            start--;
+        }
+
+        while (end < text.Length && !IsClauseBreak(text, end))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>Whether <c>[from, to)</c> holds a word character.</summary>
+    private static bool HasWord(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (IsWordChar(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -210,18 +271,7 @@ internal static class ConditionTerminology
     /// </summary>
     private static bool IsNegated(string text, int start, int end)
     {
-        var clauseStart = start;
-        while (clauseStart > 0 && !IsClauseBreak(text, clauseStart - 1))
-        {
-            clauseStart--;
-        }
-
-        var clauseEnd = end;
-        while (clauseEnd < text.Length && !IsClauseBreak(text, clauseEnd))
-        {
-            clauseEnd++;
-        }
-
+        var (clauseStart, clauseEnd) = Clause(text, start, end);
         return (LeadingNegations.TryFind(text, clauseStart, start, out _, out _, out _, out var cueEnd)
                 && !ReturnWords.TryFind(text, cueEnd, start, out _, out _, out _, out _))
             || EndsWithClosingCue(text, end, clauseEnd);

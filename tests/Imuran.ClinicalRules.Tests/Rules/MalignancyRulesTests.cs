@@ -109,6 +109,31 @@ public class MalignancyRulesTests
         Evaluate(Quiet.WithConditions(Patients.Condition(name))).ShouldNotRaise("AZA-MAL-002");
     }
 
+    [Theory]
+    [InlineData("Breast cancer, history of melanoma")]
+    [InlineData("Breast cancer and melanoma")]
+    [InlineData("Carcinoma of colon; basal cell carcinoma of skin")]
+    public void AZA_MAL_001_AndMal002_CancerAndSkinCancerInOneName_BothFire(string name)
+    {
+        // Stop 30: a cancer word was refined by a type named anywhere in the name, so the breast cancer was read as
+        // melanoma and the malignancy caution was lost. Each disease the name names now gives its own caution.
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition(name)));
+
+        result.ShouldRaise("AZA-MAL-001");
+        result.ShouldRaise("AZA-MAL-002");
+    }
+
+    [Theory]
+    [InlineData("Melanoma, malignant")]
+    [InlineData("Melanoma - malignant")]
+    public void AZA_MAL_001_CancerWordAloneInItsClause_QualifiesTheName_Boundary(string name)
+    {
+        var result = Evaluate(Quiet.WithConditions(Patients.Condition(name)));
+
+        result.ShouldRaise("AZA-MAL-002");
+        result.ShouldNotRaise("AZA-MAL-001");
+    }
+
     [Fact]
     public void AZA_MAL_001_MalignantLymphomaByName_IsLymphoma() =>
         ConditionTerminology.Classify(Patients.Condition("Malignant lymphoma")).Kind.Should().Be(ConditionKind.Lymphoma);

@@ -109,6 +109,13 @@ public class TerminologyTests
     [InlineData("Crohn's disease, TB ruled out", new[] { ConditionKind.CrohnsDisease })]
     [InlineData("No tuberculosis or hepatitis B", new ConditionKind[0])]
     [InlineData("Crohn's disease; hepatitis B vaccination", new ConditionKind[0])]
+    // Stop 30: a cancer word is refined only by a type named with it (its clause, up to a conjunction).
+    [InlineData("Breast cancer, history of melanoma", new[] { ConditionKind.Malignancy, ConditionKind.SkinCancer })]
+    [InlineData("Breast cancer and melanoma", new[] { ConditionKind.Malignancy, ConditionKind.SkinCancer })]
+    [InlineData("Carcinoma of colon; basal cell carcinoma of skin", new[] { ConditionKind.Malignancy, ConditionKind.SkinCancer, ConditionKind.SkinCancer })]
+    [InlineData("Lymphoma; malignant melanoma", new[] { ConditionKind.Lymphoma, ConditionKind.SkinCancer, ConditionKind.SkinCancer })]
+    [InlineData("Melanoma, malignant", new[] { ConditionKind.SkinCancer, ConditionKind.SkinCancer })]
+    [InlineData("Malignant melanoma", new[] { ConditionKind.SkinCancer, ConditionKind.SkinCancer })]
     public void NextNamedKind_GivesEachDiseaseTheNameNames_SkippingNegatedOnes(string name, ConditionKind[] expected)
     {
         var found = new List<ConditionKind>();
