@@ -16,7 +16,8 @@ public sealed record MappingProblem
     /// Whether the problem means data are missing or were not all read, not merely odd: an incomplete search result, an
     /// issue the server reported, nesting too deep to read, a resource that could not be mapped, a medicine text naming
     /// several medicines, a current order whose medicine could not be identified, a Bundle entry that gives no
-    /// resource, a result of a kind read that is not final, or a current condition that abated. An evaluation of data with such a
+    /// resource, a result of a kind read that is not final, a current condition that abated, or a current medication statement
+    /// whose period ended. An evaluation of data with such a
     /// problem is not complete, whatever the rules did with the rest: the CDS Hooks service says its cards were computed
     /// from incomplete data, and <c>imuran-rules check</c> reports "Complete: NO" (exit 1).
     /// </summary>
@@ -30,6 +31,7 @@ public sealed record MappingProblem
         or MappingProblemCode.EntryWithoutResource
         or MappingProblemCode.ResultNotFinal
         or MappingProblemCode.StatusContradictsAbatement
+        or MappingProblemCode.StatusContradictsPeriod
         or MappingProblemCode.VaccineOrderStopped;
 
     /// <summary>What is wrong, in words, naming the resource and value concerned.</summary>

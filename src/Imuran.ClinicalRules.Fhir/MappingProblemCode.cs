@@ -72,7 +72,8 @@ public enum MappingProblemCode
 
     /// <summary>
     /// A medication statement is current (e.g. <c>active</c>) but its period ended before the evaluation date. It was
-    /// read as current, the more cautious reading (its interactions are checked), without the end date.
+    /// read as current, the more cautious reading (its interactions are checked), without the end date. Whether the medicine
+    /// is still taken cannot be told from the record, so the data are incomplete (as for <see cref="StatusContradictsAbatement"/>).
     /// </summary>
     StatusContradictsPeriod = 21,
 

@@ -17,7 +17,7 @@ public sealed class MappingProblemIncompleteDataTests
     [InlineData(MappingProblemCode.ResultNotFinal, true)] // a result on file was not used
     [InlineData(MappingProblemCode.StatusContradictsAbatement, true)] // whether it still applies cannot be told
     [InlineData(MappingProblemCode.VaccineOrderStopped, true)] // whether the vaccine was given cannot be told
-    [InlineData(MappingProblemCode.StatusContradictsPeriod, false)] // unchanged: a medication statement read as current
+    [InlineData(MappingProblemCode.StatusContradictsPeriod, true)] // stop 30: whether it is still taken cannot be told, as for an abated condition
     [InlineData(MappingProblemCode.LabWithoutUnit, false)] // odd data, read and reported, not missing data
     [InlineData(MappingProblemCode.ContradictoryPregnancyStatus, false)] // the rules raise their own finding
     [InlineData(MappingProblemCode.InvalidDate, false)]

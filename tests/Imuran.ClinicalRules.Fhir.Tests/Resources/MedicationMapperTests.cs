@@ -83,6 +83,8 @@ public class MedicationMapperTests
         medication.EndDate.Should().BeNull();
         result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.StatusContradictsPeriod)
             .Which.ErrorCode.Should().Be("FHIR_STATUS_CONTRADICTS_PERIOD");
+        // Stop 30: whether it is still taken cannot be told, so the data are incomplete (CDS banner; check "Complete: NO").
+        result.Problems.Single(p => p.Code == MappingProblemCode.StatusContradictsPeriod).MeansIncompleteData.Should().BeTrue();
         ClinicalRuleSet.Default.Evaluate(result.Facts with { Therapy = new AzathioprineTherapy { Status = TherapyStatus.Considering } }).IsValid.Should().BeTrue();
     }
 
