@@ -79,6 +79,20 @@ public class ErrorCodeVocabularyTests
     }
 
     [Fact]
+    public void CliDocs_ExitCodeOne_NamesEveryProblemThatMeansIncompleteData()
+    {
+        // Stop 30: docs/cli.md's list had fallen behind MappingProblem.MeansIncompleteData (five were missing, five named only in words).
+        var row = File.ReadAllLines(RepoPaths.InRepo("docs", "cli.md")).Single(l => l.StartsWith("| 1 |", StringComparison.Ordinal));
+        var incomplete = Enum.GetValues<MappingProblemCode>().Select(v => new MappingProblem { Code = v }).Where(p => p.MeansIncompleteData).ToList();
+
+        incomplete.Should().HaveCountGreaterThan(5);
+        foreach (var problem in incomplete)
+        {
+            row.Should().Contain("`" + problem.ErrorCode + "`", "docs/cli.md's exit code 1 lists every problem that means incomplete data");
+        }
+    }
+
+    [Fact]
     public void FhirReadError_TextForm_IsTheStableCode()
     {
         var read = FhirPatientReader.Read("""{ "resourceType": "Observation", "status": "final" }""", new Imuran.ClinicalRules.Facts.ClinicalDate(2026, 11, 30));
