@@ -59,7 +59,9 @@ public enum MappingProblemCode
 
     /// <summary>
     /// A medicine's name names more than one medicine the rules know (e.g. <c>allopurinol … reduce azathioprine</c>);
-    /// it was read as the first one it names, as the rules read a name, and the others were not read from it.
+    /// the order was read as the first one it names (or as azathioprine when it names it first). The rules check every
+    /// medicine the name passed on to them names, as taken, with a data-quality finding (AZA-DQ-001); the order itself
+    /// stays ambiguous, so the data are incomplete.
     /// </summary>
     SeveralMedicinesNamed = 19,
 

@@ -422,7 +422,7 @@ internal static class MedicationMapper
                     var read = readAs is null ? "the first one it names" : readAs;
                     scope.Problem(
                         MappingProblemCode.SeveralMedicinesNamed,
-                        $"{scope.Label}: the medicine's name names {named.Count} medicines ({string.Join(", ", named)}); it was read as {read}, as the rules read a name, and the others were not read from it.");
+                        $"{scope.Label}: the medicine's name names {named.Count} medicines ({string.Join(", ", named)}); the order was read as {read}, and the rules check each medicine the name passed on to them names.");
                     return;
                 }
             }

@@ -101,6 +101,33 @@ internal static class MedicationTerminology
     }
 
     /// <summary>
+    /// The next medicine the rules know that <paramref name="name"/> names at or after <paramref name="from"/>, in the
+    /// order the name gives them, with <paramref name="from"/> moved past its name; <see langword="false"/> when there is
+    /// none. Walking from 0 gives every medicine a name names ("Allopurinol and warfarin": allopurinol, then warfarin),
+    /// as <see cref="ConditionTerminology.NextNamedKind"/> does for diseases. Allocation-free.
+    /// </summary>
+    internal static bool NextNamed(string? name, ref int from, out MedicationMatch match)
+    {
+        match = new MedicationMatch(MedicationClass.Unrecognised, string.Empty, MatchedBy.None);
+        if (name is null || from >= name.Length
+            || !ByName.TryFind(name, from, name.Length, out var found, out _, out var start, out var end))
+        {
+            from = name?.Length ?? 0;
+            return false;
+        }
+
+        // The index gives the longest name first; a name that ends before it starts comes earlier in the text.
+        while (ByName.TryFind(name, from, start, out var earlier, out _, out var earlierStart, out var earlierEnd))
+        {
+            (found, start, end) = (earlier, earlierStart, earlierEnd);
+        }
+
+        from = end;
+        match = new MedicationMatch(found.Class, found.Ingredient, MatchedBy.Name);
+        return true;
+    }
+
+    /// <summary>
     /// The ingredients a medicine's name names: first the one <see cref="Classify"/> reads it as, then any others the
     /// name also names, in the order they appear, each once.
     /// </summary>

@@ -266,6 +266,21 @@ public class MedicationMapperTests
     }
 
     [Fact]
+    public void Read_NameOfTwoMedicines_TheRulesCheckBoth()
+    {
+        // Stop 30: the reader reads the order as the first medicine it names, and passes its name on; the rules read
+        // every medicine a name names (before, warfarin's caution was lost, and the problem said so).
+        var request = """{"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","medicationCodeableConcept":{"text":"Allopurinol and warfarin"},"authoredOn":"2024-11-01"}""";
+
+        var result = ReadWithPatient(request, MedicationRequest("1256", "azathioprine", id: "aza"));
+
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.SeveralMedicinesNamed)
+            .Which.Message.Should().Contain("read as allopurinol").And.Contain("the rules check each medicine");
+        var ids = ClinicalRuleSet.Default.Evaluate(result.Facts!).Findings.Select(f => f.RuleId).ToList();
+        ids.Should().Contain(new[] { "AZA-INT-001", "AZA-INT-006", "AZA-DQ-001" });
+    }
+
+    [Fact]
     public void Read_NameOfOneMedicine_HasNoSeveralMedicinesProblem()
     {
         var result = ReadWithPatient("""{"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","medicationCodeableConcept":{"text":"Imuran 50 mg tablet (azathioprine)"},"authoredOn":"2024-11-01"}""");

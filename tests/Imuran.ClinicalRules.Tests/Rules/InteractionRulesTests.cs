@@ -247,6 +247,43 @@ public class InteractionRulesTests
         result.ShouldNotRaise("AZA-DQ-001");
     }
 
+    // Stop 30: a name naming two medicines the rules know was read as the first alone, in silence (patient JSON path).
+
+    [Theory]
+    [InlineData("Allopurinol and warfarin", null, "allopurinol, warfarin")]
+    [InlineData("Warfarin 5 mg; allopurinol 100 mg", null, "warfarin, allopurinol")] // in the order the name gives them
+    [InlineData("Allopurinol and warfarin", "519", "allopurinol, warfarin")] // coded as the first, the name naming both
+    public void NameNamingTwoMedicines_BothAreChecked_AndTheAmbiguityIsAFinding(string name, string? rxNorm, string named)
+    {
+        var result = WithMedication(Patients.Med(name, rxNorm));
+
+        result.ShouldRaise("AZA-INT-001").Basis.Facts.Should().Contain(b => b.Path == "medications[0]" && b.Value.StartsWith("allopurinol", StringComparison.Ordinal));
+        result.ShouldRaise("AZA-INT-006").Basis.Facts.Should().Contain(b => b.Path == "medications[0]" && b.Value.StartsWith("warfarin", StringComparison.Ordinal));
+        var dq = result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Subject;
+        dq.Summary.Should().Be("Check the medication: its name names more than one medicine.");
+        dq.Basis.Facts[0].Path.Should().Be("medications[0]");
+        dq.Basis.Facts[0].Value.Should().EndWith("names " + named).And.NotContain("mg");
+    }
+
+    [Theory]
+    [InlineData("Allopurinol (Zyloprim)")] // a brand of the same ingredient
+    [InlineData("Allopurinol")]
+    [InlineData("Sulfamethoxazole / trimethoprim (Bactrim)")] // one combination medicine
+    public void NameNamingOneMedicine_Boundary_IsNoAmbiguity(string name)
+    {
+        WithMedication(Patients.Med(name, null)).ShouldNotRaise("AZA-DQ-001");
+    }
+
+    [Fact]
+    public void NameNamingAzathioprineAfterAnotherMedicine_IsNotAnAzathioprineOrder()
+    {
+        // "not with azathioprine" is advice on an allopurinol order, not an azathioprine order: only allopurinol is read.
+        var result = WithMedication(Patients.Med("Allopurinol 300 mg - not with azathioprine", null));
+
+        result.ShouldRaise("AZA-INT-001");
+        result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-DQ-001").Which.Basis.Facts[0].Value.Should().EndWith("names allopurinol, azathioprine");
+    }
+
     [Fact]
     public void AZA_INT_007_PastRibavirin_DoesNotFire()
     {

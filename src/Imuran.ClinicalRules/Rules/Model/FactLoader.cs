@@ -90,6 +90,8 @@ internal static class FactLoader
 
                     break;
             }
+
+            ReadOtherNamedMedicines(m, i, match, ctx, working, medicationStart, ref medicationIndex, pool, ref disagreements);
         }
 
         if (disagreements is not null)
@@ -709,6 +711,74 @@ internal static class FactLoader
     private static string? ConditionText(Condition c) => c.Code is { } code ? (c.CodeSystem ?? string.Empty) + "|" + code.Trim() : c.Name?.Trim().ToUpperInvariant();
     private static readonly System.Func<VaccineFact, (string?, VaccinationStatus, ClinicalDate?)> VaccineKey = v => (v.Source.CvxCode ?? v.Source.Name, v.Source.Status, v.Source.Date);
     private static readonly System.Func<HypersensitivityFact, string> AllergyKey = h => h.Thiopurine;
+
+    /// <summary>
+    /// Stop 30: a medicine's name that names more than one medicine the rules know ("Allopurinol and warfarin") was read
+    /// as the first alone, so the others' cautions were lost in silence (the FHIR reader reported it; the patient JSON
+    /// path said nothing). Every other medicine it names is read too, as taken, the more cautious reading (as a code and
+    /// a name that disagree are both read), and the ambiguity is a data-quality finding naming them. Azathioprine named
+    /// after another medicine ("Allopurinol - not with azathioprine") is not read as an azathioprine order; a second
+    /// medicine of a class already read from the entry adds nothing. Allocates only when a name names a second medicine.
+    /// </summary>
+    private static void ReadOtherNamedMedicines(
+        Medication m,
+        int i,
+        MedicationMatch match,
+        PatientContext ctx,
+        List<object> working,
+        int medicationStart,
+        ref Dictionary<(MedicationClass, string), MedicationFact>? medicationIndex,
+        WorkingFactPool? pool,
+        ref List<DataQualityIssue>? issues)
+    {
+        var position = 0;
+        string? first = null;
+        List<string>? named = null;
+        List<MedicationClass>? read = null;
+        while (MedicationTerminology.NextNamed(m.Name, ref position, out var other))
+        {
+            if (first is null)
+            {
+                first = other.Ingredient;
+                continue;
+            }
+
+            if (string.Equals(other.Ingredient, first, System.StringComparison.Ordinal) || (named?.Contains(other.Ingredient) ?? false))
+            {
+                continue;
+            }
+
+            (named ??= new List<string> { first }).Add(other.Ingredient);
+            if (read is null)
+            {
+                // The classes the entry was already read as: by its code (or name), and by its name when they disagree.
+                read = new List<MedicationClass> { match.Class, MedicationTerminology.Classify(null, m.Name).Class };
+            }
+
+            if (other.Class is MedicationClass.Azathioprine or MedicationClass.Unrecognised || read.Contains(other.Class))
+            {
+                continue;
+            }
+
+            read.Add(other.Class);
+            var fact = pool is null ? new MedicationFact(m, i, other, ctx) : pool.Medication(m, i, other, ctx);
+            ctx.InteractingMedications.Add(fact);
+            if (Grouped(working, medicationStart, ref medicationIndex, (other.Class, other.Ingredient), fact, MedicationKey) is { } medicine)
+            {
+                working.Add(medicine);
+            }
+        }
+
+        if (named is not null)
+        {
+            (issues ??= new List<DataQualityIssue>()).Add(new DataQualityIssue(
+                "medication",
+                "its name names more than one medicine",
+                "each medicine it names that the rules check is checked as taken; record one medicine per entry",
+                IndexedPaths.Medication(i),
+                "the name " + Text(m.Name, "RxNorm", null, medicine: true) + " names " + string.Join(", ", named)));
+        }
+    }
 
     /// <summary>
     /// <paramref name="fact"/> when it is the first of its <paramref name="key"/> (the caller adds it to the working
