@@ -6,7 +6,8 @@ namespace Imuran.ClinicalRules.Terminology;
 /// How the rules read a medicine's name when it has no code they know, for readers of other formats (such as the FHIR
 /// reader) that must decide what a named medicine is the same way the rules do. A name is read as the first ingredient
 /// or brand name the rules know that it names as a whole word, in any case (e.g. <c>Allopurinol 300 mg - not with
-/// azathioprine</c> is allopurinol). Immutable and thread-safe.
+/// azathioprine</c> is allopurinol, not an azathioprine order). The rules also check, as taken, every other medicine
+/// a name names (not azathioprine), and say that the name names more than one. Immutable and thread-safe.
 /// </summary>
 public static class MedicineNames
 {
@@ -24,7 +25,8 @@ public static class MedicineNames
     /// <summary>
     /// Every ingredient the rules know that <paramref name="name"/> names: the one the rules read it as first
     /// (<see cref="TryGetIngredient"/>), then the others in the order they appear, each once. More than one means the
-    /// name is ambiguous: the rules read only the first.
+    /// name is ambiguous: the rules read it as the first, check the others (except azathioprine) as taken too, and raise
+    /// a data-quality finding.
     /// </summary>
     /// <param name="name">A medicine's name or free text.</param>
     /// <returns>The ingredients, in lower case; empty when the name names none.</returns>
