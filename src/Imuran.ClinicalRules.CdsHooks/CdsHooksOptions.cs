@@ -31,7 +31,9 @@ public sealed class CdsHooksOptions
     /// </summary>
     public TimeZoneInfo? TimeZone { get; set; }
 
-    /// <summary>The largest request body accepted, in bytes (default 1 MiB). A larger body is answered with 413.</summary>
+    /// <summary>The largest request body accepted, in bytes (default 1 MiB). A larger body is answered with 413. More than
+    /// zero and at most 16 MiB, a local choice [L] (checked when the host starts): the FHIR reader reads at most 16 MiB of
+    /// one call (<see cref="Fhir.FhirReadOptions.DefaultMaxBytes"/>), so a larger body could never be read.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How long fetching missing prefetch from the FHIR server may take in all (default 2 seconds); what is not
@@ -39,7 +41,10 @@ public sealed class CdsHooksOptions
     /// the host starts): the EHR waits for the cards while the fetches run.</summary>
     public TimeSpan FhirFetchTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The largest FHIR response read from the FHIR server, in bytes (default 4 MiB); a larger one counts as unavailable.</summary>
+    /// <summary>The largest FHIR response read from the FHIR server, in bytes (default 4 MiB); a larger one counts as
+    /// unavailable. More than zero and at most 16 MiB, a local choice [L] (checked when the host starts): the FHIR reader
+    /// reads at most 16 MiB of one call (<see cref="Fhir.FhirReadOptions.DefaultMaxBytes"/>), so a larger answer could
+    /// never be read.</summary>
     public int MaxFhirResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>

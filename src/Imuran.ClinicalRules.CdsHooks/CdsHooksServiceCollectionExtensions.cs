@@ -17,8 +17,9 @@ public static class CdsHooksServiceCollectionExtensions
     /// <see cref="ICdsFeedbackStore"/> unless one is registered, the <see cref="CdsFeedbackExporter"/> that exports it, and <see cref="TimeProvider.System"/> unless a
     /// <see cref="TimeProvider"/> is registered (the evaluation date is its date in <see cref="CdsHooksOptions.TimeZone"/>, else in its own
     /// <see cref="TimeProvider.LocalTimeZone"/>). The options are validated when the host starts (<c>ValidateOnStart</c>):
-    /// a <see cref="CdsHooksOptions.FhirFetchTimeout"/> of zero or less, or more than 10 seconds, stops it with an
-    /// <see cref="OptionsValidationException"/> naming the option.
+    /// a <see cref="CdsHooksOptions.FhirFetchTimeout"/> of zero or less, or more than 10 seconds, or a
+    /// <see cref="CdsHooksOptions.MaxRequestBodyBytes"/> or <see cref="CdsHooksOptions.MaxFhirResponseBytes"/> of zero or
+    /// less, or more than 16 MiB, stops it with an <see cref="OptionsValidationException"/> naming the option.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>

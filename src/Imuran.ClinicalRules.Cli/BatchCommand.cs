@@ -229,13 +229,16 @@ internal static class BatchCommand
     }
 
     /// <summary>
-    /// The error for input with no patient line (no lines, or only blank ones): exit 2, as <c>check</c> refuses an empty
-    /// document, a local choice [L] shared with <c>coverage</c>.
+    /// The error for input with no patient line (no lines, or only blank ones): exit 2, a local choice [L] shared with
+    /// <c>coverage</c> and <c>check</c> (which names "no patient", one document being one patient).
     /// </summary>
-    internal static string NoPatients(string inputName, long lines) =>
+    /// <param name="inputName">The input as messages name it: <c>'path'</c>, or <c>standard input</c>.</param>
+    /// <param name="lines">The lines the input holds, blank ones all.</param>
+    /// <param name="patients">What was looked for: <c>patients</c> (lines of NDJSON), or <c>patient</c> (one document).</param>
+    internal static string NoPatients(string inputName, long lines, string patients = "patients") =>
         lines == 0
-            ? $"error: no patients in {inputName}: it is empty."
-            : $"error: no patients in {inputName}: its {lines} line{(lines == 1 ? " is" : "s are")} blank.";
+            ? $"error: no {patients} in {inputName}: it is empty."
+            : $"error: no {patients} in {inputName}: its {lines} line{(lines == 1 ? " is" : "s are")} blank.";
 
     private static string PrettyPrinted(string what) =>
         $"error: {what} looks like one JSON document spread over several lines; batch wants one document per line (NDJSON). Use 'check' for a single document, or write each patient on one line.";

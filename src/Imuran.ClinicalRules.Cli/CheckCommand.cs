@@ -41,6 +41,28 @@ internal static class CheckCommand
         return command;
     }
 
+    /// <summary>
+    /// The lines of <paramref name="text"/> as batch counts them: each line feed, carriage return or CR LF ends one, and
+    /// text after the last one is a line too.
+    /// </summary>
+    internal static long LineCount(string text)
+    {
+        long lines = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || text[i] == '\r')
+            {
+                lines++;
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+        }
+
+        return text.Length > 0 && text[^1] is not ('\n' or '\r') ? lines + 1 : lines;
+    }
+
     /// <summary>Today's date for FHIR input without --evaluation-date (the tool may read the clock; the library never does).</summary>
     internal static ClinicalDate Today() => ClinicalDate.FromDateTime(DateTime.Now);
 
@@ -54,6 +76,14 @@ internal static class CheckCommand
 
         if (!io.TryReadAll(source, CliIO.MaxDocumentBytes, out var json))
         {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            // No document at all, as batch and coverage say it (the JSON reader's "does not contain any JSON tokens" named
+            // neither the input nor the problem); exit 2, as for any input that cannot be read.
+            io.Error.WriteLine(BatchCommand.NoPatients(source == "-" ? "standard input" : "'" + source + "'", LineCount(json), "patient"));
             return ExitCodes.InvalidInput;
         }
 

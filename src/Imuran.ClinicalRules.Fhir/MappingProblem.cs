@@ -46,6 +46,14 @@ public sealed record MappingProblem
     /// <summary>Where the problem is, e.g. <c>Bundle.entry[3].resource.valueQuantity</c>.</summary>
     public string Path { get; init; } = string.Empty;
 
+    /// <summary>
+    /// For <see cref="MappingProblemCode.MedicineNotIdentified"/>: the order or statement is one the reader reads as not
+    /// yet taken (a draft, intended, proposed or planned one: "considered" were it azathioprine), so it cannot show the
+    /// patient taking the medicine. <see langword="false"/> (the cautious default) when it could: active, on-hold or of
+    /// no known status (newly started or continuing were it azathioprine). The CDS Hooks service's patient-view reads it.
+    /// </summary>
+    internal bool NotYetTaken { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{ErrorCode} at {Path}: {Message}";
 }

@@ -98,7 +98,8 @@ internal sealed class HookEvaluator
             // Stop 28: patient-view speaks only for a patient who takes azathioprine, which only the medication orders
             // and statements tell; without them, or with a current order whose medicine could not be identified (a
             // medicationReference to a Medication not sent), "not on it" and "could not tell" both answered 200 with no
-            // cards. CDS Hooks: a service that cannot obtain data it requires answers 412.
+            // cards. CDS Hooks: a service that cannot obtain data it requires answers 412. An unidentified draft or
+            // planned order cannot tell it (stop 30): it is not counted here.
             return HookOutcome.Fail(
                 412,
                 data.FhirServerRefused ? "forbidden" : "not-found",
@@ -241,8 +242,12 @@ internal sealed class HookEvaluator
 
     /// <summary>
     /// The medication data that could not be had or read, each with the request member concerned and in words: a
-    /// medication prefetch key missing or answered with an OperationOutcome, or an order whose medicine could not be
-    /// identified. Empty when every medication order and statement was read.
+    /// medication prefetch key missing or answered with an OperationOutcome, or an order or statement whose medicine
+    /// could not be identified and that could show the patient taking it (active, on-hold or of no known status: newly
+    /// started or continuing, were it azathioprine). A draft, intended, proposed or planned one is not counted: were it
+    /// azathioprine it would be "considered", which patient-view does not speak for, so it cannot make the patient take
+    /// it; it stays a problem meaning incomplete data, named in the cards when there are any. Empty when every
+    /// medication order and statement that could tell was read.
     /// </summary>
     private static List<(string Expression, string Text)> MedicationDataNotHad(PrefetchOutcome data, FhirMappingResult mapping)
     {
@@ -265,7 +270,7 @@ internal sealed class HookEvaluator
 
         foreach (var problem in mapping.Problems)
         {
-            if (problem.Code == MappingProblemCode.MedicineNotIdentified)
+            if (problem.Code == MappingProblemCode.MedicineNotIdentified && !problem.NotYetTaken)
             {
                 notHad.Add(("prefetch", "medication: " + problem.Message));
             }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using Imuran.ClinicalRules.Fhir;
 using Microsoft.Extensions.Options;
 
 namespace Imuran.ClinicalRules.CdsHooks.Internal;
@@ -18,15 +20,25 @@ internal sealed class CdsHooksOptionsValidator : IValidateOptions<CdsHooksOption
     /// </summary>
     public static readonly TimeSpan MaxFhirFetchTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The largest <see cref="CdsHooksOptions.MaxRequestBodyBytes"/> and <see cref="CdsHooksOptions.MaxFhirResponseBytes"/>
+    /// accepted: 16 MiB, <see cref="FhirReadOptions.DefaultMaxBytes"/>, a local choice [L]. The service reads a call's
+    /// prefetch, draft orders and fetched answers as one payload with the FHIR reader, which reads at most that much: a
+    /// larger request body or FHIR answer could never be read, and would be held in memory only to be answered "the FHIR
+    /// data could not be read" instead of 413, or "unavailable", at once.
+    /// </summary>
+    public const int MaxPayloadBytes = (int)FhirReadOptions.DefaultMaxBytes;
+
     public ValidateOptionsResult Validate(string? name, CdsHooksOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
         var timeout = options.FhirFetchTimeout;
         if (timeout <= TimeSpan.Zero || timeout > MaxFhirFetchTimeout)
         {
             // Zero would give up every fetch at once; a negative value (Timeout.InfiniteTimeSpan among them) would wait
             // for ever or throw on the first call.
-            return ValidateOptionsResult.Fail(string.Format(
+            failures.Add(string.Format(
                 CultureInfo.InvariantCulture,
                 "Imuran.ClinicalRules.CdsHooks: CdsHooksOptions.{0} is {1}; it must be more than zero and at most {2} (the fetches run while the EHR waits for the cards).",
                 nameof(CdsHooksOptions.FhirFetchTimeout),
@@ -34,6 +46,24 @@ internal sealed class CdsHooksOptionsValidator : IValidateOptions<CdsHooksOption
                 MaxFhirFetchTimeout));
         }
 
-        return ValidateOptionsResult.Success;
+        // Zero or less would refuse every request (413) or count every FHIR answer as unavailable; int.MaxValue would
+        // overflow the body reader's limit + 1 and fail every call.
+        ValidateSize(nameof(CdsHooksOptions.MaxRequestBodyBytes), options.MaxRequestBodyBytes, failures);
+        ValidateSize(nameof(CdsHooksOptions.MaxFhirResponseBytes), options.MaxFhirResponseBytes, failures);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSize(string option, int bytes, List<string> failures)
+    {
+        if (bytes <= 0 || bytes > MaxPayloadBytes)
+        {
+            failures.Add(string.Format(
+                CultureInfo.InvariantCulture,
+                "Imuran.ClinicalRules.CdsHooks: CdsHooksOptions.{0} is {1}; it must be more than zero and at most {2} bytes (16 MiB, the most the FHIR reader reads of one call).",
+                option,
+                bytes,
+                MaxPayloadBytes));
+        }
     }
 }

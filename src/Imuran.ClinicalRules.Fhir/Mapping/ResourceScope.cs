@@ -40,7 +40,11 @@ internal sealed class ResourceScope
         _report.DuplicatePaths is { Count: > 0 } paths && paths.Contains(objectPath + "." + name);
 
     /// <summary>Reports a problem once per code and path, however often the member is read.</summary>
-    public void Problem(MappingProblemCode code, string message, string? path = null)
+    /// <param name="code">The kind of problem.</param>
+    /// <param name="message">What is wrong, in words.</param>
+    /// <param name="path">Where; the resource's path when <see langword="null"/>.</param>
+    /// <param name="notYetTaken">For a medicine not identified: its order or statement is not yet taken (<see cref="MappingProblem.NotYetTaken"/>).</param>
+    public void Problem(MappingProblemCode code, string message, string? path = null, bool notYetTaken = false)
     {
         path ??= Path;
         if (!(_problemKeys ??= new HashSet<string>()).Add(((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + path))
@@ -55,6 +59,7 @@ internal sealed class ResourceScope
             ResourceType = ResourceType,
             Id = Id,
             Path = path,
+            NotYetTaken = notYetTaken,
         });
     }
 

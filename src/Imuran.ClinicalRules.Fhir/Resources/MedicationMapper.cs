@@ -61,7 +61,8 @@ internal static class MedicationMapper
                 scope.Problem(
                     MappingProblemCode.MedicineNotIdentified,
                     $"{scope.Label}: {what} {(isRequest ? "medication order" : "medication statement")} whose medicine could not be identified from {member} ({why}), so it was not checked.",
-                    resource.Path + "." + member);
+                    resource.Path + "." + member,
+                    notYetTaken: state == State.Considered);
             }
 
             return;

@@ -68,6 +68,93 @@ public class PatientViewMedicationDataTests
         body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("MedicationRequest/aza").And.Contain("could not be identified");
     }
 
+    /// <summary>
+    /// An order or statement for a medicine that cannot be identified: a medicationReference to a Medication not sent,
+    /// with no display. <paramref name="status"/> <see langword="null"/> leaves the status out.
+    /// </summary>
+    private static JsonObject Unidentified(string resourceType, string id, string? status, string? intent)
+    {
+        var resource = new JsonObject
+        {
+            ["resourceType"] = resourceType,
+            ["id"] = id,
+            ["medicationReference"] = new JsonObject { ["reference"] = "Medication/not-sent" },
+            ["subject"] = new JsonObject { ["reference"] = "Patient/" + FhirData.PatientId },
+        };
+        if (status is not null)
+        {
+            resource["status"] = status;
+        }
+
+        if (intent is not null)
+        {
+            resource["intent"] = intent;
+        }
+
+        resource[resourceType == "MedicationRequest" ? "authoredOn" : "effectiveDateTime"] = "2026-11-20";
+        return resource;
+    }
+
+    private static JsonObject PrefetchWith(JsonObject resource)
+    {
+        var prefetch = FhirData.Prefetch();
+        prefetch[resource["resourceType"]!.GetValue<string>() == "MedicationRequest" ? "medicationRequests" : "medicationStatements"] = FhirData.Bundle(resource);
+        return prefetch;
+    }
+
+    [Theory]
+    [InlineData("MedicationRequest", "draft", "order")]
+    [InlineData("MedicationRequest", "active", "proposal")]
+    [InlineData("MedicationRequest", "active", "plan")]
+    [InlineData("MedicationRequest", "on-hold", "plan")]
+    [InlineData("MedicationStatement", "intended", null)]
+    public async Task PatientView_NotYetTakenOrderWhoseMedicineCannotBeIdentified_Is200WithNoCards(string resourceType, string orderStatus, string? intent)
+    {
+        // patient-view speaks only for a patient who takes azathioprine (newly started or continuing). A draft, planned
+        // or proposed order, or an intended statement, is read as "considered" even when it is azathioprine, so an
+        // unidentified one cannot make the patient take it: it answered 412 ("whether the patient takes azathioprine
+        // cannot be told") for a patient whose medication data were all had. Nothing else shows azathioprine being
+        // taken, so patient-view has nothing to say: 200, no cards, as for a patient not on azathioprine.
+        using var factory = new CdsHooksFactory();
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), PrefetchWith(Unidentified(resourceType, "unknown", orderStatus, intent))));
+
+        status.Should().Be(200, body.ToString());
+        Spec.AssertCardsResponse(body).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("MedicationRequest", "active", "order")]
+    [InlineData("MedicationRequest", "on-hold", "order")]
+    [InlineData("MedicationRequest", null, "order")] // no status: read as active, the safe side
+    [InlineData("MedicationStatement", "active", null)]
+    public async Task PatientView_CurrentOrderOrStatementWhoseMedicineCannotBeIdentified_Is412NamingIt(string resourceType, string? orderStatus, string? intent)
+    {
+        // Boundary: an order or statement the reader would read as taken (newly started or continuing, were it
+        // azathioprine) whose medicine cannot be identified still leaves "takes azathioprine" untold: 412.
+        using var factory = new CdsHooksFactory();
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), PrefetchWith(Unidentified(resourceType, "unknown", orderStatus, intent))));
+
+        status.Should().Be(412, body.ToString());
+        body.GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain(resourceType + "/unknown").And.Contain("could not be identified");
+    }
+
+    [Fact]
+    public async Task PatientView_TakesAzathioprineWithAnUnidentifiedDraft_CardsNameTheDraftAsIncompleteData()
+    {
+        // Boundary: the unidentified draft is still reported where cards are given: it may be a medicine that interacts
+        // with azathioprine (MeansIncompleteData), so every card says it was computed without it.
+        using var factory = new CdsHooksFactory();
+        var prefetch = FhirData.Prefetch(medicationRequests: [ActiveAzathioprine(), Unidentified("MedicationRequest", "unknown-draft", "draft", "order")]);
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "patient-view", FhirData.Request("patient-view", FhirData.PatientContext(), prefetch));
+
+        status.Should().Be(200, body.ToString());
+        Spec.AssertCardsResponse(body).Should().NotBeEmpty().And.OnlyContain(c =>
+            c.GetProperty("detail").GetString()!.Contains("MedicationRequest/unknown-draft") && c.GetProperty("detail").GetString()!.Contains("could not be identified"));
+    }
+
     [Fact]
     public async Task PatientView_OrderByReferenceWithItsMedicationIncluded_IsReadAndAnswered()
     {

@@ -422,4 +422,38 @@ public class MedicationMapperTests
 
         result.Problems.Should().NotContain(p => p.ErrorCode == "FHIR_MEDICINE_NOT_IDENTIFIED");
     }
+
+    [Theory]
+    [InlineData("MedicationRequest", "active", "order", false)]
+    [InlineData("MedicationRequest", "on-hold", "order", false)]
+    [InlineData("MedicationRequest", null, "order", false)] // no status: read as active
+    [InlineData("MedicationStatement", "active", null, false)]
+    [InlineData("MedicationRequest", "draft", "order", true)]
+    [InlineData("MedicationRequest", "active", "proposal", true)]
+    [InlineData("MedicationRequest", "active", "plan", true)]
+    [InlineData("MedicationStatement", "intended", null, true)]
+    public void Read_MedicineNotIdentified_SaysWhetherTheOrderIsNotYetTaken(string resourceType, string? status, string? intent, bool notYetTaken)
+    {
+        // Stop 30: patient-view refuses (412) only for an unidentified medicine that could show the patient taking it;
+        // a draft or planned one, "considered" were it azathioprine, cannot. The reader says which, as it reads status.
+        var resource = new System.Text.Json.Nodes.JsonObject
+        {
+            ["resourceType"] = resourceType,
+            ["id"] = "unknown",
+            ["medicationReference"] = new System.Text.Json.Nodes.JsonObject { ["reference"] = "Medication/x" },
+        };
+        if (status is not null)
+        {
+            resource["status"] = status;
+        }
+
+        if (intent is not null)
+        {
+            resource["intent"] = intent;
+        }
+
+        var result = ReadWithPatient(resource.ToJsonString());
+
+        result.Problems.Should().ContainSingle(p => p.Code == MappingProblemCode.MedicineNotIdentified).Which.NotYetTaken.Should().Be(notYetTaken);
+    }
 }

@@ -85,7 +85,7 @@ CASES = {
     "deep-nesting": (
         raw('{"evaluationDate":"2026-11-22","therapy":' + "[" * 2000 + "]" * 2000 + "}"), 2, "not valid JSON",
         raw('{"resourceType":"Patient","id":"p1","extension":' + "[" * 2000 + "]" * 2000 + "}"), 2, "not valid JSON"),
-    "empty": (b"", 2, "not valid JSON", b"", 2, "not valid JSON"),
+    "empty": (b"", 2, "it is empty", b"", 2, "it is empty"),
     "array-root": (b"[]", 2, "MALFORMED_INPUT", b'[{"resourceType":"Patient","id":"p1"}]', 2, "MALFORMED_INPUT"),
     "nul-byte": (
         replace(FACTS, '"patientId":"corpus"', '"patientId":"cor\x00pus"'), 2, "not valid JSON",
