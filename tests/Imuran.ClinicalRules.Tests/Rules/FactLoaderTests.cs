@@ -92,6 +92,31 @@ public class FactLoaderTests
     }
 
     [Theory]
+    [InlineData("Rheumatoid arthritis with latent tuberculosis", "69896004", "snomed")]
+    [InlineData("Rheumatoid arthritis; chronic hepatitis B", "M06.9", "icd-10-cm")]
+    public void CodedConditionWhoseNameNamesAnotherDisease_MatchesItToo(string name, string code, string system)
+    {
+        // Stop 30: a coded condition was read by its code alone, so the tuberculosis or hepatitis B its name also names
+        // was lost in silence.
+        var result = ClinicalRuleSet.Default.Evaluate(Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = name, Code = code, CodeSystem = system } } });
+
+        result.Findings.Should().ContainSingle(f => f.RuleId == "AZA-INF-002").Which.Basis.Facts.Should().Contain(b => b.Path == "conditions[0]");
+    }
+
+    [Theory]
+    [InlineData("Rheumatoid arthritis", "69896004", "snomed")]
+    [InlineData("Rheumatoid arthritis, TB ruled out", "69896004", "snomed")]
+    [InlineData("Chronic viral hepatitis B without delta-agent", "B18.1", "icd-10-cm")] // the code's own disease only
+    public void CodedConditionWhoseNameNamesNoOtherDisease_Boundary_AddsNothing(string name, string code, string system)
+    {
+        var facts = Woman(PregnancyStatus.NotPregnant) with { Conditions = new[] { new Condition { Name = name, Code = code, CodeSystem = system } } };
+
+        var infections = ClinicalRuleSet.Default.Evaluate(facts).Findings.Count(f => f.RuleId == "AZA-INF-002");
+
+        infections.Should().Be(code == "B18.1" ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("Crohn's disease, no tuberculosis")]
     [InlineData("Crohn's disease; hepatitis B negative")]
     [InlineData("Rheumatoid arthritis, negative for hepatitis B")]

@@ -122,7 +122,7 @@ internal static class FactLoader
         for (var i = 0; i < conditions.Count; i++)
         {
             var c = conditions[i];
-            var (kind, matchedBy, isHistoryCode) = ConditionTerminology.Classify(c);
+            var (kind, _, isHistoryCode) = ConditionTerminology.Classify(c);
             if (kind == ConditionKind.Unrecognised)
             {
                 unrecognised.Add(new UnrecognisedInput(IndexedPaths.Condition(i), "condition", Text(c.Name, c.CodeSystem ?? "code", c.Code)));
@@ -131,13 +131,11 @@ internal static class FactLoader
 
             var active = c.Status == ConditionStatus.Active && !isHistoryCode;
             AddCondition(c, i, kind, active);
-            if (matchedBy != MatchedBy.Name)
-            {
-                continue;
-            }
 
             // A name naming more than one disease ("Crohn's disease and chronic hepatitis B") gives a fact for each: the
-            // second is not dropped for standing second. A code names one condition, so only names are read further.
+            // second is not dropped for standing second. The name of a coded condition is read too (stop 30): a code
+            // names one condition, but "Rheumatoid arthritis with latent tuberculosis" coded as rheumatoid arthritis
+            // lost the tuberculosis in silence, as a medicine's name and code that disagree would have (both are read).
             // Local choice: pregnancy and breastfeeding are read only as a name's first term; a disease's name that
             // mentions them later ("Crohn's disease diagnosed in pregnancy 2015") dates it and does not say the
             // patient is pregnant now.
