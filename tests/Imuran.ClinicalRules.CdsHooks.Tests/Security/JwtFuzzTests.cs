@@ -291,7 +291,8 @@ public sealed class JwtFuzzTests : IClassFixture<JwtHost>
                 {
                     failures.Add($"accepted a token it must refuse (kind {kind}): {shown}");
                 }
-                else if (response.StatusCode != HttpStatusCode.OK && (response.StatusCode != HttpStatusCode.Unauthorized || body.Length != 0))
+                else if (response.StatusCode != HttpStatusCode.OK && (response.StatusCode != HttpStatusCode.Unauthorized || body.Length != 0)
+                    && !(status == 431 && authorization!.Length > 16 * 1024)) // Kestrel (net8.0 target) refuses headers over its 32 KiB limit itself
                 {
                     failures.Add($"{status} (not a bare 401): {shown}\n=> {body}");
                 }
