@@ -53,4 +53,54 @@ public class HookFuzzTests
 
         failures.Should().BeEmpty();
     }
+
+    /// <summary>
+    /// The same requests with byte-level damage (<see cref="JsonFuzz.Corrupt"/>): lone surrogate escapes in names and
+    /// values, bytes that are not UTF-8, deep nesting, cuts. A JSON writer never produces these (it writes the lone
+    /// surrogate of <see cref="JsonFuzz.RandomValue"/> as U+FFFD), so the mutation above never sent them.
+    /// </summary>
+    [Fact]
+    public async Task DamagedRequests_NeverAnswer500()
+    {
+        var iterations = JsonFuzz.Iterations;
+        var rng = new Random(JsonFuzz.Seed(31));
+        using var factory = new CdsHooksFactory();
+        var client = factory.CreateClient();
+        var seeds = Seeds();
+        var failures = new List<string>();
+        for (var n = 0; n < iterations; n++)
+        {
+            var doc = seeds[rng.Next(seeds.Length)].DeepClone().AsObject();
+            var hook = doc["hook"]!.GetValue<string>();
+            for (var m = rng.Next(0, 3); m > 0; m--)
+            {
+                JsonFuzz.Mutate(doc, rng);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(doc.ToJsonString());
+            for (var k = rng.Next(1, 3); k > 0; k--)
+            {
+                bytes = JsonFuzz.Corrupt(bytes, rng);
+            }
+
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            try
+            {
+                // In memory (TestServer) an unhandled exception reaches the client instead of a 500: both are failures.
+                using var response = await client.PostAsync(Spec.Prefix + hook, content);
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{(int)response.StatusCode}: {JsonFuzz.Show(bytes)}\n=> {body}");
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures.Add($"threw {ex.GetType().Name} ({ex.Message}): {JsonFuzz.Show(bytes)}");
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
 }
