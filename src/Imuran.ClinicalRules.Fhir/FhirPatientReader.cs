@@ -28,6 +28,8 @@ namespace Imuran.ClinicalRules.Fhir;
 /// </remarks>
 public static class FhirPatientReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The parser's own message is quoted up to this length (it can quote a whole line of input).</summary>
     private const int MaxDetailLength = 200;
 
@@ -113,6 +115,21 @@ public static class FhirPatientReader
     /// <summary>Reads UTF-8 bytes without a byte-order mark: the one path of <see cref="Read(Stream, ClinicalDate, FhirReadOptions?)"/> and <see cref="ReadAsync"/>.</summary>
     private static FhirMappingResult ReadUtf8(ReadOnlyMemory<byte> bytes, ClinicalDate evaluationDate, FhirReadOptions options)
     {
+        // The parser does not check the UTF-8 inside strings until they are read, and then reading one throws (fuzzing,
+        // stop 30: a resourceType with such bytes threw; a gender with them was read as no gender): check it all, once.
+        if (!IsValidUtf8(bytes))
+        {
+            return new FhirMappingResult
+            {
+                Error = new FhirReadError
+                {
+                    Code = FhirReadErrorCode.MalformedJson,
+                    Message = "The payload is not well-formed JSON: it is not valid UTF-8.",
+                    Path = "$",
+                },
+            };
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions(options));
@@ -211,6 +228,21 @@ public static class FhirPatientReader
     {
         MaxDepth = options.MaxDepth > 0 ? options.MaxDepth : FhirReadOptions.Default.MaxDepth,
     };
+
+    /// <summary>Whether every byte is part of valid UTF-8.</summary>
+    private static bool IsValidUtf8(ReadOnlyMemory<byte> bytes)
+    {
+        var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array) ? array : new ArraySegment<byte>(bytes.ToArray());
+        try
+        {
+            _ = StrictUtf8.GetCharCount(segment.Array!, segment.Offset, segment.Count);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
 
     private static FhirMappingResult Malformed(Exception ex)
     {

@@ -24,6 +24,25 @@ public class FhirPatientReaderHardeningTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"resourceType":"PatXient","id":"p1"}""")]
+    [InlineData("""{"resourceType":"Patient","id":"pX1"}""")]
+    [InlineData("""{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p1","gender":"feXmale"}}]}""")]
+    public async System.Threading.Tasks.Task Read_StreamWithBytesThatAreNotUtf8InAText_FailsWithMalformedJson_NotAnException(string json)
+    {
+        // Fuzzing, stop 30: the parser does not check the UTF-8 inside strings, and reading resourceType threw
+        // InvalidOperationException from the stream readers (a string cannot hold such bytes, so Read(string) never met them).
+        var bytes = Encoding.UTF8.GetBytes(json);
+        bytes[System.Array.IndexOf(bytes, (byte)'X')] = 0xFE;
+
+        foreach (var result in new[] { FhirPatientReader.Read(new MemoryStream(bytes), Payloads.Today), await FhirPatientReader.ReadAsync(new MemoryStream(bytes), Payloads.Today) })
+        {
+            result.Succeeded.Should().BeFalse();
+            result.Error!.Code.Should().Be(FhirReadErrorCode.MalformedJson);
+            result.Error.Message.Should().Contain("not valid UTF-8");
+        }
+    }
+
     [Fact]
     public void Read_LoneEscapedSurrogateInABundleEntry_NamesTheEntryPath()
     {

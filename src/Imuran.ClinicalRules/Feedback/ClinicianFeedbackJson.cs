@@ -29,7 +29,8 @@ namespace Imuran.ClinicalRules.Feedback;
 /// required; <c>entries</c> may be left out (counts only) and, when present, must agree with <c>rules</c>.
 /// <c>overrideRate</c> is written for readers' convenience and recomputed on reading. Members this version does not
 /// know are ignored, so later minor additions do not break older readers; a different <c>formatVersion</c> is refused.
-/// Free-text comments are never part of the format. Reading never throws for bad input. Thread-safe.
+/// Free-text comments are never part of the format. A member name or a text that is not valid Unicode is refused
+/// (<c>INVALID_TEXT</c>), wherever it stands. Reading never throws for bad input. Thread-safe.
 /// </summary>
 public static class ClinicianFeedbackJson
 {
@@ -199,6 +200,12 @@ public static class ClinicianFeedbackJson
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Problem("$", ErrorCodes.MalformedInput, "The feedback export must be a JSON object.");
+        }
+
+        // A broken member name makes look-ups throw, or not, depending on where it stands (fuzzing, stop 30).
+        if (Serialization.MemberNames.FirstBroken(root) is { } broken)
+        {
+            return new ClinicianFeedbackReadResult { Problems = new[] { broken } };
         }
 
         var problems = new List<ValidationProblem>();
@@ -459,7 +466,18 @@ public static class ClinicianFeedbackJson
             return null;
         }
 
-        var text = value.GetString();
+        string? text;
+        try
+        {
+            text = value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape ("\ud800"), which no .NET string can hold faithfully (fuzzing, stop 30: it threw).
+            problems.Add(new ValidationProblem(path, ErrorCodes.InvalidText, $"'{name}' is not valid Unicode text: it holds a lone surrogate (such as a broken emoji escape)."));
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             problems.Add(new ValidationProblem(path, ErrorCodes.Required, $"'{name}' must not be empty."));

@@ -28,7 +28,9 @@ namespace Imuran.ClinicalRules.Policy;
 /// file with any problem gives no policy. A rule that reports unknown data
 /// (<see cref="Engine.RuleMetadata.ReportsUnknownData"/>: the data-quality rules and a few others), or a topic that holds
 /// one, cannot be left out (<c>POLICY_DISABLES_DATA_QUALITY</c>), thresholds must not contradict each other, and <c>name</c> and
-/// <c>version</c> are one line of printable text of at most 200 characters. Reading never throws for bad input. Thread-safe.
+/// <c>version</c> are one line of printable text of at most 200 characters. A member name that is not valid Unicode (a
+/// lone surrogate escape, or bytes that are not UTF-8) is refused (<c>INVALID_TEXT</c>) wherever it stands. Reading never
+/// throws for bad input. Thread-safe.
 /// </summary>
 public static class SitePolicyJson
 {
@@ -180,6 +182,12 @@ public static class SitePolicyJson
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Problem("$", ErrorCodes.MalformedInput, "The policy must be a JSON object.");
+        }
+
+        // A broken member name makes look-ups throw, and the thresholds' names are read (fuzzing, stop 30).
+        if (MemberNames.FirstBroken(root) is { } broken)
+        {
+            return new SitePolicyReadResult { Problems = new[] { broken } };
         }
 
         var r = new ObjectReader(root, string.Empty, problems);

@@ -43,7 +43,7 @@ internal sealed class ObjectReader
     /// <summary>This object's path, e.g. <c>labResults[2]</c>; empty for the document.</summary>
     private string Path => _path ??= _index >= 0 ? _parent!.ItemPath(_member!, _index) : _parent!.Join(_member!);
 
-    public bool Has(string name) => _element.TryGetProperty(name, out _);
+    public bool Has(string name) => TryGetMember(name, out _);
 
     /// <summary>
     /// Records every member not in <paramref name="names"/> as an unknown field, every member given more than once as a
@@ -377,7 +377,44 @@ internal sealed class ObjectReader
     private string ItemPath(string name, int index) => Join(name) + "[" + index + "]";
 
     private bool TryGet(string name, out JsonElement value) =>
-        _element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+        TryGetMember(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>
+    /// The member named <paramref name="name"/>. A member name that is not valid Unicode (a lone surrogate escape)
+    /// makes <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> throw, or not, depending on where it
+    /// stands (fuzzing, stop 30: "\udfffunit" before "unit" was looked up threw); then the members are compared one by
+    /// one and the broken ones passed over, the last match kept as the look-up keeps it. The broken name is a problem
+    /// already: every reader calls <see cref="Known"/> before it reads a member.
+    /// </summary>
+    private bool TryGetMember(string name, out JsonElement value)
+    {
+        try
+        {
+            return _element.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            var found = false;
+            foreach (var p in _element.EnumerateObject())
+            {
+                try
+                {
+                    if (p.NameEquals(name))
+                    {
+                        value = p.Value;
+                        found = true;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // The broken name itself: not the member looked for.
+                }
+            }
+
+            return found;
+        }
+    }
 
     private void WrongType(string name, string expected) =>
         Problem(name, ErrorCodes.WrongType, $"The {name} must be {expected}.");

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Imuran.ClinicalRules.CdsHooks.Tests.Support;
+using Imuran.ClinicalRules.Tests.Common;
 
 namespace Imuran.ClinicalRules.CdsHooks.Tests.Contract;
 
@@ -22,8 +21,8 @@ public class HookFuzzTests
     [Fact]
     public async Task MutatedRequests_NeverAnswer500()
     {
-        var iterations = int.Parse(Environment.GetEnvironmentVariable("HOOK_FUZZ_N") ?? "300");
-        var rng = new Random(int.Parse(Environment.GetEnvironmentVariable("HOOK_FUZZ_SEED") ?? "7"));
+        var iterations = JsonFuzz.Iterations;
+        var rng = new Random(JsonFuzz.Seed(7));
         using var factory = new CdsHooksFactory();
         var client = factory.CreateClient();
         var seeds = Seeds();
@@ -34,7 +33,7 @@ public class HookFuzzTests
             var hook = doc["hook"]!.GetValue<string>();
             for (var m = rng.Next(1, 4); m > 0; m--)
             {
-                Mutate(doc, rng);
+                JsonFuzz.Mutate(doc, rng);
             }
 
             var text = doc.ToJsonString();
@@ -55,94 +54,53 @@ public class HookFuzzTests
         failures.Should().BeEmpty();
     }
 
-    private static void Mutate(JsonNode root, Random rng)
+    /// <summary>
+    /// The same requests with byte-level damage (<see cref="JsonFuzz.Corrupt"/>): lone surrogate escapes in names and
+    /// values, bytes that are not UTF-8, deep nesting, cuts. A JSON writer never produces these (it writes the lone
+    /// surrogate of <see cref="JsonFuzz.RandomValue"/> as U+FFFD), so the mutation above never sent them.
+    /// </summary>
+    [Fact]
+    public async Task DamagedRequests_NeverAnswer500()
     {
-        var slots = new List<(JsonNode Parent, object Key)>();
-        void Walk(JsonNode? node)
+        var iterations = JsonFuzz.Iterations;
+        var rng = new Random(JsonFuzz.Seed(31));
+        using var factory = new CdsHooksFactory();
+        var client = factory.CreateClient();
+        var seeds = Seeds();
+        var failures = new List<string>();
+        for (var n = 0; n < iterations; n++)
         {
-            if (node is JsonObject o)
+            var doc = seeds[rng.Next(seeds.Length)].DeepClone().AsObject();
+            var hook = doc["hook"]!.GetValue<string>();
+            for (var m = rng.Next(0, 3); m > 0; m--)
             {
-                foreach (var kv in o.ToList())
+                JsonFuzz.Mutate(doc, rng);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(doc.ToJsonString());
+            for (var k = rng.Next(1, 3); k > 0; k--)
+            {
+                bytes = JsonFuzz.Corrupt(bytes, rng);
+            }
+
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            try
+            {
+                // In memory (TestServer) an unhandled exception reaches the client instead of a 500: both are failures.
+                using var response = await client.PostAsync(Spec.Prefix + hook, content);
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode >= 500)
                 {
-                    slots.Add((o, kv.Key));
-                    Walk(kv.Value);
+                    failures.Add($"{(int)response.StatusCode}: {JsonFuzz.Show(bytes)}\n=> {body}");
                 }
             }
-            else if (node is JsonArray a)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                for (var i = 0; i < a.Count; i++)
-                {
-                    slots.Add((a, i));
-                    Walk(a[i]);
-                }
+                failures.Add($"threw {ex.GetType().Name} ({ex.Message}): {JsonFuzz.Show(bytes)}");
             }
         }
 
-        Walk(root);
-        if (slots.Count == 0)
-        {
-            return;
-        }
-
-        var (parent, key) = slots[rng.Next(slots.Count)];
-        var op = rng.Next(5);
-        if (parent is JsonObject obj)
-        {
-            var name = (string)key;
-            if (op == 0)
-            {
-                obj.Remove(name);
-            }
-            else if (op == 1)
-            {
-                var other = slots[rng.Next(slots.Count)];
-                var copy = (other.Parent is JsonObject oo ? oo[(string)other.Key] : ((JsonArray)other.Parent)[(int)other.Key])?.DeepClone();
-                obj[name] = copy;
-            }
-            else
-            {
-                obj[name] = RandomValue(rng);
-            }
-        }
-        else if (parent is JsonArray arr)
-        {
-            var i = (int)key;
-            if (op == 0)
-            {
-                arr.RemoveAt(i);
-            }
-            else if (op == 1)
-            {
-                arr.Add(arr[i]?.DeepClone());
-            }
-            else
-            {
-                arr[i] = RandomValue(rng);
-            }
-        }
+        failures.Should().BeEmpty();
     }
-
-    private static JsonNode? RandomValue(Random rng) => rng.Next(20) switch
-    {
-        0 => null,
-        1 => JsonValue.Create(rng.Next(2) == 0),
-        2 => JsonValue.Create(rng.Next(-5, 5)),
-        3 => JsonValue.Create(1e308),
-        4 => JsonValue.Create(string.Empty),
-        5 => JsonValue.Create("   "),
-        6 => JsonValue.Create("\uD800x"),
-        7 => JsonValue.Create(new string('a', rng.Next(1, 3000))),
-        8 => JsonValue.Create("2026-02-30"),
-        9 => JsonValue.Create("2026"),
-        10 => new JsonObject(),
-        11 => new JsonArray(),
-        12 => JsonValue.Create("0001-01-01"),
-        13 => JsonValue.Create("Patient/"),
-        14 => JsonValue.Create("MedicationRequest/aza-draft"),
-        15 => JsonValue.Create(long.MaxValue),
-        16 => JsonValue.Create("http://hl7.org/fhir"),
-        17 => JsonValue.Create("9999-12-31T23:59:59+14:00"),
-        18 => JsonValue.Create("active"),
-        _ => JsonValue.Create("draft"),
-    };
 }

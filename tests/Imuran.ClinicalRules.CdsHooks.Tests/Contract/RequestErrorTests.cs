@@ -100,6 +100,33 @@ public class RequestErrorTests
     }
 
     [Theory]
+    [InlineData("patient-view", "\"gender\":", "\"\\udfffgender\":", "prefetch.patient")]
+    [InlineData("patient-view", "\"status\":\"active\"", "\"status\":\"act\\ud800ive\"", "prefetch.medicationRequests.entry[0].resource.status")]
+    [InlineData("order-sign", "\"status\":\"draft\"", "\"status\":\"dr\\udc00aft\"", "context.draftOrders.entry[0].resource.status")]
+    [InlineData("order-sign", "\"intent\":", "\"\\ud800intent\":", "context.draftOrders.entry[0].resource")]
+    public async Task Post_TextWithALoneSurrogateEscape_Answers400NamingWhereItIs(string hook, string valid, string broken, string field)
+    {
+        // Fuzzing with byte-level damage, stop 30 (the hook fuzz's lone surrogate never reached the wire: a JSON writer
+        // replaces it): one in a prefetch resource or a draft order threw from a member look-up or from copying the
+        // resource for the FHIR reader, a 500.
+        using var factory = new CdsHooksFactory();
+        var request = hook == "order-sign"
+            ? FhirData.Request("order-sign", FhirData.OrderContext(FhirData.Drafts(FhirData.AzathioprineDraft())), FhirData.Prefetch())
+            : FhirData.Request("patient-view", FhirData.PatientContext(), FhirData.Prefetch(medicationRequests: [FhirData.MedicationRequest("aza", "active", "1256", "azathioprine")]));
+        var json = request.ToJsonString();
+        var at = json.IndexOf(valid, StringComparison.Ordinal);
+        at.Should().BeGreaterThanOrEqualTo(0);
+        json = json.Substring(0, at) + broken + json.Substring(at + valid.Length);
+
+        var (status, text) = await PostRawAsync(factory.CreateClient(), Spec.Prefix + hook, new StringContent(json, Encoding.UTF8, "application/json"));
+
+        status.Should().Be(HttpStatusCode.BadRequest, text);
+        var issue = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("issue")[0];
+        issue.GetProperty("expression")[0].GetString().Should().Be(field);
+        issue.GetProperty("diagnostics").GetString().Should().Contain("not valid Unicode");
+    }
+
+    [Theory]
     [InlineData("hook", "{\"hook\":\"order-sign\",\"hook\":\"patient-view\",\"hookInstance\":\"" + Instance + "\",\"context\":{\"patientId\":\"1\"}}")]
     [InlineData("hook", "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"hook\":\"order-sign\",\"context\":{\"patientId\":\"1\"}}")]
     [InlineData("hookInstance", "{\"hook\":\"order-sign\",\"hookInstance\":\"" + Instance + "\",\"hookInstance\":\"2f3c1b9e-7c1a-4e6f-9a51-0c6a4f0d3e21\",\"context\":{\"patientId\":\"1\"}}")]

@@ -322,4 +322,28 @@ public class PrefetchTests
             text.Should().NotContain("nested").And.NotContain("well-formed");
         }
     }
+
+    [Theory]
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o\\ud800\",\"status\":\"final\"}}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"\\udfff\":1,\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\"}}]}")]
+    public async Task FhirServerAnswerWithALoneSurrogateEscape_CardsSaySo_Not500(string answer)
+    {
+        // Fuzzing, stop 30: a lone surrogate escape in a hook request threw (a 500); the FHIR server's answer is read
+        // by the same code, so one there is refused as that fetch's gap, as an answer that is not UTF-8 already was.
+        var fhir = new FakeFhirServer
+        {
+            Respond = r => r.RequestUri!.PathAndQuery.Contains("category=laboratory", StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer, Encoding.UTF8, "application/fhir+json") }
+                : Serve(r),
+        };
+        using var factory = new CdsHooksFactory(AllowEhr, fhir);
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().NotBeEmpty()
+            .And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("labs: the FHIR server's answer holds text that is not valid Unicode"));
+    }
 }

@@ -106,4 +106,41 @@ public class ClinicianFeedbackJsonTests
         // Stop 28: accepted + overridden was summed in int: two counts of 2,147,483,647 gave "-107374182350.0 %".
         new RuleFeedbackSummary { RuleId = "AZA-INT-001", Accepted = accepted, Overridden = overridden }.OverrideRate.Should().Be(rate);
     }
+
+    private const string Minimal = "{\"format\":\"imuran-clinicalrules-feedback\",\"formatVersion\":1,\"ruleSetId\":\"r\",\"ruleSetVersion\":\"1\",\"exportedAt\":\"2026-11-22T10:00:00Z\",\"rules\":[{\"ruleId\":\"AZA-PGX-001\",\"accepted\":1,\"overridden\":0}],\"entries\":[{\"serviceId\":\"s\",\"card\":\"c1\",\"ruleId\":\"AZA-PGX-001\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-11-22T10:05:00Z\"}]}";
+
+    [Theory]
+    [InlineData("\"ruleSetId\":\"r\"", "\"ruleSetId\":\"r\\ud800\"", "ruleSetId")]
+    [InlineData("\"card\":\"c1\"", "\"card\":\"\\udfffc1\"", "entries[0].card")]
+    [InlineData("\"outcomeTimestamp\":\"2026", "\"outcomeTimestamp\":\"\\ud8002026", "entries[0].outcomeTimestamp")]
+    [InlineData("\"ruleId\":\"AZA-PGX-001\",\"accepted\"", "\"ruleId\":\"AZA-PGX-001\\ud800\",\"accepted\"", "rules[0].ruleId")]
+    public void Read_TextWithALoneSurrogateEscape_IsAnInvalidTextProblem_NotAnException(string valid, string broken, string field)
+    {
+        // Fuzzing, stop 30: reading such a text threw (InvalidOperationException); reading promises never to throw for bad input.
+        ClinicianFeedbackJson.Read(Minimal).Succeeded.Should().BeTrue();
+
+        var read = ClinicianFeedbackJson.Read(Minimal.Replace(valid, broken, StringComparison.Ordinal));
+
+        read.Succeeded.Should().BeFalse();
+        read.Problems.Should().Contain(p => p.Field == field && p.Code == ErrorCodes.InvalidText);
+    }
+
+    [Theory]
+    [InlineData("{\"\\ud800\":1,", "$")]
+    [InlineData("\"accepted\":1,\"\\udfffoverrideReasons\":[],", "rules[0]")]
+    [InlineData("\"card\":\"c1\",\"\\ud800x\":true,", "entries[0]")]
+    public void Read_AMemberNameWithALoneSurrogateEscape_IsAnInvalidTextProblem_WhereverItStands(string insert, string field)
+    {
+        // Fuzzing, stop 30: a broken member name made a look-up throw, or was passed over, depending on where it stood.
+        var anchor = field switch { "$" => "{", "rules[0]" => "\"accepted\":1,", _ => "\"card\":\"c1\"," };
+        var at = Minimal.IndexOf(anchor, StringComparison.Ordinal);
+        var json = Minimal.Substring(0, at) + insert + Minimal.Substring(at + anchor.Length);
+        var atEnd = Minimal.Substring(0, Minimal.Length - 1) + ",\"\\udfff\":1}";
+
+        var read = ClinicianFeedbackJson.Read(json);
+
+        read.Succeeded.Should().BeFalse();
+        read.Problems.Should().Contain(p => p.Field == field && p.Code == ErrorCodes.InvalidText && p.Message.Contains("member name"));
+        ClinicianFeedbackJson.Read(atEnd).Problems.Should().Contain(p => p.Field == "$" && p.Code == ErrorCodes.InvalidText);
+    }
 }

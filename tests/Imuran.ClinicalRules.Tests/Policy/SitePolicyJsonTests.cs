@@ -206,4 +206,32 @@ public class SitePolicyJsonTests
 
         read.Policy.Should().BeEquivalentTo(SitePolicyJson.Read(bytes).Policy);
     }
+
+    [Theory]
+    [InlineData("{\"name\":\"n\",\"version\":\"1\",\"thresholds\":{\"liverTestWindow\\ud800Days\":60}}", "thresholds")]
+    [InlineData("{\"name\":\"n\",\"\\ud800version\":\"1\"}", "$")]
+    [InlineData("{\"\\udfff\":1,\"name\":\"n\",\"version\":\"1\"}", "$")]
+    [InlineData("{\"name\":\"n\",\"version\":\"1\",\"disable\":[{\"\\udffftopic\":\"handling\",\"reason\":\"r\",\"approvedBy\":\"a\"}]}", "disable[0]")]
+    public void Read_AMemberNameWithALoneSurrogateEscape_IsAnInvalidTextProblem_NotAnException(string json, string field)
+    {
+        // Fuzzing, stop 30: a broken member name made the reader throw (InvalidOperationException) from a look-up or
+        // from the thresholds' names, where reading promises never to throw for bad input.
+        var read = SitePolicyJson.Read(Encoding.UTF8.GetBytes(json));
+
+        read.Succeeded.Should().BeFalse();
+        read.Problems.Should().Contain(p => p.Field == field && p.Code == ErrorCodes.InvalidText && p.Message.Contains("member name"));
+    }
+
+    [Fact]
+    public void Read_AThresholdNameThatIsNotUtf8_IsAnInvalidTextProblem_NotAnException()
+    {
+        // Fuzzing, stop 30: bytes that are not UTF-8 in a threshold's name threw when the name was read.
+        var bytes = Encoding.UTF8.GetBytes("{\"name\":\"n\",\"version\":\"1\",\"thresholds\":{\"liverTestWindow_Days\":60}}");
+        bytes[Array.IndexOf(bytes, (byte)'_')] = 0xFE;
+
+        var read = SitePolicyJson.Read(bytes);
+
+        read.Succeeded.Should().BeFalse();
+        read.Problems.Should().ContainSingle().Which.Should().Match<ValidationProblem>(p => p.Field == "thresholds" && p.Code == ErrorCodes.InvalidText);
+    }
 }

@@ -85,6 +85,21 @@ public class PatientFactsJsonHardeningTests
 
     [Fact]
     public void Read_ValidDocument_HasNoProblem() => PatientFactsJson.Read(Valid).Succeeded.Should().BeTrue();
+
+    [Theory]
+    [InlineData("""{"evaluationDate":"2026-11-22","labResults":[{"loincCode":"6690-2","value":5,"\ud800unit":"10*9/L","date":"2026-11-01"}]}""", "labResults[0]")]
+    [InlineData("""{"patientId":"p","\udfffevaluationDate":"2026-11-22","sex":"male"}""", "$")]
+    [InlineData("""{"evaluationDate":"2026-11-22","medications":[{"name":"allopurinol","\udfffactive":true}]}""", "medications[0]")]
+    public void Read_AMemberNameWithALoneSurrogateEscape_IsAnInvalidTextProblem_WhereverItStands(string json, string field)
+    {
+        // Fuzzing, stop 30 (the hook fuzz's lone surrogate never reached the wire: JSON writers replace it): a broken
+        // name before a member the reader looks up made the look-up throw InvalidOperationException.
+        foreach (var read in new[] { ReadAllWays(json, out var fromBytes, out var fromStream), fromBytes, fromStream })
+        {
+            read.Succeeded.Should().BeFalse();
+            read.Problems.Should().Contain(p => p.Field == field && p.Code == ErrorCodes.InvalidText);
+        }
+    }
 }
 
 /// <summary>Leniencies the reader no longer allows (issue 10, item 7): strict by default, each a problem naming its field.</summary>
