@@ -93,13 +93,10 @@ internal sealed partial class CdsHooksRuntime
         {
             using var document = JsonDocument.Parse(body.Memory, JsonBody.DocumentOptions);
 
-            // A lone surrogate escape ("\ud800"), in a value or a member name, makes reading the text, copying its
-            // resource or looking up members of its object throw (fuzzing, stop 30: a 500): refused first, naming where.
-            if (Fhir.Mapping.PayloadCheck.HasSurrogateEscape(body.Memory.Span) && Fhir.Mapping.PayloadCheck.Run(document.RootElement, mayHoldSurrogateEscapes: true).BrokenTextPath is { } broken)
+            if (BrokenText(body.Memory, document.RootElement) is { } broken)
             {
                 LogRejected(service.Id, StatusCodes.Status400BadRequest);
-                var at = broken.StartsWith("$.", StringComparison.Ordinal) ? broken.Substring(2) : broken;
-                return Error(StatusCodes.Status400BadRequest, "invalid", $"The request holds text that is not valid Unicode at {at}: a lone surrogate (such as a broken emoji escape). It was not read, because the text cannot be kept as written.", at);
+                return broken;
             }
 
             var request = HookRequest.Read(document.RootElement, service, out var field, out var problem);
@@ -147,6 +144,11 @@ internal sealed partial class CdsHooksRuntime
         try
         {
             using var document = JsonDocument.Parse(body.Memory, JsonBody.DocumentOptions);
+            if (BrokenText(body.Memory, document.RootElement) is { } broken)
+            {
+                return broken;
+            }
+
             var items = FeedbackRequest.Read(document.RootElement, service.Id, out var field, out var problem);
             if (items is null)
             {
@@ -168,6 +170,23 @@ internal sealed partial class CdsHooksRuntime
         {
             body.Return();
         }
+    }
+
+    /// <summary>
+    /// The 400 for a request body holding text that is not valid Unicode, naming where; <see langword="null"/> when all
+    /// its text is valid. A lone surrogate escape (<c>"\ud800"</c>), in a value or a member name, makes reading the text,
+    /// copying a resource or looking up members of its object throw (fuzzing, stop 30: hook and feedback calls answered
+    /// 500), so both endpoints refuse it before reading anything, with the FHIR reader's own check.
+    /// </summary>
+    private static IResult? BrokenText(ReadOnlyMemory<byte> body, JsonElement root)
+    {
+        if (!Fhir.Mapping.PayloadCheck.HasSurrogateEscape(body.Span) || Fhir.Mapping.PayloadCheck.Run(root, mayHoldSurrogateEscapes: true).BrokenTextPath is not { } broken)
+        {
+            return null;
+        }
+
+        var at = broken.StartsWith("$.", StringComparison.Ordinal) ? broken.Substring(2) : broken;
+        return Error(StatusCodes.Status400BadRequest, "invalid", $"The request holds text that is not valid Unicode at {at}: a lone surrogate (such as a broken emoji escape). It was not read, because the text cannot be kept as written.", at);
     }
 
     /// <summary>The feedback export (<see cref="CdsFeedbackExporter"/>), behind the same JWT check as the hooks.</summary>

@@ -6,65 +6,13 @@ using Imuran.ClinicalRules.Feedback;
 
 namespace Imuran.ClinicalRules.CdsHooks.Feedback;
 
-/// <summary>Reads a feedback call: <c>{"feedback":[{card, outcome, overrideReason?, outcomeTimestamp}]}</c>. Unknown members are ignored; a member name or a text that is not valid Unicode (a lone surrogate escape) is refused.</summary>
+/// <summary>Reads a feedback call: <c>{"feedback":[{card, outcome, overrideReason?, outcomeTimestamp}]}</c>. Unknown members are ignored. Text that is not valid Unicode was refused before (<c>CdsHooksRuntime.BrokenText</c>).</summary>
 internal static class FeedbackRequest
 {
     public static List<CardFeedback>? Read(JsonElement root, string serviceId, out string? field, out string? problem)
     {
         field = null;
         problem = null;
-
-        // A member name with a lone surrogate escape makes look-ups in its object throw (fuzzing, stop 30: a 500), or
-        // not, depending on where it stands: refused wherever it is, known member or not.
-        if (BrokenName(root, "$") is { } broken)
-        {
-            (field, problem) = (broken, "A member name is not valid Unicode text: it holds a lone surrogate (such as a broken emoji escape).");
-            return null;
-        }
-
-        return ReadItems(root, serviceId, ref field, ref problem);
-    }
-
-    /// <summary>The path of the first object holding a member name that is not valid Unicode; <see langword="null"/> when none does.</summary>
-    private static string? BrokenName(JsonElement element, string path)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in element.EnumerateObject())
-            {
-                string name;
-                try
-                {
-                    name = p.Name;
-                }
-                catch (InvalidOperationException)
-                {
-                    return path;
-                }
-
-                if (BrokenName(p.Value, path == "$" ? name : path + "." + name) is { } inner)
-                {
-                    return inner;
-                }
-            }
-        }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            var i = 0;
-            foreach (var item in element.EnumerateArray())
-            {
-                if (BrokenName(item, $"{path}[{i++}]") is { } inner)
-                {
-                    return inner;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static List<CardFeedback>? ReadItems(JsonElement root, string serviceId, ref string? field, ref string? problem)
-    {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var items) || items.ValueKind != JsonValueKind.Array)
         {
             (field, problem) = ("feedback", "'feedback' is required and must be an array.");
@@ -83,24 +31,15 @@ internal static class FeedbackRequest
                 return null;
             }
 
-            if (!TryText(item, "card", at, out var card, ref field, ref problem))
-            {
-                return null;
-            }
-
+            var card = String(item, "card");
             if (string.IsNullOrEmpty(card))
             {
                 (field, problem) = (at + ".card", "'card' is required: the uuid of the card.");
                 return null;
             }
 
-            if (!TryText(item, "outcome", at, out var outcomeText, ref field, ref problem))
-            {
-                return null;
-            }
-
             CardOutcome outcome;
-            switch (outcomeText)
+            switch (String(item, "outcome"))
             {
                 case "accepted":
                     outcome = CardOutcome.Accepted;
@@ -113,11 +52,7 @@ internal static class FeedbackRequest
                     return null;
             }
 
-            if (!TryText(item, "outcomeTimestamp", at, out var timestampText, ref field, ref problem))
-            {
-                return null;
-            }
-
+            var timestampText = String(item, "outcomeTimestamp");
             if (timestampText is null || !DateTimeOffset.TryParse(timestampText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
             {
                 (field, problem) = (at + ".outcomeTimestamp", "'outcomeTimestamp' is required and must be an ISO 8601 instant.");
@@ -137,13 +72,7 @@ internal static class FeedbackRequest
                 var s = 0;
                 foreach (var suggestion in accepted.EnumerateArray())
                 {
-                    string? id = null;
-                    if (suggestion.ValueKind == JsonValueKind.Object && !TryText(suggestion, "id", $"{at}.acceptedSuggestions[{s}]", out id, ref field, ref problem))
-                    {
-                        return null;
-                    }
-
-                    if (id is not { Length: > 0 })
+                    if (suggestion.ValueKind != JsonValueKind.Object || String(suggestion, "id") is not { Length: > 0 })
                     {
                         (field, problem) = ($"{at}.acceptedSuggestions[{s}].id", "Each accepted suggestion must be an object with the suggestion's 'id'.");
                         return null;
@@ -158,17 +87,13 @@ internal static class FeedbackRequest
             string? comment = null;
             if (item.TryGetProperty("overrideReason", out var reason) && reason.ValueKind == JsonValueKind.Object)
             {
-                if (reason.TryGetProperty("reason", out var coding) && coding.ValueKind == JsonValueKind.Object
-                    && (!TryText(coding, "code", at + ".overrideReason.reason", out reasonCode, ref field, ref problem)
-                        || !TryText(coding, "system", at + ".overrideReason.reason", out reasonSystem, ref field, ref problem)))
+                if (reason.TryGetProperty("reason", out var coding) && coding.ValueKind == JsonValueKind.Object)
                 {
-                    return null;
+                    reasonCode = String(coding, "code");
+                    reasonSystem = String(coding, "system");
                 }
 
-                if (!TryText(reason, "userComment", at + ".overrideReason", out comment, ref field, ref problem))
-                {
-                    return null;
-                }
+                comment = String(reason, "userComment");
             }
 
             result.Add(new CardFeedback
@@ -186,28 +111,6 @@ internal static class FeedbackRequest
         return result;
     }
 
-    /// <summary>
-    /// The text of <paramref name="owner"/>'s member <paramref name="name"/> (<see langword="null"/> when absent or not
-    /// a string); false, with the field and problem, when the string holds a lone surrogate escape (<c>"\ud800"</c>),
-    /// which no .NET string can hold faithfully (fuzzing, stop 30: it threw from here, a 500).
-    /// </summary>
-    private static bool TryText(JsonElement owner, string name, string at, out string? text, ref string? field, ref string? problem)
-    {
-        text = null;
-        if (!owner.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        try
-        {
-            text = value.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            (field, problem) = ($"{at}.{name}", $"'{name}' is not valid Unicode text: it holds a lone surrogate (such as a broken emoji escape).");
-            return false;
-        }
-    }
+    private static string? String(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
