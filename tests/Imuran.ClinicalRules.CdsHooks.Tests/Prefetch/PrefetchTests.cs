@@ -298,17 +298,8 @@ public class PrefetchTests
         // QA, stop 25: a well-formed answer nested more than 64 levels deep was reported as "not well-formed JSON" (the
         // request body path already says it is nested too deeply).
         var nested = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"extension\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
-        var fhir = new FakeFhirServer
-        {
-            Respond = r => r.RequestUri!.PathAndQuery.Contains("category=laboratory", StringComparison.Ordinal)
-                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(nested, Encoding.UTF8, "application/fhir+json") }
-                : Serve(r),
-        };
-        using var factory = new CdsHooksFactory(AllowEhr, fhir);
-        var request = AzaSignWithout(prefetch: null);
-        request["fhirServer"] = "https://ehr.example.org/fhir";
 
-        var (status, body, text) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+        var (status, body, text) = await SignWithLabsAnsweredAsync(nested);
 
         status.Should().Be(200);
         Spec.AssertCardsResponse(body).Should().NotBeEmpty();
@@ -330,20 +321,26 @@ public class PrefetchTests
     {
         // Fuzzing, stop 30: a lone surrogate escape in a hook request threw (a 500); the FHIR server's answer is read
         // by the same code, so one there is refused as that fetch's gap, as an answer that is not UTF-8 already was.
+        var (status, body, _) = await SignWithLabsAnsweredAsync(answer);
+
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().NotBeEmpty()
+            .And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("labs: the FHIR server's answer holds text that is not valid Unicode"));
+    }
+
+    /// <summary>An azathioprine order-sign with no prefetch, fetched from a FHIR server that answers the labs search with <paramref name="labsAnswer"/>.</summary>
+    private static async Task<(int Status, System.Text.Json.JsonElement Body, string Text)> SignWithLabsAnsweredAsync(string labsAnswer)
+    {
         var fhir = new FakeFhirServer
         {
             Respond = r => r.RequestUri!.PathAndQuery.Contains("category=laboratory", StringComparison.Ordinal)
-                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer, Encoding.UTF8, "application/fhir+json") }
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(labsAnswer, Encoding.UTF8, "application/fhir+json") }
                 : Serve(r),
         };
         using var factory = new CdsHooksFactory(AllowEhr, fhir);
         var request = AzaSignWithout(prefetch: null);
         request["fhirServer"] = "https://ehr.example.org/fhir";
 
-        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
-
-        status.Should().Be(200);
-        Spec.AssertCardsResponse(body).Should().NotBeEmpty()
-            .And.OnlyContain(c => c.GetProperty("detail").GetString()!.Contains("labs: the FHIR server's answer holds text that is not valid Unicode"));
+        return await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
     }
 }
