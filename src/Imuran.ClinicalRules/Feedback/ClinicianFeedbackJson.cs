@@ -143,7 +143,7 @@ public static class ClinicianFeedbackJson
     /// <summary>Reads an export from UTF-8 bytes (a byte-order mark is allowed).</summary>
     public static ClinicianFeedbackReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
-        var body = utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF ? utf8Json.Slice(3) : utf8Json;
+        var body = Internal.Utf8Bom.Skip(utf8Json);
         var bytes = body.ToArray();
         try
         {

@@ -66,7 +66,7 @@ public static class SitePolicyJson
         }
 
         var hash = Hash(utf8Json);
-        var body = utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF ? utf8Json.Slice(3) : utf8Json;
+        var body = Internal.Utf8Bom.Skip(utf8Json);
         try
         {
             using var doc = JsonDocument.Parse(body.ToArray(), DocumentOptions);

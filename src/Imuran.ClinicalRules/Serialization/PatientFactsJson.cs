@@ -39,12 +39,15 @@ public static class PatientFactsJson
     }
 
     /// <summary>
-    /// Reads patient facts from UTF-8 JSON bytes (e.g. one NDJSON line). A well-formed document is read in place
-    /// without building a document tree; anything irregular is read as text, so the result, problems included, is
-    /// the same as <see cref="Read(string)"/>.
+    /// Reads patient facts from UTF-8 JSON bytes (e.g. one NDJSON line; a leading byte-order mark is skipped). A
+    /// well-formed document is read in place without building a document tree; anything irregular is read as text, so
+    /// the result, problems included, is the same as <see cref="Read(string)"/>.
     /// </summary>
     public static PatientFactsReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
+        // Stop 30: a byte-order mark was skipped by Read(Stream) but not here ("'0xEF' is an invalid start"), as the
+        // site-policy and feedback readers skip it.
+        utf8Json = Internal.Utf8Bom.Skip(utf8Json);
         if (Utf8PatientFactsReader.TryRead(utf8Json, out var facts))
         {
             return new PatientFactsReadResult { Facts = facts };
@@ -69,13 +72,7 @@ public static class PatientFactsJson
     {
         var buffer = new MemoryStream();
         utf8Json.CopyTo(buffer);
-        var bytes = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-        {
-            bytes = bytes.Slice(3);
-        }
-
-        return Read(bytes);
+        return Read(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     /// <summary>

@@ -147,4 +147,20 @@ public class PatientFactsJsonStrictnessTests
         problem.Code.Should().Be(ErrorCodes.InvalidDate);
         problem.Message.Should().Contain("0001-01-01").And.NotContain("missing");
     }
+
+    [Fact]
+    public void Read_BytesWithAByteOrderMark_AreReadAsFromAStream()
+    {
+        // Stop 30: Read(Stream) skipped a UTF-8 byte-order mark and Read(bytes) did not ("'0xEF' is an invalid start").
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("""{"evaluationDate":"2026-11-22","sex":"male"}""")).ToArray();
+
+        PatientFactsJson.Read(bytes.AsSpan()).Problems.Should().BeEmpty();
+        PatientFactsJson.Read(new MemoryStream(bytes)).Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_ByteOrderMarkAlone_Boundary_IsAnEmptyDocument()
+    {
+        PatientFactsJson.Read(new byte[] { 0xEF, 0xBB, 0xBF }.AsSpan()).Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedInput);
+    }
 }
