@@ -32,8 +32,9 @@ public sealed class CdsHooksOptions
     public TimeZoneInfo? TimeZone { get; set; }
 
     /// <summary>The largest request body accepted, in bytes (default 1 MiB). A larger body is answered with 413. More than
-    /// zero and at most 16 MiB, a local choice [L] (checked when the host starts): the FHIR reader reads at most 16 MiB of
-    /// one call (<see cref="Fhir.FhirReadOptions.DefaultMaxBytes"/>), so a larger body could never be read.</summary>
+    /// zero and at most 16 MiB, a local choice [L] (checked when the host starts): the FHIR reader's default for one
+    /// document (<see cref="Fhir.FhirReadOptions.DefaultMaxBytes"/>). The call's prefetch and fetched answers together may
+    /// be larger: each part is bounded, and the reader reads all of it.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How long fetching missing prefetch from the FHIR server may take in all (default 2 seconds); what is not
@@ -42,9 +43,9 @@ public sealed class CdsHooksOptions
     public TimeSpan FhirFetchTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The largest FHIR response read from the FHIR server, in bytes (default 4 MiB); a larger one counts as
-    /// unavailable. More than zero and at most 16 MiB, a local choice [L] (checked when the host starts): the FHIR reader
-    /// reads at most 16 MiB of one call (<see cref="Fhir.FhirReadOptions.DefaultMaxBytes"/>), so a larger answer could
-    /// never be read.</summary>
+    /// unavailable. More than zero and at most 16 MiB, a local choice [L] (checked when the host starts): the FHIR reader's
+    /// default for one document (<see cref="Fhir.FhirReadOptions.DefaultMaxBytes"/>). Several answers together may pass
+    /// it: each is bounded, and the reader reads all of them.</summary>
     public int MaxFhirResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>

@@ -199,7 +199,10 @@ internal sealed class HookEvaluator
         FhirMappingResult mapping;
         using (var stream = new System.IO.MemoryStream(written.Array!, written.Offset, written.Count, writable: false))
         {
-            mapping = FhirPatientReader.Read(stream, evaluationDate, new FhirReadOptions { FirstDraftEntry = firstDraft });
+            // Every part of the payload is already bounded (the request body by MaxRequestBodyBytes, each fetched answer by
+            // MaxFhirResponseBytes), so the reader's own bound must not refuse what the service admitted (stop 30: answers
+            // of a long record, each within its limit, passed 16 MiB together, and the call answered 412).
+            mapping = FhirPatientReader.Read(stream, evaluationDate, new FhirReadOptions { FirstDraftEntry = firstDraft, MaxBytes = Math.Max(FhirReadOptions.DefaultMaxBytes, written.Count) });
         }
 
         if (buffer.Capacity <= MaxKeptPayload)

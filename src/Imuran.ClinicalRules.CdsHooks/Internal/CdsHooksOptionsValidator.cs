@@ -22,10 +22,10 @@ internal sealed class CdsHooksOptionsValidator : IValidateOptions<CdsHooksOption
 
     /// <summary>
     /// The largest <see cref="CdsHooksOptions.MaxRequestBodyBytes"/> and <see cref="CdsHooksOptions.MaxFhirResponseBytes"/>
-    /// accepted: 16 MiB, <see cref="FhirReadOptions.DefaultMaxBytes"/>, a local choice [L]. The service reads a call's
-    /// prefetch, draft orders and fetched answers as one payload with the FHIR reader, which reads at most that much: a
-    /// larger request body or FHIR answer could never be read, and would be held in memory only to be answered "the FHIR
-    /// data could not be read" instead of 413, or "unavailable", at once.
+    /// accepted: 16 MiB, <see cref="FhirReadOptions.DefaultMaxBytes"/> (the most the FHIR reader reads of one document by
+    /// default), a local choice [L]: one request body or one FHIR answer larger than a whole document the reader would
+    /// take is held in memory for no use. The call's payload as a whole (the body and every answer, read as one Bundle)
+    /// may be larger: each part is bounded here, so the reader is told to read all of it.
     /// </summary>
     public const int MaxPayloadBytes = (int)FhirReadOptions.DefaultMaxBytes;
 

@@ -32,6 +32,35 @@ public class PrefetchTests
     }
 
     [Fact]
+    public async Task FetchedAnswersTogetherLargerThanTheReadersDefault_AreStillRead()
+    {
+        // Stop 30 (helper review): each answer was within MaxFhirResponseBytes (4 MiB), but the call's payload, read as
+        // one Bundle, passed the FHIR reader's default 16 MiB, so a patient with a long record got a 412 "could not be
+        // read". Every part of it was already bounded by the service's own limits.
+        var padding = new string('x', 3_500_000);
+        var fhir = new FakeFhirServer
+        {
+            Respond = r =>
+            {
+                var answer = Serve(r);
+                var text = answer.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+                var node = JsonNode.Parse(text)!.AsObject();
+                node["meta"] = new JsonObject { ["tag"] = new JsonArray(new JsonObject { ["display"] = padding }) };
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(node.ToJsonString(), Encoding.UTF8, "application/fhir+json") };
+            },
+        };
+        using var factory = new CdsHooksFactory(AllowEhr, fhir);
+        var request = AzaSignWithout(prefetch: null);
+        request["fhirServer"] = "https://ehr.example.org/fhir";
+
+        var (status, body, _) = await Spec.PostAsync(factory.CreateClient(), Spec.Prefix + "order-sign", request);
+
+        fhir.Calls.Should().BeGreaterThan(5, "more than 16 MiB was fetched in all");
+        status.Should().Be(200);
+        Spec.AssertCardsResponse(body).Should().Contain(c => c.GetProperty("indicator").GetString() == "critical");
+    }
+
+    [Fact]
     public async Task MissingPrefetch_WithoutFhirServer_Answers412WithAnOperationOutcome()
     {
         using var factory = new CdsHooksFactory();
