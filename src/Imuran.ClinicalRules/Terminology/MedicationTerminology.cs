@@ -127,6 +127,21 @@ internal static class MedicationTerminology
         return true;
     }
 
+    /// <summary>Whether <paramref name="name"/> names a medicine of <paramref name="medicationClass"/> anywhere (see <see cref="NextNamed"/>).</summary>
+    internal static bool Names(string? name, MedicationClass medicationClass)
+    {
+        var position = 0;
+        while (NextNamed(name, ref position, out var named))
+        {
+            if (named.Class == medicationClass)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The ingredients a medicine's name names: first the one <see cref="Classify"/> reads it as, then any others the
     /// name also names, in the order they appear, each once.
@@ -141,12 +156,9 @@ internal static class MedicationTerminology
         }
 
         named.Add(first.Ingredient);
-        foreach (var (cls, ingredient) in ByName.FindAll(name))
+        foreach (var (_, ingredient) in ByName.FindAll(name))
         {
-            // Co-trimoxazole has two names for one medicine: the combination as coded and read from both ingredient
-            // names ("sulfamethoxazole / trimethoprim"), and the name index's "co-trimoxazole".
-            var same = cls == MedicationClass.CoTrimoxazole && first.Class == MedicationClass.CoTrimoxazole;
-            if (!same && !named.Contains(ingredient))
+            if (!named.Contains(ingredient))
             {
                 named.Add(ingredient);
             }
@@ -198,7 +210,10 @@ internal static class MedicationTerminology
         Add(MedicationClass.Aminosalicylate, "mesalamine", "mesalazine", "Asacol", "Pentasa", "Lialda", "Apriso", "Delzicol", "Mezavant", "Octasa");
         Add(MedicationClass.Aminosalicylate, "olsalazine", "Dipentum");
         Add(MedicationClass.Aminosalicylate, "balsalazide", "Colazal", "Colazide");
-        Add(MedicationClass.CoTrimoxazole, "co-trimoxazole", "cotrimoxazole", "Bactrim", "Septra", "sulfamethoxazole trimethoprim");
+        // One ingredient name for co-trimoxazole, whether read by its code (10831), by both ingredient names (Classify) or
+        // by one of these names: "co-trimoxazole" coded 10831 was read as two medicines that disagreed (stop 30: a false
+        // AZA-DQ-001 and AZA-INT-004 twice).
+        Add(MedicationClass.CoTrimoxazole, "sulfamethoxazole / trimethoprim", "co-trimoxazole", "cotrimoxazole", "Bactrim", "Septra", "sulfamethoxazole trimethoprim");
         // ACE inhibitors with the brand names pharmacists meet every day (US and UK); combination brands carry the
         // ACE inhibitor that interacts (e.g. Lotrel: amlodipine with benazepril). Brand names are [R] (recalled).
         Add(MedicationClass.AceInhibitor, "captopril", "Capoten", "Capozide");

@@ -193,6 +193,17 @@ public class FollowUpFixTests
     }
 
     [Theory]
+    [InlineData("Imuran and warfarin", 28, true)] // the warfarin is named second, after azathioprine
+    [InlineData("Imuran and warfarin", 29, false)]
+    public void AZA_CBC_003_MedicineNamedSecondBegunRecently_IntensifiesCounts(string name, int daysAgo, bool intensified)
+    {
+        // Stop 30 (mutation testing): a medicine read from the rest of a name must count as a newly started one too.
+        var result = ClinicalRuleSet.Default.Evaluate(OnTherapy() with { Medications = new[] { new Medication { Name = name, Active = true, StartDate = Today.AddDays(-daysAgo) } } });
+
+        result.Findings.Any(f => f.RuleId == "AZA-CBC-003").Should().Be(intensified);
+    }
+
+    [Theory]
     [InlineData("Oliguria after kidney transplant")]
     [InlineData("Post-transplant oliguria")]
     public void OliguriaAfterTransplant_IsRecognisedAsOliguria(string name) =>

@@ -33,7 +33,7 @@ public class MedicineNamesTests
     [Theory]
     [InlineData("Allopurinol 300 mg - reduce azathioprine", new[] { "allopurinol", "azathioprine" })]
     [InlineData("warfarin; on Imuran, stop Zyloprim", new[] { "warfarin", "azathioprine", "allopurinol" })]
-    [InlineData("co-trimoxazole after Bactrim", new[] { "co-trimoxazole" })]
+    [InlineData("co-trimoxazole after Bactrim", new[] { "sulfamethoxazole / trimethoprim" })]
     [InlineData("azathioprine (Imuran), azathioprine", new[] { "azathioprine" })]
     [InlineData("sulfamethoxazole / trimethoprim", new[] { "sulfamethoxazole / trimethoprim" })]
     [InlineData("Fébuxostat, puis azathioprine", new[] { "azathioprine" })]

@@ -116,6 +116,7 @@ public class TerminologyTests
     [InlineData("Lymphoma; malignant melanoma", new[] { ConditionKind.Lymphoma, ConditionKind.SkinCancer, ConditionKind.SkinCancer })]
     [InlineData("Melanoma, malignant", new[] { ConditionKind.SkinCancer, ConditionKind.SkinCancer })]
     [InlineData("Malignant melanoma", new[] { ConditionKind.SkinCancer, ConditionKind.SkinCancer })]
+    [InlineData("Crohn's disease: melanoma", new[] { ConditionKind.CrohnsDisease, ConditionKind.SkinCancer })] // only a cancer word is refined
     public void NextNamedKind_GivesEachDiseaseTheNameNames_SkippingNegatedOnes(string name, ConditionKind[] expected)
     {
         var found = new List<ConditionKind>();

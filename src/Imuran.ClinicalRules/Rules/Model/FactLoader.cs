@@ -43,16 +43,24 @@ internal static class FactLoader
 
             // A code and a name that name different medicines (QA, 2 Dec: "Ribavirin" coded 519, allopurinol, lost the
             // ribavirin caution in silence): both are read, the more cautious reading, and the disagreement is a finding.
+            // A name that also names the code's medicine ("Bactrim and allopurinol" coded 519) does not disagree with
+            // it: it names several medicines, which ReadOtherNamedMedicines reports (stop 30).
+            MedicationClass? readByName = null;
             if (match.MatchedBy is MatchedBy.Code or MatchedBy.ProductCode
                 && MedicationTerminology.Classify(null, m.Name) is { MatchedBy: not MatchedBy.None } byName
                 && !string.Equals(byName.Ingredient, match.Ingredient, System.StringComparison.Ordinal))
             {
-                (disagreements ??= new List<DataQualityIssue>()).Add(new DataQualityIssue(
-                    "medication",
-                    "its name and its RxNorm code name different medicines",
-                    "both are checked (" + byName.Ingredient + " by the name, " + match.Ingredient + " by the code); correct the record",
-                    IndexedPaths.Medication(i),
-                    "the name " + Text(m.Name, "RxNorm", null, medicine: true) + " reads as " + byName.Ingredient + ", and RxNorm " + m.RxNormCode!.Trim() + " is " + match.Ingredient));
+                readByName = byName.Class;
+                if (!MedicationTerminology.Names(m.Name, match.Class))
+                {
+                    (disagreements ??= new List<DataQualityIssue>()).Add(new DataQualityIssue(
+                        "medication",
+                        "its name and its RxNorm code name different medicines",
+                        "both are checked (" + byName.Ingredient + " by the name, " + match.Ingredient + " by the code); correct the record",
+                        IndexedPaths.Medication(i),
+                        "the name " + Text(m.Name, "RxNorm", null, medicine: true) + " reads as " + byName.Ingredient + ", and RxNorm " + m.RxNormCode!.Trim() + " is " + match.Ingredient));
+                }
+
                 if (byName.Class is not MedicationClass.Azathioprine and not MedicationClass.Unrecognised)
                 {
                     var named = pool is null ? new MedicationFact(m, i, byName, ctx) : pool.Medication(m, i, byName, ctx);
@@ -91,7 +99,7 @@ internal static class FactLoader
                     break;
             }
 
-            ReadOtherNamedMedicines(m, i, match, ctx, working, medicationStart, ref medicationIndex, pool, ref disagreements);
+            ReadOtherNamedMedicines(m, i, match, readByName, ctx, working, medicationStart, ref medicationIndex, pool, ref disagreements);
         }
 
         if (disagreements is not null)
@@ -722,6 +730,7 @@ internal static class FactLoader
         Medication m,
         int i,
         MedicationMatch match,
+        MedicationClass? readByName,
         PatientContext ctx,
         List<object> working,
         int medicationStart,
@@ -735,30 +744,30 @@ internal static class FactLoader
         List<MedicationClass>? read = null;
         while (MedicationTerminology.NextNamed(m.Name, ref position, out var other))
         {
+            // The names in the order the text gives them; the entry was read as one of them (by its code, or by the name
+            // the index reads first, which need not be the leftmost: "Allopurinol and sulfamethoxazole trimethoprim" is
+            // read as co-trimoxazole), so each is checked against what was read, the first one too.
             if (first is null)
             {
                 first = other.Ingredient;
+            }
+            else if (string.Equals(other.Ingredient, first, System.StringComparison.Ordinal) || (named?.Contains(other.Ingredient) ?? false))
+            {
                 continue;
             }
+            else
+            {
+                (named ??= new List<string> { first }).Add(other.Ingredient);
+            }
 
-            if (string.Equals(other.Ingredient, first, System.StringComparison.Ordinal) || (named?.Contains(other.Ingredient) ?? false))
+            // The classes the entry was already read as: by its code (or name), by its name when they disagree, and here.
+            if (other.Class is MedicationClass.Azathioprine or MedicationClass.Unrecognised || other.Class == match.Class || other.Class == readByName
+                || (read?.Contains(other.Class) ?? false))
             {
                 continue;
             }
 
-            (named ??= new List<string> { first }).Add(other.Ingredient);
-            if (read is null)
-            {
-                // The classes the entry was already read as: by its code (or name), and by its name when they disagree.
-                read = new List<MedicationClass> { match.Class, MedicationTerminology.Classify(null, m.Name).Class };
-            }
-
-            if (other.Class is MedicationClass.Azathioprine or MedicationClass.Unrecognised || read.Contains(other.Class))
-            {
-                continue;
-            }
-
-            read.Add(other.Class);
+            (read ??= new List<MedicationClass>()).Add(other.Class);
             var fact = pool is null ? new MedicationFact(m, i, other, ctx) : pool.Medication(m, i, other, ctx);
             ctx.InteractingMedications.Add(fact);
             if (Grouped(working, medicationStart, ref medicationIndex, (other.Class, other.Ingredient), fact, MedicationKey) is { } medicine)
