@@ -144,7 +144,7 @@ internal static class MedicationTerminology
 
     /// <summary>
     /// The ingredients a medicine's name names: first the one <see cref="Classify"/> reads it as, then any others the
-    /// name also names, in the order they appear, each once.
+    /// name also names, in the order they appear (<see cref="NextNamed"/>, the walk the rules read a name with), each once.
     /// </summary>
     public static List<string> NamedIngredients(string? name)
     {
@@ -156,11 +156,12 @@ internal static class MedicationTerminology
         }
 
         named.Add(first.Ingredient);
-        foreach (var (_, ingredient) in ByName.FindAll(name))
+        var position = 0;
+        while (NextNamed(name, ref position, out var other))
         {
-            if (!named.Contains(ingredient))
+            if (!named.Contains(other.Ingredient))
             {
-                named.Add(ingredient);
+                named.Add(other.Ingredient);
             }
         }
 

@@ -152,33 +152,6 @@ internal sealed class WordIndex<T>
         return false;
     }
 
-    /// <summary>
-    /// Every term in <paramref name="text"/>, each value once, in the order its words appear (a longer run of words
-    /// before a shorter one it begins with). For reports about a text, not for the hot path: it splits the text.
-    /// </summary>
-    public List<T> FindAll(string? text)
-    {
-        var found = new List<T>();
-        if (string.IsNullOrEmpty(text))
-        {
-            return found;
-        }
-
-        var words = Words(text!, 0, text!.Length);
-        for (var i = 0; i < words.Count; i++)
-        {
-            for (var length = Math.Min(_longest, words.Count - i); length >= 1; length--)
-            {
-                if (_terms.TryGetValue(Run(words, i, length), out var value) && !found.Contains(value))
-                {
-                    found.Add(value);
-                }
-            }
-        }
-
-        return found;
-    }
-
     /// <summary>The normalised words <c>i</c> to <c>i + length - 1</c>, joined by single spaces.</summary>
     private static string Run(List<(string Word, int Start, int End)> words, int i, int length) =>
         length == 1 ? words[i].Word : length == 2 ? words[i].Word + " " + words[i + 1].Word : words[i].Word + " " + words[i + 1].Word + " " + words[i + 2].Word;
