@@ -9,7 +9,7 @@ namespace Imuran.ClinicalRules.Benchmarks;
 /// commands: <c>batch</c> (the CLI batch benchmark), <c>cohort N FILE</c> (write an NDJSON cohort), <c>smoke</c> (a
 /// quick Stopwatch check with a per-phase and per-rule breakdown), <c>pipeline FILE N</c> (per-line batch costs),
 /// <c>profile [typical|worst] [nrules|compiled]</c> (a ten-second loop for a profiler), <c>allocs [typical|worst] [nrules|compiled|baseline]</c>
-/// (allocated bytes by type, sampled, and the bytes the result keeps), <c>network</c> (the NRules network's nodes), <c>warmup FILE</c> (how a batch run warms up).
+/// (allocated bytes by type, sampled, and the bytes the result keeps), <c>network</c> (the NRules network's nodes), <c>floor [typical|worst]</c> (what NRules costs before any of our logic, side by side), <c>warmup FILE</c> (how a batch run warms up).
 /// </summary>
 /// <remarks>Also <c>coldbuild [N]</c>: the first rule-set build of N fresh processes, by wall clock and CPU time.</remarks>
 internal static class Program
@@ -37,6 +37,8 @@ internal static class Program
                     return ColdBuildHarness.Once(args.Length > 1 ? args[1] : "nrules");
                 case "network":
                     return NetworkShape.Run(args.Length > 1 ? args[1] : null);
+                case "floor":
+                    return NetworkFloor.Run(args.Length > 1 ? args[1] : "typical");
                 case "allocs":
                     return AllocationSampler.Run(args.Length > 1 ? args[1] : "typical", args.Length > 2 ? args[2] : "nrules");
                 case "profile":
