@@ -128,7 +128,7 @@ public static class ClinicianFeedbackJson
         w.WriteEndObject();
     }
 
-    /// <summary>Reads an export from JSON text.</summary>
+    /// <summary>Reads an export from JSON text (its UTF-8 form is read as <see cref="Read(ReadOnlySpan{byte})"/>, limit included).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static ClinicianFeedbackReadResult Read(string json)
     {
@@ -140,9 +140,17 @@ public static class ClinicianFeedbackJson
         return Read(Encoding.UTF8.GetBytes(json));
     }
 
-    /// <summary>Reads an export from UTF-8 bytes (a byte-order mark is allowed).</summary>
+    /// <summary>
+    /// Reads an export from UTF-8 bytes (a byte-order mark is allowed). More than <see cref="MaxBytes"/> bytes are refused
+    /// (<c>INPUT_TOO_LARGE</c>), as <see cref="ReadAsync"/> refuses them.
+    /// </summary>
     public static ClinicianFeedbackReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
+        if (utf8Json.Length > MaxBytes)
+        {
+            return TooLarge();
+        }
+
         var body = Internal.Utf8Bom.Skip(utf8Json);
         var bytes = body.ToArray();
         try
@@ -178,10 +186,11 @@ public static class ClinicianFeedbackJson
         }
 
         using var input = await BoundedInput.ReadAsync(utf8Json, MaxBytes, cancellationToken).ConfigureAwait(false);
-        return input.ExceededLimit
-            ? Problem("$", ErrorCodes.InputTooLarge, $"The feedback export is larger than the limit of {MaxBytes} bytes; it was not read.")
-            : Read(input.Bytes.Span);
+        return input.ExceededLimit ? TooLarge() : Read(input.Bytes.Span);
     }
+
+    private static ClinicianFeedbackReadResult TooLarge() =>
+        Problem("$", ErrorCodes.InputTooLarge, $"The feedback export is larger than the limit of {MaxBytes} bytes; it was not read.");
 
     private static void WriteReason(Utf8JsonWriter w, OverrideReason reason)
     {

@@ -62,6 +62,23 @@ public class ClinicianFeedbackJsonTests
         read.Export.Rules.Single().OverrideReasons.Single().Reason.Should().Be(new OverrideReason(null, "other"));
     }
 
+    [Fact]
+    public void Read_BytesOverTheLimit_AreRefusedAsReadAsyncRefusesThem()
+    {
+        // Stop 31: ReadAsync refused an export over MaxBytes, Read(bytes) and Read(string) took it whole (the site-policy
+        // reader already refuses in both); one limit for every way in.
+        const string json = """{ "format": "imuran-clinicalrules-feedback", "formatVersion": 1, "ruleSetId": "r", "ruleSetVersion": "1", "exportedAt": "2026-11-22T10:00:00Z", "rules": [] }""";
+        var padded = new byte[ClinicianFeedbackJson.MaxBytes + 1];
+        padded.AsSpan().Fill((byte)' ');
+        Encoding.UTF8.GetBytes(json).CopyTo(padded, 0);
+
+        var read = ClinicianFeedbackJson.Read(padded);
+
+        read.Export.Should().BeNull();
+        read.Problems.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.InputTooLarge);
+        ClinicianFeedbackJson.Read(padded.AsSpan(0, (int)ClinicianFeedbackJson.MaxBytes)).Succeeded.Should().BeTrue("an export of exactly the limit is read");
+    }
+
     [Theory]
     [InlineData("{", "$", ErrorCodes.MalformedInput)]
     [InlineData("[]", "$", ErrorCodes.MalformedInput)]
