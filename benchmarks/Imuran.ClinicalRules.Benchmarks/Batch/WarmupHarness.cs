@@ -48,13 +48,15 @@ internal static class WarmupHarness
         }
 
         var parts = command.Replace("{input}", file).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var start = new ProcessStartInfo(parts[0].EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : parts[0])
+        // "x.dll …" runs under dotnet; anything else ("dotnet x.dll …", as the usage shows, or a published tool) as given.
+        var dll = parts[0].EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(dll ? "dotnet" : parts[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (start.FileName == "dotnet")
+        if (dll)
         {
             start.ArgumentList.Add(parts[0]);
         }
