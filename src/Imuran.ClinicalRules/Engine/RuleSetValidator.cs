@@ -52,6 +52,18 @@ internal static class RuleSetValidator
                 throw new RuleSetValidationException(id!, "the rule states no logic in plain words.");
             }
 
+            // Principle 1 holds for every text a rule carries, a derivation's too: its title and logic travel in its
+            // NRules definition, which hosts read (stop 31: derivations skipped these checks).
+            Check(id!, "title", m.Title, policy);
+            Check(id!, "summary", m.Summary, policy);
+            Check(id!, "detail", m.Detail, policy);
+            Check(id!, "review", m.Review, policy);
+            Check(id!, "logic", m.Logic, policy);
+            foreach (var s in m.Sources)
+            {
+                Check(id!, "source note", s.Note ?? string.Empty, policy);
+            }
+
             if (m.IsDerivation)
             {
                 continue;
@@ -94,16 +106,6 @@ internal static class RuleSetValidator
             {
                 // One truth for the policy protection: a data-quality rule is protected by its mark, like every other.
                 throw new RuleSetValidationException(id!, "a data-quality rule must be marked as reporting unknown data.");
-            }
-
-            Check(id!, "title", m.Title, policy);
-            Check(id!, "summary", m.Summary, policy);
-            Check(id!, "detail", m.Detail, policy);
-            Check(id!, "review", m.Review, policy);
-            Check(id!, "logic", m.Logic, policy);
-            foreach (var s in m.Sources)
-            {
-                Check(id!, "source note", s.Note ?? string.Empty, policy);
             }
         }
 

@@ -12,6 +12,16 @@ public class RuleSetValidatorTests
         Rule(id).Title("title").Topic(Topics.Tpmt).Caution(Severity.Warning).Logic("logic").Summary("A summary.").Detail("Detail.")
             .Review("Review the regimen.").Source("doc", "section", Confidence.Verified);
 
+    private static RuleBuilder With(RuleBuilder rule, string field, string text) => field switch
+    {
+        "title" => rule.Title(text),
+        "summary" => rule.Summary(text),
+        "review" => rule.Review(text),
+        "logic" => rule.Logic(text),
+        "source note" => rule.Source("doc", "section", Confidence.Uncertain, text),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
     private static Action Build(params IRuleDefinition[] rules) => () => RuleSetValidator.Validate(rules, RuleCatalog.Policy);
 
     [Fact]
@@ -73,6 +83,72 @@ public class RuleSetValidatorTests
     public void Compile_DoseTextInDetail_RefusesNamingRuleAndField(string detail) =>
         Build(Valid().Detail(detail).Match<string>("x").Then(_ => { }))
             .Should().Throw<RuleSetValidationException>().WithMessage("Rule AZA-TST-001: the detail breaks the no-dose policy*");
+
+    // Stop 31 (mutation testing of Engine/): removing the no-dose check of any field but the detail, or any of the
+    // "says nothing" checks below, left every test passing. Principle 1 holds for every text a rule carries.
+    [Theory]
+    [InlineData("title", "Reduce the dose by half")]
+    [InlineData("summary", "Give 50 mg daily.")]
+    [InlineData("review", "Use 30% of the usual amount.")]
+    [InlineData("logic", "When TPMT is low, give 1/3 of the usual.")]
+    [InlineData("source note", "Lower the regimen now.")]
+    public void Compile_DoseTextInAnyField_RefusesNamingRuleAndField(string field, string doseText) =>
+        Build(With(Valid(), field, doseText).Match<string>("x").Then(_ => { }))
+            .Should().Throw<RuleSetValidationException>().WithMessage($"Rule AZA-TST-001: the {field} breaks the no-dose policy*");
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("logic")]
+    public void Compile_DerivationRuleWithDoseText_Refuses(string field)
+    {
+        // A derivation raises no finding, but its title and logic travel in its NRules definition, which hosts read.
+        var rule = With(Rule("AZA-DRV-901").Title("Derive the call").Logic("From the result.").Derivation(), field, "Reduce the dose by half.")
+            .Match<string>("x").Then(_ => { });
+
+        Build(rule).Should().Throw<RuleSetValidationException>().WithMessage($"Rule AZA-DRV-901: the {field} breaks the no-dose policy*");
+    }
+
+    [Fact]
+    public void Compile_DerivationRuleWithoutTopicOrSources_Builds() =>
+        Build(Rule("AZA-DRV-901").Title("Derive the call").Logic("From the result.").Derivation().Match<string>("x").Then(_ => { }))
+            .Should().NotThrow();
+
+    [Theory]
+    [InlineData("title", " ", "the rule has no title.")]
+    [InlineData("logic", "", "the rule states no logic in plain words.")]
+    [InlineData("summary", " ", "the rule has no summary.")]
+    [InlineData("review", "", "the rule does not say what to review.")]
+    public void Compile_RuleThatSaysNothing_Refuses(string field, string blank, string message) =>
+        Build(With(Valid(), field, blank).Match<string>("x").Then(_ => { }))
+            .Should().Throw<RuleSetValidationException>().WithMessage("Rule AZA-TST-001: " + message);
+
+    [Theory]
+    [InlineData("kidneys")]
+    [InlineData(Topics.Tpmt)]
+    public void Compile_RelatedTopicUnknownOrTheMainTopic_Refuses(string related) =>
+        Build(Valid().AlsoTopic(related).Match<string>("x").Then(_ => { }))
+            .Should().Throw<RuleSetValidationException>().WithMessage($"Rule AZA-TST-001: the related topic '{related}' is not in the topic vocabulary or repeats the main topic.");
+
+    [Fact]
+    public void Compile_RelatedTopicKnownAndOther_Builds() =>
+        Build(Valid().AlsoTopic(Topics.Nudt15).Match<string>("x").Then(_ => { })).Should().NotThrow();
+
+    [Fact]
+    public void Validate_ReturnsTheRulesInAgendaOrder_PriorityFirstThenId()
+    {
+        var rules = new[]
+        {
+            Valid("AZA-TST-002").Match<string>("x").Then(_ => { }),
+            Valid("AZA-TST-003").Salience(10).Match<string>("x").Then(_ => { }),
+            Valid("AZA-TST-001").Match<string>("x").Then(_ => { }),
+            Valid("AZA-TST-004").Salience(-5).Match<string>("x").Then(_ => { }),
+        };
+
+        RuleSetValidator.Validate(rules, RuleCatalog.Policy).Select(r => r.Metadata.Id)
+            .Should().Equal("AZA-TST-003", "AZA-TST-001", "AZA-TST-002", "AZA-TST-004");
+        NRulesExecutor.AgendaOrder(rules).OrderBy(kv => kv.Value).Select(kv => kv.Key)
+            .Should().Equal("AZA-TST-003", "AZA-TST-001", "AZA-TST-002", "AZA-TST-004");
+    }
 
     [Fact]
     public void Build_NoCondition_Refuses()
