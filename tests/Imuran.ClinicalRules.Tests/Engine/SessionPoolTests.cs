@@ -100,6 +100,39 @@ public sealed class SessionPoolTests
     [Theory]
     [InlineData(RuleEngine.NRules)]
     [InlineData(RuleEngine.Compiled)]
+    public void Evaluate_RuleThatFailedForOnePatient_FiresForTheNextOnTheSameThread(RuleEngine engine)
+    {
+        // Stop 31 (mutation testing of Engine/): the thread's reused evaluation scope is emptied of the rules that
+        // failed. If it kept them, a rule that failed once would be skipped, in silence, for every later patient on the
+        // thread, and a second failure would go unreported. Nothing tested it: the next evaluation never matched the rule.
+        var flaky = Rule("AZA-TST-001").Title("flaky").Topic(Topics.Tpmt).Caution(Severity.Info).Logic("l").Summary("s").Review("r")
+            .Source("doc", "section", Confidence.Verified)
+            .Match<PatientContext>("a patient with a transfusion", p => p.Facts.LastRedCellTransfusion != null)
+            .Then<PatientContext>((f, p) =>
+            {
+                if (p.Facts.PatientId == "fails")
+                {
+                    throw new InvalidOperationException("boom");
+                }
+
+                f.Raise(Array.Empty<BasisFact>());
+            });
+        var rules = ClinicalRuleSet.Create(RuleCatalog.All().Append(flaky), new RuleSetOptions { Engine = engine });
+        var typical = BenchmarkPatients.Typical() with { LastRedCellTransfusion = BenchmarkPatients.Typical().EvaluationDate.AddDays(-30) };
+
+        rules.Evaluate(typical with { PatientId = "fails" }).RuleErrors.Should().ContainSingle().Which.RuleId.Should().Be("AZA-TST-001");
+        var next = rules.Evaluate(typical);
+        var again = rules.Evaluate(typical with { PatientId = "fails" });
+
+        next.RuleErrors.Should().BeEmpty();
+        next.Findings.Should().ContainSingle(f => f.RuleId == "AZA-TST-001", "the rule fires for the next patient");
+        again.RuleErrors.Should().ContainSingle("a rule that fails again is reported again").Which.RuleId.Should().Be("AZA-TST-001");
+        again.IsComplete.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(RuleEngine.NRules)]
+    [InlineData(RuleEngine.Compiled)]
     public void Evaluate_AfterTheFiringLimit_NextEvaluationIsClean(RuleEngine engine)
     {
         var loop = Rule("AZA-DRV-901").Title("loop").Derivation().Logic("loop")
