@@ -180,7 +180,7 @@ internal sealed partial class CdsHooksRuntime
     /// </summary>
     private static IResult? BrokenText(ReadOnlyMemory<byte> body, JsonElement root)
     {
-        if (!Fhir.Mapping.PayloadCheck.HasSurrogateEscape(body.Span) || Fhir.Mapping.PayloadCheck.Run(root, mayHoldSurrogateEscapes: true).BrokenTextPath is not { } broken)
+        if (Fhir.Mapping.PayloadCheck.BrokenText(body.Span, root) is not { } broken)
         {
             return null;
         }

@@ -277,7 +277,7 @@ internal sealed class PrefetchResolver
 
             // A lone surrogate escape ("\ud800") makes reading the text, copying the resource or looking up members of
             // its object throw (fuzzing, stop 30: in a hook request, a 500): refused, as an answer that is not UTF-8 is.
-            if (Fhir.Mapping.PayloadCheck.HasSurrogateEscape(bytes.Span) && Fhir.Mapping.PayloadCheck.Run(document.RootElement, mayHoldSurrogateEscapes: true).BrokenTextPath is { } broken)
+            if (Fhir.Mapping.PayloadCheck.BrokenText(bytes.Span, document.RootElement) is { } broken)
             {
                 document.Dispose();
                 return (key, null, $"the FHIR server's answer holds text that is not valid Unicode (a lone surrogate) at {broken}");

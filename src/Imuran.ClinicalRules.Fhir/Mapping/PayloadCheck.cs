@@ -44,6 +44,14 @@ internal sealed class PayloadCheck
         return check;
     }
 
+    /// <summary>
+    /// The path of the first text in <paramref name="root"/> that is not valid Unicode (a lone surrogate escape), or
+    /// <see langword="null"/>; the tree is walked only when a scan of <paramref name="json"/>, its raw UTF-8, finds a
+    /// surrogate escape. For callers that need no duplicate check (the CDS Hooks request and each fetched answer).
+    /// </summary>
+    public static string? BrokenText(ReadOnlySpan<byte> json, JsonElement root) =>
+        HasSurrogateEscape(json) ? Run(root, mayHoldSurrogateEscapes: true).BrokenTextPath : null;
+
     /// <summary>Whether UTF-16 JSON text holds a <c>\uD800</c>–<c>\uDFFF</c> escape anywhere.</summary>
     public static bool HasSurrogateEscape(string json)
     {
